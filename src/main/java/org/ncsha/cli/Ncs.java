@@ -1,0 +1,250 @@
+package org.ncsha.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.ncsha.security.AuthKeyRule;
+
+/**
+ * The {@code ncs} command line of the guide (Table 4 and {@code ncs status}), run on a
+ * node against its own Health Monitor. Exit codes: 0 ok, 1 failure, 2 usage.
+ */
+public final class Ncs {
+  static final String HA_HELP = String.join("\n",
+      "High Availability commands (log in as admin on the primary server):",
+      "",
+      "  ncs ha ?                 Get help with high availability CLI commands",
+      "  ncs ha authkey authkey   Update the authentication key for high availability",
+      "  ncs ha remove            Remove the High Availability configuration",
+      "  ncs ha status            Get the current status for High Availability",
+      "",
+      "Options:",
+      "  --node-dir DIR   this node's directory (default: $" + NodeDir.ENV + ")",
+      "  --yes            ncs ha remove: do not ask for confirmation",
+      "",
+      "The authentication key: " + AuthKeyRule.RULE + ".",
+      "Run 'ncs ha authkey' without a key to be asked for it, so it stays out of the",
+      "shell history and the process list.");
+  static final String HELP = String.join("\n",
+      "usage: ncs [--node-dir DIR] COMMAND",
+      "",
+      "  ncs status   Show whether this server's processes are up",
+      "  ncs ha ...   High Availability commands ('ncs ha ?' lists them)");
+  static final String REMOVE_QUESTION = "Do you want to remove HA? (Y/N)";
+
+  private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Terminal terminal;
+  private final Map<String, String> env;
+  private String nodeDirFlag;
+  private boolean yes;
+
+  public Ncs(Terminal terminal, Map<String, String> env) {
+    this.terminal = terminal;
+    this.env = env;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new Ncs(Terminal.system(), System.getenv()).run(args));
+  }
+
+  /** Runs one command line and returns its exit code. */
+  public int run(String... args) {
+    try {
+      return dispatch(parse(args));
+    } catch (CliException e) {
+      terminal.err().println(e.getMessage());
+      return e.exitCode();
+    }
+  }
+
+  private List<String> parse(String[] args) throws CliException {
+    List<String> words = new ArrayList<>();
+    boolean options = true;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (options && a.equals("--")) {
+        options = false;
+      } else if (options && a.equals("--node-dir")) {
+        if (i + 1 >= args.length) {
+          throw CliException.usage("--node-dir needs a directory.");
+        }
+        nodeDirFlag = args[++i];
+      } else if (options && a.startsWith("--node-dir=")) {
+        nodeDirFlag = a.substring("--node-dir=".length());
+      } else if (options && (a.equals("--yes") || a.equals("-y"))) {
+        yes = true;
+      } else if (options && (a.equals("--help") || a.equals("-h"))) {
+        words.add("help");
+      } else if (options && a.startsWith("-") && a.length() > 1) {
+        throw CliException.usage("Unknown option '" + a + "'. (A key starting with '-' goes after '--'.)");
+      } else {
+        words.add(a);
+      }
+    }
+    return words;
+  }
+
+  private int dispatch(List<String> w) throws CliException {
+    String first = w.isEmpty() ? "" : w.get(0);
+    switch (first) {
+      case "":
+        throw CliException.usage(HELP);
+      case "?":
+      case "help":
+        terminal.out().println(HELP);
+        return 0;
+      case "status":
+        noMoreThan(w, 1);
+        return new ProcessStatus(node(), terminal.out()).print();
+      case "ha":
+        return ha(w.subList(1, w.size()));
+      default:
+        throw CliException.usage("Unknown command '" + String.join(" ", w) + "'. 'ncs ?' lists the commands.");
+    }
+  }
+
+  private int ha(List<String> w) throws CliException {
+    String sub = w.isEmpty() ? "" : w.get(0);
+    switch (sub) {
+      case "":
+        throw CliException.usage(HA_HELP);
+      case "?":
+      case "help":
+        terminal.out().println(HA_HELP);
+        return 0;
+      case "status":
+        noMoreThan(w, 1);
+        return haStatus();
+      case "remove":
+        noMoreThan(w, 1);
+        return remove();
+      case "authkey":
+        noMoreThan(w, 2);
+        return authkey(w.size() == 2 ? w.get(1) : null);
+      default:
+        throw CliException.usage("Unknown command 'ncs ha " + String.join(" ", w) + "'. 'ncs ha ?' lists the commands.");
+    }
+  }
+
+  private static void noMoreThan(List<String> words, int n) throws CliException {
+    if (words.size() > n) {
+      throw CliException.usage("Unexpected argument '" + words.get(n) + "'. 'ncs ha ?' lists the commands.");
+    }
+  }
+
+  private NodeDir node() throws CliException {
+    return NodeDir.resolve(nodeDirFlag, env);
+  }
+
+  private HmClient client(NodeDir node, Duration timeout) throws CliException {
+    return new HmClient(node.healthMonitorUri(), node.tlsFingerprint(), timeout);
+  }
+
+  private int haStatus() throws CliException {
+    HmClient.Answer answer = client(node(), STATUS_TIMEOUT).get("/api/status");
+    if (!answer.ok()) {
+      throw CliException.failure("The Health Monitor could not give its status: " + message(answer));
+    }
+    Map<String, Object> status;
+    try {
+      status = FlatJson.parse(answer.body());
+    } catch (IllegalArgumentException e) {
+      throw CliException.failure("The Health Monitor's status is not readable (" + e.getMessage() + "): " + abbreviate(answer.body()));
+    }
+    StatusView.print(status, terminal.out());
+    return 0;
+  }
+
+  private int remove() throws CliException {
+    NodeDir node = node();
+    HmClient client = client(node, ACTION_TIMEOUT);
+    String token = node.cliToken(); // before asking: no point confirming if the server is down
+    if (!yes && !confirmRemove()) {
+      terminal.out().println("HA was not removed.");
+      return 0;
+    }
+    return report(client.post("/api/actions/remove", "{}", token), "HA removal started.");
+  }
+
+  private boolean confirmRemove() throws CliException {
+    for (int attempt = 0; attempt < KeyPrompt.ATTEMPTS; attempt++) {
+      String answer = terminal.readLine(REMOVE_QUESTION);
+      if (answer == null) {
+        throw CliException.failure("No answer: HA was not removed.");
+      }
+      switch (answer.strip().toLowerCase(Locale.ROOT)) {
+        case "y", "yes" -> {
+          return true;
+        }
+        case "n", "no" -> {
+          return false;
+        }
+        default -> terminal.err().println("Please answer Y or N.");
+      }
+    }
+    throw CliException.usage("No Y or N answer: HA was not removed.");
+  }
+
+  private int authkey(String argument) throws CliException {
+    char[] key;
+    if (argument != null) {
+      Optional<String> violation = AuthKeyRule.violation(argument);
+      if (violation.isPresent()) {
+        throw CliException.usage(violation.get());
+      }
+      key = argument.toCharArray();
+    } else {
+      key = null;
+    }
+    NodeDir node = node();
+    HmClient client = client(node, ACTION_TIMEOUT);
+    String token = node.cliToken();
+    if (key == null) {
+      key = KeyPrompt.ask(terminal);
+    }
+    try {
+      String body = "{\"key\":" + FlatJson.quote(new String(key)) + "}";
+      return report(client.post("/api/actions/authkey", body, token), "The authentication key has been updated.");
+    } finally {
+      KeyPrompt.wipe(key);
+    }
+  }
+
+  /** Prints a POST's answer: the server's own message when it sent one. */
+  private int report(HmClient.Answer answer, String defaultSuccess) throws CliException {
+    if (answer.ok()) {
+      terminal.out().println(Optional.ofNullable(jsonMessage(answer)).orElse(defaultSuccess));
+      return 0;
+    }
+    if (answer.status() == 401 || answer.status() == 403) {
+      throw CliException.failure("The Health Monitor did not accept this node's CLI token (HTTP " + answer.status()
+          + "): the server may have restarted meanwhile; try again. " + Optional.ofNullable(jsonMessage(answer)).orElse(""));
+    }
+    // 409 and the like: the server names the state that forbids the action.
+    throw CliException.failure(message(answer));
+  }
+
+  private static String message(HmClient.Answer answer) {
+    String m = jsonMessage(answer);
+    return m != null ? m : "HTTP " + answer.status() + (answer.body().isBlank() ? "" : ": " + abbreviate(answer.body()));
+  }
+
+  private static String jsonMessage(HmClient.Answer answer) {
+    try {
+      Object m = FlatJson.parse(answer.body()).get("message");
+      return m == null ? null : m.toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String abbreviate(String body) {
+    String s = body == null ? "" : body.strip();
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+}

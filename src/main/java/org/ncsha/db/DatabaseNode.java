@@ -1,0 +1,48 @@
+package org.ncsha.db;
+
+/**
+ * One node's database as the Health Monitor drives it. The decision code never calls it: only
+ * the action runner does, so every tool run is an action with a reported outcome.
+ */
+public interface DatabaseNode {
+  /** Creates the cluster if the data directory is empty (initdb, roles, database). Idempotent. */
+  void initialize();
+
+  /** Starts the server with this node's own settings; no-op when running. */
+  void start();
+
+  /** Fast shutdown (clean, without waiting for clients); no-op when stopped. */
+  void stop();
+
+  boolean isRunning();
+
+  /** Connect and query; never throws. */
+  DatabaseHealth health();
+
+  /** Lets the given peer address replicate from and rewind against this server. */
+  void allowPeer(String peerAddress);
+
+  void createReplicationSlot(String slot);
+
+  void dropReplicationSlot(String slot);
+
+  /**
+   * Replaces this database with a copy of the primary's (pg_basebackup over the slot) and
+   * starts it as a hot standby. A failed copy leaves the previous data directory in place.
+   */
+  void cloneFrom(String primaryAddress, String slot, CopyProgressListener progress);
+
+  /** Ends recovery (pg_promote) and waits until the database accepts writes. Idempotent. */
+  void promote();
+
+  /**
+   * Makes this database a standby of the new primary with pg_rewind.
+   *
+   * @throws RewindImpossibleException when only a full copy can do it
+   */
+  void followPrimary(String primaryAddress, String slot);
+
+  ReplicationStatus replicationStatus();
+
+  String jdbcUrl();
+}

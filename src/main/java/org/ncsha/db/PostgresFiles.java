@@ -1,0 +1,254 @@
+package org.ncsha.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The files around one PostgreSQL cluster that the Health Monitor owns: the node's own
+ * settings (rewritten before every start, since a copy or rewind brings the other server's),
+ * pg_hba.conf, the password file, the standby settings, and the data directory swap of a copy.
+ */
+final class PostgresFiles {
+  private static final String TEMPLATE_DIR = "db/postgresql/";
+
+  private final PostgresConfig config;
+
+  PostgresFiles(PostgresConfig config) {
+    this.config = config;
+  }
+
+  boolean initialized() {
+    return Files.exists(config.dataDir().resolve("PG_VERSION"));
+  }
+
+  Path passFile() {
+    return config.confDir().resolve("pgpass");
+  }
+
+  void prepareDirectories() {
+    for (Path dir : List.of(config.dataDir(), config.runDir(), config.confDir(), config.logDir())) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create " + dir, e);
+      }
+      own(dir);
+    }
+    restrict(config.dataDir(), "rwx------");
+    restrict(config.confDir(), "rwx------");
+    restrict(config.runDir(), "rwx------");
+  }
+
+  Path initPasswordFile() {
+    Path file = config.confDir().resolve("initpw");
+    writePrivate(file, config.superPassword() + "\n");
+    return file;
+  }
+
+  /** libpq's password file: the tools find their passwords here, never on a command line. */
+  void writePasswordFile() {
+    writePrivate(passFile(),
+        "*:*:*:" + config.replicationUser() + ":" + escape(config.replicationPassword()) + "\n"
+            + "*:*:*:" + config.superUser() + ":" + escape(config.superPassword()) + "\n");
+  }
+
+  void installReplicationSettings() {
+    writeOwned(config.dataDir().resolve("ncs-ha.conf"), template("ncs-ha.conf"));
+    append(config.dataDir().resolve("postgresql.conf"),
+        "\n# ncs-ha\ninclude = 'ncs-ha.conf'\ninclude_if_exists = 'ncs-node.conf'\n");
+  }
+
+  void writeNodeSettings() {
+    writeOwned(config.dataDir().resolve("ncs-node.conf"),
+        "# ncs-ha: this server's own settings, rewritten before every start.\n"
+            + "listen_addresses = '" + config.address() + "'\n"
+            + "port = " + config.port() + "\n"
+            + "unix_socket_directories = '" + config.runDir() + "'\n"
+            + "cluster_name = 'ncs-" + config.address() + "'\n");
+  }
+
+  void addPeer(String address) {
+    Set<String> peers = peers();
+    peers.add(address);
+    writePrivate(config.confDir().resolve("peers"), String.join("\n", peers) + "\n");
+  }
+
+  void writeHba() {
+    Set<String> networks = new LinkedHashSet<>();
+    networks.add(network(config.address()));
+    peers().forEach(p -> networks.add(network(p)));
+    StringBuilder lines = new StringBuilder();
+    for (String net : networks) {
+      lines.append("host    all          ").append(config.superUser()).append("         ").append(net).append("  scram-sha-256\n");
+      lines.append("host    replication  ").append(config.replicationUser()).append("  ").append(net).append("  scram-sha-256\n");
+    }
+    writeOwned(config.dataDir().resolve("pg_hba.conf"), template("pg_hba.conf").replace("@HOST_LINES@", lines.toString().strip()));
+  }
+
+  /**
+   * Nodes on loopback addresses share one host, and the kernel may use 127.0.0.1 as the source
+   * of a connection to 127.x.y.z; so a loopback peer is allowed from the whole loopback net.
+   */
+  static String network(String address) {
+    if (address.startsWith("127.")) {
+      return "127.0.0.0/8";
+    }
+    return address.contains(":") ? address + "/128" : address + "/32";
+  }
+
+  void writeStandbySettings(String primaryAddress, String slot) {
+    writeOwned(config.dataDir().resolve("standby.signal"), "");
+    writeOwned(config.dataDir().resolve("postgresql.auto.conf"),
+        "# ncs-ha: standby of " + primaryAddress + "\n"
+            + "primary_conninfo = 'host=" + primaryAddress + " port=" + config.port() + " user=" + config.replicationUser()
+            + " passfile=" + passFile() + " application_name=" + config.address() + "'\n"
+            + "primary_slot_name = '" + slot + "'\n");
+  }
+
+  Path freshDataDir() {
+    Path fresh = config.dataDir().resolveSibling(config.dataDir().getFileName() + ".new");
+    deleteTree(fresh);
+    try {
+      Files.createDirectories(fresh);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + fresh, e);
+    }
+    own(fresh);
+    restrict(fresh, "rwx------");
+    return fresh;
+  }
+
+  void swapInFreshDataDir(Path fresh) {
+    Path old = config.dataDir().resolveSibling(config.dataDir().getFileName() + ".old");
+    try {
+      deleteTree(old);
+      if (Files.exists(config.dataDir())) {
+        Files.move(config.dataDir(), old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(fresh, config.dataDir(), StandardCopyOption.ATOMIC_MOVE);
+      deleteTree(old);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot swap in the copied data directory", e);
+    }
+  }
+
+  void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+          Files.delete(dir);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + root, e);
+    }
+  }
+
+  private Set<String> peers() {
+    Path file = config.confDir().resolve("peers");
+    Set<String> peers = new LinkedHashSet<>();
+    if (Files.exists(file)) {
+      try {
+        Files.readAllLines(file).stream().map(String::trim).filter(s -> !s.isEmpty()).forEach(peers::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return peers;
+  }
+
+  private static String template(String name) {
+    try (InputStream in = PostgresFiles.class.getClassLoader().getResourceAsStream(TEMPLATE_DIR + name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing configuration template " + TEMPLATE_DIR + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String escape(String password) {
+    return password.replace("\\", "\\\\").replace(":", "\\:");
+  }
+
+  private void writePrivate(Path file, String content) {
+    writeOwned(file, content);
+    restrict(file, "rw-------");
+  }
+
+  private void writeOwned(Path file, String content) {
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      restrict(tmp, "rw-------");
+      own(tmp);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  private void append(Path file, String content) {
+    try {
+      Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file, e);
+    }
+  }
+
+  private void own(Path path) {
+    if (config.osUser() == null) {
+      return;
+    }
+    try {
+      UserPrincipalLookupService users = path.getFileSystem().getUserPrincipalLookupService();
+      Files.setOwner(path, users.lookupPrincipalByName(config.osUser()));
+      Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class)
+          .setGroup(users.lookupPrincipalByGroupName(config.osUser()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot give " + path + " to " + config.osUser(), e);
+    }
+  }
+
+  private static void restrict(Path path, String permissions) {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot set permissions of " + path, e);
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package org.ncsha.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL 15 driven with its own tools and SQL: initdb, pg_ctl, pg_basebackup, pg_rewind,
+ * pg_promote(), replication slots and the pg_stat_* views, the way Patroni or repmgr do it.
+ */
+public final class PostgresNode implements DatabaseNode {
+  private static final Logger LOG = Logger.getLogger("org.ncsha.db");
+  private static final Duration QUICK = Duration.ofSeconds(90);
+  private static final Duration COPY = Duration.ofHours(2);
+  private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB");
+
+  private final PostgresConfig config;
+  private final PostgresFiles files;
+  private final ToolRunner tools;
+
+  public PostgresNode(PostgresConfig config) {
+    this.config = config;
+    this.files = new PostgresFiles(config);
+    this.tools = new ToolRunner(config.osUser());
+  }
+
+  private String tool(String name) {
+    return config.binDir().resolve(name).toString();
+  }
+
+  private Map<String, String> env() {
+    return Map.of("PGPASSFILE", files.passFile().toString(), "PGCONNECT_TIMEOUT", "10");
+  }
+
+  @Override
+  public void initialize() {
+    files.prepareDirectories();
+    if (files.initialized()) {
+      return;
+    }
+    files.writePasswordFile();
+    Path pwFile = files.initPasswordFile();
+    try {
+      tools.runChecked(List.of(tool("initdb"), "-D", config.dataDir().toString(), "-U", config.superUser(),
+          "--pwfile=" + pwFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--no-locale"),
+          Map.of(), QUICK);
+    } finally {
+      files.delete(pwFile);
+    }
+    files.installReplicationSettings();
+    start();
+    try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("CREATE ROLE " + config.replicationUser() + " WITH REPLICATION LOGIN PASSWORD '"
+          + sqlLiteral(config.replicationPassword()) + "'");
+      s.execute("CREATE DATABASE ncs");
+    } catch (SQLException e) {
+      throw new DatabaseException("Creating the replication role and database failed: " + e.getMessage(), e);
+    }
+    LOG.info("Initialized a new PostgreSQL cluster in " + config.dataDir());
+  }
+
+  @Override
+  public void start() {
+    if (isRunning()) {
+      return;
+    }
+    files.prepareDirectories();
+    files.writeNodeSettings();
+    files.writeHba();
+    files.writePasswordFile();
+    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-l",
+        config.logDir().resolve("postgresql.log").toString(), "-w", "-t", "60", "start"), Map.of(), QUICK);
+  }
+
+  @Override
+  public void stop() {
+    if (!isRunning()) {
+      return;
+    }
+    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop"),
+        Map.of(), QUICK);
+  }
+
+  @Override
+  public boolean isRunning() {
+    if (!files.initialized()) {
+      return false;
+    }
+    return tools.run(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "status"), Map.of(), QUICK).exitCode() == 0;
+  }
+
+  @Override
+  public DatabaseHealth health() {
+    try (Connection c = connect("ncs"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select pg_is_in_recovery(), case when pg_is_in_recovery() "
+            + "then pg_last_wal_replay_lsn()::text else pg_current_wal_lsn()::text end")) {
+      rs.next();
+      return new DatabaseHealth(true, rs.getBoolean(1), rs.getString(2), null);
+    } catch (SQLException | RuntimeException e) {
+      return DatabaseHealth.down(e.getMessage());
+    }
+  }
+
+  @Override
+  public void allowPeer(String peerAddress) {
+    files.addPeer(peerAddress);
+    files.writeHba();
+    if (isRunning()) {
+      tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "reload"), Map.of(), QUICK);
+    }
+  }
+
+  @Override
+  public void createReplicationSlot(String slot) {
+    execute("select pg_create_physical_replication_slot('" + sqlLiteral(slot) + "', true) "
+        + "where not exists (select 1 from pg_replication_slots where slot_name = '" + sqlLiteral(slot) + "')");
+  }
+
+  @Override
+  public void dropReplicationSlot(String slot) {
+    execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots "
+        + "where slot_name = '" + sqlLiteral(slot) + "' and not active");
+  }
+
+  @Override
+  public void cloneFrom(String primaryAddress, String slot, CopyProgressListener progress) {
+    stop();
+    files.prepareDirectories();
+    files.writePasswordFile();
+    Path fresh = files.freshDataDir();
+    List<String> command = List.of(tool("pg_basebackup"), "-h", primaryAddress, "-p", Integer.toString(config.port()),
+        "-U", config.replicationUser(), "-D", fresh.toString(), "-X", "stream", "-S", slot, "-P", "--checkpoint=fast");
+    ToolRunner.Result r = tools.run(command, env(), COPY, line -> {
+      Matcher m = PROGRESS.matcher(line);
+      if (m.find()) {
+        progress.progress(Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024);
+      }
+    });
+    if (r.exitCode() != 0) {
+      files.deleteTree(fresh);
+      if (files.initialized()) {
+        start();
+      }
+      throw ToolRunner.failure(command, r);
+    }
+    files.swapInFreshDataDir(fresh);
+    files.writeStandbySettings(primaryAddress, slot);
+    start();
+    LOG.info("This database is now a standby of " + primaryAddress + " (copied with pg_basebackup)");
+  }
+
+  @Override
+  public void promote() {
+    DatabaseHealth h = health();
+    if (h.reachable() && !h.inRecovery()) {
+      return;
+    }
+    execute("select pg_promote(true, 60)");
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      DatabaseHealth now = health();
+      if (now.reachable() && !now.inRecovery()) {
+        LOG.info("Promoted: this database accepts writes");
+        return;
+      }
+      pause();
+    }
+    throw new DatabaseException("pg_promote did not end recovery within 60 s");
+  }
+
+  @Override
+  public void followPrimary(String primaryAddress, String slot) {
+    stop();
+    if (!files.initialized()) {
+      throw new RewindImpossibleException("there is no local database to rewind");
+    }
+    files.writePasswordFile();
+    List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
+        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs");
+    ToolRunner.Result r = tools.run(rewind, env(), COPY);
+    if (r.exitCode() != 0 && r.stderr().contains("shut down cleanly")) {
+      // A crashed server must finish crash recovery first; single-user mode does that without
+      // ever accepting a connection, so the old primary is never writable meanwhile.
+      tools.run(List.of(tool("postgres"), "--single", "-D", config.dataDir().toString(), "postgres"), Map.of(), QUICK);
+      r = tools.run(rewind, env(), COPY);
+    }
+    if (r.exitCode() != 0) {
+      throw new RewindImpossibleException("pg_rewind failed with exit code " + r.exitCode() + ": " + r.stderr().strip());
+    }
+    files.writeStandbySettings(primaryAddress, slot);
+    start();
+    LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
+  }
+
+  @Override
+  public ReplicationStatus replicationStatus() {
+    try (Connection c = connect("ncs"); Statement s = c.createStatement()) {
+      boolean standby;
+      try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
+        rs.next();
+        standby = rs.getBoolean(1);
+      }
+      if (standby) {
+        try (ResultSet rs = s.executeQuery("select (select status from pg_stat_wal_receiver), "
+            + "(select flushed_lsn::text from pg_stat_wal_receiver), pg_last_wal_replay_lsn()::text")) {
+          rs.next();
+          return new ReplicationStatus(false, "streaming".equals(rs.getString(1)), null, null, null, null, null, null,
+              rs.getString(2), rs.getString(3));
+        }
+      }
+      boolean streaming = false;
+      Long lag = null;
+      Double lagSeconds = null;
+      try (ResultSet rs = s.executeQuery("select state, pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint, "
+          + "extract(epoch from replay_lag)::float8 from pg_stat_replication order by state = 'streaming' desc limit 1")) {
+        if (rs.next()) {
+          streaming = "streaming".equals(rs.getString(1));
+          lag = (Long) rs.getObject(2, Long.class);
+          lagSeconds = rs.getObject(3) == null ? 0.0 : rs.getDouble(3);
+        }
+      }
+      try (ResultSet rs = s.executeQuery("select slot_name, active, wal_status, "
+          + "pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint from pg_replication_slots limit 1")) {
+        if (rs.next()) {
+          return new ReplicationStatus(true, streaming, lag, lagSeconds, rs.getString(1), rs.getBoolean(2),
+              rs.getString(3), (Long) rs.getObject(4, Long.class), null, null);
+        }
+      }
+      return new ReplicationStatus(true, streaming, lag, lagSeconds, null, null, null, null, null, null);
+    } catch (SQLException e) {
+      throw new DatabaseException("Reading the replication status failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return jdbcUrl("ncs");
+  }
+
+  private String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + config.address() + ":" + config.port() + "/" + database;
+  }
+
+  private Connection connect(String database) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", config.superUser());
+    p.setProperty("password", config.superPassword());
+    p.setProperty("connectTimeout", "3");
+    p.setProperty("socketTimeout", "10");
+    p.setProperty("ApplicationName", "ncs-ha health monitor");
+    // The driver class directly: DriverManager cannot always see a container's shared library.
+    Connection c = new org.postgresql.Driver().connect(jdbcUrl(database), p);
+    if (c == null) {
+      throw new SQLException("The PostgreSQL driver did not accept " + jdbcUrl(database));
+    }
+    return c;
+  }
+
+  private void execute(String sql) {
+    try (Connection c = connect("ncs"); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new DatabaseException(e.getMessage(), e);
+    }
+  }
+
+  /** Role names and slot names are ours; passwords are base64. Quote-doubling keeps them literal. */
+  private static String sqlLiteral(String value) {
+    return value.replace("'", "''");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatabaseException("Interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.ncsha.db;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * Runs the PostgreSQL tools, as the database OS user when there is one, with a time limit.
+ * Every run and its result go to the log; a failure throws with the tool's exit code and stderr.
+ * Secrets travel only in files named by the environment (PGPASSFILE), never on a command line.
+ */
+final class ToolRunner {
+  private static final Logger LOG = Logger.getLogger("org.ncsha.db");
+
+  /** What a tool printed and how it ended. */
+  record Result(int exitCode, String stdout, String stderr) {}
+
+  private final String osUser;
+
+  ToolRunner(String osUser) {
+    this.osUser = osUser;
+  }
+
+  Result run(List<String> command, Map<String, String> env, Duration timeout) {
+    return run(command, env, timeout, null);
+  }
+
+  /** Runs the tool; {@code stderrLines} sees stderr as it comes, split at CR or LF (progress lines). */
+  Result run(List<String> command, Map<String, String> env, Duration timeout, Consumer<String> stderrLines) {
+    List<String> full = new ArrayList<>();
+    if (osUser != null) {
+      full.addAll(List.of("runuser", "-u", osUser, "--"));
+    }
+    full.addAll(command);
+    String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
+    LOG.info("Running " + String.join(" ", command) + (osUser == null ? "" : " as " + osUser));
+    ProcessBuilder pb = new ProcessBuilder(full);
+    pb.environment().putAll(env);
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream(), null));
+      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), stderrLines));
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly();
+        throw new DatabaseException(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped");
+      }
+      Result r = new Result(p.exitValue(), out.join(), err.join());
+      LOG.info(tool + " exited with " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
+      return r;
+    } catch (IOException e) {
+      throw new DatabaseException("Cannot run " + tool + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DatabaseException("Interrupted while running " + tool, e);
+    }
+  }
+
+  Result runChecked(List<String> command, Map<String, String> env, Duration timeout) {
+    Result r = run(command, env, timeout);
+    if (r.exitCode() != 0) {
+      throw failure(command, r);
+    }
+    return r;
+  }
+
+  static DatabaseException failure(List<String> command, Result r) {
+    String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
+    return new DatabaseException(tool + " failed with exit code " + r.exitCode() + ": " + r.stderr().strip());
+  }
+
+  private static String drain(InputStream in, Consumer<String> lines) {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    try (in) {
+      int b;
+      while ((b = in.read()) != -1) {
+        all.write(b);
+        if (lines != null) {
+          if (b == '\r' || b == '\n') {
+            if (line.size() > 0) {
+              lines.accept(line.toString(StandardCharsets.UTF_8));
+              line.reset();
+            }
+          } else {
+            line.write(b);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all.toString(StandardCharsets.UTF_8);
+  }
+}

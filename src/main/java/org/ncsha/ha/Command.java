@@ -1,0 +1,108 @@
+package org.ncsha.ha;
+
+import java.util.Objects;
+
+/**
+ * An administrator's or the peer's request, queued by the runner and handed to the decider on
+ * the next tick; buttons and REST calls never change state themselves.
+ */
+public sealed interface Command {
+
+  /** The command as an administrator would name it in a message, e.g. "Failback". */
+  String displayName();
+
+  /** Primary, from the admin UI/REST: register the given secondary. */
+  record Register(String secondaryAddress, FailoverType failoverType) implements Command {
+    public Register {
+      failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+    }
+
+    @Override
+    public String displayName() {
+      return "Registration";
+    }
+  }
+
+  /** Secondary, from the primary's peer call: clone the primary and become its standby. */
+  record AcceptRegistration(String primaryAddress, FailoverType failoverType) implements Command {
+    public AcceptRegistration {
+      failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+    }
+
+    @Override
+    public String displayName() {
+      return "Accepting a registration";
+    }
+  }
+
+  /** Either server, from the peer: the registration in progress is abandoned. */
+  record AbortRegistration(String reason) implements Command {
+    public AbortRegistration {
+      reason = reason == null ? "" : reason;
+    }
+
+    @Override
+    public String displayName() {
+      return "Aborting the registration";
+    }
+  }
+
+  /** Secondary, the Failover button: take over from a lost or failed primary. */
+  record Failover() implements Command {
+    @Override
+    public String displayName() {
+      return "Failover";
+    }
+  }
+
+  /** Secondary, the Failback button: hand the active role back to the primary. */
+  record Failback() implements Command {
+    @Override
+    public String displayName() {
+      return "Failback";
+    }
+  }
+
+  /**
+   * Primary (or forwarded by the secondary's Force Failover button): step down although healthy
+   * so that the secondary takes over.
+   */
+  record ForceFailover() implements Command {
+    @Override
+    public String displayName() {
+      return "Force Failover";
+    }
+  }
+
+  /** Primary, admin UI or {@code ncs ha remove}: end HA on both servers. */
+  record Remove() implements Command {
+    @Override
+    public String displayName() {
+      return "Remove HA";
+    }
+  }
+
+  /** Secondary, from the primary's peer call: HA was removed, leave it too. */
+  record PeerRemoved() implements Command {
+    @Override
+    public String displayName() {
+      return "Leaving HA on the primary's request";
+    }
+  }
+
+  /**
+   * Primary, from the secondary's peer call when it starts a failback onto a primary that is
+   * not (or no longer) configured, e.g. replaced hardware (guide: "How to Replace the Primary").
+   */
+  record AcceptFailback(String secondaryAddress, FailoverType failoverType) implements Command {
+    public AcceptFailback {
+      Objects.requireNonNull(secondaryAddress, "secondaryAddress");
+      failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+    }
+
+    @Override
+    public String displayName() {
+      return "Accepting a failback";
+    }
+  }
+}

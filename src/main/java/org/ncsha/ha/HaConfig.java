@@ -1,0 +1,49 @@
+package org.ncsha.ha;
+
+import java.time.Duration;
+
+/**
+ * The HA settings the decider needs: installed role, failover type, how many consecutive missed
+ * heartbeats mean the peer is lost, how long the secondary waits in Secondary Lost Primary
+ * before an automatic failover, and the peer's address (null while not registered).
+ */
+public record HaConfig(
+    Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress) {
+
+  /** The guide: "not responsive to three consecutive heartbeat messages". */
+  public static final int DEFAULT_MISS_LIMIT = 3;
+
+  public HaConfig {
+    role = role == null ? Role.PRIMARY : role;
+    // Manual is the guide's recommendation, so it is what an unset value means.
+    failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+    holdDown = holdDown == null ? Duration.ZERO : holdDown;
+    if (missLimit < 1) {
+      throw new IllegalArgumentException("missLimit must be >= 1, was " + missLimit);
+    }
+    if (holdDown.isNegative()) {
+      throw new IllegalArgumentException("holdDown must not be negative, was " + holdDown);
+    }
+  }
+
+  /** Defaults for a node not yet registered: manual failover, 3 misses, no hold-down. */
+  public static HaConfig unregistered(Role role) {
+    return new HaConfig(role, FailoverType.MANUAL, DEFAULT_MISS_LIMIT, Duration.ZERO, null);
+  }
+
+  public HaConfig withPeer(String address, FailoverType type) {
+    return new HaConfig(role, type, missLimit, holdDown, address);
+  }
+
+  public HaConfig withoutPeer() {
+    return new HaConfig(role, failoverType, missLimit, holdDown, null);
+  }
+
+  public HaConfig withFailoverType(FailoverType type) {
+    return new HaConfig(role, type, missLimit, holdDown, peerAddress);
+  }
+
+  public HaConfig withHoldDown(Duration duration) {
+    return new HaConfig(role, failoverType, missLimit, duration, peerAddress);
+  }
+}

@@ -1,0 +1,41 @@
+package org.ncsha.ha;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the runner observed in one tick. {@code peer} is null when the peer gave no
+ * heartbeat answer this tick; {@code missedHeartbeats} counts consecutive unanswered ones;
+ * {@code criticalProcessDown} means a critical process the HM could not restart; {@code
+ * startup} marks the first tick after this HM started; {@code outcomes} lists the long-running
+ * actions that finished since the last tick.
+ */
+public record Observations(
+    Instant now,
+    PeerReport peer,
+    int missedHeartbeats,
+    boolean databaseHealthy,
+    boolean processesHealthy,
+    boolean criticalProcessDown,
+    boolean startup,
+    List<ActionOutcome> outcomes) {
+
+  public Observations {
+    Objects.requireNonNull(now, "now");
+    if (missedHeartbeats < 0) {
+      throw new IllegalArgumentException("missedHeartbeats must be >= 0, was " + missedHeartbeats);
+    }
+    outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+  }
+
+  /** A healthy, non-startup tick with the given peer answer and no finished actions. */
+  public static Observations healthy(Instant now, PeerReport peer, int missedHeartbeats) {
+    return new Observations(now, peer, missedHeartbeats, true, true, false, false, List.of());
+  }
+
+  /** Whether the local database or a critical process has failed. */
+  public boolean locallyFailed() {
+    return !databaseHealthy || criticalProcessDown;
+  }
+}

@@ -1,0 +1,149 @@
+package org.ncsha.ha;
+
+import static org.ncsha.ha.ActionKind.*;
+import static org.ncsha.ha.HaState.*;
+
+/** The secondary's ordered checks once HA is configured; the first that applies decides. */
+final class SecondaryRules {
+
+  private SecondaryRules() {}
+
+  static Decision decide(Tick t) {
+    return switch (t.state()) {
+      case SECONDARY_SYNCING, SECONDARY_UNCERTAIN, SECONDARY_LOST_PRIMARY -> standby(t);
+      case SECONDARY_FAILOVER -> failingOver(t);
+      case SECONDARY_ACTIVE, SECONDARY_ALONE -> active(t);
+      case SECONDARY_FAILBACK -> failback(t);
+      case SECONDARY_POST_FAILBACK -> postFailback(t);
+      default ->
+          throw new IllegalStateException(
+              "state " + t.state().displayName() + " does not belong to a secondary");
+    };
+  }
+
+  private static Decision standby(Tick t) {
+    HaState s = t.state();
+    if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed()) {
+      // The primary gave up writing (forced failover, or it saw a failure): take over.
+      return Decision.to(
+          SECONDARY_FAILOVER,
+          "the primary stepped down (Primary Failover); taking over",
+          Action.of(PROMOTE_DATABASE));
+    }
+    if (s != SECONDARY_LOST_PRIMARY) {
+      if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY) {
+        return lostPrimary(t, "the primary reports itself failed (" + t.peerDescription() + ")");
+      }
+      if (t.lostPeer()) {
+        return lostPrimary(t, "lost the primary after " + t.missedDescription());
+      }
+      if (t.locallyFailed() && s == SECONDARY_SYNCING) {
+        return Decision.to(
+            SECONDARY_UNCERTAIN,
+            "secondary failed: " + t.localFailure(),
+            Action.of(SEND_MAIL, "Secondary failed: " + t.localFailure()));
+      }
+      if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN) {
+        return Decision.to(SECONDARY_SYNCING, "recovered: the local database is healthy again");
+      }
+      return Decision.stay(s);
+    }
+    return lostPrimaryChecks(t);
+  }
+
+  private static Decision lostPrimary(Tick t, String why) {
+    return Decision.to(
+        SECONDARY_LOST_PRIMARY,
+        why,
+        Action.of(SEND_MAIL, "The secondary lost the primary: " + why
+            + " (Health Monitor: failover is possible on this server)"));
+  }
+
+  /** Secondary Lost Primary: back to syncing, or automatic failover after the hold-down. */
+  private static Decision lostPrimaryChecks(Tick t) {
+    if (t.peerIsHealthyServingPrimary()) {
+      return Decision.to(
+          SECONDARY_SYNCING,
+          "the primary answers again (" + t.peerDescription() + "); syncing from it");
+    }
+    boolean primaryGone = !t.peerAnswered() || (t.peer().failed()
+        && t.peer().state().server() == Role.PRIMARY);
+    if (t.config().failoverType() == FailoverType.AUTOMATIC
+        && primaryGone
+        && !t.locallyFailed()
+        && t.timeInState().compareTo(t.config().holdDown()) >= 0) {
+      return Decision.to(
+          SECONDARY_FAILOVER,
+          "automatic failover: the primary has been lost for "
+              + t.timeInState().toSeconds()
+              + " s (hold-down "
+              + t.config().holdDown().toSeconds()
+              + " s)",
+          Action.of(SEND_MAIL, "Automatic failover to the secondary started"),
+          Action.of(PROMOTE_DATABASE));
+    }
+    return Decision.stay(SECONDARY_LOST_PRIMARY);
+  }
+
+  private static Decision failingOver(Tick t) {
+    return t.outcome(PROMOTE_DATABASE)
+        .map(
+            o ->
+                o.success()
+                    ? Decision.to(
+                        SECONDARY_ACTIVE,
+                        "failover completed: this secondary is active",
+                        Action.of(APP_READ_WRITE),
+                        Action.of(ACQUIRE_VIP),
+                        Action.of(SEND_MAIL, "Failover completed: the secondary is active"))
+                    : Decision.to(
+                        SECONDARY_LOST_PRIMARY,
+                        "failover failed: the database was not promoted: " + o.detail(),
+                        Action.of(SEND_MAIL, "Failover failed: " + o.detail())))
+        .orElse(Decision.stay(SECONDARY_FAILOVER));
+  }
+
+  private static Decision active(Tick t) {
+    if (t.state() == SECONDARY_ALONE && t.peerAnswered()) {
+      return Decision.to(
+          SECONDARY_ACTIVE, "the primary answers again (" + t.peerDescription() + ")");
+    }
+    return Decision.stay(t.state());
+  }
+
+  private static Decision failback(Tick t) {
+    return t.outcome(WAIT_PEER_CAUGHT_UP)
+        .map(
+            o ->
+                o.success()
+                    ? Decision.to(
+                        SECONDARY_POST_FAILBACK,
+                        "the primary replayed all changes; handing over and following it",
+                        Action.of(RELEASE_VIP),
+                        Action.of(FOLLOW_PEER))
+                    : Decision.to(
+                        SECONDARY_ACTIVE,
+                        "failback abandoned, this secondary stays active: " + o.detail(),
+                        Action.of(APP_READ_WRITE),
+                        Action.of(ACQUIRE_VIP),
+                        Action.of(SEND_MAIL, "Failback failed: " + o.detail())))
+        .orElse(Decision.stay(SECONDARY_FAILBACK));
+  }
+
+  private static Decision postFailback(Tick t) {
+    return t.outcome(FOLLOW_PEER)
+        .map(
+            o ->
+                o.success()
+                    ? Decision.to(
+                        SECONDARY_SYNCING,
+                        "failback completed: following the primary as its standby",
+                        Action.of(SEND_MAIL, "Failback completed: the secondary is syncing"))
+                    : Decision.to(
+                        SECONDARY_UNCERTAIN,
+                        "could not follow the primary after failback: " + o.detail(),
+                        Action.of(SEND_MAIL, "Secondary could not follow the primary: "
+                            + o.detail())))
+        .orElse(Decision.stay(SECONDARY_POST_FAILBACK));
+  }
+}

@@ -1,0 +1,87 @@
+package org.ncsha.ha;
+
+import static org.ncsha.ha.ActionKind.*;
+import static org.ncsha.ha.HaState.*;
+
+/**
+ * The first tick after the HM started: long-running actions of the previous run are gone, so
+ * what is still needed is issued again, and a node that does not hear its peer yet assumes the
+ * worst of it (Primary Alone, Secondary Lost Primary, Secondary Alone).
+ */
+final class StartupRules {
+
+  private StartupRules() {}
+
+  /** The startup decision, or null when the state needs nothing special at startup. */
+  static Decision decide(Tick t) {
+    boolean heard = t.peerAnswered();
+    return switch (t.state()) {
+      case HA_INITIALIZING ->
+          RegistrationRules.backToNotConfigured(
+              t, "HA registration was interrupted by a restart", t.role() == Role.PRIMARY);
+      case PRIMARY_ACTIVE, PRIMARY_ALONE ->
+          heard
+              ? null
+              : Decision.to(
+                  PRIMARY_ALONE,
+                  "restarted and the secondary does not answer yet; running alone",
+                  Action.of(APP_READ_WRITE),
+                  Action.of(ACQUIRE_VIP));
+      case PRIMARY_FAILOVER, PRIMARY_PREPARING_FOR_FAILBACK, PRIMARY_DATABASE_COPY_FAILED,
+          PRIMARY_FAILBACK ->
+          Decision.to(
+              PRIMARY_PREPARING_FOR_FAILBACK,
+              "restarted after the secondary took over; starting as its standby",
+              Action.of(APP_READ_ONLY),
+              Action.of(RELEASE_VIP),
+              Action.of(FOLLOW_PEER));
+      case SECONDARY_SYNCING, SECONDARY_UNCERTAIN ->
+          heard
+              ? null
+              : Decision.to(
+                  SECONDARY_LOST_PRIMARY,
+                  "restarted and the primary does not answer yet",
+                  Action.of(APP_READ_ONLY));
+      case SECONDARY_FAILOVER ->
+          Decision.to(
+              SECONDARY_FAILOVER,
+              "restarted during a failover; promoting the database again",
+              Action.of(PROMOTE_DATABASE));
+      case SECONDARY_ACTIVE, SECONDARY_ALONE ->
+          heard
+              ? null
+              : Decision.to(
+                  SECONDARY_ALONE,
+                  "restarted as the active server and the primary does not answer",
+                  Action.of(APP_READ_WRITE),
+                  Action.of(ACQUIRE_VIP));
+      case SECONDARY_FAILBACK ->
+          Decision.to(
+              SECONDARY_ACTIVE,
+              "restarted during a failback; the failback is abandoned and this server stays"
+                  + " active",
+              Action.of(APP_READ_WRITE),
+              Action.of(ACQUIRE_VIP),
+              Action.of(SEND_MAIL, "Failback abandoned: the secondary restarted"));
+      case SECONDARY_POST_FAILBACK ->
+          Decision.to(
+              SECONDARY_POST_FAILBACK,
+              "restarted while handing over to the primary; following it again",
+              Action.of(APP_READ_ONLY),
+              Action.of(FOLLOW_PEER));
+      default -> null;
+    };
+  }
+
+  /** When the normal rules change nothing, the restart still re-applies the state's mode. */
+  static Decision reapplyMode(Tick t) {
+    HaState s = t.state();
+    boolean writes = s.servesWrites(t.role());
+    if (s.haConfigured() && writes) {
+      return Decision.to(
+          s, "Health Monitor started in state " + s.displayName(),
+          t.appModeFor(s), Action.of(ACQUIRE_VIP));
+    }
+    return Decision.to(s, "Health Monitor started in state " + s.displayName(), t.appModeFor(s));
+  }
+}

@@ -1,0 +1,94 @@
+package org.ncsha.monitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.app.SchemaMigrator;
+import org.ncsha.app.ServingRole;
+import org.ncsha.ha.Action;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.PeerCommandMessage;
+import org.ncsha.peer.PeerException;
+import org.ncsha.store.HaStore;
+
+/**
+ * Performs the decider's actions in order. Quick ones run here, on the loop's thread; a
+ * long-running one is handed to {@link BackgroundActions} and reports its outcome to the engine.
+ */
+@ApplicationScoped
+public class ActionRunner {
+  private static final Logger LOG = Logger.getLogger(ActionRunner.class.getName());
+
+  @Inject NodeSettings node;
+  @Inject HaStore store;
+  @Inject ServingRole serving;
+  @Inject SchemaMigrator schema;
+  @Inject LocalDatabase database;
+  @Inject PeerLink peer;
+  @Inject BackgroundActions background;
+
+  void run(List<Action> actions, HaEngine engine) {
+    for (Action action : actions) {
+      if (action.kind().longRunning()) {
+        background.run(action, engine);
+        continue;
+      }
+      try {
+        runQuick(action, engine);
+      } catch (RuntimeException | PeerException e) {
+        LOG.log(Level.WARNING, "Action " + action.kind() + " failed", e);
+        store.recordEvent(Instant.now(), engine.status().state().displayName(),
+            "Action " + action.kind() + " failed: " + e.getMessage());
+      }
+    }
+  }
+
+  private void runQuick(Action action, HaEngine engine) throws PeerException {
+    String peerAddress = engine.config().peerAddress();
+    switch (action.kind()) {
+      case APP_READ_WRITE -> {
+        schema.migrate();
+        serving.becomeWritable(node.address());
+      }
+      case APP_READ_ONLY -> serving.becomePassive(peerAddress);
+      case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
+      case SAVE_HA_CONFIG -> {
+        String[] parts = action.detail().trim().split("\\s+");
+        store.updateConfig(row -> {
+          row.setRole(engine.config().role().name());
+          row.setPeerAddress(parts[0]);
+          row.setFailoverType(FailoverType.fromWireName(parts[1]).wireName());
+        });
+        database.allowPeer(parts[0]);
+        engine.reloadConfig();
+      }
+      case CLEAR_HA_CONFIG -> {
+        database.dropPeerSlot();
+        store.updateConfig(row -> {
+          row.setPeerAddress(null);
+          row.setPeerFingerprint(null);
+          row.setFailoverType(null);
+        });
+        engine.reloadConfig();
+      }
+      case SEND_MAIL -> LOG.info("HA notification: " + action.detail());
+      case PEER_ABORT_REGISTRATION -> tellPeer(peerAddress, PeerCommandMessage.abortRegistration(action.detail()));
+      case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());
+      case PEER_ACCEPT_FAILBACK ->
+          tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType()));
+      case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
+      default -> throw new IllegalStateException("No runner for quick action " + action.kind());
+    }
+  }
+
+  private void tellPeer(String peerAddress, PeerCommandMessage message) throws PeerException {
+    if (peerAddress == null) {
+      return;
+    }
+    peer.client().post(peerAddress, peer.pinnedFingerprint(), peer.peerSecret(), "/api/peer/command", message, Void.class);
+  }
+}

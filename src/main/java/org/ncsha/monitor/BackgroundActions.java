@@ -1,0 +1,84 @@
+package org.ncsha.monitor;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.ha.Action;
+import org.ncsha.ha.ActionKind;
+import org.ncsha.ha.ActionOutcome;
+import org.ncsha.ha.PeerReport;
+
+/**
+ * Runs the long-running actions (registration, database copy, promotion, rewind, failback
+ * catch-up) on the container's asynchronous EJB threads, and reports exactly one outcome each.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class BackgroundActions {
+  private static final Logger LOG = Logger.getLogger(BackgroundActions.class.getName());
+  /** How long failback waits for the peer to replay everything before it gives up. */
+  static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
+
+  @Inject LocalDatabase database;
+  @Inject PrimaryRegistration registration;
+  @Inject SecondaryCopy copy;
+  @Inject PeerLink peer;
+
+  @Asynchronous
+  public void run(Action action, HaEngine engine) {
+    ActionKind kind = action.kind();
+    LOG.info("Starting " + kind + (action.detail() == null ? "" : " (" + action.detail() + ")"));
+    ActionOutcome outcome;
+    try {
+      switch (kind) {
+        case REGISTER_SECONDARY -> registration.run(action.detail(), engine);
+        case CLONE_FROM_PEER -> cloneFromPrimary(action.detail());
+        case PROMOTE_DATABASE -> database.promote(engine.config().peerAddress());
+        case FOLLOW_PEER -> database.follow(engine.config().peerAddress());
+        case WAIT_PEER_CAUGHT_UP -> waitForPeerCatchUp(engine);
+        default -> throw new IllegalStateException("No runner for long-running action " + kind);
+      }
+      outcome = ActionOutcome.succeeded(kind);
+      LOG.info(kind + " succeeded");
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, kind + " failed", e);
+      outcome = ActionOutcome.failed(kind, e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+    engine.report(outcome);
+  }
+
+  private void cloneFromPrimary(String primaryAddress) {
+    try {
+      database.cloneFrom(primaryAddress, copy::running);
+      copy.finished(true, null);
+    } catch (RuntimeException e) {
+      copy.finished(false, e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Failback: our writes are stopped; wait until the primary has replayed all we wrote. */
+  private void waitForPeerCatchUp(HaEngine engine) throws Exception {
+    String target = database.currentWalPosition();
+    Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      String replayed = peer.lastPeerWalPosition();
+      if (replayed != null && LocalDatabase.compareLsn(replayed, target) >= 0) {
+        return;
+      }
+      PeerReport report = engine.lastPeer();
+      if (report == null) {
+        throw new IllegalStateException("lost the primary while waiting for it to catch up");
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("the primary did not replay up to " + target + " within "
+        + CATCH_UP_TIMEOUT.toSeconds() + " s; failback abandoned, this server stays active");
+  }
+}

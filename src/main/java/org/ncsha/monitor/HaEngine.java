@@ -1,0 +1,183 @@
+package org.ncsha.monitor;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.ha.ActionOutcome;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.Decision;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.HaConfig;
+import org.ncsha.ha.HaDecider;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.NodeStatus;
+import org.ncsha.ha.Observations;
+import org.ncsha.ha.PeerReport;
+import org.ncsha.ha.Role;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.store.HaConfigRecord;
+import org.ncsha.store.HaStore;
+
+/**
+ * The node's one writer of HA state. Each tick it observes (peer heartbeat, local database and
+ * processes), asks the pure {@link HaDecider} what to do, records the transition as an event
+ * and hands the actions to the {@link ActionRunner}. Everyone else only enqueues commands.
+ */
+@ApplicationScoped
+public class HaEngine {
+  private static final Logger LOG = Logger.getLogger(HaEngine.class.getName());
+  private static final long VERDICT_WAIT_SECONDS = 30;
+
+  @Inject NodeSettings node;
+  @Inject HaStore store;
+  @Inject PeerLink peer;
+  @Inject LocalHealth health;
+  @Inject ActionRunner actions;
+  @Inject HeartbeatTicker ticker;
+
+  private final HaDecider decider = new HaDecider();
+  private final Clock clock = Clock.systemUTC();
+  private final Queue<PendingCommand> commands = new ConcurrentLinkedQueue<>();
+  private final Queue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
+
+  private volatile NodeStatus status;
+  private volatile HaConfig config;
+  private volatile PeerReport lastPeer;
+  private int missedHeartbeats;
+  private boolean startup = true;
+
+  @PostConstruct
+  void load() {
+    HaConfigRecord row = store.config();
+    status = new NodeStatus(HaState.fromDisplayName(row.getState()), row.getStateSince());
+    config = configFrom(row);
+  }
+
+  /** One observe-decide-act cycle. Called only by the {@link HeartbeatTicker}, one at a time. */
+  public synchronized void runCycle() {
+    Instant now = clock.instant();
+    LocalHealth.Snapshot local = health.check();
+    PeerReport peerReport = config.peerAddress() == null
+        ? null
+        : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local));
+    missedHeartbeats = config.peerAddress() == null || peerReport != null ? 0 : missedHeartbeats + 1;
+    if (peerReport != null) {
+      lastPeer = peerReport;
+    }
+    List<ActionOutcome> finished = new ArrayList<>();
+    for (ActionOutcome o; (o = outcomes.poll()) != null; ) {
+      finished.add(o);
+    }
+    Observations obs = new Observations(
+        now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
+        local.criticalProcessDown(), startup, finished);
+    PendingCommand pending = commands.poll();
+    Decision decision;
+    try {
+      decision = decider.decide(status, obs, config, pending == null ? null : pending.command());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The HA decision failed; state stays " + status.state().displayName(), e);
+      if (pending != null) {
+        pending.verdict().completeExceptionally(e);
+      }
+      return;
+    }
+    startup = false;
+    if (decision.next() != status.state()) {
+      apply(decision, now);
+    } else if (decision.outcome() != null) {
+      LOG.info("HA " + status.state().displayName() + ": " + decision.outcome());
+      store.recordEvent(now, status.state().displayName(), decision.outcome());
+    }
+    if (pending != null) {
+      pending.verdict().complete(decision);
+    }
+    actions.run(decision.actions(), this);
+  }
+
+  private void apply(Decision decision, Instant now) {
+    HaState from = status.state();
+    status = new NodeStatus(decision.next(), now);
+    String description = decision.outcome() == null
+        ? "State changed from " + from.displayName() + " to " + decision.next().displayName()
+        : decision.outcome();
+    LOG.info("HA transition " + from.displayName() + " -> " + decision.next().displayName() + ": " + description);
+    store.updateConfig(row -> {
+      row.setState(decision.next().displayName());
+      row.setStateSince(now);
+    });
+    store.recordEvent(now, decision.next().displayName(), description);
+  }
+
+  /**
+   * Hands a command to the loop and waits for its verdict.
+   *
+   * @throws CommandRefusedException when the Health Monitor does not allow it in the current state
+   */
+  public Decision submit(Command command) throws CommandRefusedException {
+    PendingCommand pending = new PendingCommand(command);
+    commands.add(pending);
+    ticker.nudge();
+    try {
+      Decision decision = pending.verdict().get(VERDICT_WAIT_SECONDS, TimeUnit.SECONDS);
+      if (decision.refusal() != null) {
+        throw new CommandRefusedException(decision.refusal());
+      }
+      return decision;
+    } catch (TimeoutException e) {
+      throw new CommandRefusedException("The Health Monitor did not take the command within "
+          + VERDICT_WAIT_SECONDS + " s (state " + status.state().displayName() + ")");
+    } catch (ExecutionException e) {
+      throw new CommandRefusedException("The Health Monitor failed on the command: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandRefusedException("Interrupted while waiting for the Health Monitor");
+    }
+  }
+
+  /** Where long-running actions report back; the next cycle hands the outcome to the decider. */
+  void report(ActionOutcome outcome) {
+    outcomes.add(outcome);
+    ticker.nudge();
+  }
+
+  /** Configuration changes made by actions (registration, removal) take effect from the next tick. */
+  void reloadConfig() {
+    config = configFrom(store.config());
+  }
+
+  private HaConfig configFrom(HaConfigRecord row) {
+    Role role = row.getRole() != null ? Role.valueOf(row.getRole())
+        : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
+    FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
+    return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress());
+  }
+
+  public NodeStatus status() {
+    return status;
+  }
+
+  public HaConfig config() {
+    return config;
+  }
+
+  /** The peer's last heartbeat answer, or null when it has never answered since this start. */
+  public PeerReport lastPeer() {
+    return lastPeer;
+  }
+
+  public int missedHeartbeats() {
+    return missedHeartbeats;
+  }
+}

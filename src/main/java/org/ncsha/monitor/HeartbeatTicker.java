@@ -1,0 +1,56 @@
+package org.ncsha.monitor;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * Ticks the Health Monitor loop: an EJB interval timer at the heartbeat interval (default 5 s),
+ * plus an immediate tick when a command or an action outcome arrives. Concurrency is the
+ * engine's business (its cycle is synchronized), so a nudge never waits behind a running cycle.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class HeartbeatTicker {
+  private static final Logger LOG = Logger.getLogger(HeartbeatTicker.class.getName());
+
+  @Resource TimerService timers;
+  @Inject HaEngine engine;
+  @Inject NodeSettings node;
+  @Inject LocalDatabase database;
+
+  @PostConstruct
+  void start() {
+    database.bringUp();
+    timers.createIntervalTimer(0, node.heartbeatInterval().toMillis(), new TimerConfig("heartbeat", false));
+    LOG.info("Health Monitor started on " + node.address() + ": heartbeat every "
+        + node.heartbeatInterval().toMillis() + " ms, failure after " + node.heartbeatMissLimit() + " misses");
+  }
+
+  @Timeout
+  void tick(Timer timer) {
+    try {
+      engine.runCycle();
+    } catch (RuntimeException e) {
+      // A failed cycle must not cancel the timer: the next tick tries again.
+      LOG.log(Level.SEVERE, "Health Monitor cycle failed", e);
+    }
+  }
+
+  /** Runs a cycle as soon as possible instead of waiting for the next heartbeat. */
+  public void nudge() {
+    timers.createSingleActionTimer(0, new TimerConfig("nudge", false));
+  }
+}

@@ -1,0 +1,198 @@
+package org.ncsha.monitor;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.ncsha.db.DatabaseHealth;
+import org.ncsha.db.DatabaseNode;
+import org.ncsha.db.PostgresConfig;
+import org.ncsha.db.PostgresNode;
+import org.ncsha.db.RewindImpossibleException;
+import org.ncsha.ha.Role;
+import org.ncsha.node.NodeSecrets;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.security.AuthKeys;
+
+/**
+ * This node's PostgreSQL as the Health Monitor sees it: brought up at start, checked each tick,
+ * and driven by the actions (copy, promote, follow). Marks itself "in maintenance" while an
+ * action has it down on purpose, so that is not mistaken for a failure.
+ */
+@ApplicationScoped
+public class LocalDatabase {
+  private static final Logger LOG = Logger.getLogger(LocalDatabase.class.getName());
+  static final String REPLICATION_USER = "replicator";
+  static final String SUPER_USER = "ncs";
+
+  @Inject NodeSettings node;
+  @Inject NodeSecrets secrets;
+  @Inject PeerLink peer;
+
+  @Resource(lookup = "jdbc/ncs")
+  DataSource dataSource;
+
+  private volatile boolean maintenance;
+
+  /** A node built from the current settings; cheap, and it picks up a changed key. */
+  private DatabaseNode db() {
+    return new PostgresNode(new PostgresConfig(
+        node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.logDir(), node.address(), node.dbPort(),
+        SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser()));
+  }
+
+  /** Both servers derive it from the authentication key, so it is never stored or sent. */
+  private String replicationPassword() {
+    String secret = peer.peerSecret();
+    return secret == null ? secrets.databasePassword() : AuthKeys.hmac(secret, "ncs-ha replication password");
+  }
+
+  private static String osUser() {
+    return "root".equals(System.getProperty("user.name")) ? "postgres" : null;
+  }
+
+  /** At Health Monitor start: create the cluster if it is new and start it. */
+  void bringUp() {
+    try {
+      DatabaseNode db = db();
+      db.initialize();
+      db.start();
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "The database could not be brought up; the Health Monitor keeps trying", e);
+    }
+  }
+
+  boolean inMaintenance() {
+    return maintenance;
+  }
+
+  public DatabaseHealth health() {
+    return db().health();
+  }
+
+  boolean restart() {
+    try {
+      db().start();
+      return db().health().reachable();
+    } catch (RuntimeException e) {
+      LOG.warning("Restarting the database failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** The {@code database} object of /api/status. */
+  public Map<String, Object> statusDocument() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    DatabaseHealth h = health();
+    doc.put("reachable", h.reachable());
+    doc.put("inRecovery", h.inRecovery());
+    doc.put("walPosition", h.walPosition());
+    if (h.error() != null) {
+      doc.put("error", h.error());
+    }
+    if (maintenance) {
+      doc.put("maintenance", true);
+    }
+    return doc;
+  }
+
+  /** Replication slot the active server keeps for the given follower role. */
+  static String slotFor(Role follower) {
+    return "ncs_ha_" + follower.wireName();
+  }
+
+  private Role peerRole() {
+    return node.installedAsSecondary() ? Role.PRIMARY : Role.SECONDARY;
+  }
+
+  private Role ownRole() {
+    return node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
+  }
+
+  /** Lets the peer replicate from and rewind against this server. */
+  void allowPeer(String peerAddress) {
+    db().allowPeer(peerAddress);
+  }
+
+  /** Primary before the copy: replication access, the key-derived password and the slot. */
+  void prepareFollower(String followerAddress) throws SQLException {
+    allowPeer(followerAddress);
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      // ALTER ROLE takes no bind parameters; the password is a base64 HMAC (no quotes in it).
+      s.execute("ALTER ROLE " + REPLICATION_USER + " WITH REPLICATION LOGIN PASSWORD '" + replicationPassword() + "'");
+    }
+    db().createReplicationSlot(slotFor(peerRole()));
+  }
+
+  void dropPeerSlot() {
+    try {
+      db().dropReplicationSlot(slotFor(peerRole()));
+    } catch (RuntimeException e) {
+      LOG.fine("No replication slot to drop: " + e.getMessage());
+    }
+  }
+
+  boolean followerStreaming(String followerAddress) {
+    return db().replicationStatus().streaming();
+  }
+
+  void cloneFrom(String primaryAddress, BiConsumer<Long, Long> progress) {
+    maintenance = true;
+    try {
+      db().cloneFrom(primaryAddress, slotFor(ownRole()), progress::accept);
+    } finally {
+      maintenance = false;
+    }
+  }
+
+  /** Failover or failback: this server's database becomes the writable one. */
+  void promote(String peerAddress) {
+    db().promote();
+    if (peerAddress != null) {
+      db().createReplicationSlot(slotFor(peerRole()));
+    }
+  }
+
+  /** Makes this server's database a standby of the peer: rewind, or a full copy when it must. */
+  void follow(String peerAddress) {
+    maintenance = true;
+    try {
+      try {
+        db().followPrimary(peerAddress, slotFor(ownRole()));
+      } catch (RewindImpossibleException e) {
+        LOG.warning("pg_rewind is not possible (" + e.getMessage() + "): copying the whole database from " + peerAddress);
+        db().cloneFrom(peerAddress, slotFor(ownRole()), (done, total) -> { });
+      }
+    } finally {
+      maintenance = false;
+    }
+  }
+
+  String currentWalPosition() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("select pg_current_wal_lsn()::text");
+        var rs = s.executeQuery()) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Orders two PostgreSQL LSNs written as X/Y (hex high/low 32 bits). */
+  static int compareLsn(String a, String b) {
+    return Long.compareUnsigned(lsnValue(a), lsnValue(b));
+  }
+
+  private static long lsnValue(String lsn) {
+    int slash = lsn.indexOf('/');
+    return (Long.parseLong(lsn.substring(0, slash), 16) << 32) | Long.parseLong(lsn.substring(slash + 1), 16);
+  }
+}

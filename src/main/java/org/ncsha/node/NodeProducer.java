@@ -1,0 +1,22 @@
+package org.ncsha.node;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/** Makes this node's settings and generated credentials injectable, read once at start. */
+@ApplicationScoped
+public class NodeProducer {
+  private final NodeSettings settings = NodeSettings.fromSystemProperty();
+  private final NodeSecrets secrets = new NodeSecrets(settings.nodeDir());
+
+  // Dependent scope: records are final and cannot be proxied; the instance is shared anyway.
+  @Produces
+  NodeSettings settings() {
+    return settings;
+  }
+
+  @Produces
+  NodeSecrets secrets() {
+    return secrets;
+  }
+}

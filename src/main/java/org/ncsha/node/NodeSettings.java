@@ -1,0 +1,102 @@
+package org.ncsha.node;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Everything a node knows about itself before HA is configured: its name, address, ports,
+ * directories and timing settings, read from {@code <nodeDir>/etc/node.properties}.
+ * The file is written by liberty/bin/ha-pair and liberty/bin/ncs-setup; this class is the
+ * one place that turns it into typed values with defaults.
+ */
+public record NodeSettings(
+    String name,
+    String address,
+    Path nodeDir,
+    boolean installedAsSecondary,
+    int adminPort,
+    int hmPort,
+    int bandwidthPort,
+    int dbPort,
+    Path pgBinDir,
+    Duration heartbeatInterval,
+    int heartbeatMissLimit,
+    Duration failoverHoldDown,
+    Duration peerTimeout) {
+
+  /** JVM system property that points a Liberty server at its node directory. */
+  public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
+
+  public static NodeSettings fromSystemProperty() {
+    String dir = System.getProperty(NODE_DIR_PROPERTY);
+    if (dir == null || dir.isBlank()) {
+      throw new IllegalStateException(
+          "System property " + NODE_DIR_PROPERTY + " is not set: start the node with liberty/bin/ha-pair");
+    }
+    return load(Path.of(dir));
+  }
+
+  public static NodeSettings load(Path nodeDir) {
+    Properties p = new Properties();
+    Path file = nodeDir.resolve("etc/node.properties");
+    if (Files.exists(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        p.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file, e);
+      }
+    }
+    return new NodeSettings(
+        p.getProperty("node.name", "node"),
+        p.getProperty("node.address", "127.0.0.1"),
+        nodeDir,
+        "yes".equalsIgnoreCase(p.getProperty("ha.secondary", "no")),
+        intValue(p, "admin.port", 9443),
+        intValue(p, "hm.port", 8082),
+        intValue(p, "bandwidth.port", 8085),
+        intValue(p, "db.port", 5432),
+        Path.of(p.getProperty("pg.bin.dir", "/usr/lib/postgresql/15/bin")),
+        Duration.ofMillis(intValue(p, "heartbeat.interval.ms", 5000)),
+        intValue(p, "heartbeat.miss.limit", 3),
+        Duration.ofSeconds(intValue(p, "failover.holddown.seconds", 0)),
+        Duration.ofMillis(intValue(p, "peer.timeout.ms", 3000)));
+  }
+
+  private static int intValue(Properties p, String key, int fallback) {
+    String v = p.getProperty(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "node.properties: " + key + " must be a whole number of at least 0, was '" + v + "'");
+    }
+  }
+
+  public Path etcDir() {
+    return nodeDir.resolve("etc");
+  }
+
+  public Path pgDataDir() {
+    return nodeDir.resolve("pgdata");
+  }
+
+  public Path pgRunDir() {
+    return nodeDir.resolve("pgrun");
+  }
+
+  public Path logDir() {
+    return nodeDir.resolve("log");
+  }
+}

@@ -1,0 +1,121 @@
+package org.ncsha.peer;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
+import org.ncsha.security.PinnedTrust;
+
+/**
+ * Calls the other Health Monitor on its HM port over HTTPS. Every call after registration
+ * trusts exactly the pinned certificate; only the first contact ({@link #hello}) accepts an
+ * unknown certificate, and then only pins it when the signed answer names the same one.
+ */
+public class PeerClient {
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  private final int hmPort;
+  private final Duration timeout;
+  private final Map<String, HttpClient> clientsByFingerprint = new ConcurrentHashMap<>();
+
+  public PeerClient(int hmPort, Duration timeout) {
+    this.hmPort = hmPort;
+    this.timeout = timeout;
+  }
+
+  /** The answer of a first contact, with the fingerprint of the certificate actually presented. */
+  public record Hello(HelloMessage message, String presentedFingerprint) {}
+
+  public Hello hello(String address, String peerSecret, HelloMessage mine) throws PeerException {
+    HttpClient client = client(PinnedTrust.acceptAnyAndRecord());
+    HttpResponse<String> res = send(client, address, peerSecret, "/api/peer/hello", JSON.toJson(mine));
+    HelloMessage theirs = JSON.fromJson(res.body(), HelloMessage.class);
+    String presented = res.sslSession().map(PeerClient::leafFingerprint).orElse(null);
+    if (presented == null || !presented.equalsIgnoreCase(theirs.fingerprint)) {
+      throw new PeerException(
+          "The server at " + address + " presented a TLS certificate other than the one it signed for: refusing to pin it");
+    }
+    return new Hello(theirs, presented);
+  }
+
+  public HeartbeatMessage heartbeat(String address, String fingerprint, String peerSecret, HeartbeatMessage mine)
+      throws PeerException {
+    return post(address, fingerprint, peerSecret, "/api/peer/heartbeat", mine, HeartbeatMessage.class);
+  }
+
+  public <T> T post(String address, String fingerprint, String peerSecret, String path, Object body, Class<T> answer)
+      throws PeerException {
+    HttpResponse<String> res = send(pinnedClient(fingerprint), address, peerSecret, path, body == null ? "" : JSON.toJson(body));
+    return answer == Void.class || res.body().isEmpty() ? null : JSON.fromJson(res.body(), answer);
+  }
+
+  private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
+      throws PeerException {
+    long now = Instant.now().toEpochMilli();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + address + ":" + hmPort + path))
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header(PeerSignature.TIME_HEADER, Long.toString(now))
+        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, now, path, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> res;
+    try {
+      res = client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", e);
+    } catch (ConnectException e) {
+      throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", e);
+    } catch (IOException e) {
+      throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PeerException("Interrupted while calling " + address, e);
+    }
+    if (res.statusCode() == 401) {
+      throw new PeerException("The server at " + address + " rejected the authentication key");
+    }
+    if (res.statusCode() / 100 != 2) {
+      throw new PeerException("The Health Monitor at " + address + " answered HTTP " + res.statusCode() + ": " + res.body());
+    }
+    String signature = res.headers().firstValue(PeerSignature.SIGNATURE_HEADER).orElse(null);
+    String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
+    if (!PeerSignature.verify(peerSecret, time, PeerSignature.replyPath(path), res.body(), signature, Instant.now())) {
+      throw new PeerException("The answer from " + address + " is not signed with the authentication key");
+    }
+    return res;
+  }
+
+  private HttpClient pinnedClient(String fingerprint) throws PeerException {
+    if (fingerprint == null || fingerprint.isBlank()) {
+      throw new PeerException("No certificate is pinned for the peer: register HA first");
+    }
+    return clientsByFingerprint.computeIfAbsent(fingerprint, f -> client(PinnedTrust.sslContext(f)));
+  }
+
+  private HttpClient client(SSLContext ssl) {
+    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).build();
+  }
+
+  private static String leafFingerprint(SSLSession session) {
+    try {
+      Certificate[] chain = session.getPeerCertificates();
+      return chain.length == 0 ? null : PinnedTrust.fingerprint((X509Certificate) chain[0]);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

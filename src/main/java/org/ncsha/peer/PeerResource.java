@@ -1,0 +1,144 @@
+package org.ncsha.peer;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.LocalHealth;
+import org.ncsha.monitor.PeerLink;
+import org.ncsha.monitor.SecondaryCopy;
+
+/**
+ * The peer protocol on the HM port: what the other Health Monitor calls. Every request and
+ * answer is signed with the key-derived secret; an unsigned or wrongly signed request is 401.
+ */
+@Path("/peer")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PeerResource {
+  private static final Logger LOG = Logger.getLogger(PeerResource.class.getName());
+  private static final Jsonb JSON = JsonbBuilder.create();
+  public static final String VERSION = "0.1.0";
+
+  @Inject PeerLink link;
+  @Inject HaEngine engine;
+  @Inject LocalHealth health;
+  @Inject SecondaryCopy copy;
+  @Context HttpHeaders headers;
+
+  @POST
+  @Path("/hello")
+  public Response hello(String body) {
+    String path = "/api/peer/hello";
+    if (!authentic(path, body)) {
+      return unauthorized(path);
+    }
+    HelloMessage theirs = JSON.fromJson(body, HelloMessage.class);
+    link.pin(theirs.fingerprint);
+    HelloMessage mine = new HelloMessage();
+    mine.address = link.ownAddress();
+    mine.fingerprint = link.ownFingerprint();
+    mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
+    mine.state = engine.status().state().displayName();
+    mine.version = VERSION;
+    return signed(path, mine);
+  }
+
+  @POST
+  @Path("/heartbeat")
+  public Response heartbeat(String body) {
+    String path = "/api/peer/heartbeat";
+    if (!authentic(path, body)) {
+      return unauthorized(path);
+    }
+    return signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last()));
+  }
+
+  @POST
+  @Path("/register")
+  public Response register(String body) {
+    String path = "/api/peer/register";
+    if (!authentic(path, body)) {
+      return unauthorized(path);
+    }
+    RegisterMessage request = JSON.fromJson(body, RegisterMessage.class);
+    try {
+      copy.reset();
+      engine.submit(new Command.AcceptRegistration(
+          request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
+    } catch (CommandRefusedException | IllegalArgumentException e) {
+      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+    }
+    return signed(path, copy.progress());
+  }
+
+  @POST
+  @Path("/copy-progress")
+  public Response copyProgress(String body) {
+    String path = "/api/peer/copy-progress";
+    if (!authentic(path, body)) {
+      return unauthorized(path);
+    }
+    return signed(path, copy.progress());
+  }
+
+  @POST
+  @Path("/command")
+  public Response command(String body) {
+    String path = "/api/peer/command";
+    if (!authentic(path, body)) {
+      return unauthorized(path);
+    }
+    try {
+      engine.submit(JSON.fromJson(body, PeerCommandMessage.class).toCommand());
+    } catch (CommandRefusedException | IllegalArgumentException e) {
+      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+    }
+    return signed(path, Map.of("message", "accepted"));
+  }
+
+  private boolean authentic(String path, String body) {
+    return PeerSignature.verify(
+        link.peerSecret(),
+        headers.getHeaderString(PeerSignature.TIME_HEADER),
+        path,
+        body,
+        headers.getHeaderString(PeerSignature.SIGNATURE_HEADER),
+        Instant.now());
+  }
+
+  private Response unauthorized(String path) {
+    LOG.warning("Rejected a peer request to " + path + ": not signed with this node's authentication key");
+    return Response.status(Response.Status.UNAUTHORIZED).build();
+  }
+
+  private Response signed(String path, Object answer) {
+    return signed(path, Response.Status.OK, answer);
+  }
+
+  private Response signed(String path, Response.Status status, Object answer) {
+    String json = JSON.toJson(answer);
+    long now = Instant.now().toEpochMilli();
+    String secret = link.peerSecret();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .header(PeerSignature.TIME_HEADER, Long.toString(now))
+        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(secret, now, PeerSignature.replyPath(path), json))
+        .entity(json)
+        .build();
+  }
+}

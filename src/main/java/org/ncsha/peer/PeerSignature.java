@@ -1,0 +1,48 @@
+package org.ncsha.peer;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.ncsha.security.AuthKeys;
+
+/**
+ * Signs and checks peer messages with an HMAC over time, path and body, keyed by the secret
+ * derived from the authentication key. The key itself never crosses the wire.
+ */
+public final class PeerSignature {
+  public static final String TIME_HEADER = "X-NCS-Time";
+  public static final String SIGNATURE_HEADER = "X-NCS-Signature";
+  /** Bounds replay of a captured request; the pair's clocks must agree within it. */
+  static final Duration MAX_SKEW = Duration.ofMinutes(2);
+
+  private PeerSignature() {}
+
+  /** The path an answer is signed under, so a request can never be replayed as an answer. */
+  public static String replyPath(String path) {
+    return "reply:" + path;
+  }
+
+  public static String sign(String peerSecret, long timeMillis, String path, String body) {
+    return AuthKeys.hmac(peerSecret, canonical(timeMillis, path, body));
+  }
+
+  public static boolean verify(
+      String peerSecret, String timeHeader, String path, String body, String signature, Instant now) {
+    if (peerSecret == null || timeHeader == null || signature == null) {
+      return false;
+    }
+    long time;
+    try {
+      time = Long.parseLong(timeHeader);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (Duration.between(Instant.ofEpochMilli(time), now).abs().compareTo(MAX_SKEW) > 0) {
+      return false;
+    }
+    return AuthKeys.hmacMatches(peerSecret, canonical(time, path, body), signature);
+  }
+
+  private static String canonical(long timeMillis, String path, String body) {
+    return timeMillis + "\n" + path + "\n" + (body == null ? "" : body);
+  }
+}

@@ -1,0 +1,98 @@
+package org.ncsha.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.RegistrationDesk;
+import org.ncsha.monitor.RegistrationProgress;
+import org.ncsha.monitor.RegistrationRequest;
+import org.ncsha.store.HaEventRecord;
+import org.ncsha.store.HaStore;
+
+/**
+ * Administration > Settings > High Availability as REST on the admin port (administrators
+ * only, web.xml): HA Status, registration with its milestone progress, and removal.
+ */
+@Path("/admin/ha")
+@Produces(MediaType.APPLICATION_JSON)
+public class HaAdminResource {
+  @Inject HaEngine engine;
+  @Inject HaStore store;
+  @Inject RegistrationDesk desk;
+  @Inject RegistrationProgress progress;
+
+  /** The HA Status page: current configuration, state and the newest events. */
+  @GET
+  @Path("/status")
+  public Map<String, Object> status() {
+    var config = store.config();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("secondaryServer", config.getPeerAddress());
+    body.put("failoverType", engine.config().failoverType().wireName());
+    body.put("state", engine.status().state().displayName());
+    body.put("mode", engine.status().state().mode().displayName());
+    List<Map<String, String>> events = store.events(0, 50).stream().map(HaAdminResource::event).toList();
+    body.put("events", events);
+    return body;
+  }
+
+  @POST
+  @Path("/registration")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(RegistrationForm form) {
+    var problems = form == null ? List.of("body: the HA Configuration fields are required") : form.problems();
+    if (!problems.isEmpty()) {
+      return Messages.response(Response.Status.BAD_REQUEST, String.join("; ", problems), "errors", problems);
+    }
+    FailoverType type = FailoverType.fromWireName(form.failoverType == null ? "manual" : form.failoverType.toLowerCase());
+    String secondary = form.secondaryServer.trim();
+    desk.offer(new RegistrationRequest(secondary, form.authenticationKey.toCharArray(), type, form.emails(),
+        blankToNull(form.virtualIpv4), blankToNull(form.virtualIpv6)));
+    form.authenticationKey = null;
+    try {
+      engine.submit(new Command.Register(secondary, type));
+    } catch (CommandRefusedException e) {
+      desk.offer(null);
+      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
+    }
+    return Response.accepted(progress.snapshot()).build();
+  }
+
+  @GET
+  @Path("/registration")
+  public Map<String, Object> registration() {
+    return progress.snapshot();
+  }
+
+  @DELETE
+  @Path("/registration")
+  public Response remove() {
+    try {
+      engine.submit(new Command.Remove());
+    } catch (CommandRefusedException e) {
+      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
+    }
+    return Messages.response(Response.Status.ACCEPTED, "HA removal accepted", "state", engine.status().state().displayName());
+  }
+
+  private static Map<String, String> event(HaEventRecord e) {
+    return Map.of("time", e.getTime().toString(), "state", e.getState(), "description", e.getDescription());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

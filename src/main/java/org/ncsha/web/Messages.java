@@ -1,0 +1,20 @@
+package org.ncsha.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one shape of every REST error and refusal: {"message": ..., optional extra field}. */
+final class Messages {
+  private Messages() {}
+
+  static Response response(Response.Status status, String message, String extraKey, Object extraValue) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", message);
+    if (extraKey != null) {
+      body.put(extraKey, extraValue);
+    }
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+  }
+}

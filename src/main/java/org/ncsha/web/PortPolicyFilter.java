@@ -1,0 +1,45 @@
+package org.ncsha.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * Keeps the two faces of a node apart: the Health Monitor (page, HM REST, peer protocol) only
+ * on the HM port (8082), the administrators' UI and REST only on the admin port (9443).
+ */
+@WebFilter(urlPatterns = "/*")
+public class PortPolicyFilter extends HttpFilter {
+  @Inject NodeSettings node;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    boolean hmPath = isHealthMonitorPath(path);
+    boolean onHmPort = req.getLocalPort() == node.hmPort();
+    if (hmPath != onHmPort && !isSharedPath(path)) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    chain.doFilter(req, res);
+  }
+
+  static boolean isHealthMonitorPath(String path) {
+    return path.startsWith("/api/status")
+        || path.startsWith("/api/actions")
+        || path.startsWith("/api/peer")
+        || path.startsWith("/hm");
+  }
+
+  /** Static resources both kinds of pages need. */
+  static boolean isSharedPath(String path) {
+    return path.startsWith("/jakarta.faces.resource") || path.startsWith("/resources");
+  }
+}

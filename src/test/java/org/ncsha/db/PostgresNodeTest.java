@@ -1,0 +1,169 @@
+package org.ncsha.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two real PostgreSQL 15 clusters on two loopback addresses: copy with progress, streaming,
+ * a read-only standby, promotion, and the old primary rewound into a standby of the new one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresNodeTest {
+  private static final String A = "127.0.3.1";
+  private static final String B = "127.0.3.2";
+  private static final String SUPER_PASSWORD = "test-super-Pw1";
+  private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  private static Path root;
+  private static PostgresNode a;
+  private static PostgresNode b;
+
+  @BeforeAll
+  static void clusters() throws Exception {
+    root = Files.createTempDirectory("ncs-pgtest");
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    a = node(A, "a");
+    b = node(B, "b");
+  }
+
+  private static PostgresNode node(String address, String name) {
+    String osUser = "root".equals(System.getProperty("user.name")) ? "postgres" : null;
+    Path dir = root.resolve(name);
+    return new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"), dir.resolve("log"),
+        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser));
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    for (PostgresNode n : new PostgresNode[] {a, b}) {
+      try {
+        n.stop();
+      } catch (RuntimeException ignored) {
+        // Best effort: the next step deletes the files anyway.
+      }
+    }
+    new PostgresFiles(new PostgresConfig(BIN, root.resolve("x"), root, root, A, 5432, "", "", "", "", null)).deleteTree(root);
+  }
+
+  @Test
+  @Order(1)
+  void a_new_cluster_answers_and_is_read_write() throws Exception {
+    a.initialize();
+    a.initialize(); // idempotent
+    DatabaseHealth h = a.health();
+    assertTrue(h.reachable(), h.error());
+    assertFalse(h.inRecovery());
+    sql(a, "create table probe(id int primary key, note text)");
+    sql(a, "insert into probe values (1, 'before the copy')");
+  }
+
+  @Test
+  @Order(2)
+  void the_copy_reports_real_progress_and_the_standby_follows() throws Exception {
+    a.allowPeer(B);
+    a.createReplicationSlot("ncs_ha_secondary");
+    a.createReplicationSlot("ncs_ha_secondary"); // idempotent
+    AtomicLong done = new AtomicLong();
+    AtomicLong total = new AtomicLong();
+    b.cloneFrom(A, "ncs_ha_secondary", (d, t) -> {
+      done.set(d);
+      total.set(t);
+    });
+    assertTrue(total.get() > 0, "progress was reported");
+    assertEquals(total.get(), done.get(), "the copy ended at 100 %");
+    assertTrue(b.health().inRecovery(), "the copy runs as a standby");
+    assertEquals("before the copy", poll(b, "select note from probe where id = 1"));
+
+    sql(a, "insert into probe values (2, 'streamed')");
+    assertEquals("streamed", poll(b, "select note from probe where id = 2"));
+    SQLException readOnly = assertThrows(SQLException.class, () -> sql(b, "insert into probe values (3, 'x')"));
+    assertTrue(readOnly.getMessage().contains("read-only"), readOnly.getMessage());
+    assertTrue(waitFor(() -> a.replicationStatus().streaming()), "the primary sees a streaming standby");
+    ReplicationStatus onPrimary = a.replicationStatus();
+    assertEquals("ncs_ha_secondary", onPrimary.slotName());
+    assertTrue(onPrimary.slotActive());
+  }
+
+  @Test
+  @Order(3)
+  void promotion_makes_the_standby_writable_and_rewind_makes_the_old_primary_follow() throws Exception {
+    b.promote();
+    assertFalse(b.health().inRecovery());
+    sql(b, "insert into probe values (3, 'written after failover')");
+    b.allowPeer(A);
+    b.createReplicationSlot("ncs_ha_primary");
+
+    a.followPrimary(B, "ncs_ha_primary");
+    assertTrue(a.health().inRecovery(), "the old primary came back as a standby");
+    assertEquals("written after failover", poll(a, "select note from probe where id = 3"));
+    sql(b, "insert into probe values (4, 'streamed the other way')");
+    assertEquals("streamed the other way", poll(a, "select note from probe where id = 4"));
+  }
+
+  @Test
+  @Order(4)
+  void a_copy_from_an_unreachable_primary_fails_and_keeps_the_old_database() {
+    DatabaseException e = assertThrows(DatabaseException.class,
+        () -> b.cloneFrom("127.0.3.9", "ncs_ha_secondary", (d, t) -> { }));
+    assertTrue(e.getMessage().startsWith("pg_basebackup failed"), e.getMessage());
+    assertTrue(b.health().reachable(), "the previous database runs again");
+  }
+
+  private static void sql(PostgresNode n, String statement) throws SQLException {
+    try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute(statement);
+    }
+  }
+
+  private static String poll(PostgresNode n, String query) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (true) {
+      try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(query)) {
+        if (rs.next()) {
+          return rs.getString(1);
+        }
+      } catch (SQLException e) {
+        if (Instant.now().isAfter(deadline)) {
+          throw e;
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("no row for " + query + " within 20 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}

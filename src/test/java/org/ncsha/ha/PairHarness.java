@@ -1,0 +1,289 @@
+package org.ncsha.ha;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Two HaDecider instances stepped side by side, with a small simulated runner around each: it
+ * feeds each node the other's state as PeerReport (null while the link is cut, the peer is
+ * down, or on the first tick after a start, when no heartbeat has been answered yet), counts
+ * missed heartbeats, delivers peer calls as commands, and completes long-running actions on a
+ * later tick. Every (primary, secondary) pair of states is recorded for table assertions.
+ */
+final class PairHarness {
+
+  /** Heartbeat interval of the guide; each round advances the clock by this much. */
+  static final Duration TICK = Duration.ofSeconds(5);
+
+  final SimNode primary;
+  final SimNode secondary;
+  Instant now = Instant.parse("2024-01-01T00:00:00Z");
+  boolean linkUp = true;
+  private final List<HaState[]> history = new ArrayList<>();
+  private int mark;
+
+  private PairHarness(SimNode primary, SimNode secondary) {
+    this.primary = primary;
+    this.secondary = secondary;
+    record();
+  }
+
+  /** Both servers installed, HA not configured yet. */
+  static PairHarness unregistered(FailoverType type) {
+    Instant start = Instant.parse("2024-01-01T00:00:00Z");
+    SimNode p =
+        new SimNode("10.0.0.1", HaConfig.unregistered(Role.PRIMARY).withFailoverType(type),
+            HaState.HA_NOT_CONFIGURED, start);
+    SimNode s =
+        new SimNode("10.0.0.2", HaConfig.unregistered(Role.SECONDARY).withFailoverType(type),
+            HaState.HA_NOT_CONFIGURED, start);
+    return new PairHarness(p, s);
+  }
+
+  /** A registered pair in Primary Active / Secondary Syncing, reached through registration. */
+  static PairHarness registered(FailoverType type) {
+    PairHarness h = unregistered(type);
+    h.command(h.primary, new Command.Register(h.secondary.address, type));
+    h.runUntil(() -> h.primary.state() == HaState.PRIMARY_ACTIVE, 10);
+    h.rounds(1);
+    assertEquals(HaState.PRIMARY_ACTIVE, h.primary.state());
+    assertEquals(HaState.SECONDARY_SYNCING, h.secondary.state());
+    return h;
+  }
+
+  SimNode other(SimNode node) {
+    return node == primary ? secondary : primary;
+  }
+
+  void command(SimNode node, Command command) {
+    node.commands.add(command);
+  }
+
+  void cutLink() {
+    linkUp = false;
+  }
+
+  void restoreLink() {
+    linkUp = true;
+  }
+
+  void holdDown(Duration d) {
+    primary.config = primary.config.withHoldDown(d);
+    secondary.config = secondary.config.withHoldDown(d);
+  }
+
+  /** Stops a node's HM (crash or shutdown): its running actions are lost. */
+  void stop(SimNode node) {
+    node.up = false;
+    node.running.clear();
+  }
+
+  /** Starts a node's HM again: its next tick is a startup tick without a heartbeat answer. */
+  void start(SimNode node) {
+    node.up = true;
+    node.justStarted = true;
+    node.missed = 0;
+  }
+
+  /** One round: the primary ticks, then the secondary; then time moves on. */
+  void round() {
+    step(primary);
+    step(secondary);
+    now = now.plus(TICK);
+  }
+
+  void rounds(int n) {
+    for (int i = 0; i < n; i++) {
+      round();
+    }
+  }
+
+  void runUntil(java.util.function.BooleanSupplier done, int maxRounds) {
+    for (int i = 0; i < maxRounds && !done.getAsBoolean(); i++) {
+      round();
+    }
+    if (!done.getAsBoolean()) {
+      fail("condition not reached in " + maxRounds + " rounds; history " + historyText(0));
+    }
+  }
+
+  /** One tick of one node, as its runner would run it. */
+  void step(SimNode node) {
+    if (!node.up) {
+      return;
+    }
+    SimNode peer = other(node);
+    boolean startup = node.justStarted;
+    node.justStarted = false;
+    // A node answers heartbeats once its HM has run its startup tick.
+    PeerReport report = linkUp && peer.up && !peer.justStarted && !startup ? peer.report() : null;
+    node.missed = report == null ? node.missed + 1 : 0;
+    if (report != null && report.state() == HaState.HA_INITIALIZING) {
+      node.peerWasInitializing = true;
+    }
+    List<ActionOutcome> outcomes = finishActions(node, report);
+    Command pending = node.commands.poll();
+    Observations obs =
+        new Observations(now, report, node.missed, node.databaseHealthy, node.processesHealthy,
+            node.criticalProcessDown, startup, outcomes);
+    Decision d = node.decider.decide(node.status, obs, node.config, pending);
+    node.decisions.add(d);
+    if (d.refusal() != null) {
+      node.refusals.add(d.refusal());
+    }
+    if (d.next() != node.state()) {
+      node.status = new NodeStatus(d.next(), now);
+    }
+    for (Action action : d.actions()) {
+      run(node, action, pending);
+    }
+    record();
+  }
+
+  private List<ActionOutcome> finishActions(SimNode node, PeerReport peer) {
+    List<ActionOutcome> outcomes = new ArrayList<>();
+    for (Iterator<Action> it = node.running.iterator(); it.hasNext(); ) {
+      ActionKind kind = it.next().kind();
+      Boolean result = node.failNext.remove(kind) ? Boolean.FALSE : simulatedResult(node, kind, peer);
+      if (result != null) {
+        it.remove();
+        outcomes.add(result ? ActionOutcome.succeeded(kind)
+            : ActionOutcome.failed(kind, "simulated failure of " + kind));
+      }
+    }
+    return outcomes;
+  }
+
+  /** TRUE/FALSE when the action has finished, null while it still runs. */
+  private Boolean simulatedResult(SimNode node, ActionKind kind, PeerReport peer) {
+    SimNode other = other(node);
+    return switch (kind) {
+      case REGISTER_SECONDARY -> {
+        if (peer == null) {
+          yield Boolean.FALSE;
+        }
+        if (peer.state() == HaState.SECONDARY_SYNCING) {
+          yield Boolean.TRUE;
+        }
+        yield node.peerWasInitializing && !peer.state().haConfigured() ? Boolean.FALSE : null;
+      }
+      // pg_rewind needs the peer promoted: the peer must be the writable side.
+      case FOLLOW_PEER -> peer != null && isWritableDatabase(peer.state()) ? Boolean.TRUE : null;
+      // The primary has replayed everything once it follows us and its copy is done.
+      case WAIT_PEER_CAUGHT_UP ->
+          peer != null && peer.state() == HaState.PRIMARY_FAILBACK
+              && !other.isRunning(ActionKind.FOLLOW_PEER) ? Boolean.TRUE : null;
+      default -> Boolean.TRUE;
+    };
+  }
+
+  private static boolean isWritableDatabase(HaState s) {
+    return s == HaState.SECONDARY_ACTIVE || s == HaState.SECONDARY_ALONE
+        || s == HaState.SECONDARY_FAILBACK || s == HaState.PRIMARY_ACTIVE;
+  }
+
+  private void run(SimNode node, Action action, Command pending) {
+    SimNode peer = other(node);
+    boolean reachable = linkUp && peer.up;
+    switch (action.kind()) {
+      case SAVE_HA_CONFIG -> {
+        String[] parts = action.detail().split(" ");
+        node.config = node.config.withPeer(parts[0], FailoverType.fromWireName(parts[1]));
+      }
+      case CLEAR_HA_CONFIG -> node.config = node.config.withoutPeer();
+      case SEND_MAIL -> node.mails.add(action.detail());
+      case REGISTER_SECONDARY -> {
+        node.peerWasInitializing = false;
+        if (reachable) {
+          peer.commands.add(new Command.AcceptRegistration(node.address, node.config.failoverType()));
+        }
+        node.running.add(action);
+      }
+      case PEER_ABORT_REGISTRATION -> deliver(reachable, peer, new Command.AbortRegistration(action.detail()));
+      case PEER_REMOVE -> deliver(reachable, peer, new Command.PeerRemoved());
+      case PEER_FORCE_FAILOVER -> deliver(reachable, peer, new Command.ForceFailover());
+      case PEER_ACCEPT_FAILBACK ->
+          deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType()));
+      default -> {
+        if (action.kind().longRunning()) {
+          node.running.add(action);
+        }
+      }
+    }
+  }
+
+  private static void deliver(boolean reachable, SimNode peer, Command command) {
+    if (reachable) {
+      peer.commands.add(command);
+    }
+  }
+
+  private void record() {
+    HaState[] pair = {primary.state(), secondary.state()};
+    if (history.isEmpty() || !java.util.Arrays.equals(history.get(history.size() - 1), pair)) {
+      history.add(pair);
+    }
+  }
+
+  /** Table assertions look only at what happened from now on (the current pair included). */
+  void mark() {
+    mark = history.size() - 1;
+  }
+
+  /**
+   * Asserts a published table: its rows appear in this order among the recorded pairs since the
+   * last mark, and between the first and the last row each server went through exactly the
+   * states of its column (so no state the guide does not show slipped in).
+   */
+  void assertTable(String... rows) {
+    List<HaState[]> expected = new ArrayList<>();
+    for (String row : rows) {
+      String[] cells = row.split("\\|");
+      expected.add(new HaState[] {
+          HaState.fromDisplayName(cells[0]), HaState.fromDisplayName(cells[1])});
+    }
+    int first = -1;
+    int at = mark;
+    for (HaState[] want : expected) {
+      while (at < history.size() && !java.util.Arrays.equals(history.get(at), want)) {
+        at++;
+      }
+      if (at == history.size()) {
+        fail("row " + want[0] + " | " + want[1] + " not reached in order; history since mark: "
+            + historyText(mark));
+      }
+      if (first < 0) {
+        first = at;
+      }
+    }
+    for (int column = 0; column < 2; column++) {
+      List<HaState> seen = dedupe(history.subList(first, at + 1), column);
+      assertEquals(dedupe(expected, column), seen,
+          (column == 0 ? "primary" : "secondary") + " column; history " + historyText(mark));
+    }
+  }
+
+  private static List<HaState> dedupe(List<HaState[]> pairs, int column) {
+    List<HaState> out = new ArrayList<>();
+    for (HaState[] pair : pairs) {
+      if (out.isEmpty() || out.get(out.size() - 1) != pair[column]) {
+        out.add(pair[column]);
+      }
+    }
+    return out;
+  }
+
+  String historyText(int from) {
+    StringBuilder sb = new StringBuilder();
+    for (HaState[] pair : history.subList(Math.max(0, from), history.size())) {
+      sb.append("\n  ").append(pair[0]).append(" | ").append(pair[1]);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,160 @@
+package org.ncsha.ha;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ncsha.ha.HaState.*;
+
+import org.junit.jupiter.api.Test;
+
+/** S7, S8, S9 and S10: servers restarting, both down, and a replaced primary. */
+class RestartScenariosTest {
+
+  @Test
+  void s7PrimaryRestartsDuringSync() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.mark();
+    h.stop(h.primary);
+    h.rounds(4);
+    h.start(h.primary);
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
+        && h.secondary.state() == SECONDARY_SYNCING, 10);
+    h.assertTable(
+        "Primary Active | Secondary Syncing",
+        "Primary Alone | Secondary Lost Primary",
+        "Primary Active | Secondary Syncing");
+  }
+
+  @Test
+  void s8SecondaryRestartsDuringSync() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
+    h.mark();
+    h.stop(h.secondary);
+    h.rounds(4);
+    h.start(h.secondary);
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
+        && h.secondary.state() == SECONDARY_SYNCING, 10);
+    h.assertTable(
+        "Primary Active | Secondary Syncing",
+        "Primary Lost Secondary | Secondary Lost Primary",
+        "Primary Active | Secondary Syncing");
+  }
+
+  @Test
+  void s9BothDownRestartTheSecondaryFirst() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.stop(h.secondary);
+    h.rounds(4);
+    h.stop(h.primary);
+    h.rounds(10);
+    h.start(h.secondary);
+    h.rounds(2);
+    assertEquals(SECONDARY_LOST_PRIMARY, h.secondary.state());
+    h.mark();
+    h.start(h.primary);
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
+        && h.secondary.state() == SECONDARY_SYNCING, 10);
+    h.assertTable(
+        "Primary Lost Secondary | Secondary Lost Primary", "Primary Active | Secondary Syncing");
+  }
+
+  @Test
+  void s9BothPoweredDownAtOnceThenTheSecondaryIsRestartedOnceMore() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.stop(h.primary);
+    h.stop(h.secondary);
+    h.rounds(10);
+    h.start(h.secondary);
+    h.rounds(2);
+    h.mark();
+    h.start(h.primary);
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
+        && h.secondary.state() == SECONDARY_SYNCING, 10);
+    // Documented choice: the primary's last state was Primary Active, so it shows Primary Alone.
+    h.assertTable(
+        "Primary Alone | Secondary Lost Primary", "Primary Active | Secondary Syncing");
+    h.mark();
+    h.stop(h.secondary);
+    h.start(h.secondary);
+    h.rounds(3);
+    h.assertTable("Primary Active | Secondary Syncing",
+        "Primary Active | Secondary Lost Primary", "Primary Active | Secondary Syncing");
+  }
+
+  @Test
+  void s9WithAutomaticFailoverALoneSecondaryTakesOverAndThePrimaryFollowsItOnReturn() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
+    h.holdDown(java.time.Duration.ofSeconds(30));
+    h.stop(h.primary);
+    h.stop(h.secondary);
+    h.start(h.secondary);
+    h.rounds(5);
+    assertEquals(SECONDARY_LOST_PRIMARY, h.secondary.state(), "still within the hold-down");
+    h.rounds(3);
+    assertEquals(SECONDARY_ACTIVE, h.secondary.state());
+    h.mark();
+    h.start(h.primary);
+    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    h.assertTable("Primary Alone | Secondary Active", "Primary Failover | Secondary Active",
+        "Primary Syncing | Secondary Active");
+  }
+
+  @Test
+  void s9BothDownAndTheSecondaryWillNotRestartNcsHaRemove() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.stop(h.secondary);
+    h.rounds(4);
+    h.stop(h.primary);
+    h.start(h.primary);
+    h.rounds(2);
+    assertEquals(PRIMARY_LOST_SECONDARY, h.primary.state());
+    h.command(h.primary, new Command.Remove());
+    h.rounds(1);
+    assertEquals(STAND_ALONE, h.primary.state());
+    assertNull(h.primary.lastRefusal());
+    assertNull(h.primary.config.peerAddress());
+    assertTrue(STAND_ALONE.servesWrites());
+  }
+
+  @Test
+  void secondaryRestartedWhileActiveServesAloneUntilThePrimaryAnswers() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
+    h.cutLink();
+    h.runUntil(() -> h.secondary.state() == SECONDARY_ACTIVE, 10);
+    h.stop(h.secondary);
+    h.start(h.secondary);
+    h.mark();
+    h.rounds(2);
+    h.restoreLink();
+    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    h.assertTable("Primary Lost Secondary | Secondary Active",
+        "Primary Lost Secondary | Secondary Alone", "Primary Failover | Secondary Active",
+        "Primary Syncing | Secondary Active");
+  }
+
+  @Test
+  void s10ReplaceThePrimaryWithAFullDatabaseCopy() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.cutLink();
+    h.rounds(4);
+    h.command(h.secondary, new Command.Failover());
+    h.runUntil(() -> h.secondary.state() == SECONDARY_ACTIVE, 5);
+    // New hardware: same address, HA not configured, nothing running.
+    h.stop(h.primary);
+    h.primary.config = HaConfig.unregistered(Role.PRIMARY);
+    h.primary.status = new NodeStatus(HA_NOT_CONFIGURED, h.now);
+    h.start(h.primary);
+    h.restoreLink();
+    h.rounds(2);
+    h.mark();
+    h.command(h.secondary, new Command.Failback());
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
+        && h.secondary.state() == SECONDARY_SYNCING, 10);
+    h.assertTable(
+        "HA Not Configured | Secondary Active",
+        "Primary Failback | Secondary Failback",
+        "Primary Failback | Secondary Post Failback",
+        "Primary Active | Secondary Syncing");
+    assertEquals(h.secondary.address, h.primary.config.peerAddress());
+  }
+}

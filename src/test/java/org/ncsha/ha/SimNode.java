@@ -1,0 +1,69 @@
+package org.ncsha.ha;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** One simulated node for {@link PairHarness}: its own HaDecider, status, health and queue. */
+final class SimNode {
+
+  final String address;
+  final HaDecider decider = new HaDecider();
+  HaConfig config;
+  NodeStatus status;
+  boolean up = true;
+  boolean justStarted;
+  int missed;
+  boolean databaseHealthy = true;
+  boolean processesHealthy = true;
+  boolean criticalProcessDown;
+  final Deque<Command> commands = new ArrayDeque<>();
+  /** Long-running actions started and not yet reported. */
+  final List<Action> running = new ArrayList<>();
+  /** Kinds whose next run will fail. */
+  final Set<ActionKind> failNext = EnumSet.noneOf(ActionKind.class);
+  final List<Decision> decisions = new ArrayList<>();
+  final List<String> refusals = new ArrayList<>();
+  final List<String> mails = new ArrayList<>();
+  /** Set when the peer was seen in HA Initializing, so REGISTER_SECONDARY can fail later. */
+  boolean peerWasInitializing;
+
+  SimNode(String address, HaConfig config, HaState state, Instant now) {
+    this.address = address;
+    this.config = config;
+    this.status = new NodeStatus(state, now);
+  }
+
+  HaState state() {
+    return status.state();
+  }
+
+  Role role() {
+    return config.role();
+  }
+
+  PeerReport report() {
+    return new PeerReport(state(), processesHealthy && !criticalProcessDown, databaseHealthy);
+  }
+
+  boolean isRunning(ActionKind kind) {
+    return running.stream().anyMatch(a -> a.kind() == kind);
+  }
+
+  Decision lastDecision() {
+    return decisions.get(decisions.size() - 1);
+  }
+
+  String lastRefusal() {
+    return refusals.isEmpty() ? null : refusals.get(refusals.size() - 1);
+  }
+
+  @Override
+  public String toString() {
+    return role().wireName() + "(" + state().displayName() + ")";
+  }
+}

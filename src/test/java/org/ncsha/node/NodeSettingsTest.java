@@ -1,0 +1,48 @@
+package org.ncsha.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeSettingsTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaults_are_the_guides_when_the_file_says_nothing() {
+    NodeSettings s = NodeSettings.load(dir);
+    assertEquals(Duration.ofSeconds(5), s.heartbeatInterval());
+    assertEquals(3, s.heartbeatMissLimit());
+    assertEquals(8082, s.hmPort());
+    assertEquals(9443, s.adminPort());
+    assertEquals(8085, s.bandwidthPort());
+    assertEquals(5432, s.dbPort());
+  }
+
+  @Test
+  void reads_the_node_file_written_by_the_launcher() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"),
+        "node.name=secondary\nnode.address=127.0.1.2\nha.secondary=yes\nheartbeat.interval.ms=1000\nheartbeat.miss.limit=4\nfailover.holddown.seconds=30\n");
+    NodeSettings s = NodeSettings.load(dir);
+    assertEquals("127.0.1.2", s.address());
+    assertTrue(s.installedAsSecondary());
+    assertEquals(Duration.ofSeconds(1), s.heartbeatInterval());
+    assertEquals(4, s.heartbeatMissLimit());
+    assertEquals(Duration.ofSeconds(30), s.failoverHoldDown());
+  }
+
+  @Test
+  void a_bad_number_names_the_key_and_the_rule() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "heartbeat.miss.limit=three\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertTrue(e.getMessage().contains("heartbeat.miss.limit"), e.getMessage());
+    assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+  }
+}
