@@ -7,7 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /** A device the network-management server manages: the replicated application data. */
 @Entity
@@ -25,7 +25,7 @@ public class ManagedDevice {
   private String address;
 
   @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-  private Instant createdAt;
+  private OffsetDateTime createdAt;
 
   public ManagedDevice() {}
 
@@ -46,7 +46,7 @@ public class ManagedDevice {
     return address;
   }
 
-  public Instant getCreatedAt() {
+  public OffsetDateTime getCreatedAt() {
     return createdAt;
   }
 }

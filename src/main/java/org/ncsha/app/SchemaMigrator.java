@@ -20,6 +20,7 @@ public class SchemaMigrator {
   public void migrate() {
     var result = Flyway.configure(SchemaMigrator.class.getClassLoader())
         .dataSource(dataSource)
+                // Liberty's class loader lists only locations holding a flyway.location marker file.
         .locations("classpath:db/migration")
         .load()
         .migrate();

@@ -44,5 +44,8 @@ public interface DatabaseNode {
 
   ReplicationStatus replicationStatus();
 
+  /** Whether the server at that address (same port and credentials) is a writable primary now. */
+  boolean acceptsWrites(String address);
+
   String jdbcUrl();
 }

@@ -243,6 +243,17 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
+  public boolean acceptsWrites(String address) {
+    String url = "jdbc:postgresql://" + address + ":" + config.port() + "/ncs";
+    try (Connection c = connectUrl(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select not pg_is_in_recovery()")) {
+      return rs.next() && rs.getBoolean(1);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
   public String jdbcUrl() {
     return jdbcUrl("ncs");
   }
@@ -252,6 +263,10 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   private Connection connect(String database) throws SQLException {
+    return connectUrl(jdbcUrl(database));
+  }
+
+  private Connection connectUrl(String url) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", config.superUser());
     p.setProperty("password", config.superPassword());
@@ -259,9 +274,9 @@ public final class PostgresNode implements DatabaseNode {
     p.setProperty("socketTimeout", "10");
     p.setProperty("ApplicationName", "ncs-ha health monitor");
     // The driver class directly: DriverManager cannot always see a container's shared library.
-    Connection c = new org.postgresql.Driver().connect(jdbcUrl(database), p);
+    Connection c = new org.postgresql.Driver().connect(url, p);
     if (c == null) {
-      throw new SQLException("The PostgreSQL driver did not accept " + jdbcUrl(database));
+      throw new SQLException("The PostgreSQL driver did not accept " + url);
     }
     return c;
   }

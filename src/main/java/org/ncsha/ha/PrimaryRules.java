@@ -114,7 +114,8 @@ final class PrimaryRules {
   }
 
   private static Decision syncing(Tick t) {
-    if (t.peerIs(SECONDARY_FAILBACK)) {
+    // Post Failback too: a primary that missed the short Secondary Failback must still take over.
+    if (t.peerIs(SECONDARY_FAILBACK) || t.peerIs(SECONDARY_POST_FAILBACK)) {
       return Decision.to(PRIMARY_FAILBACK, "the secondary started a failback to this primary");
     }
     return Decision.stay(PRIMARY_SYNCING);

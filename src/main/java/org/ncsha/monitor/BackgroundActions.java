@@ -4,6 +4,8 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.logging.Logger;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.ActionOutcome;
+import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerReport;
 
 /**
@@ -20,6 +23,9 @@ import org.ncsha.ha.PeerReport;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No container transaction around a cycle or an action: each store write and each database
+// statement commits on its own, so the peer sees a change as soon as it is made.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class BackgroundActions {
   private static final Logger LOG = Logger.getLogger(BackgroundActions.class.getName());
   /** How long failback waits for the peer to replay everything before it gives up. */
@@ -68,13 +74,14 @@ public class BackgroundActions {
     String target = database.currentWalPosition();
     Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      String replayed = peer.lastPeerWalPosition();
-      if (replayed != null && LocalDatabase.compareLsn(replayed, target) >= 0) {
-        return;
-      }
       PeerReport report = engine.lastPeer();
       if (report == null) {
         throw new IllegalStateException("lost the primary while waiting for it to catch up");
+      }
+      // Hand over only once the primary has taken up the failback, so it is ready to promote.
+      String replayed = peer.lastPeerWalPosition();
+      if (report.state() == HaState.PRIMARY_FAILBACK && replayed != null && LocalDatabase.compareLsn(replayed, target) >= 0) {
+        return;
       }
       Thread.sleep(500);
     }

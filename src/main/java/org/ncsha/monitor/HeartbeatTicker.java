@@ -5,6 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
@@ -23,6 +25,9 @@ import org.ncsha.node.NodeSettings;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No container transaction around a cycle or an action: each store write and each database
+// statement commits on its own, so the peer sees a change as soon as it is made.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class HeartbeatTicker {
   private static final Logger LOG = Logger.getLogger(HeartbeatTicker.class.getName());
 

@@ -162,8 +162,20 @@ public class LocalDatabase {
     }
   }
 
+  /** How long FOLLOW_PEER waits for the peer's database to become the writable one. */
+  static final java.time.Duration PEER_PROMOTION_TIMEOUT = java.time.Duration.ofSeconds(180);
+
   /** Makes this server's database a standby of the peer: rewind, or a full copy when it must. */
-  void follow(String peerAddress) {
+  void follow(String peerAddress) throws InterruptedException {
+    // Rewinding against a database that is still a standby would leave the pair with no writer.
+    java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
+    while (!db().acceptsWrites(peerAddress)) {
+      if (java.time.Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the database of " + peerAddress + " did not become writable within "
+            + PEER_PROMOTION_TIMEOUT.toSeconds() + " s; not following it");
+      }
+      Thread.sleep(500);
+    }
     maintenance = true;
     try {
       try {

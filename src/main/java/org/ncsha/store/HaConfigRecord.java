@@ -20,8 +20,8 @@ public class HaConfigRecord {
   @Column(name = "STATE", nullable = false, length = 64)
   private String state;
 
-  @Column(name = "STATE_SINCE", nullable = false)
-  private Instant stateSince;
+  @Column(name = "STATE_SINCE_MS", nullable = false)
+  private long stateSinceMillis;
 
   @Column(name = "ROLE", length = 16)
   private String role;
@@ -59,11 +59,11 @@ public class HaConfigRecord {
   }
 
   public Instant getStateSince() {
-    return stateSince;
+    return Instant.ofEpochMilli(stateSinceMillis);
   }
 
   public void setStateSince(Instant stateSince) {
-    this.stateSince = stateSince;
+    this.stateSinceMillis = stateSince.toEpochMilli();
   }
 
   public String getRole() {

@@ -12,12 +12,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "HA_EVENT")
 public class HaEventRecord {
+  // TABLE generation and epoch milliseconds: plain SQL that every embedded database accepts.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.TABLE)
   private Long id;
 
-  @Column(name = "EVENT_TIME", nullable = false)
-  private Instant time;
+  @Column(name = "EVENT_TIME_MS", nullable = false)
+  private long timeMillis;
 
   @Column(name = "STATE", nullable = false, length = 64)
   private String state;
@@ -28,7 +29,7 @@ public class HaEventRecord {
   protected HaEventRecord() {}
 
   public HaEventRecord(Instant time, String state, String description) {
-    this.time = time;
+    this.timeMillis = time.toEpochMilli();
     this.state = state;
     this.description = description.length() > 2000 ? description.substring(0, 2000) : description;
   }
@@ -38,7 +39,7 @@ public class HaEventRecord {
   }
 
   public Instant getTime() {
-    return time;
+    return Instant.ofEpochMilli(timeMillis);
   }
 
   public String getState() {
