@@ -170,6 +170,9 @@ public final class PostgresNode implements DatabaseNode {
     while (Instant.now().isBefore(deadline)) {
       DatabaseHealth now = health();
       if (now.reachable() && !now.inRecovery()) {
+        // Until a checkpoint, pg_control still names the old timeline, and a pg_rewind against
+        // this server would compute the wrong divergence point.
+        execute("CHECKPOINT");
         LOG.info("Promoted: this database accepts writes");
         return;
       }
@@ -185,6 +188,13 @@ public final class PostgresNode implements DatabaseNode {
       throw new RewindImpossibleException("there is no local database to rewind");
     }
     files.writePasswordFile();
+    try (Connection c = connectUrl("jdbc:postgresql://" + primaryAddress + ":" + config.port() + "/ncs");
+        Statement s = c.createStatement()) {
+      // pg_rewind reads the source's timeline from its control file: make it current first.
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot reach the new primary " + primaryAddress + " to rewind against it: " + e.getMessage(), e);
+    }
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
         "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs");
     ToolRunner.Result r = tools.run(rewind, env(), COPY);

@@ -16,8 +16,9 @@ import org.ncsha.peer.PeerException;
 import org.ncsha.store.HaStore;
 
 /**
- * Performs the decider's actions in order. Quick ones run here, on the loop's thread; a
- * long-running one is handed to {@link BackgroundActions} and reports its outcome to the engine.
+ * Performs the decider's actions in order. Quick ones run here, on the loop's thread, before the
+ * new state is published (so "Secondary Active" already takes writes); the long-running one is
+ * handed to {@link BackgroundActions} afterwards and reports its outcome to the engine.
  */
 @ApplicationScoped
 public class ActionRunner {
@@ -31,10 +32,10 @@ public class ActionRunner {
   @Inject PeerLink peer;
   @Inject BackgroundActions background;
 
-  void run(List<Action> actions, HaEngine engine) {
+  /** The quick actions, in order, before the new state is published. */
+  void runQuick(List<Action> actions, HaEngine engine) {
     for (Action action : actions) {
       if (action.kind().longRunning()) {
-        background.run(action, engine);
         continue;
       }
       try {
@@ -45,6 +46,11 @@ public class ActionRunner {
             "Action " + action.kind() + " failed: " + e.getMessage());
       }
     }
+  }
+
+  /** The long-running action (always the last one of a decision), after the state is published. */
+  void startLongRunning(List<Action> actions, HaEngine engine) {
+    actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> background.run(a, engine));
   }
 
   private void runQuick(Action action, HaEngine engine) throws PeerException {

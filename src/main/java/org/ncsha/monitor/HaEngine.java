@@ -94,6 +94,7 @@ public class HaEngine {
       return;
     }
     startup = false;
+    actions.runQuick(decision.actions(), this);
     if (decision.next() != status.state()) {
       apply(decision, now);
     } else if (decision.outcome() != null) {
@@ -103,7 +104,7 @@ public class HaEngine {
     if (pending != null) {
       pending.verdict().complete(decision);
     }
-    actions.run(decision.actions(), this);
+    actions.startLongRunning(decision.actions(), this);
   }
 
   private void apply(Decision decision, Instant now) {

@@ -1,0 +1,154 @@
+package org.ncsha.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ncsha.security.PinnedTrust;
+
+/**
+ * A real pair started with liberty/bin/ha-pair on addresses of its own, and HTTPS clients that
+ * pin each node's certificate. Everything the tests do goes through the product's own interfaces.
+ */
+final class Pair {
+  static final Path REPO = Path.of(System.getProperty("ncs.repo", ".")).toAbsolutePath();
+
+  final Path dir;
+  final String primary;
+  final String secondary;
+  private final Map<String, String> env = new HashMap<>();
+  private final Map<String, HttpClient> clients = new HashMap<>();
+  private Properties pairEnv;
+
+  Pair(String name, String primary, String secondary) {
+    this.dir = REPO.resolve("target").resolve(name);
+    this.primary = primary;
+    this.secondary = secondary;
+    env.put("HA_PAIR_DIR", dir.toString());
+    env.put("PRIMARY_ADDR", primary);
+    env.put("SECONDARY_ADDR", secondary);
+    env.put("HA_PAIR_SKIP_BUILD", "1");
+  }
+
+  /** Runs ha-pair with the arguments; returns its exit code. Output goes to the pair's log. */
+  int haPair(Duration timeout, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(REPO.resolve("liberty/bin/ha-pair").toString()));
+    command.addAll(List.of(args));
+    Files.createDirectories(dir.getParent());
+    Path log = dir.getParent().resolve(dir.getFileName() + "-ha-pair.log");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("ha-pair " + String.join(" ", args) + " did not finish within " + timeout + " (see " + log + ")");
+    }
+    return p.exitValue();
+  }
+
+  String get(String key) throws IOException {
+    if (pairEnv == null) {
+      pairEnv = new Properties();
+      try (var in = Files.newInputStream(dir.resolve("pair.env"))) {
+        pairEnv.load(in);
+      }
+    }
+    return pairEnv.getProperty(key).replace("'", "");
+  }
+
+  String address(String node) {
+    return node.equals("primary") ? primary : secondary;
+  }
+
+  private HttpClient client(String node) throws IOException {
+    if (!clients.containsKey(node)) {
+      String pin = Files.readString(dir.resolve(node).resolve("etc/tls.fingerprint")).trim();
+      clients.put(node, HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(pin))
+          .connectTimeout(Duration.ofSeconds(5)).build());
+    }
+    return clients.get(node);
+  }
+
+  /** GET https://node:port/path, with Basic credentials when user is not null. */
+  HttpResponse<String> get(String node, int port, String path, String user, String password) throws Exception {
+    return send(node, request(node, port, path, user, password).GET().build());
+  }
+
+  HttpResponse<String> post(String node, int port, String path, String user, String password, String json) throws Exception {
+    return send(node, request(node, port, path, user, password)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+  }
+
+  private HttpRequest.Builder request(String node, int port, String path, String user, String password) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://" + address(node) + ":" + port + path))
+        .timeout(Duration.ofSeconds(20));
+    if (user != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    return b;
+  }
+
+  private HttpResponse<String> send(String node, HttpRequest r) throws Exception {
+    return client(node).send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The HM state of a node, or null while it does not answer. */
+  String state(String node) {
+    try {
+      HttpResponse<String> r = get(node, 8082, "/api/status", null, null);
+      return r.statusCode() == 200 ? field(r.body(), "state") : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /** Polls until the condition holds; returns how long it took, or fails after the deadline. */
+  static Duration await(String what, Duration deadline, Check condition) throws Exception {
+    Instant start = Instant.now();
+    while (true) {
+      if (condition.holds()) {
+        return Duration.between(start, Instant.now());
+      }
+      if (Duration.between(start, Instant.now()).compareTo(deadline) > 0) {
+        throw new AssertionError(what + " did not happen within " + deadline.toSeconds() + " s");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** A condition that may throw while the pair is in flux (counts as not holding). */
+  interface Check {
+    boolean test() throws Exception;
+
+    default boolean holds() {
+      try {
+        return test();
+      } catch (Exception e) {
+        return false;
+      }
+    }
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+    return m.find() ? m.group(1) : null;
+  }
+}

@@ -1,0 +1,125 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The walking skeleton with real processes: ha-pair brings up and registers a pair (real
+ * Liberty, real PostgreSQL replication), a device replicates, the passive server refuses
+ * writes, the primary's JVM is killed with SIGKILL and the secondary takes over with the
+ * default heartbeat settings; the old primary returns as a standby and a failback restores it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PairWalkingSkeletonIT {
+  private static final Pair PAIR = new Pair("it-pair", "127.0.2.1", "127.0.2.2");
+  private static String admin;
+  private static String adminPassword;
+
+  @BeforeAll
+  static void up() throws Exception {
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+    org.ncsha.it.Files.deleteTree(PAIR.dir);
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up", "--failover", "automatic"), "ha-pair up succeeds");
+    admin = PAIR.get("ADMIN_USER");
+    adminPassword = PAIR.get("ADMIN_PASSWORD");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+  }
+
+  private static HttpResponse<String> addDevice(String node, String name) throws Exception {
+    return PAIR.post(node, 9443, "/api/devices", admin, adminPassword,
+        "{\"name\":\"" + name + "\",\"address\":\"10.1.0." + name.length() + "\"}");
+  }
+
+  private static boolean listed(String node, String name) throws Exception {
+    HttpResponse<String> r = PAIR.get(node, 9443, "/api/devices", admin, adminPassword);
+    return r.statusCode() == 200 && r.body().contains("\"name\":\"" + name + "\"");
+  }
+
+  @Test
+  @Order(1)
+  void the_registered_pair_is_primary_active_and_secondary_syncing() throws Exception {
+    HttpResponse<String> p = PAIR.get("primary", 8082, "/api/status", null, null);
+    HttpResponse<String> s = PAIR.get("secondary", 8082, "/api/status", null, null);
+    assertEquals("Primary Active", Pair.field(p.body(), "state"));
+    assertEquals("primary", Pair.field(p.body(), "server"));
+    assertEquals("HA enabled", Pair.field(p.body(), "mode"));
+    assertEquals("automatic", Pair.field(p.body(), "failoverType"));
+    assertEquals(PAIR.secondary, Pair.field(p.body(), "peer"));
+    assertEquals("Secondary Syncing", Pair.field(s.body(), "state"));
+    assertEquals(PAIR.primary, Pair.field(s.body(), "peer"));
+    assertFalse(p.body().contains(PAIR.get("AUTH_KEY")), "no secret in the status");
+    assertEquals(200, PAIR.get("primary", 9443, "/health/ready", null, null).statusCode());
+    assertEquals(503, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
+  }
+
+  @Test
+  @Order(2)
+  void a_device_added_on_the_primary_is_readable_on_the_secondary_within_2_s() throws Exception {
+    assertEquals(401, PAIR.get("primary", 9443, "/api/devices", null, null).statusCode(), "the admin login is required");
+    assertEquals(201, addDevice("primary", "core-router-1").statusCode());
+    Pair.await("core-router-1 on the secondary", Duration.ofSeconds(2), () -> listed("secondary", "core-router-1"));
+  }
+
+  @Test
+  @Order(3)
+  void the_passive_secondary_answers_503_naming_the_active_server_and_writes_nothing() throws Exception {
+    HttpResponse<String> r = addDevice("secondary", "rejected-switch");
+    assertEquals(503, r.statusCode());
+    assertTrue(r.body().contains("passive"), r.body());
+    assertEquals(PAIR.primary, Pair.field(r.body(), "activeServer"));
+    assertFalse(listed("primary", "rejected-switch"));
+    assertFalse(listed("secondary", "rejected-switch"));
+  }
+
+  @Test
+  @Order(4)
+  void killing_the_primary_jvm_makes_the_secondary_active_and_writable_within_60_s() throws Exception {
+    assertEquals(0, PAIR.haPair(Duration.ofSeconds(30), "kill", "primary"));
+    Duration took = Pair.await("Secondary Active", Duration.ofSeconds(60),
+        () -> "Secondary Active".equals(PAIR.state("secondary")));
+    System.out.println("[it] failover after SIGKILL of the primary took " + took.toMillis() + " ms");
+    assertEquals(201, addDevice("secondary", "edge-after-failover").statusCode());
+    assertTrue(listed("secondary", "core-router-1"), "nothing written before the failover is lost");
+    assertEquals(200, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
+  }
+
+  @Test
+  @Order(5)
+  void the_restarted_primary_never_takes_writes_and_syncs_from_the_secondary() throws Exception {
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
+    Pair.await("Primary Syncing", Duration.ofSeconds(120), () -> "Primary Syncing".equals(PAIR.state("primary")));
+    assertEquals(503, addDevice("primary", "rejected-on-old-primary").statusCode());
+    Pair.await("the failover write on the old primary", Duration.ofSeconds(10), () -> listed("primary", "edge-after-failover"));
+  }
+
+  @Test
+  @Order(6)
+  void failback_from_the_secondarys_health_monitor_restores_the_primary() throws Exception {
+    String key = PAIR.get("AUTH_KEY");
+    assertEquals(401, PAIR.post("secondary", 8082, "/api/actions/failback", "root", "Wrong-Key-1", null).statusCode());
+    HttpResponse<String> refused = PAIR.post("primary", 8082, "/api/actions/failback", "root", key, null);
+    assertEquals(409, refused.statusCode());
+    assertTrue(refused.body().contains("Primary Syncing"), refused.body());
+
+    assertEquals(202, PAIR.post("secondary", 8082, "/api/actions/failback", "root", key, null).statusCode());
+    Pair.await("Primary Active + Secondary Syncing", Duration.ofSeconds(120),
+        () -> "Primary Active".equals(PAIR.state("primary")) && "Secondary Syncing".equals(PAIR.state("secondary")));
+    Pair.await("the primary takes writes again", Duration.ofSeconds(30),
+        () -> addDevice("primary", "after-failback").statusCode() == 201);
+    Pair.await("after-failback on the secondary", Duration.ofSeconds(5), () -> listed("secondary", "after-failback"));
+  }
+}
