@@ -38,4 +38,10 @@ public record Observations(
   public boolean locallyFailed() {
     return !databaseHealthy || criticalProcessDown;
   }
+
+  /** The same observations with no action outcomes: for asking "would this be allowed now?". */
+  public Observations withoutOutcomes() {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, List.of());
+  }
 }

@@ -54,6 +54,7 @@ public class HaEngine {
   private volatile NodeStatus status;
   private volatile HaConfig config;
   private volatile PeerReport lastPeer;
+  private volatile Observations lastObservations;
   private int missedHeartbeats;
   private boolean startup = true;
 
@@ -82,6 +83,7 @@ public class HaEngine {
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
         local.criticalProcessDown(), startup, finished);
+    lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
     try {
@@ -171,6 +173,18 @@ public class HaEngine {
 
   public HaConfig config() {
     return config;
+  }
+
+  /**
+   * Why the command would be refused now, or null when the Health Monitor would accept it; for
+   * pages that enable a button only when its action is allowed. The loop still decides.
+   */
+  public String refusalFor(Command command) {
+    Observations obs = lastObservations;
+    if (obs == null) {
+      return "The Health Monitor is starting";
+    }
+    return decider.refusalFor(status, obs.withoutOutcomes(), config, command);
   }
 
   /** The peer's last heartbeat answer, or null when it has never answered since this start. */

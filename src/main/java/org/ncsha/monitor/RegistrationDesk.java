@@ -8,7 +8,7 @@ public class RegistrationDesk {
   private RegistrationRequest pending;
 
   public synchronized void offer(RegistrationRequest request) {
-    if (pending != null) {
+    if (pending != null && pending != request) {
       pending.wipe();
     }
     pending = request;

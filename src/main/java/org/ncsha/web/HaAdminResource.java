@@ -12,13 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ncsha.ha.Command;
-import org.ncsha.ha.FailoverType;
+import org.ncsha.admin.HaAdministration;
+import org.ncsha.admin.RegistrationForm;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
-import org.ncsha.monitor.RegistrationDesk;
 import org.ncsha.monitor.RegistrationProgress;
-import org.ncsha.monitor.RegistrationRequest;
 import org.ncsha.store.HaEventRecord;
 import org.ncsha.store.HaStore;
 
@@ -31,7 +29,7 @@ import org.ncsha.store.HaStore;
 public class HaAdminResource {
   @Inject HaEngine engine;
   @Inject HaStore store;
-  @Inject RegistrationDesk desk;
+  @Inject HaAdministration administration;
   @Inject RegistrationProgress progress;
 
   /** The HA Status page: current configuration, state and the newest events. */
@@ -53,19 +51,11 @@ public class HaAdminResource {
   @Path("/registration")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(RegistrationForm form) {
-    var problems = form == null ? List.of("body: the HA Configuration fields are required") : form.problems();
-    if (!problems.isEmpty()) {
-      return Messages.response(Response.Status.BAD_REQUEST, String.join("; ", problems), "errors", problems);
-    }
-    FailoverType type = FailoverType.fromWireName(form.failoverType == null ? "manual" : form.failoverType.toLowerCase());
-    String secondary = form.secondaryServer.trim();
-    desk.offer(new RegistrationRequest(secondary, form.authenticationKey.toCharArray(), type, form.emails(),
-        blankToNull(form.virtualIpv4), blankToNull(form.virtualIpv6)));
-    form.authenticationKey = null;
     try {
-      engine.submit(new Command.Register(secondary, type));
+      administration.register(form);
+    } catch (HaAdministration.InvalidForm e) {
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
     } catch (CommandRefusedException e) {
-      desk.offer(null);
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }
     return Response.accepted(progress.snapshot()).build();
@@ -81,7 +71,7 @@ public class HaAdminResource {
   @Path("/registration")
   public Response remove() {
     try {
-      engine.submit(new Command.Remove());
+      administration.remove();
     } catch (CommandRefusedException e) {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }
@@ -92,7 +82,4 @@ public class HaAdminResource {
     return Map.of("time", e.getTime().toString(), "state", e.getState(), "description", e.getDescription());
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
 }

@@ -1,4 +1,4 @@
-package org.ncsha.web;
+package org.ncsha.admin;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,14 +12,14 @@ import org.ncsha.security.AuthKeyRule;
 public class RegistrationForm {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$");
 
-  public String secondaryServer;
-  public String authenticationKey;
-  public String emailAddress;
-  public String failoverType;
-  public String virtualIpv4;
-  public String virtualIpv6;
+  private String secondaryServer;
+  private String authenticationKey;
+  private String emailAddress;
+  private String failoverType;
+  private String virtualIpv4;
+  private String virtualIpv6;
 
-  List<String> problems() {
+  public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (secondaryServer == null || secondaryServer.isBlank()) {
       problems.add("Secondary Server: enter the IP address or host name of the secondary server");
@@ -46,10 +46,58 @@ public class RegistrationForm {
     return problems;
   }
 
-  List<String> emails() {
+  public List<String> emails() {
     if (emailAddress == null || emailAddress.isBlank()) {
       return List.of();
     }
     return Arrays.stream(emailAddress.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  public String getSecondaryServer() {
+    return secondaryServer;
+  }
+
+  public void setSecondaryServer(String secondaryServer) {
+    this.secondaryServer = secondaryServer;
+  }
+
+  public String getAuthenticationKey() {
+    return authenticationKey;
+  }
+
+  public void setAuthenticationKey(String authenticationKey) {
+    this.authenticationKey = authenticationKey;
+  }
+
+  public String getEmailAddress() {
+    return emailAddress;
+  }
+
+  public void setEmailAddress(String emailAddress) {
+    this.emailAddress = emailAddress;
+  }
+
+  public String getFailoverType() {
+    return failoverType;
+  }
+
+  public void setFailoverType(String failoverType) {
+    this.failoverType = failoverType;
+  }
+
+  public String getVirtualIpv4() {
+    return virtualIpv4;
+  }
+
+  public void setVirtualIpv4(String virtualIpv4) {
+    this.virtualIpv4 = virtualIpv4;
+  }
+
+  public String getVirtualIpv6() {
+    return virtualIpv6;
+  }
+
+  public void setVirtualIpv6(String virtualIpv6) {
+    this.virtualIpv6 = virtualIpv6;
   }
 }

@@ -1,4 +1,4 @@
-package org.ncsha.web;
+package org.ncsha.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class RegistrationFormTest {
   private static RegistrationForm valid() {
     RegistrationForm f = new RegistrationForm();
-    f.secondaryServer = "127.0.1.2";
-    f.authenticationKey = "Secret-Key-9";
-    f.emailAddress = "noc@example.com, oncall@example.org";
-    f.failoverType = "Manual";
+    f.setSecondaryServer("127.0.1.2");
+    f.setAuthenticationKey("Secret-Key-9");
+    f.setEmailAddress("noc@example.com, oncall@example.org");
+    f.setFailoverType("Manual");
     return f;
   }
 
@@ -26,10 +26,10 @@ class RegistrationFormTest {
   @Test
   void each_problem_names_its_field() {
     RegistrationForm f = valid();
-    f.secondaryServer = " ";
-    f.authenticationKey = "alllowercase";
-    f.emailAddress = "noc@example.com, not-an-address";
-    f.failoverType = "sometimes";
+    f.setSecondaryServer(" ");
+    f.setAuthenticationKey("alllowercase");
+    f.setEmailAddress("noc@example.com, not-an-address");
+    f.setFailoverType("sometimes");
     List<String> problems = f.problems();
     assertEquals(4, problems.size(), problems.toString());
     assertTrue(problems.get(0).startsWith("Secondary Server:"));
@@ -41,7 +41,7 @@ class RegistrationFormTest {
   @Test
   void an_unresolvable_secondary_is_refused() {
     RegistrationForm f = valid();
-    f.secondaryServer = "no-such-host.invalid";
+    f.setSecondaryServer("no-such-host.invalid");
     assertTrue(f.problems().get(0).contains("does not resolve"), f.problems().toString());
   }
 }

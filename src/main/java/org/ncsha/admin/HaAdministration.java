@@ -1,0 +1,59 @@
+package org.ncsha.admin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.RegistrationDesk;
+import org.ncsha.monitor.RegistrationRequest;
+
+/** What HA Configuration does, for the page and the admin REST alike: register and remove. */
+@ApplicationScoped
+public class HaAdministration {
+  @Inject HaEngine engine;
+  @Inject RegistrationDesk desk;
+
+  /** The form did not pass its checks; each problem names its field. */
+  public static class InvalidForm extends Exception {
+    private final List<String> problems;
+
+    public InvalidForm(List<String> problems) {
+      super(String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  /** Validates, hands the key to the registration and asks the Health Monitor to register. */
+  public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
+    List<String> problems = form == null ? List.of("body: the HA Configuration fields are required") : form.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidForm(problems);
+    }
+    FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
+    String secondary = form.getSecondaryServer().trim();
+    desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, form.emails(),
+        blankToNull(form.getVirtualIpv4()), blankToNull(form.getVirtualIpv6())));
+    form.setAuthenticationKey(null);
+    try {
+      engine.submit(new Command.Register(secondary, type));
+    } catch (CommandRefusedException e) {
+      desk.offer(null);
+      throw e;
+    }
+  }
+
+  public void remove() throws CommandRefusedException {
+    engine.submit(new Command.Remove());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

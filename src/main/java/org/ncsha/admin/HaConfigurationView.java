@@ -1,0 +1,78 @@
+package org.ncsha.admin;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.RegistrationProgress;
+
+/** Administration > Settings > High Availability > HA Configuration: the form, Register, Remove. */
+@Named
+@RequestScoped
+public class HaConfigurationView {
+
+  @Inject HaAdministration administration;
+  @Inject RegistrationProgress progress;
+
+  private final RegistrationForm form = new RegistrationForm();
+
+  public HaConfigurationView() {
+    form.setFailoverType("manual");
+  }
+
+  public RegistrationForm getForm() {
+    return form;
+  }
+
+  public void register() {
+    try {
+      administration.register(form);
+      info("Registration started with " + form.getSecondaryServer().trim());
+    } catch (HaAdministration.InvalidForm e) {
+      e.problems().forEach(HaConfigurationView::error);
+    } catch (CommandRefusedException e) {
+      error(e.getMessage());
+    } finally {
+      // The key never stays in the view state.
+      form.setAuthenticationKey(null);
+    }
+  }
+
+  public void remove() {
+    try {
+      administration.remove();
+      info("HA removal started");
+    } catch (CommandRefusedException e) {
+      error(e.getMessage());
+    }
+  }
+
+  public boolean isRegistering() {
+    return progress.running();
+  }
+
+  public String getProgressStatus() {
+    return (String) progress.snapshot().get("status");
+  }
+
+  public String getProgressSummary() {
+    return (String) progress.snapshot().get("summary");
+  }
+
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> getMilestones() {
+    return (List<Map<String, Object>>) progress.snapshot().get("milestones");
+  }
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  private static void error(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+}

@@ -1,0 +1,56 @@
+package org.ncsha.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.PeerReport;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.store.HaEventRecord;
+import org.ncsha.store.HaStore;
+
+/** Administration > Settings > High Availability > HA Status: configuration, state, events. */
+@Named
+@RequestScoped
+public class HaStatusView {
+  static final int EVENTS_SHOWN = 200;
+
+  @Inject HaEngine engine;
+  @Inject HaStore store;
+  @Inject NodeSettings node;
+
+  public String getSecondaryServer() {
+    String peer = engine.config().peerAddress();
+    return peer == null ? "Not configured" : peer;
+  }
+
+  public String getFailoverType() {
+    return engine.config().failoverType() == org.ncsha.ha.FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+  }
+
+  public String getState() {
+    return engine.status().state().displayName();
+  }
+
+  public String getMode() {
+    return engine.status().state().mode().displayName();
+  }
+
+  public List<HaEventRecord> getEvents() {
+    return store.events(0, EVENTS_SHOWN);
+  }
+
+  /** The Health Monitor page of the server that is active now (this one, or the peer). */
+  public String getHealthMonitorUrl() {
+    PeerReport peer = engine.lastPeer();
+    boolean peerActive = peer != null && peer.state().servesWrites() && !engine.status().state().servesWrites();
+    String host = peerActive ? engine.config().peerAddress() : node.address();
+    return "https://" + host + ":" + node.hmPort() + "/hm/index.xhtml";
+  }
+
+  public boolean isRemovable() {
+    return engine.status().state() == HaState.PRIMARY_ACTIVE;
+  }
+}

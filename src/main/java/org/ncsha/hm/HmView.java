@@ -1,0 +1,96 @@
+package org.ncsha.hm;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.Role;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.store.HaEventRecord;
+import org.ncsha.store.HaStore;
+
+/** The Health Monitor page: this server's state, its peer, the actions allowed now, the events. */
+@Named
+@RequestScoped
+public class HmView {
+  static final int EVENTS_SHOWN = 200;
+
+  @Inject HaEngine engine;
+  @Inject HaStore store;
+  @Inject HmSession session;
+
+  public String getServer() {
+    return engine.config().role() == Role.PRIMARY ? "Primary" : "Secondary";
+  }
+
+  public String getPeerLabel() {
+    return engine.config().role() == Role.PRIMARY ? "Secondary IP Address" : "Primary IP Address";
+  }
+
+  public String getPeerAddress() {
+    String peer = engine.config().peerAddress();
+    return peer == null ? "-" : peer;
+  }
+
+  public String getState() {
+    return engine.status().state().displayName();
+  }
+
+  public String getFailoverType() {
+    return engine.config().failoverType() == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+  }
+
+  /** Green check: HA is on and working; red otherwise (Table 3's steady pairs). */
+  public boolean isHealthy() {
+    HaState s = engine.status().state();
+    return s == HaState.PRIMARY_ACTIVE || s == HaState.SECONDARY_SYNCING;
+  }
+
+  public boolean isFailoverAllowed() {
+    return engine.refusalFor(new Command.Failover()) == null;
+  }
+
+  public boolean isFailbackAllowed() {
+    return engine.refusalFor(new Command.Failback()) == null;
+  }
+
+  public boolean isForceFailoverAllowed() {
+    return engine.refusalFor(new Command.ForceFailover()) == null;
+  }
+
+  public void failover() {
+    submit(new Command.Failover(), "Failover");
+  }
+
+  public void failback() {
+    submit(new Command.Failback(), "Failback");
+  }
+
+  public void forceFailover() {
+    submit(new Command.ForceFailover(), "Force Failover");
+  }
+
+  public List<HaEventRecord> getEvents() {
+    return store.events(0, EVENTS_SHOWN);
+  }
+
+  private void submit(Command command, String name) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!session.isLoggedIn()) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Log in as root with the authentication key", null));
+      return;
+    }
+    try {
+      engine.submit(command);
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, name + " started", null));
+    } catch (CommandRefusedException e) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+    }
+  }
+}
