@@ -43,72 +43,64 @@ public class PeerResource {
   @POST
   @Path("/hello")
   public Response hello(String body) {
-    String path = "/api/peer/hello";
-    if (!authentic(path, body)) {
-      return unauthorized(path);
-    }
-    HelloMessage theirs = JSON.fromJson(body, HelloMessage.class);
-    link.pin(theirs.fingerprint);
-    HelloMessage mine = new HelloMessage();
-    mine.address = link.ownAddress();
-    mine.fingerprint = link.ownFingerprint();
-    mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
-    mine.state = engine.status().state().displayName();
-    mine.version = VERSION;
-    return signed(path, mine);
+    return guarded("/api/peer/hello", body, path -> {
+      HelloMessage theirs = JSON.fromJson(body, HelloMessage.class);
+      link.pin(theirs.fingerprint);
+      HelloMessage mine = new HelloMessage();
+      mine.address = link.ownAddress();
+      mine.fingerprint = link.ownFingerprint();
+      mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
+      mine.state = engine.status().state().displayName();
+      mine.version = VERSION;
+      return signed(path, mine);
+    });
   }
 
   @POST
   @Path("/heartbeat")
   public Response heartbeat(String body) {
-    String path = "/api/peer/heartbeat";
-    if (!authentic(path, body)) {
-      return unauthorized(path);
-    }
-    return signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last()));
+    return guarded("/api/peer/heartbeat", body,
+        path -> signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last())));
   }
 
   @POST
   @Path("/register")
   public Response register(String body) {
-    String path = "/api/peer/register";
-    if (!authentic(path, body)) {
-      return unauthorized(path);
-    }
-    RegisterMessage request = JSON.fromJson(body, RegisterMessage.class);
-    try {
-      copy.reset();
-      engine.submit(new Command.AcceptRegistration(
-          request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
-    } catch (CommandRefusedException | IllegalArgumentException e) {
-      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
-    }
-    return signed(path, copy.progress());
+    return guarded("/api/peer/register", body, path -> {
+      RegisterMessage request = JSON.fromJson(body, RegisterMessage.class);
+      try {
+        copy.reset();
+        engine.submit(new Command.AcceptRegistration(
+            request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
+      } catch (CommandRefusedException | IllegalArgumentException e) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+      }
+      return signed(path, copy.progress());
+    });
   }
 
   @POST
   @Path("/copy-progress")
   public Response copyProgress(String body) {
-    String path = "/api/peer/copy-progress";
-    if (!authentic(path, body)) {
-      return unauthorized(path);
-    }
-    return signed(path, copy.progress());
+    return guarded("/api/peer/copy-progress", body, path -> signed(path, copy.progress()));
   }
 
   @POST
   @Path("/command")
   public Response command(String body) {
-    String path = "/api/peer/command";
-    if (!authentic(path, body)) {
-      return unauthorized(path);
-    }
-    try {
-      engine.submit(JSON.fromJson(body, PeerCommandMessage.class).toCommand());
-    } catch (CommandRefusedException | IllegalArgumentException e) {
-      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
-    }
-    return signed(path, Map.of("message", "accepted"));
+    return guarded("/api/peer/command", body, path -> {
+      try {
+        engine.submit(JSON.fromJson(body, PeerCommandMessage.class).toCommand());
+      } catch (CommandRefusedException | IllegalArgumentException e) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+      }
+      return signed(path, Map.of("message", "accepted"));
+    });
+  }
+
+  /** Runs the handler only for a request signed with this node's key-derived secret. */
+  private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
+    return authentic(path, body) ? handler.apply(path) : unauthorized(path);
   }
 
   private boolean authentic(String path, String body) {

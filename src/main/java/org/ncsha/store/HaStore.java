@@ -15,20 +15,22 @@ public class HaStore {
   @PersistenceContext(unitName = "hastore")
   private EntityManager em;
 
-  /** The configuration row, created as "HA Not Configured" on first use. */
+  /** A detached copy of the configuration row. */
   public HaConfigRecord config() {
-    HaConfigRecord row = em.find(HaConfigRecord.class, HaConfigRecord.SINGLETON_ID);
-    if (row == null) {
-      row = new HaConfigRecord();
-      row.setState("HA Not Configured");
-      row.setStateSince(Instant.now());
-      em.persist(row);
-    }
+    HaConfigRecord row = row();
     em.detach(row);
     return row;
   }
 
   public HaConfigRecord updateConfig(Consumer<HaConfigRecord> change) {
+    HaConfigRecord row = row();
+    change.accept(row);
+    em.flush();
+    return row;
+  }
+
+  /** The managed configuration row, created as "HA Not Configured" on first use. */
+  private HaConfigRecord row() {
     HaConfigRecord row = em.find(HaConfigRecord.class, HaConfigRecord.SINGLETON_ID);
     if (row == null) {
       row = new HaConfigRecord();
@@ -36,8 +38,6 @@ public class HaStore {
       row.setStateSince(Instant.now());
       em.persist(row);
     }
-    change.accept(row);
-    em.flush();
     return row;
   }
 

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,32 +31,20 @@ public class ActionsResource {
   @Inject PeerLink peer;
   @Context HttpServletRequest request;
 
-  @POST
-  @Path("/failover")
-  public Response failover(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
-    return submit(authorization, token, new Command.Failover(), "Failover");
-  }
+  /** The Health Monitor's action buttons, by their REST names. */
+  private static final Map<String, Command> COMMANDS = Map.of(
+      "failover", new Command.Failover(),
+      "failback", new Command.Failback(),
+      "force-failover", new Command.ForceFailover(),
+      "remove", new Command.Remove());
 
   @POST
-  @Path("/failback")
-  public Response failback(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+  @Path("/{action: failover|failback|force-failover|remove}")
+  public Response act(@PathParam("action") String action,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
-    return submit(authorization, token, new Command.Failback(), "Failback");
-  }
-
-  @POST
-  @Path("/force-failover")
-  public Response forceFailover(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
-    return submit(authorization, token, new Command.ForceFailover(), "Force Failover");
-  }
-
-  @POST
-  @Path("/remove")
-  public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
-    return submit(authorization, token, new Command.Remove(), "Remove HA");
+    Command command = COMMANDS.get(action);
+    return submit(authorization, token, command, command.displayName());
   }
 
   /** The body of POST /api/actions/authkey. */
