@@ -11,8 +11,9 @@ import java.io.IOException;
 import org.ncsha.node.NodeSettings;
 
 /**
- * Keeps the two faces of a node apart: the Health Monitor (page, HM REST, peer protocol) only
- * on the HM port (8082), the administrators' UI and REST only on the admin port (9443).
+ * Keeps the faces of a node apart: the Health Monitor (page, HM REST, peer protocol) only on
+ * the HM port (8082), the administrators' UI and REST only on the admin port (9443), and the
+ * bandwidth-test sink only on its port (8085).
  */
 @WebFilter(urlPatterns = "/*")
 public class PortPolicyFilter extends HttpFilter {
@@ -22,9 +23,14 @@ public class PortPolicyFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
+    int port = req.getLocalPort();
+    if (isBandwidthPath(path) != (port == node.bandwidthPort())) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
     boolean hmPath = isHealthMonitorPath(path);
-    boolean onHmPort = req.getLocalPort() == node.hmPort();
-    if (hmPath != onHmPort && !isSharedPath(path)) {
+    boolean onHmPort = port == node.hmPort();
+    if (!isBandwidthPath(path) && hmPath != onHmPort && !isSharedPath(path)) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -36,6 +42,11 @@ public class PortPolicyFilter extends HttpFilter {
         || path.startsWith("/api/actions")
         || path.startsWith("/api/peer")
         || path.startsWith("/hm");
+  }
+
+  /** The bandwidth-test sink answers on its own port only, and nothing else does there. */
+  static boolean isBandwidthPath(String path) {
+    return path.startsWith("/api/bandwidth");
   }
 
   /** Static resources both kinds of pages need. */

@@ -20,4 +20,11 @@ class PortPolicyFilterTest {
     assertFalse(PortPolicyFilter.isHealthMonitorPath("/api/admin/ha/registration"));
     assertFalse(PortPolicyFilter.isHealthMonitorPath("/admin/ha.xhtml"));
   }
+
+  @Test
+  void the_bandwidth_sink_is_a_path_of_its_own() {
+    assertTrue(PortPolicyFilter.isBandwidthPath("/api/bandwidth"));
+    assertFalse(PortPolicyFilter.isBandwidthPath("/api/status"));
+    assertFalse(PortPolicyFilter.isHealthMonitorPath("/api/bandwidth"));
+  }
 }

@@ -96,6 +96,12 @@ final class Pair {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
   }
 
+  HttpResponse<String> postBytes(String node, int port, String path, byte[] body) throws Exception {
+    return send(node, request(node, port, path, null, null)
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   private HttpRequest.Builder request(String node, int port, String path, String user, String password) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://" + address(node) + ":" + port + path))
         .timeout(Duration.ofSeconds(20));

@@ -67,6 +67,15 @@ class PairWalkingSkeletonIT {
   }
 
   @Test
+  @Order(1)
+  void each_node_has_its_bandwidth_test_listener_on_8085() throws Exception {
+    HttpResponse<String> r = PAIR.postBytes("secondary", 8085, "/api/bandwidth", new byte[1024 * 1024]);
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(r.body().contains("\"bytes\":1048576"), r.body());
+    assertEquals(404, PAIR.get("secondary", 8085, "/api/status", null, null).statusCode(), "only the sink answers on 8085");
+  }
+
+  @Test
   @Order(2)
   void a_device_added_on_the_primary_is_readable_on_the_secondary_within_2_s() throws Exception {
     assertEquals(401, PAIR.get("primary", 9443, "/api/devices", null, null).statusCode(), "the admin login is required");
