@@ -1,10 +1,11 @@
 package org.ncsha.app;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.ncsha.node.NodeSecrets;
+import org.ncsha.node.NodeSettings;
 
 /**
  * Brings the application schema up to date with the Flyway migrations in db/migration. Runs
@@ -14,13 +15,16 @@ import org.flywaydb.core.Flyway;
 public class SchemaMigrator {
   private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-  @Resource(lookup = "jdbc/ncs")
-  DataSource dataSource;
+  @Inject NodeSettings node;
+  @Inject NodeSecrets secrets;
 
   public void migrate() {
+    // A direct connection of its own: right after a promotion, pooled connections opened
+    // while the database was a standby may be stale, and Flyway must not fail on one.
+    String url = "jdbc:postgresql://" + node.address() + ":" + node.dbPort() + "/ncs";
     var result = Flyway.configure(SchemaMigrator.class.getClassLoader())
-        .dataSource(dataSource)
-                // Liberty's class loader lists only locations holding a flyway.location marker file.
+        .dataSource(url, "ncs", secrets.databasePassword())
+        // Liberty's class loader lists only locations holding a flyway.location marker file.
         .locations("classpath:db/migration")
         .load()
         .migrate();

@@ -32,15 +32,22 @@ public interface DatabaseNode {
    */
   void cloneFrom(String primaryAddress, String slot, CopyProgressListener progress);
 
+  /**
+   * Replaces this database with a full copy of the new primary's after it could not be rewound,
+   * keeping the previous data directory (it may hold writes made after the fork).
+   */
+  FollowResult replaceWithCopyOf(String primaryAddress, String slot);
+
   /** Ends recovery (pg_promote) and waits until the database accepts writes. Idempotent. */
   void promote();
 
   /**
-   * Makes this database a standby of the new primary with pg_rewind.
+   * Makes this database a standby of the new primary with pg_rewind. When this database wrote
+   * past the fork point, its data directory is first copied aside (see {@link FollowResult}).
    *
    * @throws RewindImpossibleException when only a full copy can do it
    */
-  void followPrimary(String primaryAddress, String slot);
+  FollowResult followPrimary(String primaryAddress, String slot);
 
   ReplicationStatus replicationStatus();
 

@@ -132,15 +132,35 @@ final class PostgresFiles {
     return fresh;
   }
 
-  void swapInFreshDataDir(Path fresh) {
-    Path old = config.dataDir().resolveSibling(config.dataDir().getFileName() + ".old");
+  /** Where a data directory that may hold writes made after a fork is kept (not yet created). */
+  Path forkCopyPath(String label) {
+    Path forks = config.dataDir().resolveSibling("forks");
     try {
-      deleteTree(old);
+      Files.createDirectories(forks);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + forks, e);
+    }
+    own(forks);
+    restrict(forks, "rwx------");
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+    return forks.resolve(stamp + "-" + label);
+  }
+
+  /** Swaps the copied directory in; the previous one is moved to keepPrevious, or deleted when null. */
+  void swapInFreshDataDir(Path fresh, Path keepPrevious) {
+    Path old = keepPrevious != null ? keepPrevious : config.dataDir().resolveSibling(config.dataDir().getFileName() + ".old");
+    try {
+      if (keepPrevious == null) {
+        deleteTree(old);
+      }
       if (Files.exists(config.dataDir())) {
         Files.move(config.dataDir(), old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(fresh, config.dataDir(), StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(old);
+      if (keepPrevious == null) {
+        deleteTree(old);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot swap in the copied data directory", e);
     }

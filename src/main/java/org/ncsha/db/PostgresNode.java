@@ -23,6 +23,8 @@ public final class PostgresNode implements DatabaseNode {
   private static final Duration QUICK = Duration.ofSeconds(90);
   private static final Duration COPY = Duration.ofHours(2);
   private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB");
+  private static final Pattern DIVERGED =
+      Pattern.compile("servers diverged at WAL location (\\S+) on timeline (\\d+)");
 
   private final PostgresConfig config;
   private final PostgresFiles files;
@@ -134,6 +136,18 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public void cloneFrom(String primaryAddress, String slot, CopyProgressListener progress) {
+    copyFrom(primaryAddress, slot, progress, null);
+  }
+
+  @Override
+  public FollowResult replaceWithCopyOf(String primaryAddress, String slot) {
+    Path keep = files.initialized() ? files.forkCopyPath("before-full-copy") : null;
+    copyFrom(primaryAddress, slot, (done, total) -> { }, keep);
+    return new FollowResult(null, null, keep, true);
+  }
+
+  /** pg_basebackup into a fresh directory, swapped in on success; keepPrevious null = delete it. */
+  private void copyFrom(String primaryAddress, String slot, CopyProgressListener progress, Path keepPrevious) {
     stop();
     files.prepareDirectories();
     files.writePasswordFile();
@@ -153,7 +167,7 @@ public final class PostgresNode implements DatabaseNode {
       }
       throw ToolRunner.failure(command, r);
     }
-    files.swapInFreshDataDir(fresh);
+    files.swapInFreshDataDir(fresh, keepPrevious);
     files.writeStandbySettings(primaryAddress, slot);
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (copied with pg_basebackup)");
@@ -182,7 +196,7 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
-  public void followPrimary(String primaryAddress, String slot) {
+  public FollowResult followPrimary(String primaryAddress, String slot) {
     stop();
     if (!files.initialized()) {
       throw new RewindImpossibleException("there is no local database to rewind");
@@ -197,19 +211,39 @@ public final class PostgresNode implements DatabaseNode {
     }
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
         "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs");
-    ToolRunner.Result r = tools.run(rewind, env(), COPY);
-    if (r.exitCode() != 0 && r.stderr().contains("shut down cleanly")) {
+    List<String> dryRun = new java.util.ArrayList<>(rewind);
+    dryRun.add("--dry-run");
+    ToolRunner.Result dry = tools.run(dryRun, env(), COPY);
+    if (dry.exitCode() != 0 && dry.stderr().contains("shut down cleanly")) {
       // A crashed server must finish crash recovery first; single-user mode does that without
       // ever accepting a connection, so the old primary is never writable meanwhile.
       tools.run(List.of(tool("postgres"), "--single", "-D", config.dataDir().toString(), "postgres"), Map.of(), QUICK);
-      r = tools.run(rewind, env(), COPY);
+      dry = tools.run(dryRun, env(), COPY);
     }
+    if (dry.exitCode() != 0) {
+      throw new RewindImpossibleException("pg_rewind failed with exit code " + dry.exitCode() + ": " + dry.stderr().strip());
+    }
+    Matcher fork = DIVERGED.matcher(dry.stdout() + dry.stderr());
+    String forkPoint = null;
+    Integer forkTimeline = null;
+    Path kept = null;
+    if (fork.find() && !(dry.stdout() + dry.stderr()).contains("no rewind required")) {
+      forkPoint = fork.group(1);
+      forkTimeline = Integer.valueOf(fork.group(2));
+      kept = files.forkCopyPath("fork-" + forkPoint.replace('/', '-'));
+      // What this server wrote after the fork is about to be rewound away: keep it first.
+      tools.runChecked(List.of("cp", "-a", config.dataDir().toString(), kept.toString()), Map.of(), COPY);
+      LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
+          + "); its data directory was kept in " + kept + " before pg_rewind");
+    }
+    ToolRunner.Result r = tools.run(rewind, env(), COPY);
     if (r.exitCode() != 0) {
       throw new RewindImpossibleException("pg_rewind failed with exit code " + r.exitCode() + ": " + r.stderr().strip());
     }
     files.writeStandbySettings(primaryAddress, slot);
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
+    return new FollowResult(forkPoint, forkTimeline, kept, false);
   }
 
   @Override

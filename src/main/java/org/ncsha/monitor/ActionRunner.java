@@ -48,6 +48,27 @@ public class ActionRunner {
     }
   }
 
+  /**
+   * Re-applies the serving mode the current state calls for when the last switch failed, so
+   * "Secondary Active" never stays passive (or a passive state writable) for more than a tick.
+   */
+  void keepServingModeOf(HaEngine engine) {
+    boolean shouldWrite = engine.status().state().servesWrites(engine.config().role());
+    if (shouldWrite == serving.writable()) {
+      return;
+    }
+    if (shouldWrite) {
+      var health = database.health();
+      if (!health.reachable() || health.inRecovery()) {
+        return; // nothing to write to yet: a later tick tries again
+      }
+    }
+    Action fix = Action.of(shouldWrite ? org.ncsha.ha.ActionKind.APP_READ_WRITE : org.ncsha.ha.ActionKind.APP_READ_ONLY);
+    LOG.warning("State " + engine.status().state().displayName() + " needs the application "
+        + (shouldWrite ? "writable" : "passive") + ": applying " + fix.kind() + " again");
+    runQuick(List.of(fix), engine);
+  }
+
   /** The long-running action (always the last one of a decision), after the state is published. */
   void startLongRunning(List<Action> actions, HaEngine engine) {
     actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> background.run(a, engine));

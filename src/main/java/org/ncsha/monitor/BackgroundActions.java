@@ -16,6 +16,8 @@ import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.ActionOutcome;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerReport;
+import org.ncsha.db.FollowResult;
+import org.ncsha.store.HaStore;
 
 /**
  * Runs the long-running actions (registration, database copy, promotion, rewind, failback
@@ -35,6 +37,7 @@ public class BackgroundActions {
   @Inject PrimaryRegistration registration;
   @Inject SecondaryCopy copy;
   @Inject PeerLink peer;
+  @Inject HaStore store;
 
   @Asynchronous
   public void run(Action action, HaEngine engine) {
@@ -46,7 +49,7 @@ public class BackgroundActions {
         case REGISTER_SECONDARY -> registration.run(action.detail(), engine);
         case CLONE_FROM_PEER -> cloneFromPrimary(action.detail());
         case PROMOTE_DATABASE -> database.promote(engine.config().peerAddress());
-        case FOLLOW_PEER -> database.follow(engine.config().peerAddress());
+        case FOLLOW_PEER -> recordFork(database.follow(engine.config().peerAddress()), engine);
         case WAIT_PEER_CAUGHT_UP -> waitForPeerCatchUp(engine);
         default -> throw new IllegalStateException("No runner for long-running action " + kind);
       }
@@ -57,6 +60,20 @@ public class BackgroundActions {
       outcome = ActionOutcome.failed(kind, e.getMessage() == null ? e.toString() : e.getMessage());
     }
     engine.report(outcome);
+  }
+
+  /** Writes made here after the fork are never dropped silently: say where they were kept. */
+  private void recordFork(FollowResult result, HaEngine engine) {
+    if (!result.diverged()) {
+      return;
+    }
+    String what = result.fullCopy()
+        ? "This server's database could not be rewound and was replaced by a full copy from " + engine.config().peerAddress()
+        : "This server's database had diverged from " + engine.config().peerAddress() + " at WAL location "
+            + result.forkPoint() + " (timeline " + result.forkTimeline() + ")";
+    store.recordEvent(Instant.now(), engine.status().state().displayName(),
+        what + "; its data as it was before is kept in " + result.keptCopy()
+            + " (start it stand-alone with pg_ctl to recover writes made after the fork)");
   }
 
   private void cloneFromPrimary(String primaryAddress) {

@@ -107,6 +107,9 @@ public class HaEngine {
       pending.verdict().complete(decision);
     }
     actions.startLongRunning(decision.actions(), this);
+    if (!decision.has(org.ncsha.ha.ActionKind.APP_READ_WRITE) && !decision.has(org.ncsha.ha.ActionKind.APP_READ_ONLY)) {
+      actions.keepServingModeOf(this);
+    }
   }
 
   private void apply(Decision decision, Instant now) {

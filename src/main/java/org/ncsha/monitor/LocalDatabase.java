@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.ncsha.db.DatabaseHealth;
 import org.ncsha.db.DatabaseNode;
+import org.ncsha.db.FollowResult;
 import org.ncsha.db.PostgresConfig;
 import org.ncsha.db.PostgresNode;
 import org.ncsha.db.RewindImpossibleException;
@@ -166,7 +167,7 @@ public class LocalDatabase {
   static final java.time.Duration PEER_PROMOTION_TIMEOUT = java.time.Duration.ofSeconds(180);
 
   /** Makes this server's database a standby of the peer: rewind, or a full copy when it must. */
-  void follow(String peerAddress) throws InterruptedException {
+  FollowResult follow(String peerAddress) throws InterruptedException {
     // Rewinding against a database that is still a standby would leave the pair with no writer.
     java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
     while (!db().acceptsWrites(peerAddress)) {
@@ -179,10 +180,10 @@ public class LocalDatabase {
     maintenance = true;
     try {
       try {
-        db().followPrimary(peerAddress, slotFor(ownRole()));
+        return db().followPrimary(peerAddress, slotFor(ownRole()));
       } catch (RewindImpossibleException e) {
         LOG.warning("pg_rewind is not possible (" + e.getMessage() + "): copying the whole database from " + peerAddress);
-        db().cloneFrom(peerAddress, slotFor(ownRole()), (done, total) -> { });
+        return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()));
       }
     } finally {
       maintenance = false;

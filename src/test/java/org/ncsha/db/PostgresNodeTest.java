@@ -111,12 +111,18 @@ class PostgresNodeTest {
     sql(b, "insert into probe values (3, 'written after failover')");
     b.allowPeer(A);
     b.createReplicationSlot("ncs_ha_primary");
+    // Split brain: the old primary still takes a write after the fork.
+    sql(a, "insert into probe values (99, 'written on the old primary after the fork')");
 
-    a.followPrimary(B, "ncs_ha_primary");
+    FollowResult result = a.followPrimary(B, "ncs_ha_primary");
     assertTrue(a.health().inRecovery(), "the old primary came back as a standby");
+    assertTrue(result.diverged(), "the fork was detected");
+    assertTrue(result.forkPoint().matches("[0-9A-F]+/[0-9A-F]+"), result.forkPoint());
+    assertTrue(Files.exists(result.keptCopy().resolve("PG_VERSION")), "the pre-rewind data directory was kept");
     assertEquals("written after failover", poll(a, "select note from probe where id = 3"));
     sql(b, "insert into probe values (4, 'streamed the other way')");
     assertEquals("streamed the other way", poll(a, "select note from probe where id = 4"));
+    assertEquals("0", poll(a, "select count(*)::text from probe where id = 99"), "the forked write is gone from the standby");
   }
 
   @Test

@@ -72,6 +72,29 @@ final class Pair {
     return pairEnv.getProperty(key).replace("'", "");
   }
 
+  /** Sends a signal (STOP, CONT, KILL) to a node's Liberty JVM. */
+  void signalLiberty(String node, String signal) throws Exception {
+    String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();
+    Process p = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new AssertionError("kill -" + signal + " " + pid + " failed");
+    }
+  }
+
+  /** A direct connection to a node's PostgreSQL, as the application's database user. */
+  java.sql.Connection database(String node) throws Exception {
+    String password = Files.readString(dir.resolve("pair.secrets")).trim();
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs", password);
+  }
+
+  /** Whether a node's PostgreSQL accepts writes (is not in recovery). */
+  boolean writable(String node) throws Exception {
+    try (var c = database(node); var s = c.createStatement(); var rs = s.executeQuery("select not pg_is_in_recovery()")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
   String address(String node) {
     return node.equals("primary") ? primary : secondary;
   }
