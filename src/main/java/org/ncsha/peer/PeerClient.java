@@ -65,11 +65,13 @@ public class PeerClient {
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
     long now = Instant.now().toEpochMilli();
+    String nonce = PeerSignature.newNonce();
     HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + address + ":" + hmPort + path))
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header(PeerSignature.TIME_HEADER, Long.toString(now))
-        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, now, path, body))
+        .header(PeerSignature.NONCE_HEADER, nonce)
+        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, now, nonce, path, body))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     HttpResponse<String> res;
@@ -93,7 +95,7 @@ public class PeerClient {
     }
     String signature = res.headers().firstValue(PeerSignature.SIGNATURE_HEADER).orElse(null);
     String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
-    if (!PeerSignature.verify(peerSecret, time, PeerSignature.replyPath(path), res.body(), signature, Instant.now())) {
+    if (!PeerSignature.verify(peerSecret, time, nonce, PeerSignature.replyPath(path), res.body(), signature, Instant.now())) {
       throw new PeerException("The answer from " + address + " is not signed with the authentication key");
     }
     return res;

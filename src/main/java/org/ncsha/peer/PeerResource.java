@@ -33,6 +33,8 @@ public class PeerResource {
   private static final Logger LOG = Logger.getLogger(PeerResource.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
   public static final String VERSION = "0.1.0";
+  /** Shared by all requests: JAX-RS creates a resource instance per request. */
+  private static final ReplayGuard REPLAYS = new ReplayGuard(PeerSignature.MAX_SKEW);
 
   @Inject PeerLink link;
   @Inject HaEngine engine;
@@ -98,24 +100,21 @@ public class PeerResource {
     });
   }
 
-  /** Runs the handler only for a request signed with this node's key-derived secret. */
+
+  /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
-    return authentic(path, body) ? handler.apply(path) : unauthorized(path);
-  }
-
-  private boolean authentic(String path, String body) {
-    return PeerSignature.verify(
-        link.peerSecret(),
-        headers.getHeaderString(PeerSignature.TIME_HEADER),
-        path,
-        body,
-        headers.getHeaderString(PeerSignature.SIGNATURE_HEADER),
-        Instant.now());
-  }
-
-  private Response unauthorized(String path) {
-    LOG.warning("Rejected a peer request to " + path + ": not signed with this node's authentication key");
-    return Response.status(Response.Status.UNAUTHORIZED).build();
+    String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
+    boolean signedRight = PeerSignature.verify(link.peerSecret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
+        nonce, path, body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER), Instant.now());
+    if (!signedRight) {
+      LOG.warning("Rejected a peer request to " + path + ": not signed with this node's authentication key, or stale");
+      return Response.status(Response.Status.UNAUTHORIZED).build();
+    }
+    if (!REPLAYS.firstUse(nonce, Instant.now())) {
+      LOG.warning("Rejected a replayed peer request to " + path + " (nonce seen before)");
+      return Response.status(Response.Status.UNAUTHORIZED).build();
+    }
+    return handler.apply(path);
   }
 
   private Response signed(String path, Object answer) {
@@ -126,10 +125,11 @@ public class PeerResource {
     String json = JSON.toJson(answer);
     long now = Instant.now().toEpochMilli();
     String secret = link.peerSecret();
+    String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
         .header(PeerSignature.TIME_HEADER, Long.toString(now))
-        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(secret, now, PeerSignature.replyPath(path), json))
+        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(secret, now, nonce, PeerSignature.replyPath(path), json))
         .entity(json)
         .build();
   }

@@ -5,12 +5,14 @@ import java.time.Instant;
 import org.ncsha.security.AuthKeys;
 
 /**
- * Signs and checks peer messages with an HMAC over time, path and body, keyed by the secret
- * derived from the authentication key. The key itself never crosses the wire.
+ * Signs and checks peer messages with an HMAC over time, nonce, path and body, keyed by the
+ * secret derived from the authentication key. The key itself never crosses the wire. An answer
+ * is signed with its request's nonce, so it cannot be replayed to another request.
  */
 public final class PeerSignature {
   public static final String TIME_HEADER = "X-NCS-Time";
   public static final String SIGNATURE_HEADER = "X-NCS-Signature";
+  public static final String NONCE_HEADER = "X-NCS-Nonce";
   /** Bounds replay of a captured request; the pair's clocks must agree within it. */
   static final Duration MAX_SKEW = Duration.ofMinutes(2);
 
@@ -21,13 +23,22 @@ public final class PeerSignature {
     return "reply:" + path;
   }
 
-  public static String sign(String peerSecret, long timeMillis, String path, String body) {
-    return AuthKeys.hmac(peerSecret, canonical(timeMillis, path, body));
+  /** A fresh random nonce for one request. */
+  public static String newNonce() {
+    byte[] random = new byte[18];
+    RANDOM.nextBytes(random);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
-  public static boolean verify(
-      String peerSecret, String timeHeader, String path, String body, String signature, Instant now) {
-    if (peerSecret == null || timeHeader == null || signature == null) {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  public static String sign(String peerSecret, long timeMillis, String nonce, String path, String body) {
+    return AuthKeys.hmac(peerSecret, canonical(timeMillis, nonce, path, body));
+  }
+
+  public static boolean verify(String peerSecret, String timeHeader, String nonce, String path, String body,
+      String signature, Instant now) {
+    if (peerSecret == null || timeHeader == null || signature == null || nonce == null) {
       return false;
     }
     long time;
@@ -39,10 +50,10 @@ public final class PeerSignature {
     if (Duration.between(Instant.ofEpochMilli(time), now).abs().compareTo(MAX_SKEW) > 0) {
       return false;
     }
-    return AuthKeys.hmacMatches(peerSecret, canonical(time, path, body), signature);
+    return AuthKeys.hmacMatches(peerSecret, canonical(time, nonce, path, body), signature);
   }
 
-  private static String canonical(long timeMillis, String path, String body) {
-    return timeMillis + "\n" + path + "\n" + (body == null ? "" : body);
+  private static String canonical(long timeMillis, String nonce, String path, String body) {
+    return timeMillis + "\n" + nonce + "\n" + path + "\n" + (body == null ? "" : body);
   }
 }
