@@ -51,6 +51,10 @@ final class HmClient {
         .build());
   }
 
+  Answer delete(String path, String token) throws CliException {
+    return send(request(path).header(TOKEN_HEADER, token).DELETE().build());
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(timeout).header("Accept", "application/json");
   }

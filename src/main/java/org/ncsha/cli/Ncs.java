@@ -32,7 +32,10 @@ public final class Ncs {
       "usage: ncs [--node-dir DIR] COMMAND",
       "",
       "  ncs status   Show whether this server's processes are up",
-      "  ncs ha ...   High Availability commands ('ncs ha ?' lists them)");
+      "  ncs ha ...   High Availability commands ('ncs ha ?' lists them)",
+      "  ncs certvalidation tofu-certs deletecert host HOST",
+      "               Forget the certificate trusted on first use for HOST (the peer server)");
+  static final String TOFU_USAGE = "usage: ncs certvalidation tofu-certs deletecert host HOST";
   static final String REMOVE_QUESTION = "Do you want to remove HA? (Y/N)";
 
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
@@ -103,6 +106,8 @@ public final class Ncs {
         return new ProcessStatus(node(), terminal.out()).print();
       case "ha":
         return ha(w.subList(1, w.size()));
+      case "certvalidation":
+        return deleteTofuCert(w);
       default:
         throw CliException.usage("Unknown command '" + String.join(" ", w) + "'. 'ncs ?' lists the commands.");
     }
@@ -188,6 +193,19 @@ public final class Ncs {
       }
     }
     throw CliException.usage("No Y or N answer: HA was not removed.");
+  }
+
+  private int deleteTofuCert(List<String> w) throws CliException {
+    if (w.size() != 5 || !w.subList(1, 4).equals(List.of("tofu-certs", "deletecert", "host"))) {
+      throw CliException.usage(TOFU_USAGE);
+    }
+    String host = w.get(4);
+    if (!host.matches("[A-Za-z0-9.:\\-]+")) {
+      throw CliException.usage("host: must be a host name or an IP address, was '" + host + "'");
+    }
+    NodeDir node = node();
+    HmClient client = client(node, ACTION_TIMEOUT);
+    return report(client.delete("/api/tofu-certs/" + host, node.cliToken()), "Deleted the TOFU certificate of " + host + ".");
   }
 
   private int authkey(String argument) throws CliException {

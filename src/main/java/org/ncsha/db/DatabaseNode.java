@@ -22,6 +22,13 @@ public interface DatabaseNode {
   /** Lets the given peer address replicate from and rewind against this server. */
   void allowPeer(String peerAddress);
 
+  /**
+   * After an authentication key change: rewrites the password file the tools and the WAL
+   * receiver read, and on a writable server sets the replication role's new password (which
+   * then replicates to the standby).
+   */
+  void refreshCredentials();
+
   void createReplicationSlot(String slot);
 
   void dropReplicationSlot(String slot);

@@ -298,6 +298,16 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
+  public void refreshCredentials() {
+    files.writePasswordFile();
+    DatabaseHealth h = health();
+    if (h.reachable() && !h.inRecovery()) {
+      execute("ALTER ROLE " + config.replicationUser() + " WITH REPLICATION LOGIN PASSWORD '"
+          + sqlLiteral(config.replicationPassword()) + "'");
+    }
+  }
+
+  @Override
   public String jdbcUrl() {
     return jdbcUrl("ncs");
   }

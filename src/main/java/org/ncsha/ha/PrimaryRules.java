@@ -32,7 +32,7 @@ final class PrimaryRules {
       return promoted.get().success()
           ? Decision.to(
               PRIMARY_ACTIVE,
-              "failback completed: database promoted, this primary is active again",
+              "Completed failback from Secondary ncs-ha " + t.peerName(),
               Action.of(APP_READ_WRITE),
               Action.of(ACQUIRE_VIP),
               Action.of(SEND_MAIL, "Failback completed: the primary is active"))
@@ -104,7 +104,7 @@ final class PrimaryRules {
                 o.success()
                     ? Decision.to(
                         PRIMARY_SYNCING,
-                        "started as standby of the active secondary; ready for failback",
+                        "Primary ncs-ha Server started successfully as standby of " + t.peerName() + "; ready for failback",
                         Action.of(SEND_MAIL, "The primary is syncing from the secondary"))
                     : Decision.to(
                         PRIMARY_DATABASE_COPY_FAILED,
@@ -116,7 +116,7 @@ final class PrimaryRules {
   private static Decision syncing(Tick t) {
     // Post Failback too: a primary that missed the short Secondary Failback must still take over.
     if (t.peerIs(SECONDARY_FAILBACK) || t.peerIs(SECONDARY_POST_FAILBACK)) {
-      return Decision.to(PRIMARY_FAILBACK, "the secondary started a failback to this primary");
+      return Decision.to(PRIMARY_FAILBACK, "Starting to failback from secondary ncs-ha " + t.peerName());
     }
     return Decision.stay(PRIMARY_SYNCING);
   }

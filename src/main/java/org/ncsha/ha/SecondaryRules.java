@@ -92,7 +92,7 @@ final class SecondaryRules {
                 o.success()
                     ? Decision.to(
                         SECONDARY_ACTIVE,
-                        "failover completed: this secondary is active",
+                        "Completed failover from Primary ncs-ha " + t.peerName() + "; this secondary is active",
                         Action.of(APP_READ_WRITE),
                         Action.of(ACQUIRE_VIP),
                         Action.of(SEND_MAIL, "Failover completed: the secondary is active"))
@@ -137,7 +137,7 @@ final class SecondaryRules {
                 o.success()
                     ? Decision.to(
                         SECONDARY_SYNCING,
-                        "failback completed: following the primary as its standby",
+                        "Completed failback to Primary ncs-ha " + t.peerName() + "; following it as its standby",
                         Action.of(SEND_MAIL, "Failback completed: the secondary is syncing"))
                     : Decision.to(
                         SECONDARY_UNCERTAIN,

@@ -21,10 +21,12 @@ final class StartupRules {
               t, "HA registration was interrupted by a restart", t.role() == Role.PRIMARY);
       case PRIMARY_ACTIVE, PRIMARY_ALONE ->
           heard
-              ? null
+              ? resumingWithAnsweringPeer(t)
               : Decision.to(
                   PRIMARY_ALONE,
-                  "restarted and the secondary does not answer yet; running alone",
+                  "restarted and the secondary does not answer yet; running alone. HA resumes"
+                      + " when the secondary returns; if it will not, run 'ncs ha remove' on this"
+                      + " server (it asks Y/N) to run stand-alone",
                   Action.of(APP_READ_WRITE),
                   Action.of(ACQUIRE_VIP));
       case PRIMARY_FAILOVER, PRIMARY_PREPARING_FOR_FAILBACK, PRIMARY_DATABASE_COPY_FAILED,
@@ -71,6 +73,24 @@ final class StartupRules {
               Action.of(FOLLOW_PEER));
       default -> null;
     };
+  }
+
+  /**
+   * S7: "Primary Alone and Primary Active occur immediately after the primary comes back
+   * online". A standby secondary that already answers is taken up on the next cycle (Primary
+   * Alone -> Primary Active); an active secondary is left to the normal rules, which step down
+   * at once instead of serving writes for a cycle.
+   */
+  private static Decision resumingWithAnsweringPeer(Tick t) {
+    if (t.state() != HaState.PRIMARY_ACTIVE || t.peerIsActiveSecondary() || !t.peerIsStandbySecondary()
+        || t.locallyFailed()) {
+      return null;
+    }
+    return Decision.to(
+        PRIMARY_ALONE,
+        "restarted; the secondary answers as a standby (" + t.peerDescription() + "), resuming HA",
+        Action.of(APP_READ_WRITE),
+        Action.of(ACQUIRE_VIP));
   }
 
   /** When the normal rules change nothing, the restart still re-applies the state's mode. */

@@ -103,4 +103,10 @@ record Tick(NodeStatus current, Observations obs, HaConfig config, Command pendi
   String missedDescription() {
     return obs.missedHeartbeats() + " missed heartbeats";
   }
+
+  /** The guide's way of naming the other server in an event: "name [address]". */
+  String peerName() {
+    String address = config().peerAddress() == null ? "(unknown)" : config().peerAddress();
+    return address + " [" + address + "]";
+  }
 }

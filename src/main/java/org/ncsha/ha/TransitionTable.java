@@ -37,6 +37,20 @@ public final class TransitionTable {
     return sb.toString();
   }
 
+  /**
+   * The same table as a Mermaid state diagram for docs/states.md (one arrow per pair of states;
+   * the table gives the reasons).
+   */
+  public static String mermaid() {
+    StringBuilder sb = new StringBuilder("```mermaid\nstateDiagram-v2\n");
+    for (HaState s : HaState.values()) {
+      sb.append("  state \"").append(s.displayName()).append("\" as ").append(s.name()).append('\n');
+    }
+    sb.append("  [*] --> HA_NOT_CONFIGURED\n");
+    ALL.stream().map(t -> "  " + t.from().name() + " --> " + t.to().name() + "\n").distinct().forEach(sb::append);
+    return sb.append("```\n").toString();
+  }
+
   private static List<Transition> build() {
     List<Transition> t = new ArrayList<>();
     // Registration and removal (S1, S2, Remove HA, S9 without secondary).
@@ -58,7 +72,7 @@ public final class TransitionTable {
     add(t, PRIMARY_ACTIVE, PRIMARY_LOST_SECONDARY, "missLimit heartbeats missed");
     add(t, PRIMARY_ACTIVE, PRIMARY_UNCERTAIN,
         "database unhealthy or a critical process down; or PROMOTE_DATABASE failed after failback");
-    add(t, PRIMARY_ACTIVE, PRIMARY_ALONE, "HM started and the secondary does not answer yet");
+    add(t, PRIMARY_ACTIVE, PRIMARY_ALONE, "HM started (S7): the secondary does not answer yet, or answers as a standby");
     add(t, PRIMARY_ALONE, PRIMARY_ACTIVE, "the secondary answers as a standby");
     add(t, PRIMARY_ALONE, PRIMARY_UNCERTAIN, "database unhealthy or a critical process down");
     add(t, PRIMARY_LOST_SECONDARY, PRIMARY_ACTIVE, "the secondary answers as a standby");

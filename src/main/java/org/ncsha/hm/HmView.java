@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.HaAdvice;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.Role;
 import org.ncsha.monitor.CommandRefusedException;
@@ -44,6 +45,12 @@ public class HmView {
 
   public String getFailoverType() {
     return engine.config().failoverType() == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+  }
+
+  /** What the administrator should do now, or null (see {@link HaAdvice}). */
+  public String getAdvice() {
+    return HaAdvice.of(engine.status().state(), engine.config().role(), engine.missedHeartbeats() == 0,
+        engine.config().peerAddress());
   }
 
   /** Green check: HA is on and working; red otherwise (Table 3's steady pairs). */

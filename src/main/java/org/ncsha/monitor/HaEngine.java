@@ -38,11 +38,13 @@ import org.ncsha.store.HaStore;
 public class HaEngine {
   private static final Logger LOG = Logger.getLogger(HaEngine.class.getName());
   private static final long VERDICT_WAIT_SECONDS = 30;
+  private static final int MAX_FOLLOW_UPS = 4;
 
   @Inject NodeSettings node;
   @Inject HaStore store;
   @Inject PeerLink peer;
   @Inject LocalHealth health;
+  @Inject DiskWatch disk;
   @Inject ActionRunner actions;
   @Inject HeartbeatTicker ticker;
 
@@ -56,6 +58,8 @@ public class HaEngine {
   private volatile PeerReport lastPeer;
   private volatile Observations lastObservations;
   private int missedHeartbeats;
+  /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
+  private int followUps;
   private boolean startup = true;
 
   @PostConstruct
@@ -65,14 +69,27 @@ public class HaEngine {
     config = configFrom(row);
   }
 
-  /** One observe-decide-act cycle. Called only by the {@link HeartbeatTicker}, one at a time. */
-  public synchronized void runCycle() {
+  /**
+   * One observe-decide-act cycle. Called only by the {@link HeartbeatTicker}, one at a time:
+   * on each heartbeat, and in between when a command, an action outcome or a transition asks
+   * for a prompt decision. Only heartbeat cycles count a missed answer, so "failed after N
+   * misses" keeps meaning N heartbeat intervals however often the loop is nudged.
+   */
+  public synchronized void runCycle(boolean heartbeat) {
+    if (heartbeat) {
+      followUps = 0;
+    }
     Instant now = clock.instant();
     LocalHealth.Snapshot local = health.check();
+    disk.check(now, status.state().displayName());
     PeerReport peerReport = config.peerAddress() == null
         ? null
         : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local));
-    missedHeartbeats = config.peerAddress() == null || peerReport != null ? 0 : missedHeartbeats + 1;
+    if (config.peerAddress() == null || peerReport != null) {
+      missedHeartbeats = 0;
+    } else if (heartbeat) {
+      missedHeartbeats++;
+    }
     if (peerReport != null) {
       lastPeer = peerReport;
     }
@@ -96,9 +113,21 @@ public class HaEngine {
       return;
     }
     startup = false;
+    if (LOG.isLoggable(Level.FINEST)) {
+      LOG.finest("Health Monitor cycle (" + (heartbeat ? "heartbeat" : "prompt") + "): state " + status.state().displayName()
+          + ", peer " + (peerReport == null ? "not answering (" + missedHeartbeats + " missed)" : peerReport.state().displayName())
+          + ", database " + (local.databaseHealthy() ? "healthy" : "not healthy") + " -> " + decision.next().displayName()
+          + " " + decision.actions());
+    }
     actions.runQuick(decision.actions(), this);
     if (decision.next() != status.state()) {
       apply(decision, now);
+      // A new state may allow the next step at once (Secondary Lost Primary -> Secondary
+      // Failover with no hold-down): decide again now rather than a heartbeat later. Bounded,
+      // so that observations which flap cannot spin the loop.
+      if (followUps++ < MAX_FOLLOW_UPS) {
+        ticker.nudge();
+      }
     } else if (decision.outcome() != null) {
       LOG.info("HA " + status.state().displayName() + ": " + decision.outcome());
       store.recordEvent(now, status.state().displayName(), decision.outcome());

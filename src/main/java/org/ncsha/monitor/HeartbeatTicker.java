@@ -30,16 +30,19 @@ import org.ncsha.node.NodeSettings;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class HeartbeatTicker {
   private static final Logger LOG = Logger.getLogger(HeartbeatTicker.class.getName());
+  private static final String HEARTBEAT = "heartbeat";
 
   @Resource TimerService timers;
   @Inject HaEngine engine;
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
+  @Inject org.ncsha.store.HaStore store;
 
   @PostConstruct
   void start() {
+    store.recordEvent(java.time.Instant.now(), "Health Monitor Available", "Health Monitor Started");
     database.bringUp();
-    timers.createIntervalTimer(0, node.heartbeatInterval().toMillis(), new TimerConfig("heartbeat", false));
+    timers.createIntervalTimer(0, node.heartbeatInterval().toMillis(), new TimerConfig(HEARTBEAT, false));
     LOG.info("Health Monitor started on " + node.address() + ": heartbeat every "
         + node.heartbeatInterval().toMillis() + " ms, failure after " + node.heartbeatMissLimit() + " misses");
   }
@@ -47,7 +50,7 @@ public class HeartbeatTicker {
   @Timeout
   void tick(Timer timer) {
     try {
-      engine.runCycle();
+      engine.runCycle(HEARTBEAT.equals(timer.getInfo()));
     } catch (RuntimeException e) {
       // A failed cycle must not cancel the timer: the next tick tries again.
       LOG.log(Level.SEVERE, "Health Monitor cycle failed", e);

@@ -18,6 +18,7 @@ import org.ncsha.db.DatabaseNode;
 import org.ncsha.db.FollowResult;
 import org.ncsha.db.PostgresConfig;
 import org.ncsha.db.PostgresNode;
+import org.ncsha.db.ReplicationStatus;
 import org.ncsha.db.RewindImpossibleException;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSecrets;
@@ -103,7 +104,36 @@ public class LocalDatabase {
     if (maintenance) {
       doc.put("maintenance", true);
     }
+    if (h.reachable() && !maintenance) {
+      try {
+        doc.put("replication", replicationDocument(db().replicationStatus()));
+      } catch (RuntimeException e) {
+        doc.put("replicationError", e.getMessage());
+      }
+    }
     return doc;
+  }
+
+  /**
+   * On the writable server: whether the standby streams, its lag in bytes and seconds and the
+   * slot (name, active, wal_status, retained WAL). On a standby: the WAL receiver's state and
+   * the received and replayed positions.
+   */
+  private static Map<String, Object> replicationDocument(ReplicationStatus r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("streaming", r.streaming());
+    if (r.primary()) {
+      m.put("lagBytes", r.lagBytes());
+      m.put("lagSeconds", r.replayLagSeconds());
+      m.put("slot", r.slotName());
+      m.put("slotActive", r.slotActive());
+      m.put("slotWalStatus", r.slotWalStatus());
+      m.put("retainedWalBytes", r.slotRetainedBytes());
+    } else {
+      m.put("receivedPosition", r.receivedPosition());
+      m.put("replayedPosition", r.replayedPosition());
+    }
+    return m;
   }
 
   /** Replication slot the active server keeps for the given follower role. */
@@ -117,6 +147,11 @@ public class LocalDatabase {
 
   private Role ownRole() {
     return node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
+  }
+
+  /** The key-derived replication password changed with the key: see {@link DatabaseNode#refreshCredentials}. */
+  void refreshCredentials() {
+    db().refreshCredentials();
   }
 
   /** Lets the peer replicate from and rewind against this server. */

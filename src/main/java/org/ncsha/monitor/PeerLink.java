@@ -10,6 +10,7 @@ import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.HeartbeatMessage;
+import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
 import org.ncsha.security.AuthKeyStore;
@@ -31,6 +32,7 @@ public class PeerLink {
   private volatile String pinnedFingerprint;
   private volatile String lastFailure;
   private volatile String lastPeerWalPosition;
+  private volatile int keyGeneration;
 
   @PostConstruct
   void init() {
@@ -70,6 +72,37 @@ public class PeerLink {
     return keys.peerSecret().orElse(null);
   }
 
+  /** Increases with every key change, so that remembered logins of an old key lapse. */
+  public int keyGeneration() {
+    return keyGeneration;
+  }
+
+  /** Sets this node's authentication key (registration: the key the administrator entered). */
+  public synchronized void setKey(char[] key) {
+    keys.set(key);
+    keyGeneration++;
+  }
+
+  /** Sets this node's authentication key and says so in the event log (never the key itself). */
+  public synchronized void changeKey(char[] key, String state, String why) {
+    setKey(key);
+    LOG.info("The authentication key was changed " + why);
+    store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);
+  }
+
+  /**
+   * Gives the peer the new key, signed with the current one over the pinned connection: both
+   * servers must hold the same key, so this node changes its own only after the peer took it.
+   */
+  public void changeKeyOnPeer(HaConfig config, String newKey) throws PeerException {
+    String secret = peerSecret();
+    if (secret == null) {
+      throw new PeerException("no authentication key is set on this node");
+    }
+    client.post(config.peerAddress(), pinnedFingerprint, secret, "/api/peer/authkey",
+        new org.ncsha.peer.AuthKeyMessage(newKey), Void.class);
+  }
+
   public void pin(String fingerprint) {
     store.updateConfig(row -> row.setPeerFingerprint(fingerprint));
     pinnedFingerprint = fingerprint;
@@ -92,6 +125,9 @@ public class PeerLink {
       return missed("no authentication key is set on this node");
     }
     try {
+      if (pinnedFingerprint == null) {
+        repin(config, secret, mine);
+      }
       HeartbeatMessage theirs = client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
       lastPeerWalPosition = theirs.walPosition;
       if (lastFailure != null) {
@@ -99,9 +135,49 @@ public class PeerLink {
         lastFailure = null;
       }
       return new PeerReport(HaState.fromDisplayName(theirs.state), theirs.processesHealthy, theirs.databaseHealthy);
-    } catch (PeerException | RuntimeException e) {
+    } catch (PeerException e) {
+      if (e.certificateChanged() && !e.getMessage().equals(lastFailure)) {
+        // The one peer failure an administrator must act on: say so in the event log, once.
+        store.recordEvent(java.time.Instant.now(), mine.state, e.getMessage());
+      }
+      return missed(e.getMessage());
+    } catch (RuntimeException e) {
       return missed(e.getMessage());
     }
+  }
+
+  /**
+   * After {@code ncs certvalidation tofu-certs deletecert} the peer's certificate is trusted on
+   * first use again: pinned only when its answer, signed with the authentication key, names it.
+   */
+  private void repin(HaConfig config, String secret, HeartbeatMessage mine) throws PeerException {
+    HelloMessage hello = new HelloMessage();
+    hello.address = node.address();
+    hello.fingerprint = ownFingerprint();
+    hello.installedAsSecondary = config.role() == org.ncsha.ha.Role.SECONDARY;
+    hello.state = mine.state;
+    hello.version = org.ncsha.peer.PeerResource.VERSION;
+    PeerClient.Hello answer = client.hello(config.peerAddress(), secret, hello);
+    pin(answer.presentedFingerprint());
+    LOG.info("Pinned the certificate of " + config.peerAddress() + " again (SHA-256 " + answer.presentedFingerprint() + ")");
+    store.recordEvent(java.time.Instant.now(), mine.state,
+        "Trusted the certificate of " + config.peerAddress() + " on first use (SHA-256 " + answer.presentedFingerprint() + ")");
+  }
+
+  /**
+   * Forgets the pinned certificate of {@code host}, as {@code ncs certvalidation tofu-certs
+   * deletecert host} does; the next heartbeat pins the certificate the peer presents then.
+   *
+   * @return false when no certificate is pinned for that host
+   */
+  public boolean forgetPinnedCertificate(String host, String peerAddress, String state) {
+    if (pinnedFingerprint == null || peerAddress == null || !peerAddress.equals(host)) {
+      return false;
+    }
+    pin(null);
+    store.recordEvent(java.time.Instant.now(), state, "Deleted the TOFU certificate of " + host
+        + "; it is trusted again at the next contact signed with the authentication key");
+    return true;
   }
 
   private PeerReport missed(String why) {

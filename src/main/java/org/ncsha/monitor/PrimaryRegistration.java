@@ -88,7 +88,7 @@ public class PrimaryRegistration {
           + "; both servers must run the same version and patch level");
     }
     progress.milestone(PRE, 50, "the secondary answered and proved the authentication key");
-    peer.keys().set(request.authKey());
+    peer.setKey(request.authKey());
     peer.pin(hello.presentedFingerprint());
     store.updateConfig(row -> {
       row.setEmails(String.join(",", request.emails()));

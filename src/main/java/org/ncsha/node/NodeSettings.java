@@ -27,7 +27,8 @@ public record NodeSettings(
     Duration heartbeatInterval,
     int heartbeatMissLimit,
     Duration failoverHoldDown,
-    Duration peerTimeout) {
+    Duration peerTimeout,
+    DiskThresholds diskThresholds) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -64,7 +65,8 @@ public record NodeSettings(
         Duration.ofMillis(intValue(p, "heartbeat.interval.ms", 5000)),
         intValue(p, "heartbeat.miss.limit", 3),
         Duration.ofSeconds(intValue(p, "failover.holddown.seconds", 0)),
-        Duration.ofMillis(intValue(p, "peer.timeout.ms", 3000)));
+        Duration.ofMillis(intValue(p, "peer.timeout.ms", 3000)),
+        new DiskThresholds(intValue(p, "disk.low.percent", 10), intValue(p, "disk.low.mb", 2048)));
   }
 
   private static int intValue(Properties p, String key, int fallback) {

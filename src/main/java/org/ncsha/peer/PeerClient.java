@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
+import org.ncsha.security.CertificateChangedException;
 import org.ncsha.security.PinnedTrust;
 
 /**
@@ -78,10 +79,16 @@ public class PeerClient {
     try {
       res = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
+      // The pooled connection may be dead (a cut link leaves it half-open): start afresh.
+      clientsByFingerprint.values().remove(client);
       throw new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ConnectException e) {
       throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", e);
     } catch (IOException e) {
+      CertificateChangedException changed = certificateChange(e);
+      if (changed != null) {
+        throw PeerException.certificateChanged(address, changed);
+      }
       throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -110,6 +117,16 @@ public class PeerClient {
 
   private HttpClient client(SSLContext ssl) {
     return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).build();
+  }
+
+  /** The TOFU failure behind a failed call, if that is what it was; the client wraps it deeply. */
+  private static CertificateChangedException certificateChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateChangedException changed) {
+        return changed;
+      }
+    }
+    return null;
   }
 
   private static String leafFingerprint(SSLSession session) {

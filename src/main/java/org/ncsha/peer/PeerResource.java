@@ -16,11 +16,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.AuthKeyChange;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.LocalHealth;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.monitor.SecondaryCopy;
+import org.ncsha.security.AuthKeyRule;
 
 /**
  * The peer protocol on the HM port: what the other Health Monitor calls. Every request and
@@ -40,6 +42,7 @@ public class PeerResource {
   @Inject HaEngine engine;
   @Inject LocalHealth health;
   @Inject SecondaryCopy copy;
+  @Inject AuthKeyChange keyChange;
   @Context HttpHeaders headers;
 
   @POST
@@ -100,6 +103,21 @@ public class PeerResource {
     });
   }
 
+  @POST
+  @Path("/authkey")
+  public Response authKey(String body) {
+    return guarded("/api/peer/authkey", body, path -> {
+      AuthKeyMessage request = JSON.fromJson(body, AuthKeyMessage.class);
+      var violation = AuthKeyRule.violation(request.key);
+      if (violation.isPresent()) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", violation.get()));
+      }
+      // Signed with the old key, which is the one the caller checks the answer with.
+      Response answer = signed(path, Map.of("message", "changed"));
+      keyChange.changeAtPeersRequest(request.key);
+      return answer;
+    });
+  }
 
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {

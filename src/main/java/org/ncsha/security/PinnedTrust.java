@@ -101,8 +101,7 @@ public final class PinnedTrust {
       }
       String presented = fingerprint(chain[0]);
       if (!presented.equals(pinned)) { // fingerprints are public: no need for a constant-time compare
-        throw new CertificateException("Certificate of " + chain[0].getSubjectX500Principal()
-            + " has SHA-256 fingerprint " + presented + ", not the pinned " + pinned);
+        throw new CertificateChangedException(presented, pinned);
       }
     }
 

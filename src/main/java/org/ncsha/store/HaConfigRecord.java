@@ -44,7 +44,18 @@ public class HaConfigRecord {
   @Column(name = "VIP6", length = 64)
   private String virtualIpv6;
 
+  @Column(name = "LOG_LEVEL", length = 16)
+  private String logLevel;
+
   public HaConfigRecord() {}
+
+  public String getLogLevel() {
+    return logLevel;
+  }
+
+  public void setLogLevel(String logLevel) {
+    this.logLevel = logLevel;
+  }
 
   public int getId() {
     return id;

@@ -16,7 +16,8 @@ import java.util.Map;
 import org.ncsha.ha.Command;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
-import org.ncsha.monitor.PeerLink;
+import org.ncsha.monitor.AuthKeyChange;
+import org.ncsha.peer.PeerException;
 import org.ncsha.security.AuthKeyRule;
 
 /**
@@ -28,7 +29,7 @@ import org.ncsha.security.AuthKeyRule;
 public class ActionsResource {
   @Inject HaEngine engine;
   @Inject HmAuthenticator auth;
-  @Inject PeerLink peer;
+  @Inject AuthKeyChange keyChange;
   @Context HttpServletRequest request;
 
   /** The Health Monitor's action buttons, by their REST names. */
@@ -57,33 +58,34 @@ public class ActionsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response authKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, AuthKeyRequest body) {
-    HmAuthenticator.Verdict verdict = auth.check(authorization, token, request.getRemoteAddr());
-    if (!verdict.allowed()) {
-      return Messages.response(Response.Status.UNAUTHORIZED, verdict.message(), null, null);
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    if (refused != null) {
+      return refused;
     }
     String key = body == null ? null : body.key;
     var violation = key == null ? java.util.Optional.of("key: the new Authentication Key is required") : AuthKeyRule.violation(key);
     if (violation.isPresent()) {
       return Messages.response(Response.Status.BAD_REQUEST, violation.get(), null, null);
     }
-    if (engine.config().peerAddress() != null) {
+    String state = engine.status().state().displayName();
+    String peerAddress;
+    try {
+      peerAddress = keyChange.changeHere(key);
+    } catch (PeerException e) {
       return Messages.response(Response.Status.CONFLICT,
-          "The authentication key cannot be changed while HA is configured (state "
-              + engine.status().state().displayName() + "): remove HA, change the key on both servers, register again",
-          "state", engine.status().state().displayName());
+          "The authentication key was not changed: both servers must hold the same key, and the peer "
+              + engine.config().peerAddress() + " did not take it (state " + state + "): " + e.getMessage(),
+          "state", state);
     }
-    peer.keys().set(key.toCharArray());
-    return Messages.response(Response.Status.OK, "The authentication key was changed", null, null);
+    return Messages.response(Response.Status.OK, peerAddress == null
+        ? "The authentication key has been updated."
+        : "The authentication key has been updated on this server and on " + peerAddress + ".", null, null);
   }
 
   private Response submit(String authorization, String token, Command command, String name) {
-    HmAuthenticator.Verdict verdict = auth.check(authorization, token, request.getRemoteAddr());
-    if (!verdict.allowed()) {
-      return Response.status(Response.Status.UNAUTHORIZED)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ncs-ha Health Monitor\"")
-          .type(MediaType.APPLICATION_JSON)
-          .entity(Map.of("message", verdict.message()))
-          .build();
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    if (refused != null) {
+      return refused;
     }
     try {
       engine.submit(command);

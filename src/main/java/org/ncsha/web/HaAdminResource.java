@@ -17,7 +17,6 @@ import org.ncsha.admin.RegistrationForm;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.RegistrationProgress;
-import org.ncsha.store.HaEventRecord;
 import org.ncsha.store.HaStore;
 
 /**
@@ -42,7 +41,7 @@ public class HaAdminResource {
     body.put("failoverType", engine.config().failoverType().wireName());
     body.put("state", engine.status().state().displayName());
     body.put("mode", engine.status().state().mode().displayName());
-    List<Map<String, String>> events = store.events(0, 50).stream().map(HaAdminResource::event).toList();
+    List<Map<String, String>> events = EventsResource.page(store, 0, 50);
     body.put("events", events);
     return body;
   }
@@ -76,10 +75,6 @@ public class HaAdminResource {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }
     return Messages.response(Response.Status.ACCEPTED, "HA removal accepted", "state", engine.status().state().displayName());
-  }
-
-  private static Map<String, String> event(HaEventRecord e) {
-    return Map.of("time", e.getTime().toString(), "state", e.getState(), "description", e.getDescription());
   }
 
 }

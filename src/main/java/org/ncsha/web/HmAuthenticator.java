@@ -3,6 +3,9 @@ package org.ncsha.web;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +45,8 @@ public class HmAuthenticator {
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
   private String cliToken;
   private int failures;
+  /** The key generation the remembered logins belong to. */
+  private int keyGeneration;
   private Instant lockedUntil = Instant.EPOCH;
 
   /** The result of a check: allowed, or the one message every refusal shows. */
@@ -85,11 +90,31 @@ public class HmAuthenticator {
     return checkLogin(user, key.toCharArray(), from);
   }
 
+  /**
+   * The 401 answer for an HM REST call without root and the key (or the CLI token), or null
+   * when the caller may go on.
+   */
+  public Response refusal(String authorization, String cliTokenHeader, String from) {
+    Verdict verdict = check(authorization, cliTokenHeader, from);
+    if (verdict.allowed()) {
+      return null;
+    }
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ncs-ha Health Monitor\"")
+        .type(MediaType.APPLICATION_JSON)
+        .entity(Map.of("message", verdict.message()))
+        .build();
+  }
+
   /** The Health Monitor page's login and the REST Basic check share this. */
   public synchronized Verdict checkLogin(String user, char[] key, String from) {
     Instant now = clock.instant();
     if (now.isBefore(lockedUntil)) {
       return new Verdict(false, "Too many failed logins: the login is locked until " + lockedUntil);
+    }
+    if (peer.keyGeneration() != keyGeneration) {
+      verified.clear();
+      keyGeneration = peer.keyGeneration();
     }
     String cacheKey = fingerprint(user, key);
     Instant until = verified.get(cacheKey);

@@ -41,6 +41,9 @@ public class PortPolicyFilter extends HttpFilter {
     return path.startsWith("/api/status")
         || path.startsWith("/api/actions")
         || path.startsWith("/api/peer")
+        || path.startsWith("/api/events")
+        || path.startsWith("/api/logging")
+        || path.startsWith("/api/tofu-certs")
         || path.startsWith("/hm");
   }
 

@@ -7,10 +7,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ncsha.ha.HaAdvice;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.DiskWatch;
 import org.ncsha.monitor.LocalDatabase;
 import org.ncsha.node.NodeSettings;
 
@@ -20,6 +22,7 @@ public class StatusResource {
   @Inject HaEngine engine;
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
+  @Inject DiskWatch disk;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -37,7 +40,9 @@ public class StatusResource {
     body.put("since", status.since().toString());
     body.put("missedHeartbeats", engine.missedHeartbeats());
     body.put("peerState", peer == null ? null : peer.state().displayName());
+    body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
     body.put("database", database.statusDocument());
+    body.put("disk", disk.status());
     return body;
   }
 }

@@ -192,6 +192,31 @@ class NcsTest {
   }
 
   @Test
+  void deletecertSendsTheHostAndPrintsTheAnswer() {
+    answers.put("/api/tofu-certs/127.0.1.2", new String[] {"200", "{\"message\":\"Deleted the TOFU certificate of 127.0.1.2.\"}"});
+    CliRun r = ncs("", "certvalidation", "tofu-certs", "deletecert", "host", "127.0.1.2");
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(r.out.contains("Deleted the TOFU certificate of 127.0.1.2."), r.toString());
+    assertEquals("tok-123|", received.get("DELETE /api/tofu-certs/127.0.1.2"));
+
+    answers.put("/api/tofu-certs/10.9.9.9", new String[] {"404", "{\"message\":\"host: no TOFU certificate is stored for '10.9.9.9'\"}"});
+    CliRun unknown = ncs("", "certvalidation", "tofu-certs", "deletecert", "host", "10.9.9.9");
+    assertEquals(1, unknown.exitCode, unknown.toString());
+    assertTrue(unknown.err.contains("no TOFU certificate is stored for '10.9.9.9'"), unknown.toString());
+  }
+
+  @Test
+  void deletecertUsageIsCheckedBeforeCallingTheServer() {
+    CliRun missing = ncs("", "certvalidation", "tofu-certs", "deletecert", "host");
+    assertEquals(2, missing.exitCode, missing.toString());
+    assertTrue(missing.err.contains(Ncs.TOFU_USAGE), missing.toString());
+    CliRun bad = ncs("", "certvalidation", "tofu-certs", "deletecert", "host", "a/b");
+    assertEquals(2, bad.exitCode, bad.toString());
+    assertTrue(bad.err.contains("host: must be a host name or an IP address"), bad.toString());
+    assertTrue(received.isEmpty());
+  }
+
+  @Test
   void authkeyWithoutArgumentAsksTwice() {
     answers.put("/api/actions/authkey", new String[] {"202", "{\"message\":\"Key changed on both servers.\"}"});
     CliRun r = ncs("Ha-Secret-9k\nHa-Secret-9k\n", "ha", "authkey");

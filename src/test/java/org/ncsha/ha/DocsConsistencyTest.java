@@ -35,6 +35,12 @@ class DocsConsistencyTest {
   }
 
   @Test
+  void stateDiagramIsGeneratedFromTheSameTable() throws IOException {
+    assertEquals(TransitionTable.mermaid(), section(docs(), "diagram"),
+        "regenerate the diagram in docs/states.md from TransitionTable.mermaid()");
+  }
+
+  @Test
   void everyStateIsDocumentedWithItsServerModeAndWrites() throws IOException {
     Map<String, String[]> rows = new LinkedHashMap<>();
     for (String line : section(docs(), "states").split("\n")) {

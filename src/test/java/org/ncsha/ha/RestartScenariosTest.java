@@ -25,6 +25,29 @@ class RestartScenariosTest {
         "Primary Active | Secondary Syncing");
   }
 
+  /** On real servers the secondary usually answers the restarted primary's very first heartbeat. */
+  @Test
+  void s7ShowsPrimaryAloneEvenWhenTheSecondaryAnswersTheFirstHeartbeat() {
+    HaDecider decider = new HaDecider();
+    HaConfig config = new HaConfig(Role.PRIMARY, FailoverType.MANUAL, 3, java.time.Duration.ZERO, "10.0.0.2");
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    Observations first = new Observations(now, new PeerReport(SECONDARY_LOST_PRIMARY, true, true), 0, true, true, false,
+        true, java.util.List.of());
+    Decision startup = decider.decide(new NodeStatus(PRIMARY_ACTIVE, now), first, config, null);
+    assertEquals(PRIMARY_ALONE, startup.next());
+    assertTrue(startup.has(ActionKind.APP_READ_WRITE));
+    Observations second = new Observations(now.plusSeconds(1), new PeerReport(SECONDARY_LOST_PRIMARY, true, true), 0,
+        true, true, false, false, java.util.List.of());
+    assertEquals(PRIMARY_ACTIVE, decider.decide(new NodeStatus(PRIMARY_ALONE, now), second, config, null).next());
+
+    // An active secondary is not served alongside for a cycle: the primary steps down at once.
+    Observations activePeer = new Observations(now, new PeerReport(SECONDARY_ACTIVE, true, true), 0, true, true, false,
+        true, java.util.List.of());
+    Decision stepDown = decider.decide(new NodeStatus(PRIMARY_ACTIVE, now), activePeer, config, null);
+    assertEquals(PRIMARY_FAILOVER, stepDown.next());
+    assertTrue(!stepDown.has(ActionKind.APP_READ_WRITE));
+  }
+
   @Test
   void s8SecondaryRestartsDuringSync() {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);

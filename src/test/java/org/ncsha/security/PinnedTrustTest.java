@@ -94,9 +94,11 @@ class PinnedTrustTest {
   @Test
   void trustManagerNamesBothFingerprintsAndRefusesAnEmptyChain() {
     var tm = PinnedTrust.trustManager(other.fingerprint());
-    CertificateException e = assertThrows(CertificateException.class,
+    CertificateChangedException e = assertThrows(CertificateChangedException.class,
         () -> tm.checkServerTrusted(new X509Certificate[] {tls.certificate}, "EC"));
     assertTrue(e.getMessage().contains(tls.fingerprint()) && e.getMessage().contains(other.fingerprint()), e.getMessage());
+    assertTrue(e.getMessage().startsWith(CertificateChangedException.TOFU_ERROR), e.getMessage());
+    assertEquals(tls.fingerprint(), e.presented());
     assertThrows(CertificateException.class, () -> tm.checkServerTrusted(new X509Certificate[0], "EC"));
     assertThrows(CertificateException.class, () -> PinnedTrust.trustManager(tls.fingerprint()).checkServerTrusted(null, "EC"));
   }

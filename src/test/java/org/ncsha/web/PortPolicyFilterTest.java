@@ -11,6 +11,9 @@ class PortPolicyFilterTest {
     assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/status"));
     assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/actions/failover"));
     assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/peer/heartbeat"));
+    assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/events"));
+    assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/logging/download"));
+    assertTrue(PortPolicyFilter.isHealthMonitorPath("/api/tofu-certs/127.0.1.2"));
     assertTrue(PortPolicyFilter.isHealthMonitorPath("/hm/index.xhtml"));
   }
 

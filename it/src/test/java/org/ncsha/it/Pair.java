@@ -45,6 +45,11 @@ final class Pair {
     env.put("HA_PAIR_SKIP_BUILD", "1");
   }
 
+  /** Sets an environment variable for every ha-pair run (HEARTBEAT_MS, MISS_LIMIT, ...). */
+  void env(String key, String value) {
+    env.put(key, value);
+  }
+
   /** Runs ha-pair with the arguments; returns its exit code. Output goes to the pair's log. */
   int haPair(Duration timeout, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(REPO.resolve("liberty/bin/ha-pair").toString()));
@@ -99,6 +104,11 @@ final class Pair {
     return node.equals("primary") ? primary : secondary;
   }
 
+  /** Forgets the pinned client certificates (after a node got a new certificate). */
+  void forgetClients() {
+    clients.clear();
+  }
+
   private HttpClient client(String node) throws IOException {
     if (!clients.containsKey(node)) {
       String pin = Files.readString(dir.resolve(node).resolve("etc/tls.fingerprint")).trim();
@@ -123,6 +133,54 @@ final class Pair {
     return send(node, request(node, port, path, null, null)
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
+  HttpResponse<String> put(String node, int port, String path, String user, String password, String json) throws Exception {
+    return send(node, request(node, port, path, user, password)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  HttpResponse<byte[]> getBytes(String node, int port, String path, String user, String password) throws Exception {
+    return client(node).send(request(node, port, path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** GET of a binary answer on the HM port as root with the key; fails unless it is 200. */
+  byte[] download(String node, String path, String key) throws Exception {
+    HttpResponse<byte[]> r = getBytes(node, 8082, path, "root", key);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET " + path + " on the " + node + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  HttpResponse<String> delete(String node, int port, String path, String user, String password) throws Exception {
+    return send(node, request(node, port, path, user, password).DELETE().build());
+  }
+
+  /** The newest events of a node's Health Monitor (GET /api/events, as root with the key), as JSON. */
+  String events(String node, String key) throws Exception {
+    HttpResponse<String> r = get(node, 8082, "/api/events?max=200", "root", key);
+    if (r.statusCode() != 200) {
+      throw new AssertionError("GET /api/events on the " + node + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  /** Runs liberty/bin/ncs against a node with {@code stdin} as its input; returns exit code and output. */
+  String[] ncs(String node, String stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(REPO.resolve("liberty/bin/ncs").toString(),
+        "--node-dir", dir.resolve(node).toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("ncs " + String.join(" ", args) + " did not finish within 120 s");
+    }
+    return new String[] {Integer.toString(p.exitValue()), output};
   }
 
   private HttpRequest.Builder request(String node, int port, String path, String user, String password) {

@@ -1,0 +1,79 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The guide's automatic-failover scenarios against a real pair in two network namespaces: a
+ * short outage within the hold-down does not fail over; a lasting link cut does (S3) and the
+ * primary steps down once the link returns; a primary whose database cannot restart is failed
+ * over from (S5) and comes back as a standby when restarted. Heartbeats 1 s, hold-down 8 s.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AutomaticScenariosIT {
+  private static final int HOLD_DOWN_S = 8;
+  private static NetPair p;
+
+  @BeforeAll
+  static void up() throws Exception {
+    p = NetPair.up("ncsau", "10.213.8", "automatic", Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S)));
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (p != null) {
+      p.close();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void a_short_outage_within_the_hold_down_does_not_fail_over() throws Exception {
+    p.net.cut();
+    p.awaitState("secondary", "Secondary Lost Primary", 60);
+    p.net.heal();
+    p.awaitStates("link restored", 60, "Primary Active", "Secondary Syncing");
+    String events = p.events("secondary");
+    assertTrue(events.contains("\"state\":\"Secondary Lost Primary\"") && !events.contains("automatic failover"), events);
+  }
+
+  @Test
+  @Order(20)
+  void s3_lasting_link_cut_fails_over_and_the_primary_steps_down_when_it_returns() throws Exception {
+    p.net.cut();
+    p.awaitStates("link cut", 60, "Primary Lost Secondary", "Secondary Lost Primary");
+    p.awaitStates("automatic failover after the hold-down", 60, "Primary Lost Secondary", "Secondary Active");
+    assertEquals(201, p.writeDevice("secondary", "s3-on-secondary"));
+    String events = p.events("secondary");
+    assertTrue(events.contains("automatic failover: the primary has been lost for"), events);
+
+    p.net.heal();
+    p.awaitStates("the primary steps down", 120, "Primary Syncing", "Secondary Active");
+    assertTrue(p.events("primary").contains("\"state\":\"Primary Failover\""));
+    p.failback();
+    assertTrue(p.hasDevice("primary", "s3-on-secondary"));
+  }
+
+  @Test
+  @Order(30)
+  void s5_primary_database_that_cannot_restart_fails_over_by_itself() throws Exception {
+    try (AutoCloseable broken = p.breakPrimaryDatabase()) {
+      p.awaitState("primary", "Primary Uncertain", 90);
+      p.awaitStates("automatic failover", 90, "Primary Failover", "Secondary Active");
+      assertEquals(201, p.writeDevice("secondary", "s5-on-secondary"));
+    }
+    p.restart("primary");
+    p.awaitStates("the restarted primary follows", 180, "Primary Syncing", "Secondary Active");
+    assertTrue(p.events("primary").contains("\"state\":\"Primary Preparing for Failback\""));
+    p.failback();
+    assertTrue(p.hasDevice("primary", "s5-on-secondary"));
+  }
+}

@@ -1,0 +1,298 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The guide's scenarios against a real pair with manual failover, each node in a network
+ * namespace of its own so that the link between them can be cut with nft (S4), plus a primary
+ * whose database cannot be restarted (S6), restarts of each server (S7, S8), a changed
+ * certificate (TOFU), a key change while configured, removal and re-registration (S2, S1) and
+ * both servers down with the secondary never returning (S9). The steps build on each other,
+ * so they run in order on one pair; heartbeats are 1 s to keep the suite short.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NetworkScenariosIT {
+  private static NetPair p;
+  private static Pair pair;
+
+  @BeforeAll
+  static void up() throws Exception {
+    p = NetPair.up("ncsit", "10.213.7", "manual", Map.of());
+    pair = p.pair;
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (p != null) {
+      p.close();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void s4_link_lost_and_restored_with_no_action() throws Exception {
+    Pair.await("the primary's status shows the standby streaming into its slot", Duration.ofSeconds(30), () -> {
+      String status = pair.get("primary", 8082, "/api/status", null, null).body();
+      return status.contains("\"streaming\":true") && status.contains("\"slot\":\"ncs_ha_secondary\"")
+          && status.contains("\"lagBytes\":");
+    });
+    String standby = pair.get("secondary", 8082, "/api/status", null, null).body();
+    assertTrue(standby.contains("\"replayedPosition\":\""), standby);
+    p.net.cut();
+    p.awaitStates("link cut", 60, "Primary Lost Secondary", "Secondary Lost Primary");
+    assertEquals(201, p.writeDevice("primary", "s4-written-alone"), "Primary Lost Secondary still serves writes");
+    assertEquals(503, p.writeDevice("secondary", "s4-refused"), "the secondary stays passive");
+    p.net.heal();
+    p.awaitStates("link restored", 60, "Primary Active", "Secondary Syncing");
+    Pair.await("the write made alone reached the secondary", Duration.ofSeconds(30),
+        () -> p.hasDevice("secondary", "s4-written-alone"));
+  }
+
+  @Test
+  @Order(20)
+  void s4_failover_by_hand_while_the_link_is_down_then_failback() throws Exception {
+    p.action("secondary", "failback", 409);
+    p.net.cut();
+    p.awaitStates("link cut", 60, "Primary Lost Secondary", "Secondary Lost Primary");
+    p.action("secondary", "failover", 202);
+    p.awaitState("secondary", "Secondary Active", 60);
+    assertEquals("Primary Lost Secondary", pair.state("primary"), "the primary cannot learn of the failover yet");
+    assertEquals(201, p.writeDevice("secondary", "s4-written-on-secondary"));
+
+    p.net.heal();
+    p.awaitStates("primary steps down after the link returns", 120, "Primary Syncing", "Secondary Active");
+    assertTrue(p.events("primary").contains("\"state\":\"Primary Failover\""), "the primary went through Primary Failover");
+    p.failback();
+    assertTrue(p.hasDevice("primary", "s4-written-on-secondary"),
+        "the write made on the active secondary is on the primary after failback");
+    assertTrue(p.events("primary").contains("Completed failback from Secondary ncs-ha " + pair.secondary), p.events("primary"));
+  }
+
+  @Test
+  @Order(30)
+  void s6_primary_database_that_cannot_restart_makes_it_uncertain_then_failover_by_hand() throws Exception {
+    try (AutoCloseable broken = p.breakPrimaryDatabase()) {
+      p.awaitStates("process restart fails", 90, "Primary Uncertain", "Secondary Lost Primary");
+      p.action("secondary", "failover", 202);
+      p.awaitStates("failover", 90, "Primary Failover", "Secondary Active");
+      assertEquals(201, p.writeDevice("secondary", "s6-written-on-secondary"));
+    }
+    // "Restart the primary server": it comes back as the secondary's standby.
+    p.restart("primary");
+    p.awaitStates("primary restarted", 180, "Primary Syncing", "Secondary Active");
+    assertTrue(p.events("primary").contains("\"state\":\"Primary Preparing for Failback\""));
+    p.failback();
+    assertTrue(p.hasDevice("primary", "s6-written-on-secondary"));
+  }
+
+  @Test
+  @Order(40)
+  void s8_secondary_restart_then_s7_primary_restart() throws Exception {
+    assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "secondary"));
+    p.awaitState("primary", "Primary Lost Secondary", 60);
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "secondary"));
+    p.awaitStates("S8 secondary back", 120, "Primary Active", "Secondary Syncing");
+
+    assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "primary"));
+    p.awaitState("secondary", "Secondary Lost Primary", 60);
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
+    p.awaitStates("S7 primary back", 120, "Primary Active", "Secondary Syncing");
+    assertTrue(p.events("primary").contains("\"state\":\"Primary Alone\""), "S7 passes through Primary Alone");
+  }
+
+  @Test
+  @Order(45)
+  void force_failover_makes_the_secondary_active_and_the_primary_follows_by_itself() throws Exception {
+    p.action("secondary", "force-failover", 202);
+    p.awaitStates("force failover", 120, "Primary Syncing", "Secondary Active");
+    String events = p.events("primary");
+    assertTrue(events.contains("\"state\":\"Primary Failover\""), events);
+    assertEquals(201, p.writeDevice("secondary", "forced-on-secondary"));
+    p.failback();
+    assertTrue(p.hasDevice("primary", "forced-on-secondary"));
+  }
+
+  @Test
+  @Order(50)
+  void a_changed_certificate_is_the_tofu_error_until_the_pin_is_deleted() throws Exception {
+    assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "secondary"));
+    newCertificate("secondary");
+    pair.forgetClients();
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "secondary"));
+    Pair.await("the TOFU error in the primary's events", Duration.ofSeconds(60),
+        () -> p.events("primary").contains("Trust-on-first-use (TOFU) based Certificate"));
+    assertEquals("Primary Lost Secondary", pair.state("primary"), "a peer with another certificate is not trusted");
+
+    for (String node : new String[] {"primary", "secondary"}) {
+      String other = node.equals("primary") ? pair.secondary : pair.primary;
+      String[] r = pair.ncs(node, "", "certvalidation", "tofu-certs", "deletecert", "host", other);
+      assertEquals("0", r[0], r[1]);
+      assertTrue(r[1].contains("Deleted the TOFU certificate of " + other), r[1]);
+    }
+    p.awaitStates("trusted again", 60, "Primary Active", "Secondary Syncing");
+    String[] unknown = pair.ncs("primary", "", "certvalidation", "tofu-certs", "deletecert", "host", "10.213.7.99");
+    assertEquals("1", unknown[0], unknown[1]);
+    assertTrue(unknown[1].contains("no TOFU certificate is stored for '10.213.7.99'"), unknown[1]);
+  }
+
+  /** A new key pair for a stopped node, made as ha-pair makes the first one. */
+  private static void newCertificate(String node) throws Exception {
+    Path etc = pair.dir.resolve(node).resolve("etc");
+    Properties secrets = new Properties();
+    try (InputStream in = Files.newInputStream(etc.resolve("secrets.properties"))) {
+      secrets.load(in);
+    }
+    String storePassword = secrets.getProperty("keystore.password");
+    String oldFingerprint = Files.readString(etc.resolve("tls.fingerprint")).trim();
+    Files.delete(etc.resolve("key.p12"));
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    String address = pair.address(node);
+    exec(keytool, "-genkeypair", "-alias", "default", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+        "-dname", "CN=" + address + ", OU=" + node + ", O=ncs-ha", "-ext", "SAN=ip:" + address, "-storetype", "PKCS12",
+        "-keystore", etc.resolve("key.p12").toString(), "-storepass", storePassword);
+    exec(keytool, "-exportcert", "-rfc", "-alias", "default", "-keystore", etc.resolve("key.p12").toString(),
+        "-storepass", storePassword, "-file", etc.resolve("tls.pem").toString());
+    String printed = execOutput(keytool, "-printcert", "-file", etc.resolve("tls.pem").toString());
+    String fingerprint = printed.lines().map(String::strip).filter(l -> l.startsWith("SHA256: ")).findFirst()
+        .orElseThrow().substring(8).replace(":", "").toLowerCase();
+    Files.writeString(etc.resolve("tls.fingerprint"), fingerprint + "\n");
+    assertNotEquals(oldFingerprint, fingerprint);
+  }
+
+  private static void exec(String... command) throws Exception {
+    execOutput(command);
+  }
+
+  private static String execOutput(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + output);
+    return output;
+  }
+
+  @Test
+  @Order(60)
+  void the_authentication_key_changes_on_both_servers_while_configured() throws Exception {
+    String newKey = "Changed-" + Long.toHexString(System.nanoTime()) + "-7Q";
+    String[] r = pair.ncs("primary", "", "ha", "authkey", newKey);
+    assertEquals("0", r[0], r[1]);
+    assertTrue(r[1].contains("updated on this server and on " + pair.secondary), r[1]);
+    for (String node : new String[] {"primary", "secondary"}) {
+      assertEquals(401, pair.get(node, 8082, "/api/events", "root", p.key).statusCode(), "the old key no longer logs in");
+      assertEquals(200, pair.get(node, 8082, "/api/events", "root", newKey).statusCode(), "the new key logs in");
+    }
+    p.key = newKey;
+    String events = p.events("secondary");
+    assertTrue(events.contains("Authentication key updated"), events);
+    assertTrue(!events.contains(newKey), "the key never appears in an event");
+    // Heartbeats are signed with the new key on both sides: a cut and heal still converges.
+    Pair.await("heartbeats with the new key", Duration.ofSeconds(30),
+        () -> "Primary Active".equals(pair.state("primary")) && pair.get("primary", 8082, "/api/status", null, null)
+            .body().contains("\"missedHeartbeats\":0"));
+  }
+
+  @Test
+  @Order(65)
+  void message_level_changes_at_once_and_the_logs_download_as_one_archive() throws Exception {
+    assertEquals(400, pair.put("primary", 8082, "/api/logging/level", "root", p.key, "{\"level\":\"Debug\"}").statusCode());
+    assertEquals(401, pair.put("primary", 8082, "/api/logging/level", "root", "Wrong-key-1", "{\"level\":\"Trace\"}").statusCode());
+    HttpResponse<String> set = pair.put("primary", 8082, "/api/logging/level", "root", p.key, "{\"level\":\"Trace\"}");
+    assertEquals(200, set.statusCode(), set.body());
+    assertTrue(pair.get("primary", 8082, "/api/logging/level", "root", p.key).body().contains("\"level\":\"Trace\""));
+    // Trace shows every cycle of the loop in the HM's own log, within a heartbeat or two.
+    Pair.await("trace lines in hm0.log", Duration.ofSeconds(30), () -> zipEntry(pair.download("primary", "/api/logging/download", p.key),
+        "log/hm0.log").contains("Health Monitor cycle (heartbeat)"));
+    byte[] zip = pair.download("primary", "/api/logging/download", p.key);
+    assertTrue(zipEntry(zip, "log/postgresql.log").length() > 0, "PostgreSQL's log is in the archive");
+    assertEquals(200, pair.put("primary", 8082, "/api/logging/level", "root", p.key, "{\"level\":\"Informational\"}").statusCode());
+    assertEquals(401, pair.getBytes("primary", 8082, "/api/logging/download", null, null).statusCode());
+  }
+
+  private static String zipEntry(byte[] zip, String name) throws Exception {
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return "";
+  }
+
+  @Test
+  @Order(70)
+  void removal_then_a_wrong_key_fails_registration_s2_then_s1_registers_again() throws Exception {
+    HttpResponse<String> removed = pair.delete("primary", 9443, "/api/admin/ha/registration", p.admin, p.adminPassword);
+    assertEquals(202, removed.statusCode(), removed.body());
+    p.awaitStates("removed", 120, "HA Not Configured", "HA Not Configured");
+
+    registrationFails(pair.secondary, "Wrong-key-123", "authentication key");
+    registrationFails("10.213.7.99", p.key, "10.213.7.99");
+
+    assertEquals(202, register(p.key).statusCode());
+    p.awaitStates("S1 registered again", 300, "Primary Active", "Secondary Syncing");
+  }
+
+  private static HttpResponse<String> register(String authKey) throws Exception {
+    return register(pair.secondary, authKey);
+  }
+
+  private static HttpResponse<String> register(String secondary, String authKey) throws Exception {
+    return pair.post("primary", 9443, "/api/admin/ha/registration", p.admin, p.adminPassword,
+        "{\"secondaryServer\":\"" + secondary + "\",\"authenticationKey\":\"" + authKey + "\",\"failoverType\":\"manual\"}");
+  }
+
+  /** S2: the registration is refused or fails with a reason, and both servers end in HA Not Configured. */
+  private static void registrationFails(String secondary, String authKey, String reason) throws Exception {
+    HttpResponse<String> r = register(secondary, authKey);
+    String answer;
+    if (r.statusCode() == 202) {
+      Pair.await("registration failed", Duration.ofSeconds(120), () -> pair.get("primary", 9443,
+          "/api/admin/ha/registration", p.admin, p.adminPassword).body().contains("\"status\":\"failed\""));
+      answer = pair.get("primary", 9443, "/api/admin/ha/registration", p.admin, p.adminPassword).body();
+    } else {
+      assertEquals(409, r.statusCode(), r.body());
+      answer = r.body();
+    }
+    assertTrue(answer.contains(reason), answer);
+    p.awaitStates("S2 both back", 60, "HA Not Configured", "HA Not Configured");
+  }
+
+  @Test
+  @Order(80)
+  void s9_both_down_and_the_secondary_never_returns_then_ncs_ha_remove() throws Exception {
+    assertEquals(0, pair.haPair(Duration.ofMinutes(2), "down"));
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
+    p.awaitState("primary", "Primary Alone", 60);
+    String status = pair.get("primary", 8082, "/api/status", null, null).body();
+    assertTrue(status.contains("run 'ncs ha remove' on this server"), status);
+
+    String[] no = pair.ncs("primary", "N\n", "ha", "remove");
+    assertEquals("0", no[0], no[1]);
+    assertTrue(no[1].contains("Do you want to remove HA? (Y/N)") && no[1].contains("HA was not removed"), no[1]);
+    assertEquals("Primary Alone", pair.state("primary"));
+
+    String[] yes = pair.ncs("primary", "Y\n", "ha", "remove");
+    assertEquals("0", yes[0], yes[1]);
+    p.awaitState("primary", "Stand Alone", 60);
+    assertEquals(201, p.writeDevice("primary", "s9-stand-alone"), "stand-alone serves writes");
+    assertEquals(200, pair.get("primary", 9443, "/health/ready", null, null).statusCode());
+  }
+}

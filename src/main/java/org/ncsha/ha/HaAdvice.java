@@ -1,0 +1,29 @@
+package org.ncsha.ha;
+
+/**
+ * What the administrator should do now, for the states where the guide asks for a decision of
+ * theirs; null when nothing is needed. Shown in the status and on the Health Monitor page.
+ */
+public final class HaAdvice {
+  private HaAdvice() {}
+
+  public static String of(HaState state, Role role, boolean peerAnswering, String peerAddress) {
+    String peer = peerAddress == null ? "the other server" : peerAddress;
+    return switch (state) {
+      case PRIMARY_ALONE, PRIMARY_LOST_SECONDARY -> peerAnswering ? null
+          : "The secondary server " + peer + " does not answer. HA resumes when it returns; if it will not,"
+              + " run 'ncs ha remove' on this server (it asks Y/N) to run stand-alone.";
+      case SECONDARY_LOST_PRIMARY -> "The primary server " + peer + " is lost. Trigger Failover on this"
+          + " Health Monitor page to make this server active.";
+      case PRIMARY_UNCERTAIN -> "This server's application or database failed and could not be restarted."
+          + " Fail over to the secondary, then restart this server.";
+      case PRIMARY_SYNCING -> role == Role.PRIMARY
+          ? "The secondary " + peer + " is active. Trigger Failback on its Health Monitor page to make this"
+              + " server active again."
+          : null;
+      case PRIMARY_DATABASE_COPY_FAILED -> "The database copy from the secondary failed (see the events)."
+          + " Fix the cause and restart this server to try again.";
+      default -> null;
+    };
+  }
+}
