@@ -29,6 +29,15 @@ public interface DatabaseNode {
    */
   void refreshCredentials();
 
+  /** The standby a commit waits for (synchronous_standby_names), or "" for asynchronous. */
+  String synchronousStandby();
+
+  /**
+   * Makes commits wait for the named standby ({@code application_name}, here its address), or
+   * with "" return at once again; applied with a configuration reload, no restart.
+   */
+  void setSynchronousStandby(String standbyName);
+
   void createReplicationSlot(String slot);
 
   void dropReplicationSlot(String slot);

@@ -308,6 +308,28 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
+  public String synchronousStandby() {
+    try (Connection c = connect("ncs"); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select current_setting('synchronous_standby_names')")) {
+      rs.next();
+      return rs.getString(1).replace("\"", "");
+    } catch (SQLException e) {
+      throw new DatabaseException("Reading synchronous_standby_names failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void setSynchronousStandby(String standbyName) {
+    if (!standbyName.matches("[A-Za-z0-9.:_-]*")) {
+      throw new IllegalArgumentException("standbyName: letters, digits and . : _ - only, was '" + standbyName + "'");
+    }
+    // Quoted: an address contains dots, which synchronous_standby_names does not take bare.
+    String value = standbyName.isEmpty() ? "" : "\"" + standbyName + "\"";
+    execute("ALTER SYSTEM SET synchronous_standby_names = '" + value + "'");
+    execute("select pg_reload_conf()");
+  }
+
+  @Override
   public String jdbcUrl() {
     return jdbcUrl("ncs");
   }

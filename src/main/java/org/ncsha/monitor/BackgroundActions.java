@@ -31,9 +31,9 @@ import org.ncsha.store.HaStore;
 public class BackgroundActions {
   private static final Logger LOG = Logger.getLogger(BackgroundActions.class.getName());
   /** How long failback waits for the peer to replay everything before it gives up. */
-  static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(120);
 
   @Inject LocalDatabase database;
+  @Inject org.ncsha.node.NodeSettings node;
   @Inject PrimaryRegistration registration;
   @Inject SecondaryCopy copy;
   @Inject PeerLink peer;
@@ -49,7 +49,7 @@ public class BackgroundActions {
         case REGISTER_SECONDARY -> registration.run(action.detail(), engine);
         case CLONE_FROM_PEER -> cloneFromPrimary(action.detail());
         case PROMOTE_DATABASE -> database.promote(engine.config().peerAddress());
-        case FOLLOW_PEER -> recordFork(database.follow(engine.config().peerAddress()), engine);
+        case FOLLOW_PEER -> follow(engine);
         case WAIT_PEER_CAUGHT_UP -> waitForPeerCatchUp(engine);
         default -> throw new IllegalStateException("No runner for long-running action " + kind);
       }
@@ -62,13 +62,36 @@ public class BackgroundActions {
     engine.report(outcome);
   }
 
+  /**
+   * Becomes the peer's standby: pg_rewind, or a full copy when this server was down longer than
+   * the data retention period (the guide's rule) or a rewind is impossible.
+   */
+  private void follow(HaEngine engine) throws InterruptedException {
+    String peerAddress = engine.config().peerAddress();
+    Duration down = engine.downtimeBeforeStart();
+    boolean beyondRetention = down.compareTo(node.retentionPeriod()) > 0;
+    if (beyondRetention) {
+      store.recordEvent(Instant.now(), engine.status().state().displayName(), "This server was down for " + hours(down)
+          + ", longer than the data retention period of " + hours(node.retentionPeriod()) + ": copying the whole database from "
+          + peerAddress + " instead of rewinding it; failback is refused until the copy completes");
+    }
+    FollowResult result = database.follow(peerAddress, beyondRetention);
+    engine.followedAfterStart();
+    recordFork(result, engine, beyondRetention);
+  }
+
+  private static String hours(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.2f h", d.toMillis() / 3_600_000.0);
+  }
+
   /** Writes made here after the fork are never dropped silently: say where they were kept. */
-  private void recordFork(FollowResult result, HaEngine engine) {
+  private void recordFork(FollowResult result, HaEngine engine, boolean beyondRetention) {
     if (!result.diverged()) {
       return;
     }
     String what = result.fullCopy()
-        ? "This server's database could not be rewound and was replaced by a full copy from " + engine.config().peerAddress()
+        ? "This server's database " + (beyondRetention ? "was" : "could not be rewound and was")
+            + " replaced by a full copy from " + engine.config().peerAddress()
         : "This server's database had diverged from " + engine.config().peerAddress() + " at WAL location "
             + result.forkPoint() + " (timeline " + result.forkTimeline() + ")";
     store.recordEvent(Instant.now(), engine.status().state().displayName(),
@@ -89,7 +112,8 @@ public class BackgroundActions {
   /** Failback: our writes are stopped; wait until the primary has replayed all we wrote. */
   private void waitForPeerCatchUp(HaEngine engine) throws Exception {
     String target = database.currentWalPosition();
-    Instant deadline = Instant.now().plus(CATCH_UP_TIMEOUT);
+    Duration timeout = node.failbackCatchUpTimeout();
+    Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       PeerReport report = engine.lastPeer();
       if (report == null) {
@@ -103,6 +127,6 @@ public class BackgroundActions {
       Thread.sleep(500);
     }
     throw new IllegalStateException("the primary did not replay up to " + target + " within "
-        + CATCH_UP_TIMEOUT.toSeconds() + " s; failback abandoned, this server stays active");
+        + timeout.toSeconds() + " s (failback.catchup.seconds); failback abandoned, this server stays active");
   }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +40,15 @@ public class HaEngine {
   private static final Logger LOG = Logger.getLogger(HaEngine.class.getName());
   private static final long VERDICT_WAIT_SECONDS = 30;
   private static final int MAX_FOLLOW_UPS = 4;
+  /** How often the loop records that it is alive (how long a server was down is measured with it). */
+  private static final Duration ALIVE_RECORD_INTERVAL = Duration.ofSeconds(10);
 
   @Inject NodeSettings node;
   @Inject HaStore store;
   @Inject PeerLink peer;
   @Inject LocalHealth health;
   @Inject DiskWatch disk;
+  @Inject SyncReplication syncReplication;
   @Inject ActionRunner actions;
   @Inject HeartbeatTicker ticker;
 
@@ -58,6 +62,8 @@ public class HaEngine {
   private volatile PeerReport lastPeer;
   private volatile Observations lastObservations;
   private int missedHeartbeats;
+  private volatile Duration downtimeBeforeStart = Duration.ZERO;
+  private Instant lastAliveRecorded = Instant.EPOCH;
   /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
   private int followUps;
   private boolean startup = true;
@@ -67,6 +73,9 @@ public class HaEngine {
     HaConfigRecord row = store.config();
     status = new NodeStatus(HaState.fromDisplayName(row.getState()), row.getStateSince());
     config = configFrom(row);
+    Long alive = row.getLastAliveMillis();
+    Duration down = alive == null ? Duration.ZERO : Duration.between(Instant.ofEpochMilli(alive), clock.instant());
+    downtimeBeforeStart = down.isNegative() ? Duration.ZERO : down;
   }
 
   /**
@@ -80,6 +89,10 @@ public class HaEngine {
       followUps = 0;
     }
     Instant now = clock.instant();
+    if (Duration.between(lastAliveRecorded, now).compareTo(ALIVE_RECORD_INTERVAL) >= 0) {
+      store.updateConfig(row -> row.setLastAliveMillis(now.toEpochMilli()));
+      lastAliveRecorded = now;
+    }
     LocalHealth.Snapshot local = health.check();
     disk.check(now, status.state().displayName());
     PeerReport peerReport = config.peerAddress() == null
@@ -136,6 +149,7 @@ public class HaEngine {
       pending.verdict().complete(decision);
     }
     actions.startLongRunning(decision.actions(), this);
+    syncReplication.align(now, status.state(), config);
     if (!decision.has(org.ncsha.ha.ActionKind.APP_READ_WRITE) && !decision.has(org.ncsha.ha.ActionKind.APP_READ_ONLY)) {
       actions.keepServingModeOf(this);
     }
@@ -197,6 +211,19 @@ public class HaEngine {
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress());
+  }
+
+  /**
+   * How long this server's Health Monitor was not running before this start (0 when unknown);
+   * FOLLOW_PEER compares it with the data retention period.
+   */
+  public Duration downtimeBeforeStart() {
+    return downtimeBeforeStart;
+  }
+
+  /** The database followed the peer once since the start: later follows are not "after downtime". */
+  void followedAfterStart() {
+    downtimeBeforeStart = Duration.ZERO;
   }
 
   public NodeStatus status() {

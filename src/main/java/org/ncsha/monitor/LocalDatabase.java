@@ -106,6 +106,9 @@ public class LocalDatabase {
     }
     if (h.reachable() && !maintenance) {
       try {
+        if (!h.inRecovery()) {
+          doc.put("synchronousStandby", db().synchronousStandby());
+        }
         doc.put("replication", replicationDocument(db().replicationStatus()));
       } catch (RuntimeException e) {
         doc.put("replicationError", e.getMessage());
@@ -147,6 +150,19 @@ public class LocalDatabase {
 
   private Role ownRole() {
     return node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
+  }
+
+  String synchronousStandby() {
+    return db().synchronousStandby();
+  }
+
+  void setSynchronousStandby(String standbyName) {
+    db().setSynchronousStandby(standbyName);
+  }
+
+  /** Whether a standby streams from this server now (pg_stat_replication). */
+  boolean standbyStreaming() {
+    return db().replicationStatus().streaming();
   }
 
   /** The key-derived replication password changed with the key: see {@link DatabaseNode#refreshCredentials}. */
@@ -201,8 +217,11 @@ public class LocalDatabase {
   /** How long FOLLOW_PEER waits for the peer's database to become the writable one. */
   static final java.time.Duration PEER_PROMOTION_TIMEOUT = java.time.Duration.ofSeconds(180);
 
-  /** Makes this server's database a standby of the peer: rewind, or a full copy when it must. */
-  FollowResult follow(String peerAddress) throws InterruptedException {
+  /**
+   * Makes this server's database a standby of the peer: rewind, or a full copy when it must
+   * ({@code fullCopy}: by policy, without trying a rewind).
+   */
+  FollowResult follow(String peerAddress, boolean fullCopy) throws InterruptedException {
     // Rewinding against a database that is still a standby would leave the pair with no writer.
     java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
     while (!db().acceptsWrites(peerAddress)) {
@@ -215,6 +234,9 @@ public class LocalDatabase {
     maintenance = true;
     try {
       try {
+        if (fullCopy) {
+          return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()));
+        }
         return db().followPrimary(peerAddress, slotFor(ownRole()));
       } catch (RewindImpossibleException e) {
         LOG.warning("pg_rewind is not possible (" + e.getMessage() + "): copying the whole database from " + peerAddress);

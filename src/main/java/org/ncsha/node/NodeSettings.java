@@ -28,7 +28,10 @@ public record NodeSettings(
     int heartbeatMissLimit,
     Duration failoverHoldDown,
     Duration peerTimeout,
-    DiskThresholds diskThresholds) {
+    DiskThresholds diskThresholds,
+    boolean synchronousReplication,
+    Duration failbackCatchUpTimeout,
+    Duration retentionPeriod) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -66,7 +69,10 @@ public record NodeSettings(
         intValue(p, "heartbeat.miss.limit", 3),
         Duration.ofSeconds(intValue(p, "failover.holddown.seconds", 0)),
         Duration.ofMillis(intValue(p, "peer.timeout.ms", 3000)),
-        new DiskThresholds(intValue(p, "disk.low.percent", 10), intValue(p, "disk.low.mb", 2048)));
+        new DiskThresholds(intValue(p, "disk.low.percent", 10), intValue(p, "disk.low.mb", 2048)),
+        "yes".equalsIgnoreCase(p.getProperty("replication.synchronous", "no")),
+        Duration.ofSeconds(intValue(p, "failback.catchup.seconds", 120)),
+        RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")));
   }
 
   private static int intValue(Properties p, String key, int fallback) {

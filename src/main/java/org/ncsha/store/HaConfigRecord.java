@@ -44,10 +44,22 @@ public class HaConfigRecord {
   @Column(name = "VIP6", length = 64)
   private String virtualIpv6;
 
+  /** When this server's Health Monitor last ran a cycle: how long it was down, at the next start. */
+  @Column(name = "LAST_ALIVE_MS")
+  private Long lastAliveMillis;
+
   @Column(name = "LOG_LEVEL", length = 16)
   private String logLevel;
 
   public HaConfigRecord() {}
+
+  public Long getLastAliveMillis() {
+    return lastAliveMillis;
+  }
+
+  public void setLastAliveMillis(Long lastAliveMillis) {
+    this.lastAliveMillis = lastAliveMillis;
+  }
 
   public String getLogLevel() {
     return logLevel;

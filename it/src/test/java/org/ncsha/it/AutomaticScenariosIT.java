@@ -3,6 +3,8 @@ package org.ncsha.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,16 +17,21 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The guide's automatic-failover scenarios against a real pair in two network namespaces: a
  * short outage within the hold-down does not fail over; a lasting link cut does (S3) and the
  * primary steps down once the link returns; a primary whose database cannot restart is failed
- * over from (S5) and comes back as a standby when restarted. Heartbeats 1 s, hold-down 8 s.
+ * over from (S5) and comes back as a standby when restarted; synchronous replication degrades
+ * while the link is down and resumes after; a primary down longer than the data retention period
+ * gets a full copy. Heartbeats 1 s, hold-down 15 s, retention 0.001 h.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutomaticScenariosIT {
-  private static final int HOLD_DOWN_S = 8;
+  private static final int HOLD_DOWN_S = 15;
   private static NetPair p;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NetPair.up("ncsau", "10.213.8", "automatic", Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S)));
+    p = NetPair.up("ncsau", "10.213.8", "automatic",
+        Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S), "SYNC_REPLICATION", "yes",
+            // 3.6 s: any restart is "down longer than the retention period", so S5 takes the full-copy path.
+            "RETENTION_HOURS", "0.001"));
   }
 
   @AfterAll
@@ -43,6 +50,27 @@ class AutomaticScenariosIT {
     p.awaitStates("link restored", 60, "Primary Active", "Secondary Syncing");
     String events = p.events("secondary");
     assertTrue(events.contains("\"state\":\"Secondary Lost Primary\"") && !events.contains("automatic failover"), events);
+  }
+
+  @Test
+  @Order(15)
+  void synchronous_replication_degrades_while_the_standby_is_cut_off_and_resumes() throws Exception {
+    String standby = "\"synchronousStandby\":\"" + p.pair.secondary + "\"";
+    Pair.await("synchronous replication on", Duration.ofSeconds(60),
+        () -> p.pair.get("primary", 8082, "/api/status", null, null).body().contains(standby));
+    p.net.cut();
+    // The commit waits for the unreachable standby until the primary has lost it and degrades.
+    Instant start = Instant.now();
+    assertEquals(201, p.writeDevice("primary", "sync-written-while-cut"));
+    Duration blocked = Duration.between(start, Instant.now());
+    System.out.println("[it] a commit waited " + blocked.toMillis() + " ms for the cut-off synchronous standby");
+    assertEquals("Primary Lost Secondary", p.state("primary"));
+    assertTrue(p.events("primary").contains("Synchronous replication degraded to asynchronous"), p.events("primary"));
+    p.net.heal();
+    p.awaitStates("link restored", 60, "Primary Active", "Secondary Syncing");
+    Pair.await("synchronous replication on again", Duration.ofSeconds(60),
+        () -> p.pair.get("primary", 8082, "/api/status", null, null).body().contains(standby));
+    Pair.await("the write reached the standby", Duration.ofSeconds(30), () -> p.hasDevice("secondary", "sync-written-while-cut"));
   }
 
   @Test
@@ -72,7 +100,9 @@ class AutomaticScenariosIT {
     }
     p.restart("primary");
     p.awaitStates("the restarted primary follows", 180, "Primary Syncing", "Secondary Active");
-    assertTrue(p.events("primary").contains("\"state\":\"Primary Preparing for Failback\""));
+    String events = p.events("primary");
+    assertTrue(events.contains("\"state\":\"Primary Preparing for Failback\""), events);
+    assertTrue(events.contains("longer than the data retention period") && events.contains("replaced by a full copy"), events);
     p.failback();
     assertTrue(p.hasDevice("primary", "s5-on-secondary"));
   }
