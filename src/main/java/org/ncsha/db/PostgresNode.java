@@ -197,11 +197,11 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public FollowResult followPrimary(String primaryAddress, String slot) {
-    stop();
     if (!files.initialized()) {
       throw new RewindImpossibleException("there is no local database to rewind");
     }
     files.writePasswordFile();
+    // Reach the new primary before stopping this database: if it is gone, this one stays as it is.
     try (Connection c = connectUrl("jdbc:postgresql://" + primaryAddress + ":" + config.port() + "/ncs");
         Statement s = c.createStatement()) {
       // pg_rewind reads the source's timeline from its control file: make it current first.
@@ -209,6 +209,7 @@ public final class PostgresNode implements DatabaseNode {
     } catch (SQLException e) {
       throw new DatabaseException("Cannot reach the new primary " + primaryAddress + " to rewind against it: " + e.getMessage(), e);
     }
+    stop();
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
         "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs");
     List<String> dryRun = new java.util.ArrayList<>(rewind);

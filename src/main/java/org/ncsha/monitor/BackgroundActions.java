@@ -75,7 +75,8 @@ public class BackgroundActions {
           + ", longer than the data retention period of " + hours(node.retentionPeriod()) + ": copying the whole database from "
           + peerAddress + " instead of rewinding it; failback is refused until the copy completes");
     }
-    FollowResult result = database.follow(peerAddress, beyondRetention);
+    FollowResult result = database.follow(peerAddress, beyondRetention,
+        () -> engine.missedHeartbeats() >= engine.config().missLimit());
     engine.followedAfterStart();
     recordFork(result, engine, beyondRetention);
   }

@@ -221,10 +221,15 @@ public class LocalDatabase {
    * Makes this server's database a standby of the peer: rewind, or a full copy when it must
    * ({@code fullCopy}: by policy, without trying a rewind).
    */
-  FollowResult follow(String peerAddress, boolean fullCopy) throws InterruptedException {
+  FollowResult follow(String peerAddress, boolean fullCopy, java.util.function.BooleanSupplier peerLost)
+      throws InterruptedException {
     // Rewinding against a database that is still a standby would leave the pair with no writer.
     java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
     while (!db().acceptsWrites(peerAddress)) {
+      if (peerLost.getAsBoolean()) {
+        throw new IllegalStateException("lost " + peerAddress + " while waiting for its database to become writable;"
+            + " not following it");
+      }
       if (java.time.Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("the database of " + peerAddress + " did not become writable within "
             + PEER_PROMOTION_TIMEOUT.toSeconds() + " s; not following it");

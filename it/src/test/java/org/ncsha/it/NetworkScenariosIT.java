@@ -130,6 +130,42 @@ class NetworkScenariosIT {
   }
 
   @Test
+  @Order(47)
+  void the_primary_killed_in_the_middle_of_a_failback_loses_no_acknowledged_write() throws Exception {
+    p.action("secondary", "force-failover", 202);
+    p.awaitStates("force failover", 120, "Primary Syncing", "Secondary Active");
+    assertEquals(201, p.writeDevice("secondary", "before-interrupted-failback"));
+    Pair.await("the secondary sees Primary Syncing", Duration.ofSeconds(60), () -> "Primary Syncing".equals(
+        Pair.field(pair.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
+    p.action("secondary", "failback", 202);
+    Pair.awaitQuickly("the failback under way", Duration.ofSeconds(30), () -> !"Primary Syncing".equals(pair.state("primary"))
+        || !"Secondary Active".equals(pair.state("secondary")));
+    // The whole primary server is lost: its JVM and its database.
+    String postmaster = Files.readAllLines(pair.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
+    pair.signalLiberty("primary", "KILL");
+    new ProcessBuilder("kill", "-KILL", postmaster).start().waitFor();
+
+    // Documented outcomes: the failback is abandoned (Secondary Active), or the secondary had
+    // already handed over and waits as Secondary Lost Primary for the administrator's failover.
+    Pair.await("the secondary settles", Duration.ofSeconds(90), () -> {
+      String s = pair.state("secondary");
+      return "Secondary Active".equals(s) || "Secondary Lost Primary".equals(s);
+    });
+    System.out.println("[it] after the primary died mid-failback the secondary is " + pair.state("secondary"));
+    if ("Secondary Lost Primary".equals(pair.state("secondary"))) {
+      p.action("secondary", "failover", 202);
+      p.awaitState("secondary", "Secondary Active", 90);
+    }
+    assertTrue(p.hasDevice("secondary", "before-interrupted-failback"), "the acknowledged write survived");
+    assertEquals(201, p.writeDevice("secondary", "after-interrupted-failback"));
+
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
+    p.awaitStates("the primary follows again", 180, "Primary Syncing", "Secondary Active");
+    p.failback();
+    assertTrue(p.hasDevice("primary", "before-interrupted-failback") && p.hasDevice("primary", "after-interrupted-failback"));
+  }
+
+  @Test
   @Order(50)
   void a_changed_certificate_is_the_tofu_error_until_the_pin_is_deleted() throws Exception {
     assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "secondary"));

@@ -221,6 +221,17 @@ final class Pair {
     }
   }
 
+  /** Like {@link #await}, polling every 20 ms: for a state that lasts only a moment. */
+  static void awaitQuickly(String what, Duration deadline, Check condition) throws Exception {
+    Instant end = Instant.now().plus(deadline);
+    while (!condition.holds()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError(what + " did not happen within " + deadline.toSeconds() + " s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** A condition that may throw while the pair is in flux (counts as not holding). */
   interface Check {
     boolean test() throws Exception;
