@@ -117,7 +117,7 @@ public class BackgroundActions {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       PeerReport report = engine.lastPeer();
-      if (report == null) {
+      if (report == null || engine.missedHeartbeats() >= engine.config().missLimit()) {
         throw new IllegalStateException("lost the primary while waiting for it to catch up");
       }
       // Hand over only once the primary has taken up the failback, so it is ready to promote.

@@ -61,7 +61,7 @@ public class HaEngine {
   private volatile HaConfig config;
   private volatile PeerReport lastPeer;
   private volatile Observations lastObservations;
-  private int missedHeartbeats;
+  private volatile int missedHeartbeats;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
   private Instant lastAliveRecorded = Instant.EPOCH;
   /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
