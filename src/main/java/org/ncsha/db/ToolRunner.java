@@ -76,7 +76,19 @@ final class ToolRunner {
 
   static DatabaseException failure(List<String> command, Result r) {
     String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
-    return new DatabaseException(tool + " failed with exit code " + r.exitCode() + ": " + r.stderr().strip());
+    return new DatabaseException(tool + " failed with exit code " + r.exitCode() + ": " + lastErrorLines(r.stderr()));
+  }
+
+  /**
+   * The end of a tool's stderr without its progress lines ("1234/5678 kB (21%), ..."): the
+   * message says what failed, not how far a copy had got. The whole output is in the HM log.
+   */
+  static String lastErrorLines(String stderr) {
+    List<String> lines = java.util.Arrays.stream(stderr.split("[\\r\\n]+"))
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.matches("\\d+/\\d+ kB \\(.*"))
+        .toList();
+    return String.join(" ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
   }
 
   private static String drain(InputStream in, Consumer<String> lines) {

@@ -60,6 +60,7 @@ public class HaEngine {
   private volatile NodeStatus status;
   private volatile HaConfig config;
   private volatile PeerReport lastPeer;
+  private volatile Instant lastPeerAt = Instant.EPOCH;
   private volatile Observations lastObservations;
   private volatile int missedHeartbeats;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
@@ -105,6 +106,7 @@ public class HaEngine {
     }
     if (peerReport != null) {
       lastPeer = peerReport;
+      lastPeerAt = now;
     }
     List<ActionOutcome> finished = new ArrayList<>();
     for (ActionOutcome o; (o = outcomes.poll()) != null; ) {
@@ -247,6 +249,12 @@ public class HaEngine {
   }
 
   /** The peer's last heartbeat answer, or null when it has never answered since this start. */
+  /** The peer's last answer if it came after {@code since}, else null: a fresher view than {@link #lastPeer}. */
+  public PeerReport peerReportSince(Instant since) {
+    PeerReport report = lastPeer;
+    return lastPeerAt.isAfter(since) ? report : null;
+  }
+
   public PeerReport lastPeer() {
     return lastPeer;
   }

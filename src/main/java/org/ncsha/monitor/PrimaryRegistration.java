@@ -125,9 +125,11 @@ public class PrimaryRegistration {
 
   private void postRegistration(String secondary, HaEngine engine) throws Exception {
     progress.milestone(POST, 20, "waiting for the secondary to stream and report Secondary Syncing");
-    Instant deadline = Instant.now().plus(SYNC_TIMEOUT);
+    Instant since = Instant.now();
+    Instant deadline = since.plus(SYNC_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      PeerReport report = engine.lastPeer();
+      // Only answers given after the copy count: an older one may still say HA Not Configured.
+      PeerReport report = engine.peerReportSince(since);
       if (report != null && report.state() == HaState.SECONDARY_SYNCING && database.followerStreaming(secondary)) {
         progress.milestone(POST, 100, "the secondary is streaming");
         return;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Failover and failback timings with real processes, written to docs/benchmarks.md. Run with
- * {@code mvn -B verify -Pbenchmark}; not part of the test suite (it takes about 20 minutes).
+ * {@code mvn -B verify -Pbenchmark}; not part of the test suite (about 15 minutes).
  * Each cycle: a numbered writer runs against whichever server is active; the primary is lost
  * (its JVM, or its JVM and PostgreSQL together, by SIGKILL); timings are taken from the
  * secondary's status and the writer's first accepted write; the primary is restarted and a
@@ -174,7 +173,7 @@ class FailoverBenchmark {
 
   private static void write(Map<String, List<Cycle>> results) throws Exception {
     StringBuilder md = new StringBuilder();
-    md.append("# Benchmarks\n\n")
+    md.append("## Failover and failback\n\n")
         .append("Written by `mvn -B verify -Pbenchmark` (it/src/test/java/org/ncsha/it/FailoverBenchmark.java) on ")
         .append(Instant.now()).append(", on this project's 2-core machine, one pair on loopback addresses, ")
         .append("automatic failover. Times in seconds from the SIGKILL (or from the Failback button); ")
@@ -199,8 +198,7 @@ class FailoverBenchmark {
         .append("For scale: the guide says 10-15 s detection and 2-3 minutes for failover and failback; the issue reports, ")
         .append("on this kind of machine, about 26 s from whole-server loss to the first accepted write for Patroni 3.0 and ")
         .append("about 50 s for pg_auto_failover 2.0, each with its default settings (not measured here).\n");
-    Path out = Pair.REPO.resolve("docs/benchmarks.md");
-    Files.writeString(out, md.toString());
+    BenchmarkReport.writeSection("failover", md.toString());
     System.out.println(md);
   }
 

@@ -1,0 +1,99 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standby's disk fills up during the registration copy: the secondary lives on a 256 MB
+ * tmpfs and the primary's database has grown past that. The registration must fail as S2
+ * (both servers back to HA Not Configured, the reason shown, the secondary's own database
+ * untouched); once the administrator gives it room, registering again succeeds.
+ */
+class CopyFaultsIT {
+  private static final Pair PAIR = new Pair("it-copy", "127.0.2.31", "127.0.2.32");
+  private static final Path SECONDARY = PAIR.dir.resolve("secondary");
+  private static String admin;
+  private static String adminPassword;
+
+  @BeforeAll
+  static void up() throws Exception {
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+    run("umount", SECONDARY.toString()); // an aborted run's mount; fails harmlessly otherwise
+    org.ncsha.it.Files.deleteTree(PAIR.dir);
+    Files.createDirectories(SECONDARY);
+    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=256m,mode=755", "ncs-it-copy", SECONDARY.toString()),
+        "mount a small tmpfs for the secondary (needs root)");
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
+    admin = PAIR.get("ADMIN_USER");
+    adminPassword = PAIR.get("ADMIN_PASSWORD");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    try {
+      PAIR.haPair(Duration.ofMinutes(2), "down");
+    } finally {
+      run("umount", SECONDARY.toString());
+    }
+  }
+
+  private static int run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+  }
+
+  private static String state(String node) {
+    return PAIR.state(node);
+  }
+
+  private static HttpResponse<String> register() throws Exception {
+    return PAIR.post("primary", 9443, "/api/admin/ha/registration", admin, adminPassword,
+        "{\"secondaryServer\":\"" + PAIR.secondary + "\",\"authenticationKey\":\"" + PAIR.get("AUTH_KEY")
+            + "\",\"failoverType\":\"manual\"}");
+  }
+
+  private static String registration() throws Exception {
+    return PAIR.get("primary", 9443, "/api/admin/ha/registration", admin, adminPassword).body();
+  }
+
+  @Test
+  void a_full_standby_disk_fails_the_copy_cleanly_and_room_lets_registration_succeed() throws Exception {
+    HttpResponse<String> removed = PAIR.delete("primary", 9443, "/api/admin/ha/registration", admin, adminPassword);
+    assertEquals(202, removed.statusCode(), removed.body());
+    Pair.await("HA removed", Duration.ofSeconds(120),
+        () -> "HA Not Configured".equals(state("primary")) && "HA Not Configured".equals(state("secondary")));
+    try (Connection c = PAIR.database("primary"); Statement s = c.createStatement()) {
+      // About 400 MB that does not compress: more than the secondary's volume holds.
+      s.execute("create table ballast as select g as id, md5(g::text) || md5((g + 1)::text) || md5((g + 2)::text)"
+          + " || md5((g + 3)::text) || md5((g + 4)::text) || md5((g + 5)::text) as filler from generate_series(1, 1700000) g");
+    }
+    assertEquals(202, register().statusCode());
+    Pair.await("the registration failed", Duration.ofMinutes(5), () -> registration().contains("\"status\":\"failed\""));
+    String failed = registration();
+    assertTrue(failed.contains("No space left on device"), failed);
+    Pair.await("S2: both back to HA Not Configured", Duration.ofSeconds(120),
+        () -> "HA Not Configured".equals(state("primary")) && "HA Not Configured".equals(state("secondary")));
+    assertTrue(PAIR.events("primary", PAIR.get("AUTH_KEY")).contains("No space left on device"));
+    assertTrue(!Files.exists(SECONDARY.resolve("pgdata.new")), "the partial copy was removed");
+    String status = PAIR.get("secondary", 8082, "/api/status", null, null).body();
+    assertTrue(status.contains("\"reachable\":true"), "the secondary's own database still runs: " + status);
+
+    // The administrator's remedy: give the standby room, register again.
+    assertEquals(0, run("mount", "-o", "remount,size=2g", SECONDARY.toString()));
+    assertEquals(202, register().statusCode());
+    Pair.await("registered", Duration.ofMinutes(5),
+        () -> "Primary Active".equals(state("primary")) && "Secondary Syncing".equals(state("secondary")));
+  }
+}
