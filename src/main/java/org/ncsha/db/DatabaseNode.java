@@ -49,10 +49,11 @@ public interface DatabaseNode {
   void cloneFrom(String primaryAddress, String slot, CopyProgressListener progress);
 
   /**
-   * Replaces this database with a full copy of the new primary's after it could not be rewound,
-   * keeping the previous data directory (it may hold writes made after the fork).
+   * Replaces this database with a full copy of the new primary's (for the given reason, which
+   * the result carries), keeping the previous data directory: it may hold writes made after the
+   * fork. An invalidated or missing slot on the new primary is recreated first.
    */
-  FollowResult replaceWithCopyOf(String primaryAddress, String slot);
+  FollowResult replaceWithCopyOf(String primaryAddress, String slot, String reason);
 
   /** Ends recovery (pg_promote) and waits until the database accepts writes. Idempotent. */
   void promote();

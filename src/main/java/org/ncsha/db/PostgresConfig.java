@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /**
  * Where one node's PostgreSQL lives and how it is reached. {@code osUser} is the account the
  * tools run as ("postgres" when the JVM runs as root; null to run as the current user).
+ * {@code slotWalLimitMb} caps the WAL a replication slot may hold back for an absent standby
+ * (max_slot_wal_keep_size): beyond it the slot is invalidated and that standby needs a full copy.
  */
 public record PostgresConfig(
     Path binDir,
@@ -17,7 +19,8 @@ public record PostgresConfig(
     String superPassword,
     String replicationUser,
     String replicationPassword,
-    String osUser) {
+    String osUser,
+    int slotWalLimitMb) {
 
   @Override
   public String toString() {

@@ -78,7 +78,11 @@ final class PostgresFiles {
             + "listen_addresses = '" + config.address() + "'\n"
             + "port = " + config.port() + "\n"
             + "unix_socket_directories = '" + config.runDir() + "'\n"
-            + "cluster_name = 'ncs-" + config.address() + "'\n");
+            + "cluster_name = 'ncs-" + config.address() + "'\n"
+            // Beyond the limit the slot is invalidated (wal_status lost) and the standby needs a
+            // full copy; wal_keep_size alone must not keep more than the limit allows.
+            + "max_slot_wal_keep_size = " + config.slotWalLimitMb() + "MB\n"
+            + "wal_keep_size = " + Math.min(256, config.slotWalLimitMb() / 2) + "MB\n");
   }
 
   void addPeer(String address) {

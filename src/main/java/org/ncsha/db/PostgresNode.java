@@ -25,6 +25,8 @@ public final class PostgresNode implements DatabaseNode {
   private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB");
   private static final Pattern DIVERGED =
       Pattern.compile("servers diverged at WAL location (\\S+) on timeline (\\d+)");
+  private static final Pattern CONTROL_MIN_RECOVERY = Pattern.compile("Minimum recovery ending location:\\s+(\\S+)");
+  private static final Pattern CONTROL_REDO = Pattern.compile("Latest checkpoint's REDO location:\\s+(\\S+)");
 
   private final PostgresConfig config;
   private final PostgresFiles files;
@@ -124,8 +126,12 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public void createReplicationSlot(String slot) {
-    execute("select pg_create_physical_replication_slot('" + sqlLiteral(slot) + "', true) "
-        + "where not exists (select 1 from pg_replication_slots where slot_name = '" + sqlLiteral(slot) + "')");
+    execute(createSlotSql(slot));
+  }
+
+  static String createSlotSql(String slot) {
+    return "select pg_create_physical_replication_slot('" + sqlLiteral(slot) + "', true) "
+        + "where not exists (select 1 from pg_replication_slots where slot_name = '" + sqlLiteral(slot) + "')";
   }
 
   @Override
@@ -140,10 +146,20 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
-  public FollowResult replaceWithCopyOf(String primaryAddress, String slot) {
+  public FollowResult replaceWithCopyOf(String primaryAddress, String slot, String reason) {
+    try (NewPrimary source = newPrimary(primaryAddress)) {
+      source.renewSlot(slot);
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot prepare the replication slot " + slot + " on " + primaryAddress + ": "
+          + e.getMessage(), e);
+    }
     Path keep = files.initialized() ? files.forkCopyPath("before-full-copy") : null;
     copyFrom(primaryAddress, slot, (done, total) -> { }, keep);
-    return new FollowResult(null, null, keep, true);
+    return new FollowResult(null, null, keep, reason);
+  }
+
+  private NewPrimary newPrimary(String address) throws SQLException {
+    return new NewPrimary(connectUrl("jdbc:postgresql://" + address + ":" + config.port() + "/ncs"));
   }
 
   /** pg_basebackup into a fresh directory, swapped in on success; keepPrevious null = delete it. */
@@ -202,10 +218,15 @@ public final class PostgresNode implements DatabaseNode {
     }
     files.writePasswordFile();
     // Reach the new primary before stopping this database: if it is gone, this one stays as it is.
-    try (Connection c = connectUrl("jdbc:postgresql://" + primaryAddress + ":" + config.port() + "/ncs");
-        Statement s = c.createStatement()) {
-      // pg_rewind reads the source's timeline from its control file: make it current first.
-      s.execute("CHECKPOINT");
+    try (NewPrimary source = newPrimary(primaryAddress)) {
+      source.checkpoint();
+      // An invalidated slot lost WAL this standby needs, and cannot stream any more.
+      if ("lost".equals(source.slotWalStatus(slot))) {
+        throw new RewindImpossibleException("the replication slot " + slot + " on " + primaryAddress
+            + " was invalidated: it held back more than max_slot_wal_keep_size (" + config.slotWalLimitMb()
+            + " MB), so WAL this server needs is gone");
+      }
+      source.renewSlot(slot);
     } catch (SQLException e) {
       throw new DatabaseException("Cannot reach the new primary " + primaryAddress + " to rewind against it: " + e.getMessage(), e);
     }
@@ -225,10 +246,13 @@ public final class PostgresNode implements DatabaseNode {
       throw new RewindImpossibleException("pg_rewind failed with exit code " + dry.exitCode() + ": " + dry.stderr().strip());
     }
     Matcher fork = DIVERGED.matcher(dry.stdout() + dry.stderr());
+    boolean forkFound = fork.find();
+    // Without a fork (a standby that is only behind), it resumes where its own WAL ends.
+    requireWalFrom(primaryAddress, forkFound ? fork.group(1) : resumePoint());
     String forkPoint = null;
     Integer forkTimeline = null;
     Path kept = null;
-    if (fork.find() && !(dry.stdout() + dry.stderr()).contains("no rewind required")) {
+    if (forkFound && !(dry.stdout() + dry.stderr()).contains("no rewind required")) {
       forkPoint = fork.group(1);
       forkTimeline = Integer.valueOf(fork.group(2));
       kept = files.forkCopyPath("fork-" + forkPoint.replace('/', '-'));
@@ -244,7 +268,41 @@ public final class PostgresNode implements DatabaseNode {
     files.writeStandbySettings(primaryAddress, slot);
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
-    return new FollowResult(forkPoint, forkTimeline, kept, false);
+    return new FollowResult(forkPoint, forkTimeline, kept, null);
+  }
+
+  /**
+   * Where this stopped database's WAL replay will need the new primary's WAL, at the latest: the
+   * minimum recovery point of a standby, else the redo point of its last checkpoint.
+   */
+  private String resumePoint() {
+    String control = tools.runChecked(List.of(tool("pg_controldata"), "-D", config.dataDir().toString()), Map.of(), QUICK)
+        .stdout();
+    Matcher minimum = CONTROL_MIN_RECOVERY.matcher(control);
+    if (minimum.find() && !"0/0".equals(minimum.group(1))) {
+      return minimum.group(1);
+    }
+    Matcher redo = CONTROL_REDO.matcher(control);
+    if (!redo.find()) {
+      throw new DatabaseException("pg_controldata shows no checkpoint redo location for " + config.dataDir());
+    }
+    return redo.group(1);
+  }
+
+  /**
+   * A rewound standby replays the new primary's WAL from the fork on: when the new primary has
+   * removed some of it (a slot renewed after it was invalidated protects only later WAL), the
+   * standby could never catch up.
+   */
+  private void requireWalFrom(String primaryAddress, String forkPoint) {
+    try (NewPrimary source = newPrimary(primaryAddress)) {
+      if (!source.hasWalFrom(forkPoint)) {
+        throw new RewindImpossibleException("the new primary " + primaryAddress + " no longer has the WAL from the fork point "
+            + forkPoint + " on");
+      }
+    } catch (SQLException e) {
+      throw new DatabaseException("Cannot read the WAL files of " + primaryAddress + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -367,7 +425,7 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   /** Role names and slot names are ours; passwords are base64. Quote-doubling keeps them literal. */
-  private static String sqlLiteral(String value) {
+  static String sqlLiteral(String value) {
     return value.replace("'", "''");
   }
 

@@ -64,21 +64,23 @@ public class BackgroundActions {
 
   /**
    * Becomes the peer's standby: pg_rewind, or a full copy when this server was down longer than
-   * the data retention period (the guide's rule) or a rewind is impossible.
+   * the data retention period (the guide's rule), the peer's slot lost WAL we need, or a rewind is
+   * impossible. A full copy is announced by an event before it starts: it may take long.
    */
   private void follow(HaEngine engine) throws InterruptedException {
     String peerAddress = engine.config().peerAddress();
     Duration down = engine.downtimeBeforeStart();
-    boolean beyondRetention = down.compareTo(node.retentionPeriod()) > 0;
-    if (beyondRetention) {
-      store.recordEvent(Instant.now(), engine.status().state().displayName(), "This server was down for " + hours(down)
-          + ", longer than the data retention period of " + hours(node.retentionPeriod()) + ": copying the whole database from "
-          + peerAddress + " instead of rewinding it; failback is refused until the copy completes");
-    }
-    FollowResult result = database.follow(peerAddress, beyondRetention,
-        () -> engine.missedHeartbeats() >= engine.config().missLimit());
+    String byPolicy = down.compareTo(node.retentionPeriod()) > 0
+        ? "this server was down for " + hours(down) + ", longer than the data retention period of "
+            + hours(node.retentionPeriod())
+        : null;
+    String state = engine.status().state().displayName();
+    FollowResult result = database.follow(peerAddress, byPolicy,
+        () -> engine.missedHeartbeats() >= engine.config().missLimit(),
+        reason -> store.recordEvent(Instant.now(), state, "Copying the whole database from " + peerAddress
+            + " instead of rewinding it: " + reason + "; failback is refused until the copy completes"));
     engine.followedAfterStart();
-    recordFork(result, engine, beyondRetention);
+    recordFork(result, engine);
   }
 
   private static String hours(Duration d) {
@@ -86,13 +88,12 @@ public class BackgroundActions {
   }
 
   /** Writes made here after the fork are never dropped silently: say where they were kept. */
-  private void recordFork(FollowResult result, HaEngine engine, boolean beyondRetention) {
+  private void recordFork(FollowResult result, HaEngine engine) {
     if (!result.diverged()) {
       return;
     }
     String what = result.fullCopy()
-        ? "This server's database " + (beyondRetention ? "was" : "could not be rewound and was")
-            + " replaced by a full copy from " + engine.config().peerAddress()
+        ? "This server's database was replaced by a full copy from " + engine.config().peerAddress()
         : "This server's database had diverged from " + engine.config().peerAddress() + " at WAL location "
             + result.forkPoint() + " (timeline " + result.forkTimeline() + ")";
     store.recordEvent(Instant.now(), engine.status().state().displayName(),

@@ -49,7 +49,8 @@ public class LocalDatabase {
   private DatabaseNode db() {
     return new PostgresNode(new PostgresConfig(
         node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.logDir(), node.address(), node.dbPort(),
-        SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser()));
+        SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser(),
+        node.slotWalLimitMb()));
   }
 
   /** Both servers derive it from the authentication key, so it is never stored or sent. */
@@ -219,10 +220,10 @@ public class LocalDatabase {
 
   /**
    * Makes this server's database a standby of the peer: rewind, or a full copy when it must
-   * ({@code fullCopy}: by policy, without trying a rewind).
+   * (a non-null {@code fullCopyReason}: by policy, without trying a rewind).
    */
-  FollowResult follow(String peerAddress, boolean fullCopy, java.util.function.BooleanSupplier peerLost)
-      throws InterruptedException {
+  FollowResult follow(String peerAddress, String fullCopyReason, java.util.function.BooleanSupplier peerLost,
+      java.util.function.Consumer<String> fullCopyStarting) throws InterruptedException {
     // Rewinding against a database that is still a standby would leave the pair with no writer.
     java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
     while (!db().acceptsWrites(peerAddress)) {
@@ -238,15 +239,17 @@ public class LocalDatabase {
     }
     maintenance = true;
     try {
+      String reason = fullCopyReason;
       try {
-        if (fullCopy) {
-          return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()));
+        if (reason == null) {
+          return db().followPrimary(peerAddress, slotFor(ownRole()));
         }
-        return db().followPrimary(peerAddress, slotFor(ownRole()));
       } catch (RewindImpossibleException e) {
         LOG.warning("pg_rewind is not possible (" + e.getMessage() + "): copying the whole database from " + peerAddress);
-        return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()));
+        reason = e.getMessage();
       }
+      fullCopyStarting.accept(reason);
+      return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()), reason);
     } finally {
       maintenance = false;
     }

@@ -31,7 +31,8 @@ public record NodeSettings(
     DiskThresholds diskThresholds,
     boolean synchronousReplication,
     Duration failbackCatchUpTimeout,
-    Duration retentionPeriod) {
+    Duration retentionPeriod,
+    int slotWalLimitMb) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -72,7 +73,17 @@ public record NodeSettings(
         new DiskThresholds(intValue(p, "disk.low.percent", 10), intValue(p, "disk.low.mb", 2048)),
         "yes".equalsIgnoreCase(p.getProperty("replication.synchronous", "no")),
         Duration.ofSeconds(intValue(p, "failback.catchup.seconds", 120)),
-        RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")));
+        RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")),
+        atLeast(p, "replication.slot.wal.limit.mb", 2048, 32));
+  }
+
+  private static int atLeast(Properties p, String key, int fallback, int minimum) {
+    int n = intValue(p, key, fallback);
+    if (n < minimum) {
+      throw new IllegalArgumentException(
+          "node.properties: " + key + " must be a whole number of at least " + minimum + ", was '" + p.getProperty(key) + "'");
+    }
+    return n;
   }
 
   private static int intValue(Properties p, String key, int fallback) {

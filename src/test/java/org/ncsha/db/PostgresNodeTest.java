@@ -49,7 +49,7 @@ class PostgresNodeTest {
     String osUser = "root".equals(System.getProperty("user.name")) ? "postgres" : null;
     Path dir = root.resolve(name);
     return new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"), dir.resolve("log"),
-        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser));
+        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser, 32));
   }
 
   @AfterAll
@@ -61,7 +61,7 @@ class PostgresNodeTest {
         // Best effort: the next step deletes the files anyway.
       }
     }
-    new PostgresFiles(new PostgresConfig(BIN, root.resolve("x"), root, root, A, 5432, "", "", "", "", null)).deleteTree(root);
+    new PostgresFiles(new PostgresConfig(BIN, root.resolve("x"), root, root, A, 5432, "", "", "", "", null, 2048)).deleteTree(root);
   }
 
   @Test
@@ -132,6 +132,48 @@ class PostgresNodeTest {
         () -> b.cloneFrom("127.0.3.9", "ncs_ha_secondary", (d, t) -> { }));
     assertTrue(e.getMessage().startsWith("pg_basebackup failed"), e.getMessage());
     assertTrue(b.health().reachable(), "the previous database runs again");
+  }
+
+  @Test
+  @Order(5)
+  void a_standby_whose_slot_lost_wal_it_needs_is_copied_in_full_and_streams_again() throws Exception {
+    // A is B's standby over ncs_ha_primary (order 3). While A is away, B writes more WAL than
+    // the 32 MB max_slot_wal_keep_size: the slot is invalidated at a checkpoint.
+    a.stop();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    for (int round = 0; !"lost".equals(slotWalStatus(b, "ncs_ha_primary")); round++) {
+      assertTrue(round < 20 && Instant.now().isBefore(deadline), "the slot was not invalidated after " + round + " rounds");
+      sql(b, "create table churn as select g, md5(g::text) as m from generate_series(1, 300000) g");
+      sql(b, "drop table churn");
+      sql(b, "select pg_switch_wal()");
+      sql(b, "checkpoint");
+    }
+    RewindImpossibleException refused = assertThrows(RewindImpossibleException.class,
+        () -> a.followPrimary(B, "ncs_ha_primary"));
+    assertTrue(refused.getMessage().contains("was invalidated"), refused.getMessage());
+    // A fresh slot (as an earlier, failed full copy leaves one) protects only WAL from now on.
+    sql(b, "select pg_drop_replication_slot('ncs_ha_primary')");
+    sql(b, "select pg_create_physical_replication_slot('ncs_ha_primary', true)");
+    RewindImpossibleException gone = assertThrows(RewindImpossibleException.class,
+        () -> a.followPrimary(B, "ncs_ha_primary"));
+    assertTrue(gone.getMessage().contains("no longer has the WAL"), gone.getMessage());
+
+    FollowResult copied = a.replaceWithCopyOf(B, "ncs_ha_primary", refused.getMessage());
+    assertTrue(copied.fullCopy());
+    assertTrue(Files.exists(copied.keptCopy().resolve("PG_VERSION")), "the previous data directory was kept");
+    sql(b, "insert into probe values (5, 'after the full copy')");
+    assertEquals("after the full copy", poll(a, "select note from probe where id = 5"));
+    assertTrue(waitFor(() -> "reserved".equals(slotWalStatus(b, "ncs_ha_primary"))), "a fresh slot holds WAL for A again");
+  }
+
+  private static String slotWalStatus(PostgresNode n, String slot) {
+    try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select wal_status from pg_replication_slots where slot_name = '" + slot + "'")) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sql(PostgresNode n, String statement) throws SQLException {

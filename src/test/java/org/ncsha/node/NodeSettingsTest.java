@@ -22,6 +22,7 @@ class NodeSettingsTest {
     assertEquals(9443, s.adminPort());
     assertEquals(8085, s.bandwidthPort());
     assertEquals(5432, s.dbPort());
+    assertEquals(2048, s.slotWalLimitMb());
   }
 
   @Test
@@ -44,5 +45,13 @@ class NodeSettingsTest {
     var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
     assertTrue(e.getMessage().contains("heartbeat.miss.limit"), e.getMessage());
     assertTrue(e.getMessage().contains("whole number"), e.getMessage());
+  }
+
+  @Test
+  void a_slot_wal_limit_below_two_wal_segments_is_refused() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "replication.slot.wal.limit.mb=16\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertTrue(e.getMessage().contains("replication.slot.wal.limit.mb must be a whole number of at least 32"), e.getMessage());
   }
 }

@@ -48,15 +48,9 @@ class DatabaseBenchmark {
       long clusterBytes = clusterSize(pair);
       assertTrue(clusterBytes > 2L * 1024 * 1024 * 1024, "the database is larger than 2 GB: " + clusterBytes);
 
-      // The plain tool, as the postgres user, with the flags the product uses.
-      run(Duration.ofMinutes(1), null, "install", "-d", "-o", "postgres", "-m", "700", plainCopy.toString());
-      Path passfile = pair.dir.resolve("primary/pgconf/pgpass");
-      Instant plainStart = Instant.now();
-      run(Duration.ofMinutes(30), null, "runuser", "-u", "postgres", "--", "env", "PGPASSFILE=" + passfile,
-          PG_BIN + "pg_basebackup", "-h", pair.primary, "-p", "5432", "-U", "replicator", "-D",
-          plainCopy.resolve("data").toString(), "-X", "stream", "--checkpoint=fast");
-      double plainSeconds = Duration.between(plainStart, Instant.now()).toMillis() / 1000.0;
-      org.ncsha.it.Files.deleteTree(plainCopy);
+      // The plain tool, before the registration copy and again after it, so that neither side
+      // alone profits from a warm page cache.
+      double plainBefore = plainCopySeconds(pair, plainCopy);
 
       // The same copy as the registration's Database Replication milestone.
       String body = "{\"secondaryServer\":\"" + pair.secondary + "\",\"authenticationKey\":\"" + pair.get("AUTH_KEY")
@@ -80,6 +74,9 @@ class DatabaseBenchmark {
       Pair.await("registered", Duration.ofMinutes(5), () -> "Primary Active".equals(pair.state("primary"))
           && "Secondary Syncing".equals(pair.state("secondary")));
 
+      double plainAfter = plainCopySeconds(pair, plainCopy);
+      double plainSeconds = Math.min(plainBefore, plainAfter);
+
       List<Double> lagSeconds = new ArrayList<>();
       List<Long> lagBytes = new ArrayList<>();
       String tps = replicationLagUnderLoad(pair, lagSeconds, lagBytes);
@@ -91,9 +88,10 @@ class DatabaseBenchmark {
           .append(Instant.now()).append(", one pair on loopback addresses of this 2-core machine, PostgreSQL 15.\n\n")
           .append(String.format(Locale.ROOT, "Database: pgbench scale %d, cluster size %.0f MB.%n%n", SCALE, mb))
           .append("| copy | seconds | MB/s |\n|---|---|---|\n")
-          .append(String.format(Locale.ROOT, "| plain `pg_basebackup -X stream --checkpoint=fast` | %.1f | %.1f |%n", plainSeconds, mb / plainSeconds))
+          .append(String.format(Locale.ROOT, "| plain `pg_basebackup -X stream --checkpoint=fast`, before | %.1f | %.1f |%n", plainBefore, mb / plainBefore))
           .append(String.format(Locale.ROOT, "| registration (Database Replication milestone) | %.1f | %.1f |%n", registrationSeconds, mb / registrationSeconds))
-          .append(String.format(Locale.ROOT, "%nThe registration copy ran at %.0f %% of the plain tool's throughput (target: at least 90 %%).%n%n",
+          .append(String.format(Locale.ROOT, "| plain `pg_basebackup -X stream --checkpoint=fast`, after | %.1f | %.1f |%n", plainAfter, mb / plainAfter))
+          .append(String.format(Locale.ROOT, "%nThe registration copy ran at %.0f %% of the faster plain copy's throughput (target: at least 90 %%).%n%n",
               100.0 * plainSeconds / registrationSeconds))
           .append(String.format(Locale.ROOT, "Replication lag under `pgbench -c 4 -j 2 -T %d` against the primary (%s), asynchronous, sampled every 100 ms "
               + "from pg_stat_replication on the primary (%d samples):%n%n", LOAD_SECONDS, tps, lagSeconds.size()))
@@ -111,6 +109,21 @@ class DatabaseBenchmark {
       pair.haPair(Duration.ofMinutes(2), "down");
       org.ncsha.it.Files.deleteTree(plainCopy);
     }
+  }
+
+  /** A plain pg_basebackup of the primary as the postgres user, into a directory removed after. */
+  private static double plainCopySeconds(Pair pair, Path target) throws Exception {
+    org.ncsha.it.Files.deleteTree(target);
+    run(Duration.ofMinutes(1), null, "install", "-d", "-o", "postgres", "-m", "700", target.toString());
+    // The secondary wrote it when it copied the primary: the key-derived replication password.
+    Path passfile = pair.dir.resolve("secondary/pgconf/pgpass");
+    Instant start = Instant.now();
+    run(Duration.ofMinutes(30), null, "runuser", "-u", "postgres", "--", "env", "PGPASSFILE=" + passfile,
+        PG_BIN + "pg_basebackup", "-h", pair.primary, "-p", "5432", "-U", "replicator", "-D",
+        target.resolve("data").toString(), "-X", "stream", "--checkpoint=fast");
+    double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+    org.ncsha.it.Files.deleteTree(target);
+    return seconds;
   }
 
   private static String[] pgbenchEnv(Pair pair) throws Exception {

@@ -1,0 +1,163 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The primary crashes, the secondary takes over and writes more WAL than its replication slot
+ * may hold back for the absent primary (SLOT_WAL_LIMIT_MB=32), so the slot is invalidated. The
+ * returning primary cannot be rewound and gets a full copy. Its first copy fails because its
+ * disk (a 1 GB tmpfs) is full: Primary Database Copy Failed, with the reason in the events,
+ * failback refused, the secondary serving on. The administrator frees room and restarts the
+ * primary: the copy succeeds, and after failback every acknowledged write is on the primary.
+ */
+class RejoinCopyIT {
+  private static final Pair PAIR = new Pair("it-rejoin", "127.0.2.51", "127.0.2.52");
+  private static final Path PRIMARY = PAIR.dir.resolve("primary");
+  private static final Path FILLER = PRIMARY.resolve("filler");
+  private static final long MB = 1024 * 1024;
+  private static String admin;
+  private static String adminPassword;
+  private static String key;
+
+  @BeforeAll
+  static void up() throws Exception {
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+    run("umount", PRIMARY.toString()); // an aborted run's mount; fails harmlessly otherwise
+    org.ncsha.it.Files.deleteTree(PAIR.dir);
+    Files.createDirectories(PRIMARY);
+    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=1g,mode=755", "ncs-it-rejoin", PRIMARY.toString()),
+        "mount a tmpfs for the primary (needs root)");
+    PAIR.env("SLOT_WAL_LIMIT_MB", "32");
+    PAIR.env("HEARTBEAT_MS", "1000");
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
+    admin = PAIR.get("ADMIN_USER");
+    adminPassword = PAIR.get("ADMIN_PASSWORD");
+    key = PAIR.get("AUTH_KEY");
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    try {
+      PAIR.haPair(Duration.ofMinutes(2), "down");
+    } finally {
+      run("umount", PRIMARY.toString());
+    }
+  }
+
+  @Test
+  void a_primary_whose_slot_was_invalidated_gets_a_full_copy_that_is_retried_after_a_full_disk() throws Exception {
+    assertEquals(201, writeDevice("primary", "before-the-crash"));
+    crashPrimary();
+    awaitState("secondary", "Secondary Lost Primary", 60);
+    assertEquals(202, action("secondary", "failover").statusCode());
+    awaitState("secondary", "Secondary Active", 120);
+    assertEquals(201, writeDevice("secondary", "while-the-primary-was-down"));
+
+    long secondaryBytes = churnUntilTheSlotIsInvalidated();
+    // Less room on the primary than the copy needs, enough for the server to start.
+    long room = 48 * MB;
+    long filler = Files.getFileStore(PRIMARY).getUsableSpace() - room;
+    assertTrue(secondaryBytes > 2 * room, "the secondary's database (" + secondaryBytes + " B) is larger than the room left");
+    assertEquals(0, run("fallocate", "-l", Long.toString(filler), FILLER.toString()));
+
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
+    awaitState("primary", "Primary Database Copy Failed", 240);
+    String events = PAIR.events("primary", key);
+    assertTrue(events.contains("instead of rewinding it") && events.contains("was invalidated"), events);
+    assertTrue(events.contains("No space left on device"), events);
+    assertFalse(Files.exists(PRIMARY.resolve("pgdata.new")), "the partial copy was removed");
+    HttpResponse<String> refused = action("secondary", "failback");
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals("Secondary Active", PAIR.state("secondary"));
+    assertEquals(201, writeDevice("secondary", "while-the-copy-had-failed"));
+
+    // The operator action the advice names: fix the cause, restart the primary.
+    Files.delete(FILLER);
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
+    awaitState("primary", "Primary Syncing", 240);
+    String retried = PAIR.events("primary", key);
+    // The failed copy left a fresh slot behind, but it cannot bring back the WAL since the fork.
+    assertTrue(retried.contains("no longer has the WAL from the fork point"), retried);
+    assertTrue(retried.contains("replaced by a full copy"), retried);
+
+    Pair.await("the secondary sees Primary Syncing", Duration.ofSeconds(60), () -> "Primary Syncing".equals(
+        Pair.field(PAIR.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
+    assertEquals(202, action("secondary", "failback").statusCode());
+    Pair.await("failback", Duration.ofSeconds(180), () -> "Primary Active".equals(PAIR.state("primary"))
+        && "Secondary Syncing".equals(PAIR.state("secondary")));
+    String devices = PAIR.get("primary", 9443, "/api/devices", admin, adminPassword).body();
+    for (String name : new String[] {"before-the-crash", "while-the-primary-was-down", "while-the-copy-had-failed"}) {
+      assertTrue(devices.contains("\"name\":\"" + name + "\""), name + " is on the primary: " + devices);
+    }
+  }
+
+  /** The primary's server dies: its JVM and its PostgreSQL, both with SIGKILL. */
+  private static void crashPrimary() throws Exception {
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
+    String postmaster = Files.readAllLines(PRIMARY.resolve("pgdata/postmaster.pid")).get(0).trim();
+    assertEquals(0, run("kill", "-KILL", postmaster));
+  }
+
+  /**
+   * Writes on the active secondary until the slot kept for the primary is invalidated and the
+   * database is large; returns the database's size. Bounded in rounds and time.
+   */
+  private static long churnUntilTheSlotIsInvalidated() throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    try (Connection c = PAIR.database("secondary"); Statement s = c.createStatement()) {
+      for (int round = 0; ; round++) {
+        long size;
+        String walStatus;
+        try (ResultSet rs = s.executeQuery("select pg_database_size('ncs'), (select wal_status from pg_replication_slots"
+            + " where slot_name = 'ncs_ha_primary')")) {
+          rs.next();
+          size = rs.getLong(1);
+          walStatus = rs.getString(2);
+        }
+        if ("lost".equals(walStatus) && size > 160 * MB) {
+          return size;
+        }
+        assertTrue(round < 40 && Instant.now().isBefore(deadline),
+            "after " + round + " rounds the slot is " + walStatus + " and the database " + size + " B");
+        s.execute("create table churn_" + round + " as select g, md5(g::text) as m from generate_series(1, 300000) g");
+        s.execute("select pg_switch_wal()");
+        s.execute("checkpoint");
+      }
+    }
+  }
+
+  private static int writeDevice(String node, String name) throws Exception {
+    return PAIR.post(node, 9443, "/api/devices", admin, adminPassword,
+        "{\"name\":\"" + name + "\",\"address\":\"10.4.0.1\"}").statusCode();
+  }
+
+  private static HttpResponse<String> action(String node, String action) throws Exception {
+    return PAIR.post(node, 8082, "/api/actions/" + action, "root", key, null);
+  }
+
+  private static void awaitState(String node, String state, int seconds) throws Exception {
+    Pair.await(node + " in " + state, Duration.ofSeconds(seconds), () -> state.equals(PAIR.state(node)));
+  }
+
+  private static int run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+  }
+}
