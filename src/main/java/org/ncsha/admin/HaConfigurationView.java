@@ -8,7 +8,9 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.ReadinessRunner;
 import org.ncsha.monitor.RegistrationProgress;
+import org.ncsha.readiness.ReadinessRun;
 
 /** Administration > Settings > High Availability > HA Configuration: the form, Register, Remove. */
 @Named
@@ -18,7 +20,10 @@ public class HaConfigurationView {
   @Inject HaAdministration administration;
   @Inject RegistrationProgress progress;
 
+  @Inject ReadinessRunner readinessRunner;
+
   private final RegistrationForm form = new RegistrationForm();
+  private ReadinessRun readiness;
 
   public HaConfigurationView() {
     form.setFailoverType("manual");
@@ -40,6 +45,31 @@ public class HaConfigurationView {
       // The key never stays in the view state.
       form.setAuthenticationKey(null);
     }
+  }
+
+  /** Check Readiness: runs the registration checklist against the form's secondary and key, and opens the dialog. */
+  public void checkReadiness() {
+    try {
+      List<String> problems = form.problems().stream()
+          .filter(p -> p.startsWith("Secondary Server") || p.startsWith("Authentication Key")).toList();
+      if (!problems.isEmpty()) {
+        problems.forEach(HaConfigurationView::error);
+        return;
+      }
+      char[] key = form.getAuthenticationKey().toCharArray();
+      try {
+        readiness = readinessRunner.registration(form.getSecondaryServer().trim(), key);
+      } finally {
+        java.util.Arrays.fill(key, '\0');
+      }
+      org.primefaces.PrimeFaces.current().executeScript("PF('readiness').show()");
+    } finally {
+      form.setAuthenticationKey(null);
+    }
+  }
+
+  public ReadinessRun getReadiness() {
+    return readiness;
   }
 
   public void remove() {

@@ -72,4 +72,7 @@ public interface DatabaseNode {
   boolean acceptsWrites(String address);
 
   String jdbcUrl();
+
+  /** The facts behind the readiness checks, measured here and towards the peer. */
+  DatabaseReadiness readiness(String peerAddress);
 }

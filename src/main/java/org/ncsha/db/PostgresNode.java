@@ -26,6 +26,7 @@ public final class PostgresNode implements DatabaseNode {
   private static final Pattern DIVERGED =
       Pattern.compile("servers diverged at WAL location (\\S+) on timeline (\\d+)");
   private static final Pattern CONTROL_MIN_RECOVERY = Pattern.compile("Minimum recovery ending location:\\s+(\\S+)");
+  private static final Pattern CONTROL_STATE = Pattern.compile("Database cluster state:\\s+(.+)");
   private static final Pattern CONTROL_REDO = Pattern.compile("Latest checkpoint's REDO location:\\s+(\\S+)");
 
   private final PostgresConfig config;
@@ -269,6 +270,25 @@ public final class PostgresNode implements DatabaseNode {
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
     return new FollowResult(forkPoint, forkTimeline, kept, null);
+  }
+
+  @Override
+  public DatabaseReadiness readiness(String peerAddress) {
+    return new PostgresReadiness(this, config).collect(peerAddress);
+  }
+
+  /** The control file's "Database cluster state" (in production, in archive recovery, shut down, ...), or null. */
+  String clusterState() {
+    if (!files.initialized()) {
+      return null;
+    }
+    ToolRunner.Result r = tools.run(List.of(tool("pg_controldata"), "-D", config.dataDir().toString()), Map.of(), QUICK);
+    Matcher m = CONTROL_STATE.matcher(r.stdout());
+    return r.exitCode() == 0 && m.find() ? m.group(1).strip() : null;
+  }
+
+  Connection connectLocal() throws SQLException {
+    return connect("ncs");
   }
 
   /**

@@ -92,6 +92,18 @@ public class LocalDatabase {
     }
   }
 
+  /**
+   * The guide's LISTENER STATUS check restarts a database that is down and reports that it did;
+   * never while a copy or rewind has it stopped on purpose.
+   */
+  boolean restartIfDown() {
+    return !maintenance && !health().reachable() && restart();
+  }
+
+  org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {
+    return db().readiness(peerAddress);
+  }
+
   /** The {@code database} object of /api/status. */
   public Map<String, Object> statusDocument() {
     Map<String, Object> doc = new LinkedHashMap<>();

@@ -32,7 +32,9 @@ public record NodeSettings(
     boolean synchronousReplication,
     Duration failbackCatchUpTimeout,
     Duration retentionPeriod,
-    int slotWalLimitMb) {
+    int slotWalLimitMb,
+    Duration readinessInterval,
+    org.ncsha.readiness.Thresholds readinessThresholds) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -74,7 +76,11 @@ public record NodeSettings(
         "yes".equalsIgnoreCase(p.getProperty("replication.synchronous", "no")),
         Duration.ofSeconds(intValue(p, "failback.catchup.seconds", 120)),
         RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")),
-        atLeast(p, "replication.slot.wal.limit.mb", 2048, 32));
+        atLeast(p, "replication.slot.wal.limit.mb", 2048, 32),
+        Duration.ofMinutes(intValue(p, "readiness.interval.minutes", 10)),
+        org.ncsha.readiness.Thresholds.defaults().withBandwidthMinMbps(
+            org.ncsha.readiness.BandwidthUnits.toMbps("node.properties: readiness.bandwidth.minimum",
+                p.getProperty("readiness.bandwidth.minimum", "100 Mbps"))));
   }
 
   private static int atLeast(Properties p, String key, int fallback, int minimum) {

@@ -52,6 +52,16 @@ public class PeerClient {
     return new Hello(theirs, presented);
   }
 
+  /**
+   * A signed call before any certificate is pinned (readiness before registration): nothing
+   * secret is sent, and the signed answer proves the other side knows the key.
+   */
+  public <T> T postUnpinned(String address, String peerSecret, String path, Object body, Class<T> answer)
+      throws PeerException {
+    HttpResponse<String> res = send(client(PinnedTrust.acceptAnyAndRecord()), address, peerSecret, path, JSON.toJson(body));
+    return JSON.fromJson(res.body(), answer);
+  }
+
   public HeartbeatMessage heartbeat(String address, String fingerprint, String peerSecret, HeartbeatMessage mine)
       throws PeerException {
     return post(address, fingerprint, peerSecret, "/api/peer/heartbeat", mine, HeartbeatMessage.class);

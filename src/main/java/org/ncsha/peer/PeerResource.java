@@ -43,6 +43,7 @@ public class PeerResource {
   @Inject LocalHealth health;
   @Inject SecondaryCopy copy;
   @Inject AuthKeyChange keyChange;
+  @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
   @Context HttpHeaders headers;
 
   @POST
@@ -100,6 +101,19 @@ public class PeerResource {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }
       return signed(path, Map.of("message", "accepted"));
+    });
+  }
+
+  /** The other server's readiness run asks for this server's facts, measured towards it. */
+  @POST
+  @Path("/readiness")
+  public Response readiness(String body) {
+    return guarded("/api/peer/readiness", body, path -> {
+      ReadinessRequest request = JSON.fromJson(body, ReadinessRequest.class);
+      if (request.asker == null || request.asker.isBlank()) {
+        return signed(path, Response.Status.BAD_REQUEST, Map.of("message", "asker: the address of the server asking is required"));
+      }
+      return signed(path, readinessProbe.collect(request.asker));
     });
   }
 

@@ -12,6 +12,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 @Transactional
 public class HaStore {
+  /** How long readiness runs are kept for the trend graphs. */
+  public static final java.time.Duration READINESS_KEPT = java.time.Duration.ofDays(31);
+
   @PersistenceContext(unitName = "hastore")
   private EntityManager em;
 
@@ -55,5 +58,32 @@ public class HaStore {
 
   public long eventCount() {
     return em.createQuery("select count(e) from HaEventRecord e", Long.class).getSingleResult();
+  }
+
+  /** Keeps a run; runs older than {@link #READINESS_KEPT} are dropped so the history stays bounded. */
+  public void recordReadiness(List<ReadinessResultRecord> results) {
+    results.forEach(em::persist);
+    em.createQuery("delete from ReadinessResultRecord r where r.runTimeMillis < :oldest")
+        .setParameter("oldest", Instant.now().minus(READINESS_KEPT).toEpochMilli()).executeUpdate();
+  }
+
+  /** The checks of the newest run of a set, in the order they ran. */
+  public List<ReadinessResultRecord> latestReadiness(String checkSet) {
+    List<Long> newest = em.createQuery("select max(r.runTimeMillis) from ReadinessResultRecord r where r.checkSet = :set",
+        Long.class).setParameter("set", checkSet).getResultList();
+    if (newest.isEmpty() || newest.get(0) == null) {
+      return List.of();
+    }
+    return em.createQuery("select r from ReadinessResultRecord r where r.checkSet = :set and r.runTimeMillis = :time"
+            + " order by r.id", ReadinessResultRecord.class)
+        .setParameter("set", checkSet).setParameter("time", newest.get(0)).getResultList();
+  }
+
+  /** Every check of a set between two times, oldest first: the trend graphs' data. */
+  public List<ReadinessResultRecord> readinessHistory(String checkSet, Instant from, Instant to) {
+    return em.createQuery("select r from ReadinessResultRecord r where r.checkSet = :set and r.runTimeMillis >= :from"
+            + " and r.runTimeMillis <= :to order by r.runTimeMillis, r.id", ReadinessResultRecord.class)
+        .setParameter("set", checkSet).setParameter("from", from.toEpochMilli()).setParameter("to", to.toEpochMilli())
+        .setMaxResults(20_000).getResultList();
   }
 }

@@ -30,6 +30,7 @@ public class HaAdminResource {
   @Inject HaStore store;
   @Inject HaAdministration administration;
   @Inject RegistrationProgress progress;
+  @Inject org.ncsha.monitor.ReadinessRunner readiness;
 
   /** The HA Status page: current configuration, state and the newest events. */
   @GET
@@ -64,6 +65,27 @@ public class HaAdminResource {
   @Path("/registration")
   public Map<String, Object> registration() {
     return progress.snapshot();
+  }
+
+  /**
+   * Check Readiness: the registration checklist against the secondary and key of the form (the
+   * other fields are not needed). Answers within about 30 s; nothing is changed on either server.
+   */
+  @POST
+  @Path("/readiness")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response readiness(RegistrationForm form) {
+    List<String> problems = form.problems().stream()
+        .filter(p -> p.startsWith("Secondary Server") || p.startsWith("Authentication Key")).toList();
+    if (!problems.isEmpty()) {
+      return Messages.response(Response.Status.BAD_REQUEST, String.join("; ", problems), "errors", problems);
+    }
+    char[] key = form.getAuthenticationKey().toCharArray();
+    try {
+      return Response.ok(ReadinessJson.run(readiness.registration(form.getSecondaryServer().trim(), key))).build();
+    } finally {
+      java.util.Arrays.fill(key, '\0');
+    }
   }
 
   @DELETE

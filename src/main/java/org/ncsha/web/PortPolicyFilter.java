@@ -44,6 +44,7 @@ public class PortPolicyFilter extends HttpFilter {
         || path.startsWith("/api/events")
         || path.startsWith("/api/logging")
         || path.startsWith("/api/tofu-certs")
+        || path.startsWith("/api/readiness")
         || path.startsWith("/hm");
   }
 

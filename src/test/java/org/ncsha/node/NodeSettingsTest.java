@@ -23,6 +23,18 @@ class NodeSettingsTest {
     assertEquals(8085, s.bandwidthPort());
     assertEquals(5432, s.dbPort());
     assertEquals(2048, s.slotWalLimitMb());
+    assertEquals(Duration.ofMinutes(10), s.readinessInterval());
+    assertEquals(100.0, s.readinessThresholds().bandwidthMinMbps());
+  }
+
+  @Test
+  void the_bandwidth_minimum_takes_the_guides_units() throws Exception {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "readiness.bandwidth.minimum=25 MBps\n");
+    assertEquals(200.0, NodeSettings.load(dir).readinessThresholds().bandwidthMinMbps());
+    Files.writeString(dir.resolve("etc/node.properties"), "readiness.bandwidth.minimum=fast\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertTrue(e.getMessage().startsWith("node.properties: readiness.bandwidth.minimum must be a number followed by"), e.getMessage());
   }
 
   @Test

@@ -68,12 +68,64 @@ class CopyFaultsIT {
     return PAIR.get("primary", 9443, "/api/admin/ha/registration", admin, adminPassword).body();
   }
 
+  /**
+   * Check Readiness on the HA Configuration page, as REST: every check of the registration
+   * checklist runs against the real secondary within 30 s. Both servers share this machine, so
+   * sizes match; the secondary's small volume and the loopback interface are what it reports.
+   */
+  private static void checkReadinessBeforeRegistration() throws Exception {
+    HttpResponse<String> bad = PAIR.post("primary", 9443, "/api/admin/ha/readiness", admin, adminPassword,
+        "{\"secondaryServer\":\"\",\"authenticationKey\":\"" + PAIR.get("AUTH_KEY") + "\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("Secondary Server: enter the IP address"), bad.body());
+
+    long start = System.nanoTime();
+    HttpResponse<String> r = PAIR.post("primary", 9443, "/api/admin/ha/readiness", admin, adminPassword,
+        "{\"secondaryServer\":\"" + PAIR.secondary + "\",\"authenticationKey\":\"" + PAIR.get("AUTH_KEY") + "\"}");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(200, r.statusCode(), r.body());
+    assertTrue(seconds < 30, "the whole run took " + seconds + " s");
+    String body = r.body();
+    for (String name : new String[] {"SYSTEM - CHECK CPU COUNT", "SYSTEM - CHECK RAM SIZE", "SYSTEM - HEALTH MONITOR STATUS",
+        "SYSTEM - CHECK SOFTWARE VERSION", "SYSTEM - CHECK CLOCK OFFSET", "SYSTEM - CHECK DISK IOPS",
+        "SYSTEM - CHECK SERVER PING REACHABILITY", "NETWORK - CHECK FIREWALL FOR DATABASE PORT ACCESSIBILITY",
+        "NETWORK - CHECK NETWORK INTERFACE BANDWIDTH", "NETWORK - CHECK NETWORK BANDWIDTH SPEED", "DATABASE - LISTENER STATUS",
+        "DATABASE - CHECK LISTENER CONFIG CORRUPTION", "DATABASE - CHECK TNS CONFIG CORRUPTION",
+        "DATABASE - TNS REACHABILITY STATUS", "DATABASE - CHECK MEMORY TARGET", "DATABASE - CHECK ONLINE STATUS",
+        "DATABASE - VALIDATE STANDBY DATABASE INSTANCE"}) {
+      assertTrue(body.contains("\"name\":\"" + name + "\""), name + " is in " + body);
+    }
+    for (String pass : new String[] {"SYSTEM - CHECK CPU COUNT", "SYSTEM - HEALTH MONITOR STATUS", "SYSTEM - CHECK SOFTWARE VERSION",
+        "SYSTEM - CHECK CLOCK OFFSET", "SYSTEM - CHECK SERVER PING REACHABILITY", "NETWORK - CHECK FIREWALL FOR DATABASE PORT ACCESSIBILITY",
+        "NETWORK - CHECK NETWORK BANDWIDTH SPEED", "DATABASE - LISTENER STATUS", "DATABASE - CHECK LISTENER CONFIG CORRUPTION",
+        "DATABASE - CHECK ONLINE STATUS", "DATABASE - VALIDATE STANDBY DATABASE INSTANCE"}) {
+      assertEquals("Pass", status(body, pass), pass + " in " + body);
+    }
+    assertEquals("Warning", status(body, "SYSTEM - CHECK RAM SIZE"), "the secondary's 256 MB volume is smaller: " + body);
+    assertEquals("Warning", status(body, "NETWORK - CHECK NETWORK INTERFACE BANDWIDTH"), "lo reports no speed: " + body);
+
+    HttpResponse<String> wrongKey = PAIR.post("primary", 9443, "/api/admin/ha/readiness", admin, adminPassword,
+        "{\"secondaryServer\":\"" + PAIR.secondary + "\",\"authenticationKey\":\"Wrong-key-42x\"}");
+    assertEquals(200, wrongKey.statusCode(), wrongKey.body());
+    assertEquals("Fail", status(wrongKey.body(), "SYSTEM - HEALTH MONITOR STATUS"));
+    assertTrue(wrongKey.body().contains("rejected the authentication key"), wrongKey.body());
+    assertTrue(!PAIR.events("primary", PAIR.get("AUTH_KEY")).contains("readiness"), "registration readiness raises no event");
+  }
+
+  /** The status of the named check in a readiness answer. */
+  static String status(String body, String name) {
+    int at = body.indexOf("\"name\":\"" + name + "\"");
+    assertTrue(at >= 0, name + " is in " + body);
+    return Pair.field(body.substring(at), "status");
+  }
+
   @Test
   void a_full_standby_disk_fails_the_copy_cleanly_and_room_lets_registration_succeed() throws Exception {
     HttpResponse<String> removed = PAIR.delete("primary", 9443, "/api/admin/ha/registration", admin, adminPassword);
     assertEquals(202, removed.statusCode(), removed.body());
     Pair.await("HA removed", Duration.ofSeconds(120),
         () -> "HA Not Configured".equals(state("primary")) && "HA Not Configured".equals(state("secondary")));
+    checkReadinessBeforeRegistration();
     try (Connection c = PAIR.database("primary"); Statement s = c.createStatement()) {
       // About 400 MB that does not compress: more than the secondary's volume holds.
       s.execute("create table ballast as select g as id, md5(g::text) || md5((g + 1)::text) || md5((g + 2)::text)"

@@ -95,6 +95,32 @@ class PairWalkingSkeletonIT {
   }
 
   @Test
+  @Order(3)
+  void failover_readiness_runs_on_demand_on_both_servers_and_keeps_its_history() throws Exception {
+    String key = PAIR.get("AUTH_KEY");
+    assertEquals(401, PAIR.post("primary", 8082, "/api/readiness", null, null, null).statusCode(), "root and the key are required");
+    for (String node : new String[] {"primary", "secondary"}) {
+      HttpResponse<String> run = PAIR.post(node, 8082, "/api/readiness", "root", key, null);
+      assertEquals(200, run.statusCode(), run.body());
+      for (String name : new String[] {"SYSTEM - CHECK DISK IOPS", "NETWORK - CHECK NETWORK INTERFACE BANDWIDTH",
+          "NETWORK - CHECK NETWORK BANDWIDTH SPEED", "DATABASE - SYNC STATUS", "SYSTEM - CHECK CLOCK OFFSET"}) {
+        assertTrue(run.body().contains("\"name\":\"" + name + "\""), name + " ran on the " + node + ": " + run.body());
+      }
+      assertEquals("Pass", CopyFaultsIT.status(run.body(), "DATABASE - SYNC STATUS"), node + ": " + run.body());
+      assertEquals("Pass", CopyFaultsIT.status(run.body(), "NETWORK - CHECK NETWORK BANDWIDTH SPEED"), node + ": " + run.body());
+    }
+    HttpResponse<String> latest = PAIR.get("primary", 8082, "/api/readiness", "root", key);
+    assertEquals(200, latest.statusCode(), latest.body());
+    assertTrue(latest.body().contains("\"set\":\"failover\""), latest.body());
+    HttpResponse<String> history = PAIR.get("primary", 8082, "/api/readiness/history", "root", key);
+    assertEquals(200, history.statusCode(), history.body());
+    assertTrue(history.body().contains("\"name\":\"DATABASE - SYNC STATUS\""), history.body());
+    HttpResponse<String> badRange = PAIR.get("primary", 8082, "/api/readiness/history?from=yesterday", "root", key);
+    assertEquals(400, badRange.statusCode());
+    assertTrue(badRange.body().contains("from, to: must be ISO-8601"), badRange.body());
+  }
+
+  @Test
   @Order(4)
   void killing_the_primary_jvm_makes_the_secondary_active_and_writable_within_60_s() throws Exception {
     assertEquals(0, PAIR.haPair(Duration.ofSeconds(30), "kill", "primary"));

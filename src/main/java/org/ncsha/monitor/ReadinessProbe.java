@@ -1,0 +1,56 @@
+package org.ncsha.monitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.ncsha.db.DatabaseReadiness;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.PeerResource;
+import org.ncsha.readiness.LinuxSystemProbe;
+import org.ncsha.readiness.NodeFacts;
+import org.ncsha.readiness.SystemProbe;
+
+/** This server's own readiness facts, measured towards the other server. */
+@ApplicationScoped
+public class ReadinessProbe {
+  /** The disk test writes at most this much (and a tenth of the free space), for at most {@link #DISK_TEST_MILLIS}. */
+  static final long DISK_TEST_BYTES = 256L * 1024 * 1024;
+  static final long DISK_TEST_MILLIS = 1500;
+
+  @Inject NodeSettings node;
+  @Inject LocalDatabase database;
+  @Inject HaEngine engine;
+
+  private final SystemProbe system = new LinuxSystemProbe();
+
+  public NodeFacts collect(String peerAddress) {
+    // Sampled first: the asker estimates the clock offset from when the request arrived.
+    long clock = System.currentTimeMillis();
+    boolean restarted = database.restartIfDown();
+    DatabaseReadiness db = database.readiness(peerAddress);
+    Double disk = null;
+    String diskError = null;
+    try {
+      // Never more than a tenth of the free space: the test must not fill a small volume.
+      long budget = Math.min(DISK_TEST_BYTES, java.nio.file.Files.getFileStore(node.nodeDir()).getUsableSpace() / 10);
+      disk = system.diskWriteMBps(node.nodeDir(), budget, DISK_TEST_MILLIS);
+    } catch (IOException | RuntimeException e) {
+      diskError = "cannot write in " + node.nodeDir() + ": " + e.getMessage();
+    }
+    String nic = system.interfaceFor(node.address());
+    return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
+        PeerResource.VERSION, clock, system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
+        diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
+        db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
+        db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
+        db.lagSeconds());
+  }
+
+  /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
+  public NodeFacts unmeasured(String why) {
+    return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
+        PeerResource.VERSION, System.currentTimeMillis(), system.cpuCount(), system.memoryBytes(),
+        system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
+        system.sharedMemoryBytes(), 0, null, false, 0, null, null, null);
+  }
+}

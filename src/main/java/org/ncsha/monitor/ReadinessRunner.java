@@ -1,0 +1,125 @@
+package org.ncsha.monitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import org.ncsha.ha.Role;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.PeerClient;
+import org.ncsha.peer.PeerException;
+import org.ncsha.peer.ReadinessRequest;
+import org.ncsha.readiness.CheckResult;
+import org.ncsha.readiness.CheckSet;
+import org.ncsha.readiness.CheckStatus;
+import org.ncsha.readiness.LinkFacts;
+import org.ncsha.readiness.NodeFacts;
+import org.ncsha.readiness.ReadinessRules;
+import org.ncsha.readiness.ReadinessRun;
+import org.ncsha.security.AuthKeys;
+import org.ncsha.store.HaStore;
+import org.ncsha.store.ReadinessResultRecord;
+
+/**
+ * Runs a checklist: this server's facts, the other server's (over the signed peer protocol),
+ * and the link between them; keeps the run for the trend graphs. A failover-readiness check
+ * that starts failing raises an HA event.
+ */
+@ApplicationScoped
+public class ReadinessRunner {
+  private static final Logger LOG = Logger.getLogger(ReadinessRunner.class.getName());
+  /** The other server's own measurements take a few seconds (its disk test among them). */
+  static final Duration PEER_TIMEOUT = Duration.ofSeconds(11);
+  static final Duration LOCAL_BUDGET = Duration.ofSeconds(10);
+  static final Duration LINK_BUDGET = Duration.ofSeconds(8);
+
+  @Inject NodeSettings node;
+  @Inject HaEngine engine;
+  @Inject PeerLink link;
+  @Inject ReadinessProbe probe;
+  @Inject HaStore store;
+
+  /** One run at a time: two at once would measure each other's load. */
+  private final ReentrantLock running = new ReentrantLock();
+  private final Map<String, CheckStatus> lastFailoverStatus = new HashMap<>();
+
+  /** The registration checklist against a secondary named by the administrator, with its key. */
+  public ReadinessRun registration(String secondary, char[] key) {
+    String secret = AuthKeys.peerSecret(key);
+    return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY,
+        client -> client.postUnpinned(secondary, secret, "/api/peer/readiness", new ReadinessRequest(node.address()),
+            NodeFacts.class));
+  }
+
+  /** The Health Monitor's checklist for the configured pair; null when HA is not configured. */
+  public ReadinessRun failover() {
+    String peer = engine.config().peerAddress();
+    if (peer == null) {
+      return null;
+    }
+    ReadinessRun run = run(CheckSet.FAILOVER, peer, engine.config().role(),
+        client -> client.post(peer, link.pinnedFingerprint(), link.peerSecret(), "/api/peer/readiness",
+            new ReadinessRequest(node.address()), NodeFacts.class));
+    raiseEventsForNewFailures(run);
+    return run;
+  }
+
+  private interface PeerCall {
+    NodeFacts call(PeerClient client) throws PeerException;
+  }
+
+
+  private ReadinessRun run(CheckSet set, String peer, Role ownRole, PeerCall call) {
+    running.lock();
+    try {
+      // Parts one after the other, each boxed in time, so that they do not measure each other
+      // and the whole run stays under LOCAL_BUDGET + LINK_BUDGET + PEER_TIMEOUT = 30 s.
+      NodeFacts own = TimeBox.call("this server's measurements", LOCAL_BUDGET, () -> probe.collect(peer),
+          probe::unmeasured);
+      LinkProbe.Result measured = TimeBox.call("the link measurement", LINK_BUDGET,
+          () -> LinkProbe.measure(peer, node.bandwidthPort()), why -> new LinkProbe.Result(null, why, null, null, why));
+      String[] peerError = new String[1];
+      long asked = System.currentTimeMillis();
+      NodeFacts theirs = TimeBox.call("the other server's answer", PEER_TIMEOUT.plusSeconds(1),
+          () -> call.call(new PeerClient(node.hmPort(), PEER_TIMEOUT)), why -> {
+            peerError[0] = why;
+            return null;
+          });
+      Long offset = null;
+      if (theirs != null && measured.latencyMillis() != null) {
+        // The other server read its clock when the request arrived: half a round trip after we asked.
+        offset = theirs.clockMillis() - (asked + Math.round(measured.latencyMillis() / 2));
+      }
+      LinkFacts linkFacts = new LinkFacts(measured.pingMillis(), measured.pingError(), measured.mbps(),
+          measured.latencyMillis(), measured.bandwidthError(), offset, peerError[0]);
+      boolean primaryHere = ownRole == Role.PRIMARY;
+      List<CheckResult> results = ReadinessRules.evaluate(set, primaryHere ? own : theirs, primaryHere ? theirs : own,
+          linkFacts, node.readinessThresholds());
+      ReadinessRun run = new ReadinessRun(Instant.now(), set, peer, ReadinessRules.overall(results), results);
+      store.recordReadiness(run.results().stream().map(r -> new ReadinessResultRecord(run.time(), set.wireName(), r.name(),
+          r.status().displayName(), r.value(), r.unit(), r.detail(), r.impact(), r.recommendation())).toList());
+      LOG.info("Readiness (" + set.wireName() + ") against " + peer + ": " + run.overall().displayName());
+      return run;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Events for checks that start failing, not for every scheduled run that fails again. */
+  private void raiseEventsForNewFailures(ReadinessRun run) {
+    synchronized (lastFailoverStatus) {
+      for (CheckResult r : run.results()) {
+        CheckStatus before = lastFailoverStatus.put(r.name(), r.status());
+        if (r.status() == CheckStatus.FAIL && before != CheckStatus.FAIL) {
+          store.recordEvent(run.time(), engine.status().state().displayName(),
+              "Failover readiness check failed: " + r.name() + ": " + r.detail() + ". " + r.recommendation());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package org.ncsha.readiness;
+
+/**
+ * What the server running the checks measured towards the other one: ICMP reachability, real
+ * data sent to the bandwidth listener on 8085, request round trips, and the clock offset
+ * (other minus this, from the middle of the request). {@code peerError} is set when the other
+ * server's Health Monitor did not answer at all.
+ */
+public record LinkFacts(
+    Double pingMillis,
+    String pingError,
+    Double bandwidthMbps,
+    Double latencyMillis,
+    String bandwidthError,
+    Long clockOffsetMillis,
+    String peerError) {}
