@@ -2,12 +2,11 @@ package org.ncsha.hm;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,23 +22,23 @@ import org.ncsha.store.ReadinessResultRecord;
 
 /**
  * The trend graphs of Check Failover Readiness: one Chart.js line per check over the selected
- * range (the last 6 hours by default), its points coloured by status. Times are UTC.
+ * range (the last 6 hours by default), its points coloured by status. Times are UTC. Request
+ * scoped: Apply posts the range with the form.
  */
 @Named
-@ViewScoped
-public class ReadinessTrendsView implements Serializable {
-  private static final long serialVersionUID = 1L;
+@RequestScoped
+public class ReadinessTrendsView {
   static final Duration DEFAULT_RANGE = Duration.ofHours(6);
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-  @Inject transient HaStore store;
+  @Inject HaStore store;
 
   private LocalDateTime from = LocalDateTime.ofInstant(Instant.now().minus(DEFAULT_RANGE), ZoneOffset.UTC);
   private LocalDateTime to = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
   private List<Chart> charts;
 
   /** One graph: the check's name and its Chart.js configuration. */
-  public record Chart(String name, String json) implements Serializable {}
+  public record Chart(String name, String json) {}
 
   public List<Chart> getCharts() {
     if (charts == null) {
