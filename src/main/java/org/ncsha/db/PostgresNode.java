@@ -422,12 +422,18 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   private Connection connectUrl(String url) throws SQLException {
+    return connectAs(url, config.superUser(), config.superPassword(), new Properties());
+  }
+
+  /** A connection with the Health Monitor's timeouts; {@code extra} adds driver properties. */
+  static Connection connectAs(String url, String user, String password, Properties extra) throws SQLException {
     Properties p = new Properties();
-    p.setProperty("user", config.superUser());
-    p.setProperty("password", config.superPassword());
+    p.setProperty("user", user);
+    p.setProperty("password", password);
     p.setProperty("connectTimeout", "3");
     p.setProperty("socketTimeout", "10");
     p.setProperty("ApplicationName", "ncs-ha health monitor");
+    p.putAll(extra);
     // The driver class directly: DriverManager cannot always see a container's shared library.
     Connection c = new org.postgresql.Driver().connect(url, p);
     if (c == null) {

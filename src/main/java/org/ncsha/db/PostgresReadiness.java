@@ -95,17 +95,13 @@ final class PostgresReadiness {
 
   /** A physical replication connection, as a standby opens one, with the configured password. */
   private String replicationLogin(String peerAddress) {
-    Properties p = new Properties();
-    p.setProperty("user", config.replicationUser());
-    p.setProperty("password", config.replicationPassword());
-    p.setProperty("replication", "true");
-    p.setProperty("assumeMinServerVersion", "9.4");
-    p.setProperty("preferQueryMode", "simple");
-    p.setProperty("connectTimeout", "3");
-    p.setProperty("socketTimeout", "10");
+    Properties replication = new Properties();
+    replication.setProperty("replication", "true");
+    replication.setProperty("assumeMinServerVersion", "9.4");
+    replication.setProperty("preferQueryMode", "simple");
     String url = "jdbc:postgresql://" + peerAddress + ":" + config.port() + "/postgres";
-    try (Connection c = new org.postgresql.Driver().connect(url, p)) {
-      return c == null ? "the driver did not accept " + url : "ok";
+    try (Connection c = PostgresNode.connectAs(url, config.replicationUser(), config.replicationPassword(), replication)) {
+      return "ok";
     } catch (SQLException e) {
       String message = String.valueOf(e.getMessage());
       return message.contains("no pg_hba.conf entry") ? "not allowed yet" : message;

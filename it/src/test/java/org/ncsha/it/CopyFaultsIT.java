@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +28,10 @@ class CopyFaultsIT {
   @BeforeAll
   static void up() throws Exception {
     PAIR.haPair(Duration.ofMinutes(2), "down");
-    run("umount", SECONDARY.toString()); // an aborted run's mount; fails harmlessly otherwise
+    Pair.command("umount", SECONDARY.toString()); // an aborted run's mount; fails harmlessly otherwise
     org.ncsha.it.Files.deleteTree(PAIR.dir);
     Files.createDirectories(SECONDARY);
-    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=256m,mode=755", "ncs-it-copy", SECONDARY.toString()),
+    assertEquals(0, Pair.command("mount", "-t", "tmpfs", "-o", "size=256m,mode=755", "ncs-it-copy", SECONDARY.toString()),
         "mount a small tmpfs for the secondary (needs root)");
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
     admin = PAIR.get("ADMIN_USER");
@@ -44,15 +43,10 @@ class CopyFaultsIT {
     try {
       PAIR.haPair(Duration.ofMinutes(2), "down");
     } finally {
-      run("umount", SECONDARY.toString());
+      Pair.command("umount", SECONDARY.toString());
     }
   }
 
-  private static int run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
-  }
 
   private static String state(String node) {
     return PAIR.state(node);
@@ -143,7 +137,7 @@ class CopyFaultsIT {
     assertTrue(status.contains("\"reachable\":true"), "the secondary's own database still runs: " + status);
 
     // The administrator's remedy: give the standby room, register again.
-    assertEquals(0, run("mount", "-o", "remount,size=2g", SECONDARY.toString()));
+    assertEquals(0, Pair.command("mount", "-o", "remount,size=2g", SECONDARY.toString()));
     assertEquals(202, register().statusCode());
     Pair.await("registered", Duration.ofMinutes(5),
         () -> "Primary Active".equals(state("primary")) && "Secondary Syncing".equals(state("secondary")));

@@ -77,6 +77,13 @@ final class Pair {
     return pairEnv.getProperty(key).replace("'", "");
   }
 
+  /** Runs a system command (mount, kill, fallocate, ...) with a minute to finish; returns its exit code, -1 on timeout. */
+  static int command(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
+  }
+
   /** Sends a signal (STOP, CONT, KILL) to a node's Liberty JVM. */
   void signalLiberty(String node, String signal) throws Exception {
     String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();

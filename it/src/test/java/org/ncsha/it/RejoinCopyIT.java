@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,10 @@ class RejoinCopyIT {
   @BeforeAll
   static void up() throws Exception {
     PAIR.haPair(Duration.ofMinutes(2), "down");
-    run("umount", PRIMARY.toString()); // an aborted run's mount; fails harmlessly otherwise
+    Pair.command("umount", PRIMARY.toString()); // an aborted run's mount; fails harmlessly otherwise
     org.ncsha.it.Files.deleteTree(PAIR.dir);
     Files.createDirectories(PRIMARY);
-    assertEquals(0, run("mount", "-t", "tmpfs", "-o", "size=1g,mode=755", "ncs-it-rejoin", PRIMARY.toString()),
+    assertEquals(0, Pair.command("mount", "-t", "tmpfs", "-o", "size=1g,mode=755", "ncs-it-rejoin", PRIMARY.toString()),
         "mount a tmpfs for the primary (needs root)");
     PAIR.env("SLOT_WAL_LIMIT_MB", "32");
     PAIR.env("HEARTBEAT_MS", "1000");
@@ -55,7 +54,7 @@ class RejoinCopyIT {
     try {
       PAIR.haPair(Duration.ofMinutes(2), "down");
     } finally {
-      run("umount", PRIMARY.toString());
+      Pair.command("umount", PRIMARY.toString());
     }
   }
 
@@ -73,7 +72,7 @@ class RejoinCopyIT {
     long room = 48 * MB;
     long filler = Files.getFileStore(PRIMARY).getUsableSpace() - room;
     assertTrue(secondaryBytes > 2 * room, "the secondary's database (" + secondaryBytes + " B) is larger than the room left");
-    assertEquals(0, run("fallocate", "-l", Long.toString(filler), FILLER.toString()));
+    assertEquals(0, Pair.command("fallocate", "-l", Long.toString(filler), FILLER.toString()));
 
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
     awaitState("primary", "Primary Database Copy Failed", 240);
@@ -111,7 +110,7 @@ class RejoinCopyIT {
   private static void crashPrimary() throws Exception {
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
     String postmaster = Files.readAllLines(PRIMARY.resolve("pgdata/postmaster.pid")).get(0).trim();
-    assertEquals(0, run("kill", "-KILL", postmaster));
+    assertEquals(0, Pair.command("kill", "-KILL", postmaster));
   }
 
   /**
@@ -155,9 +154,4 @@ class RejoinCopyIT {
     Pair.await(node + " in " + state, Duration.ofSeconds(seconds), () -> state.equals(PAIR.state(node)));
   }
 
-  private static int run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
-  }
 }
