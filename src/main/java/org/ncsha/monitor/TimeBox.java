@@ -31,7 +31,8 @@ final class TimeBox {
     try {
       return result.get(budget.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return onFailure.apply(what + " timed out after " + budget.toSeconds() + " s");
+      return onFailure.apply(what + " timed out after " + String.format(java.util.Locale.ROOT, "%.1f", budget.toMillis() / 1000.0)
+          + " s");
     } catch (ExecutionException e) {
       return onFailure.apply(String.valueOf(e.getCause().getMessage()));
     } catch (InterruptedException e) {
