@@ -24,7 +24,7 @@ class HaStoreIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "hastore-it.war")
-        .addClasses(HaStore.class, HaConfigRecord.class, HaEventRecord.class)
+        .addClasses(HaStore.class, HaConfigRecord.class, HaEventRecord.class, ReadinessResultRecord.class)
         .addAsResource("arquillian/hastore-persistence.xml", "META-INF/persistence.xml")
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -58,5 +58,31 @@ class HaStoreIT {
     assertEquals("Primary Active", newest.get(0).getState());
     assertEquals("HA Initializing", newest.get(1).getState());
     assertTrue(newest.get(0).getId() > newest.get(1).getId());
+  }
+
+  @Test
+  void readiness_runs_come_back_as_the_newest_run_and_as_history_and_old_runs_are_dropped() {
+    Instant now = Instant.now();
+    Instant old = now.minus(HaStore.READINESS_KEPT).minusSeconds(60);
+    store.recordReadiness(List.of(new ReadinessResultRecord(old, "failover", "DATABASE - SYNC STATUS", "Pass", 0.1, "s", "old",
+        "", "")));
+    Instant earlier = now.minusSeconds(600);
+    store.recordReadiness(List.of(
+        new ReadinessResultRecord(earlier, "failover", "SYSTEM - CHECK DISK IOPS", "Pass", 400.0, "MBps", "d", "", ""),
+        new ReadinessResultRecord(earlier, "failover", "DATABASE - SYNC STATUS", "Pass", 0.0, "s", "s", "", "")));
+    store.recordReadiness(List.of(
+        new ReadinessResultRecord(now, "failover", "SYSTEM - CHECK DISK IOPS", "Fail", 150.0, "MBps", "slow", "i", "r"),
+        new ReadinessResultRecord(now, "failover", "DATABASE - SYNC STATUS", "Warning", 12.0, "s", "lag", "i", "r")));
+
+    List<ReadinessResultRecord> latest = store.latestReadiness("failover");
+    assertEquals(2, latest.size());
+    assertEquals("SYSTEM - CHECK DISK IOPS", latest.get(0).getName(), "in the order they ran");
+    assertEquals("Fail", latest.get(0).getStatus());
+    List<ReadinessResultRecord> history = store.readinessHistory("failover", now.minusSeconds(3600), now);
+    assertEquals(4, history.size(), "both runs of the last hour");
+    assertEquals(earlier.toEpochMilli(), history.get(0).getRunTime().toEpochMilli(), "oldest first");
+    assertTrue(store.readinessHistory("failover", old.minusSeconds(1), old.plusSeconds(1)).isEmpty(),
+        "a run older than the kept period was dropped");
+    assertTrue(store.latestReadiness("registration").isEmpty());
   }
 }
