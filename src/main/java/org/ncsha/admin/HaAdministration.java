@@ -15,6 +15,7 @@ import org.ncsha.monitor.RegistrationRequest;
 public class HaAdministration {
   @Inject HaEngine engine;
   @Inject RegistrationDesk desk;
+  @Inject org.ncsha.node.NodeSettings node;
 
   /** The form did not pass its checks; each problem names its field. */
   public static class InvalidForm extends Exception {
@@ -32,14 +33,16 @@ public class HaAdministration {
 
   /** Validates, hands the key to the registration and asks the Health Monitor to register. */
   public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
-    List<String> problems = form == null ? List.of("body: the HA Configuration fields are required") : form.problems();
+    List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
+        : form.problems(Subnet.ofInterfaceHolding(node.address()));
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
     FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
     String secondary = form.getSecondaryServer().trim();
     desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, form.emails(),
-        blankToNull(form.getVirtualIpv4()), blankToNull(form.getVirtualIpv6())));
+        form.virtualIpEnabled() ? blankToNull(form.getVirtualIpv4()) : null,
+        form.virtualIpEnabled() ? blankToNull(form.getVirtualIpv6()) : null));
     form.setAuthenticationKey(null);
     try {
       engine.submit(new Command.Register(secondary, type));

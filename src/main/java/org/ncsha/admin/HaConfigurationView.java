@@ -38,7 +38,7 @@ public class HaConfigurationView {
       administration.register(form);
       info("Registration started with " + form.getSecondaryServer().trim());
     } catch (HaAdministration.InvalidForm e) {
-      e.problems().forEach(HaConfigurationView::error);
+      e.problems().forEach(HaConfigurationView::fieldError);
     } catch (CommandRefusedException e) {
       error(e.getMessage());
     } finally {
@@ -53,7 +53,7 @@ public class HaConfigurationView {
       List<String> problems = form.problems().stream()
           .filter(p -> p.startsWith("Secondary Server") || p.startsWith("Authentication Key")).toList();
       if (!problems.isEmpty()) {
-        problems.forEach(HaConfigurationView::error);
+        problems.forEach(HaConfigurationView::fieldError);
         return;
       }
       char[] key = form.getAuthenticationKey().toCharArray();
@@ -100,6 +100,17 @@ public class HaConfigurationView {
 
   private static void info(String text) {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  /** Each problem names its field first ("Secondary Server: ..."): show it at that field. */
+  private static final Map<String, String> FIELDS = Map.of("Secondary Server", "config:secondary",
+      "Authentication Key", "config:key", "Email Address", "config:email", "Failover Type", "config:failoverType",
+      "IPv4 Virtual IP", "config:vip4", "IPv6 Virtual IP", "config:vip6");
+
+  private static void fieldError(String problem) {
+    String field = FIELDS.keySet().stream().filter(problem::startsWith).findFirst().orElse(null);
+    FacesContext.getCurrentInstance().addMessage(field == null ? null : FIELDS.get(field),
+        new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, null));
   }
 
   private static void error(String text) {

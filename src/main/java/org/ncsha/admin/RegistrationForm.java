@@ -10,6 +10,8 @@ import org.ncsha.security.AuthKeyRule;
 
 /** The HA Configuration fields, with the checks that name the field and the rule. */
 public class RegistrationForm {
+  private static final Pattern IPV4 =
+      Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$");
 
   private String secondaryServer;
@@ -18,8 +20,15 @@ public class RegistrationForm {
   private String failoverType;
   private String virtualIpv4;
   private String virtualIpv6;
+  private boolean enableVirtualIp;
 
+  /** Without the servers' subnet (null): every rule but the virtual IP's subnet. */
   public List<String> problems() {
+    return problems(null);
+  }
+
+  /** Every problem, each naming its field and the rule; {@code serversSubnet} is where a virtual IP must lie. */
+  public List<String> problems(Subnet serversSubnet) {
     List<String> problems = new ArrayList<>();
     if (secondaryServer == null || secondaryServer.isBlank()) {
       problems.add("Secondary Server: enter the IP address or host name of the secondary server");
@@ -43,7 +52,61 @@ public class RegistrationForm {
     if (failoverType != null && !failoverType.equalsIgnoreCase("manual") && !failoverType.equalsIgnoreCase("automatic")) {
       problems.add("Failover Type: must be Manual or Automatic, was '" + failoverType + "'");
     }
+    if (virtualIpEnabled()) {
+      virtualIpv4Problem(serversSubnet).ifPresent(problems::add);
+      virtualIpv6Problem().ifPresent(problems::add);
+    }
     return problems;
+  }
+
+  /** The page's "Enable Virtual IP" box ({@code enableVirtualIp} over REST): without it the address fields are ignored. */
+  public boolean virtualIpEnabled() {
+    return enableVirtualIp;
+  }
+
+  private java.util.Optional<String> virtualIpv4Problem(Subnet subnet) {
+    String v = virtualIpv4 == null ? "" : virtualIpv4.trim();
+    if (v.isEmpty()) {
+      return java.util.Optional.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off");
+    }
+    if (!IPV4.matcher(v).matches()) {
+      return java.util.Optional.of("IPv4 Virtual IP: '" + v + "' is not an IPv4 address (four numbers 0-255 separated by dots)");
+    }
+    try {
+      InetAddress vip = InetAddress.getByName(v);
+      if (subnet != null && !subnet.contains(vip)) {
+        return java.util.Optional.of("IPv4 Virtual IP: " + v + " is not in the servers' subnet " + subnet);
+      }
+      if (secondaryServer != null && vip.equals(InetAddress.getByName(secondaryServer.trim()))) {
+        return java.util.Optional.of("IPv4 Virtual IP: must not be the secondary server's own address");
+      }
+    } catch (UnknownHostException e) {
+      return java.util.Optional.of("IPv4 Virtual IP: '" + v + "' is not an IPv4 address");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private java.util.Optional<String> virtualIpv6Problem() {
+    String v = virtualIpv6 == null ? "" : virtualIpv6.trim();
+    if (v.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    if (!v.contains(":") || !v.matches("[0-9a-fA-F:.]+")) {
+      return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+    }
+    try {
+      InetAddress vip = InetAddress.getByName(v);
+      if (!(vip instanceof java.net.Inet6Address)) {
+        return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+      }
+      if (vip.isLinkLocalAddress()) {
+        return java.util.Optional.of("IPv6 Virtual IP: " + v + " is link-local (fe80::/10), which cannot move between servers;"
+            + " use a global or unique local address");
+      }
+    } catch (UnknownHostException e) {
+      return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+    }
+    return java.util.Optional.empty();
   }
 
   public List<String> emails() {
@@ -91,6 +154,14 @@ public class RegistrationForm {
 
   public void setVirtualIpv4(String virtualIpv4) {
     this.virtualIpv4 = virtualIpv4;
+  }
+
+  public boolean isEnableVirtualIp() {
+    return enableVirtualIp;
+  }
+
+  public void setEnableVirtualIp(boolean enableVirtualIp) {
+    this.enableVirtualIp = enableVirtualIp;
   }
 
   public String getVirtualIpv6() {

@@ -44,4 +44,45 @@ class RegistrationFormTest {
     f.setSecondaryServer("no-such-host.invalid");
     assertTrue(f.problems().get(0).contains("does not resolve"), f.problems().toString());
   }
+
+  @Test
+  void a_virtual_ip_must_be_an_ipv4_address_in_the_servers_subnet() throws Exception {
+    Subnet lan = new Subnet(java.net.InetAddress.getByName("10.20.30.1"), 24);
+    RegistrationForm f = valid();
+    f.setEnableVirtualIp(true);
+    assertEquals(List.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off"), f.problems(lan));
+    f.setVirtualIpv4("10.20.31.5");
+    assertEquals(List.of("IPv4 Virtual IP: 10.20.31.5 is not in the servers' subnet 10.20.30.0/24"), f.problems(lan));
+    f.setVirtualIpv4("vip.example.com");
+    assertTrue(f.problems(lan).get(0).contains("is not an IPv4 address"));
+    f.setVirtualIpv4("10.20.30.200");
+    assertEquals(List.of(), f.problems(lan));
+    f.setEnableVirtualIp(false);
+    f.setVirtualIpv4("10.99.0.1");
+    f.setVirtualIpv6("fe80::1");
+    assertEquals(List.of(), f.problems(lan), "the virtual IP fields count only when it is enabled");
+  }
+
+  @Test
+  void an_ipv6_virtual_ip_may_not_be_link_local() throws Exception {
+    Subnet lan = new Subnet(java.net.InetAddress.getByName("10.20.30.1"), 24);
+    RegistrationForm f = valid();
+    f.setEnableVirtualIp(true);
+    f.setVirtualIpv4("10.20.30.200");
+    f.setVirtualIpv6("fe80::1:2");
+    assertEquals(List.of("IPv6 Virtual IP: fe80::1:2 is link-local (fe80::/10), which cannot move between servers;"
+        + " use a global or unique local address"), f.problems(lan));
+    f.setVirtualIpv6("febf::1");
+    assertTrue(f.problems(lan).get(0).contains("link-local"), "fe80::/10 reaches febf::");
+    f.setVirtualIpv6("fd00:20:30::200");
+    assertEquals(List.of(), f.problems(lan));
+    f.setVirtualIpv6("not-an-address");
+    assertEquals(List.of("IPv6 Virtual IP: 'not-an-address' is not an IPv6 address"), f.problems(lan));
+  }
+
+  @Test
+  void the_servers_subnet_comes_from_the_interface_holding_the_address() {
+    Subnet lo = Subnet.ofInterfaceHolding("127.0.2.71");
+    assertEquals("127.0.0.0/8", lo.toString());
+  }
 }

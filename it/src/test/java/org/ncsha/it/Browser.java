@@ -1,0 +1,148 @@
+package org.ncsha.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium, headless, through Debian's chromedriver (given explicitly, so Selenium
+ * never looks for or downloads a browser), with a fresh profile. Screenshots go to
+ * target/screenshots, and to docs/images too when -Dncs.docs.images=true.
+ */
+final class Browser implements AutoCloseable {
+  static final Path SHOTS = Pair.REPO.resolve("target/screenshots");
+  private static final Path DOCS = Pair.REPO.resolve("docs/images");
+
+  final WebDriver driver;
+  private final Path profile;
+
+  Browser(int width, int height) throws IOException {
+    profile = Files.createTempDirectory("ncs-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+        "--window-size=" + width + "," + height);
+    // Each node has its own self-signed certificate; the tests pin them elsewhere.
+    options.setAcceptInsecureCerts(true);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebElement find(String id) {
+    return driver.findElement(By.id(id));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The element's text, read again if an ajax update replaced it meanwhile; "" when absent. */
+  String text(String id) {
+    for (int i = 0; i < 5; i++) {
+      try {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText();
+      } catch (StaleElementReferenceException e) {
+        // Replaced by an ajax update: read the new one.
+      }
+    }
+    return "";
+  }
+
+  boolean enabled(String id) {
+    for (int i = 0; i < 5; i++) {
+      try {
+        return find(id).isEnabled();
+      } catch (StaleElementReferenceException e) {
+        // Replaced by the poll: read the new one.
+      }
+    }
+    throw new AssertionError(id + " kept being replaced");
+  }
+
+  void type(String id, String value) {
+    WebElement field = find(id);
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  void click(String id) {
+    find(id).click();
+  }
+
+  /** Answers Yes on the PrimeFaces confirmation dialog that is showing. */
+  void confirm() throws Exception {
+    await("the confirmation dialog", Duration.ofSeconds(10), () -> all(".ui-confirmdialog-yes").stream().anyMatch(WebElement::isDisplayed));
+    all(".ui-confirmdialog-yes").stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+  }
+
+  /** Polls the page until the condition holds. */
+  void await(String what, Duration deadline, Supplier<Boolean> condition) throws Exception {
+    Instant end = Instant.now().plus(deadline);
+    while (true) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return;
+        }
+      } catch (StaleElementReferenceException e) {
+        // An ajax update is under way: look again.
+      }
+      if (Instant.now().isAfter(end)) {
+        screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+        throw new AssertionError("the page did not show " + what + " within " + deadline);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Nothing sticks out sideways: the page needs no horizontal scrolling at this width. */
+  boolean fitsWidth() {
+    Object fits = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+    return Boolean.TRUE.equals(fits);
+  }
+
+  Path screenshot(String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    Path file = SHOTS.resolve(name + ".png");
+    Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    if (Boolean.getBoolean("ncs.docs.images") && !name.startsWith("failed-")) {
+      Files.createDirectories(DOCS);
+      Files.copy(file, DOCS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return file;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      org.ncsha.it.Files.deleteTree(profile);
+    }
+  }
+}

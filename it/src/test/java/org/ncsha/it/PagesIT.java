@@ -1,0 +1,236 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The pages in a real browser against a real pair: an administrator registers through HA
+ * Configuration (validation at each field, Check Readiness, the milestone progress bar), watches
+ * HA Status, logs in to the Health Monitor pages, fails over and fails back by clicking, and
+ * removes HA. Screenshots of each page go to target/screenshots (docs/images with
+ * -Dncs.docs.images=true).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PagesIT {
+  private static final Pair PAIR = new Pair("it-pages", "127.0.2.71", "127.0.2.72");
+  private static Browser admin;
+  private static Browser primaryHm;
+  private static Browser secondaryHm;
+  private static String key;
+
+  @BeforeAll
+  static void up() throws Exception {
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+    org.ncsha.it.Files.deleteTree(PAIR.dir);
+    PAIR.env("HEARTBEAT_MS", "1000");
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
+    key = PAIR.get("AUTH_KEY");
+    // The pages register the pair themselves.
+    assertEquals(202, PAIR.delete("primary", 9443, "/api/admin/ha/registration", PAIR.get("ADMIN_USER"),
+        PAIR.get("ADMIN_PASSWORD")).statusCode());
+    Pair.await("HA removed", Duration.ofSeconds(120), () -> "HA Not Configured".equals(PAIR.state("primary"))
+        && "HA Not Configured".equals(PAIR.state("secondary")));
+    admin = new Browser(1280, 800);
+    primaryHm = new Browser(1280, 800);
+    secondaryHm = new Browser(1280, 800);
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    for (Browser b : new Browser[] {admin, primaryHm, secondaryHm}) {
+      if (b != null) {
+        b.close();
+      }
+    }
+    PAIR.haPair(Duration.ofMinutes(2), "down");
+  }
+
+  private static String adminUrl(String page) throws Exception {
+    String user = URLEncoder.encode(PAIR.get("ADMIN_USER"), StandardCharsets.UTF_8);
+    String password = URLEncoder.encode(PAIR.get("ADMIN_PASSWORD"), StandardCharsets.UTF_8);
+    return "https://" + user + ":" + password + "@" + PAIR.primary + ":9443/admin/" + page;
+  }
+
+  private static void login(Browser b, String address, String withKey) {
+    b.open("https://" + address + ":8082/hm/index.xhtml");
+    b.type("login:user", "root");
+    b.type("login:key", withKey);
+    b.click("login:submit");
+  }
+
+  @Test
+  @Order(1)
+  void the_health_monitor_login_refuses_a_wrong_key_and_admits_root_with_the_key() throws Exception {
+    login(secondaryHm, PAIR.secondary, "Wrong-key-42x");
+    secondaryHm.await("the refusal", Duration.ofSeconds(10),
+        () -> secondaryHm.driver.getPageSource().contains("Invalid user name or authentication key"));
+    assertTrue(secondaryHm.driver.findElements(org.openqa.selenium.By.id("hm:state")).isEmpty(), "nothing behind the login");
+    login(secondaryHm, PAIR.secondary, key);
+    secondaryHm.await("the Health Monitor page", Duration.ofSeconds(15), () -> !secondaryHm.text("hm:state").isEmpty());
+    assertTrue(secondaryHm.text("server").contains("Secondary"), secondaryHm.text("server"));
+    assertFalse(secondaryHm.driver.getPageSource().contains(key), "the key is never rendered back");
+    login(primaryHm, PAIR.primary, key);
+    primaryHm.await("the primary's Health Monitor page", Duration.ofSeconds(15), () -> !primaryHm.text("hm:state").isEmpty());
+    assertTrue(primaryHm.text("hm:settings").contains("Secondary IP Address"), "the peer's label on the primary");
+    assertTrue(secondaryHm.text("hm:settings").contains("Primary IP Address"), "the peer's label on the secondary");
+  }
+
+  @Test
+  @Order(2)
+  void every_field_rule_is_shown_at_its_field_and_nothing_changes() throws Exception {
+    admin.open(adminUrl("ha-config.xhtml"));
+    admin.await("HA Configuration", Duration.ofSeconds(15), () -> !admin.text("config:mode").isEmpty());
+    admin.type("config:secondary", "");
+    admin.type("config:key", "alllowercase");
+    admin.type("config:email", "noc@example.com, not-an-address");
+    admin.click("config:enableVip");
+    admin.await("the virtual IP fields", Duration.ofSeconds(10), () -> admin.find("config:vip4").isDisplayed());
+    admin.type("config:vip4", "10.99.0.1");
+    admin.type("config:vip6", "fe80::1");
+    admin.click("config:register");
+    admin.await("the field messages", Duration.ofSeconds(15), () -> !admin.text("config:vip6Message").isEmpty());
+    assertTrue(admin.text("config:secondaryMessage").contains("Secondary Server: enter the IP address"), admin.text("config:secondaryMessage"));
+    assertTrue(admin.text("config:keyMessage").contains("Authentication Key"), admin.text("config:keyMessage"));
+    assertTrue(admin.text("config:emailMessage").contains("'not-an-address' is not an e-mail address"), admin.text("config:emailMessage"));
+    assertTrue(admin.text("config:vip4Message").contains("10.99.0.1 is not in the servers' subnet 127.0.0.0/8"),
+        admin.text("config:vip4Message"));
+    assertTrue(admin.text("config:vip6Message").contains("link-local (fe80::/10)"), admin.text("config:vip6Message"));
+    admin.screenshot("ha-configuration-validation");
+
+    admin.type("config:secondary", "no-such-server.invalid");
+    admin.type("config:key", key);
+    admin.click("config:register");
+    admin.await("the unresolvable server", Duration.ofSeconds(30),
+        () -> admin.text("config:secondaryMessage").contains("does not resolve"));
+    assertEquals("HA Not Configured", PAIR.state("primary"), "a refused form changes nothing");
+  }
+
+  @Test
+  @Order(3)
+  void check_readiness_then_register_through_the_page_with_the_milestones_reaching_100() throws Exception {
+    admin.open(adminUrl("ha-config.xhtml"));
+    admin.await("HA Configuration", Duration.ofSeconds(15), () -> "HA Not Configured".equals(admin.text("config:mode")));
+    admin.type("config:secondary", PAIR.secondary);
+    admin.type("config:key", key);
+    admin.click("config:checkReadiness");
+    admin.await("the Check Readiness dialog", Duration.ofSeconds(40),
+        () -> admin.all("[id='config:readinessChecks_data'] tr").size() == 17 && admin.find("config:readinessDialog").isDisplayed());
+    admin.screenshot("check-readiness");
+    admin.click("config:clearReadiness");
+    admin.await("the dialog closed", Duration.ofSeconds(10), () -> !admin.find("config:readinessDialog").isDisplayed());
+
+    admin.type("config:secondary", PAIR.secondary);
+    admin.type("config:key", key);
+    admin.type("config:email", "noc@example.com");
+    admin.click("config:register");
+    admin.await("the progress bar", Duration.ofSeconds(20), () -> !admin.all(".ncs-milestone").isEmpty());
+    admin.screenshot("registration-progress");
+    admin.await("Primary Active", Duration.ofMinutes(3), () -> "Primary Active".equals(admin.text("config:mode")));
+    List<String> labels = admin.all(".ncs-milestone").stream().map(WebElement::getText).toList();
+    assertEquals(3, labels.size(), labels.toString());
+    assertTrue(labels.get(0).contains("Pre-HA Registration") && labels.get(1).contains("Database Replication")
+        && labels.get(2).contains("Post HA Registration"), labels.toString());
+    labels.forEach(l -> assertTrue(l.contains("100%"), "every milestone reached 100 %: " + labels));
+    admin.screenshot("ha-configuration");
+  }
+
+  @Test
+  @Order(4)
+  void ha_status_shows_the_configuration_the_state_and_the_events() throws Exception {
+    admin.open(adminUrl("ha.xhtml"));
+    admin.await("HA Status", Duration.ofSeconds(15), () -> "Primary Active".equals(admin.text("status:state")));
+    assertEquals(PAIR.secondary, admin.text("status:secondary"));
+    assertEquals("Manual", admin.text("status:failoverType"));
+    assertTrue(admin.text("status:events").contains("HA registration completed"), admin.text("status:events"));
+    assertTrue(admin.find("launchHm").getAttribute("href").contains(PAIR.primary + ":8082"), "Launch Health Monitor opens the active server's");
+    admin.screenshot("ha-status");
+  }
+
+  @Test
+  @Order(5)
+  void the_action_buttons_are_enabled_only_when_the_health_monitor_allows_them() throws Exception {
+    primaryHm.await("Primary Active", Duration.ofSeconds(30), () -> "Primary Active".equals(primaryHm.text("hm:state")));
+    secondaryHm.await("Secondary Syncing", Duration.ofSeconds(30), () -> "Secondary Syncing".equals(secondaryHm.text("hm:state")));
+    assertFalse(primaryHm.enabled("hm:failover"));
+    assertFalse(primaryHm.enabled("hm:failback"));
+    assertTrue(primaryHm.enabled("hm:forceFailover"), "the primary offers Force Failover in Primary Active");
+    assertFalse(secondaryHm.enabled("hm:failover"));
+    assertFalse(secondaryHm.enabled("hm:failback"));
+    // The guide's Health Monitor figure: a secondary in Secondary Syncing offers Force Failover.
+    assertTrue(secondaryHm.enabled("hm:forceFailover"));
+    assertTrue(primaryHm.find("statusOk").isDisplayed(), "the green check: HA is on and working");
+    primaryHm.screenshot("health-monitor-primary");
+  }
+
+  @Test
+  @Order(6)
+  void failover_and_failback_are_clicked_through_the_health_monitor_pages() throws Exception {
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
+    secondaryHm.await("Secondary Lost Primary", Duration.ofSeconds(60),
+        () -> "Secondary Lost Primary".equals(secondaryHm.text("hm:state")) && secondaryHm.enabled("hm:failover"));
+    assertFalse(secondaryHm.enabled("hm:failback"));
+    secondaryHm.click("hm:failover");
+    secondaryHm.confirm();
+    secondaryHm.await("Secondary Active", Duration.ofSeconds(90), () -> "Secondary Active".equals(secondaryHm.text("hm:state")));
+    secondaryHm.screenshot("health-monitor-secondary-active");
+
+    assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
+    secondaryHm.await("Failback offered", Duration.ofSeconds(180), () -> secondaryHm.enabled("hm:failback"));
+    secondaryHm.click("hm:failback");
+    secondaryHm.confirm();
+    secondaryHm.await("Secondary Syncing after failback", Duration.ofSeconds(180),
+        () -> "Secondary Syncing".equals(secondaryHm.text("hm:state")));
+    Pair.await("the primary active again", Duration.ofSeconds(60), () -> "Primary Active".equals(PAIR.state("primary")));
+    assertTrue(secondaryHm.text("hm:events").contains("failback"), "the events on the page tell the story");
+  }
+
+  @Test
+  @Order(7)
+  void the_pages_fit_at_1280_and_at_800_pixels() throws Exception {
+    try (Browser narrow = new Browser(800, 900)) {
+      narrow.open(adminUrl("ha-config.xhtml"));
+      narrow.await("HA Configuration", Duration.ofSeconds(15), () -> !narrow.text("config:mode").isEmpty());
+      assertTrue(narrow.fitsWidth(), "HA Configuration at 800 px");
+      narrow.screenshot("ha-configuration-800px");
+      narrow.open(adminUrl("ha.xhtml"));
+      narrow.await("HA Status", Duration.ofSeconds(15), () -> !narrow.text("status:state").isEmpty());
+      assertTrue(narrow.fitsWidth(), "HA Status at 800 px");
+      login(narrow, PAIR.secondary, key);
+      narrow.await("the Health Monitor", Duration.ofSeconds(15), () -> !narrow.text("hm:state").isEmpty());
+      assertTrue(narrow.fitsWidth(), "Health Monitor at 800 px");
+      narrow.screenshot("health-monitor-800px");
+    }
+    admin.open(adminUrl("ha.xhtml"));
+    admin.await("HA Status", Duration.ofSeconds(15), () -> !admin.text("status:state").isEmpty());
+    assertTrue(admin.fitsWidth(), "HA Status at 1280 px");
+    assertTrue(primaryHm.fitsWidth(), "Health Monitor at 1280 px");
+  }
+
+  @Test
+  @Order(8)
+  void remove_asks_for_confirmation_and_ends_at_ha_not_configured() throws Exception {
+    admin.open(adminUrl("ha-config.xhtml"));
+    admin.await("Remove offered in Primary Active", Duration.ofSeconds(30),
+        () -> "Primary Active".equals(admin.text("config:mode")) && !admin.all("[id='config:remove']").isEmpty());
+    admin.click("config:remove");
+    admin.confirm();
+    Pair.await("HA removed", Duration.ofSeconds(120), () -> "HA Not Configured".equals(PAIR.state("primary"))
+        && "HA Not Configured".equals(PAIR.state("secondary")));
+    admin.open(adminUrl("ha-config.xhtml"));
+    admin.await("HA Not Configured on the page", Duration.ofSeconds(15), () -> "HA Not Configured".equals(admin.text("config:mode")));
+    assertTrue(admin.all("[id='config:remove']").isEmpty(), "Remove is offered only in Primary Active");
+  }
+}
