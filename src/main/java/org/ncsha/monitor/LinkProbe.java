@@ -1,7 +1,10 @@
 package org.ncsha.monitor;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +25,13 @@ final class LinkProbe {
   static final long SEND_MAX_BYTES = 1024L * 1024 * 1024;
   private static final int ROUND_TRIPS = 5;
 
-  record Result(Double pingMillis, String pingError, Double mbps, Double latencyMillis, String bandwidthError) {}
+  /**
+   * @param clockOffsetMillis the other server's clock minus ours, from the fastest round trip:
+   *     the listener reads its clock on arrival, which is taken to be half way through (as NTP
+   *     does), so the error is at most half that round trip
+   */
+  record Result(Double pingMillis, String pingError, Double mbps, Double latencyMillis, Long clockOffsetMillis,
+      String bandwidthError) {}
 
   private LinkProbe() {}
 
@@ -44,30 +53,46 @@ final class LinkProbe {
         .sslContext(PinnedTrust.acceptAnyAndRecord()).connectTimeout(Duration.ofSeconds(3)).build();
     URI sink = URI.create("https://" + peer + ":" + bandwidthPort + "/api/bandwidth");
     try {
+      // The first exchange pays for the TLS handshake; the fastest one is the link's latency.
       double best = Double.MAX_VALUE;
+      long offset = 0;
       for (int i = 0; i < ROUND_TRIPS; i++) {
+        long asked = System.currentTimeMillis();
         long start = System.nanoTime();
-        send(client, sink, HttpRequest.BodyPublishers.ofByteArray(new byte[1]));
-        best = Math.min(best, (System.nanoTime() - start) / 1e6);
+        String answer = send(client, sink, HttpRequest.BodyPublishers.ofByteArray(new byte[1]));
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (millis < best) {
+          best = millis;
+          offset = theirClock(answer) - (asked + Math.round(millis / 2));
+        }
       }
       TimedBody body = new TimedBody(SEND_TIME, SEND_MAX_BYTES);
       long start = System.nanoTime();
       send(client, sink, HttpRequest.BodyPublishers.ofInputStream(() -> body));
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Result(ping, pingError, body.sent() * 8 / seconds / 1e6, best, null);
+      return new Result(ping, pingError, body.sent() * 8 / seconds / 1e6, best, offset, null);
     } catch (IOException e) {
-      return new Result(ping, pingError, null, null, sink + ": " + e);
+      return new Result(ping, pingError, null, null, null, sink + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Result(ping, pingError, null, null, "interrupted");
+      return new Result(ping, pingError, null, null, null, "interrupted");
     }
   }
 
-  private static void send(HttpClient client, URI sink, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+  private static String send(HttpClient client, URI sink, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(sink).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/octet-stream").POST(body).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("the bandwidth listener answered HTTP " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  private static long theirClock(String answer) throws IOException {
+    try (JsonReader reader = Json.createReader(new StringReader(answer))) {
+      return reader.readObject().getJsonNumber("clockMillis").longValueExact();
+    } catch (RuntimeException e) {
+      throw new IOException("the bandwidth listener's answer has no clockMillis: " + answer, e);
     }
   }
 

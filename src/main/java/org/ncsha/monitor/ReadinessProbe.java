@@ -24,8 +24,6 @@ public class ReadinessProbe {
   private final SystemProbe system = new LinuxSystemProbe();
 
   public NodeFacts collect(String peerAddress) {
-    // Sampled first: the asker estimates the clock offset from when the request arrived.
-    long clock = System.currentTimeMillis();
     boolean restarted = database.restartIfDown();
     DatabaseReadiness db = database.readiness(peerAddress);
     Double disk = null;
@@ -39,7 +37,7 @@ public class ReadinessProbe {
     }
     String nic = system.interfaceFor(node.address());
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        PeerResource.VERSION, clock, system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
+        PeerResource.VERSION, system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
         diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
         db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
         db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
@@ -49,7 +47,7 @@ public class ReadinessProbe {
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
   public NodeFacts unmeasured(String why) {
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        PeerResource.VERSION, System.currentTimeMillis(), system.cpuCount(), system.memoryBytes(),
+        PeerResource.VERSION, system.cpuCount(), system.memoryBytes(),
         system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
         system.sharedMemoryBytes(), 0, null, false, 0, null, null, null);
   }

@@ -82,21 +82,15 @@ public class ReadinessRunner {
       NodeFacts own = TimeBox.call("this server's measurements", LOCAL_BUDGET, () -> probe.collect(peer),
           probe::unmeasured);
       LinkProbe.Result measured = TimeBox.call("the link measurement", LINK_BUDGET,
-          () -> LinkProbe.measure(peer, node.bandwidthPort()), why -> new LinkProbe.Result(null, why, null, null, why));
+          () -> LinkProbe.measure(peer, node.bandwidthPort()), why -> new LinkProbe.Result(null, why, null, null, null, why));
       String[] peerError = new String[1];
-      long asked = System.currentTimeMillis();
       NodeFacts theirs = TimeBox.call("the other server's answer", PEER_TIMEOUT.plusSeconds(1),
           () -> call.call(new PeerClient(node.hmPort(), PEER_TIMEOUT)), why -> {
             peerError[0] = why;
             return null;
           });
-      Long offset = null;
-      if (theirs != null && measured.latencyMillis() != null) {
-        // The other server read its clock when the request arrived: half a round trip after we asked.
-        offset = theirs.clockMillis() - (asked + Math.round(measured.latencyMillis() / 2));
-      }
       LinkFacts linkFacts = new LinkFacts(measured.pingMillis(), measured.pingError(), measured.mbps(),
-          measured.latencyMillis(), measured.bandwidthError(), offset, peerError[0]);
+          measured.latencyMillis(), measured.bandwidthError(), measured.clockOffsetMillis(), peerError[0]);
       boolean primaryHere = ownRole == Role.PRIMARY;
       List<CheckResult> results = ReadinessRules.evaluate(set, primaryHere ? own : theirs, primaryHere ? theirs : own,
           linkFacts, node.readinessThresholds());

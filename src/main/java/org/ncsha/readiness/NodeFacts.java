@@ -17,7 +17,6 @@ public record NodeFacts(
     boolean installedAsSecondary,
     String haState,
     String version,
-    long clockMillis,
     int cpuCount,
     long memoryBytes,
     long dataVolumeBytes,

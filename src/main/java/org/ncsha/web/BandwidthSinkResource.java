@@ -24,6 +24,8 @@ public class BandwidthSinkResource {
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Produces(MediaType.APPLICATION_JSON)
   public Response sink(InputStream body) throws IOException {
+    // Read on arrival: the latency probe's one-byte exchanges estimate the clock offset from it.
+    long arrived = System.currentTimeMillis();
     long start = System.nanoTime();
     long total = 0;
     byte[] buffer = new byte[64 * 1024];
@@ -39,6 +41,7 @@ public class BandwidthSinkResource {
     answer.put("bytes", total);
     answer.put("nanos", nanos);
     answer.put("mbps", nanos == 0 ? 0 : total * 8.0 * 1000 / nanos);
+    answer.put("clockMillis", arrived);
     return Response.ok(answer).build();
   }
 }

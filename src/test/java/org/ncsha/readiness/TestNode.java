@@ -58,7 +58,7 @@ final class TestNode {
   }
 
   NodeFacts build() {
-    return new NodeFacts(address, installedAsSecondary, haState, version, 1_000_000L, cpuCount, memoryBytes, dataVolumeBytes,
+    return new NodeFacts(address, installedAsSecondary, haState, version, cpuCount, memoryBytes, dataVolumeBytes,
         diskWriteMBps, diskError, interfaceName, linkSpeedMbps, databaseAnswers, databaseRestarted, databaseError, configErrors,
         peerReplicationAllowed, peerDatabasePortError, peerReplicationLogin, shmBytes, sharedBuffersBytes, clusterState,
         inRecovery, databaseBytes, streaming, lagBytes, lagSeconds);

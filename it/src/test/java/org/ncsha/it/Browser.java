@@ -32,6 +32,7 @@ final class Browser implements AutoCloseable {
 
   final WebDriver driver;
   private final Path profile;
+  private final Path downloads;
 
   Browser(int width, int height) throws IOException {
     profile = Files.createTempDirectory("ncs-chromium-");
@@ -40,6 +41,9 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
+    downloads = Files.createDirectories(profile.resolve("downloads"));
+    options.setExperimentalOption("prefs", java.util.Map.of(
+        "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
     // Each node has its own self-signed certificate; the tests pin them elsewhere.
     options.setAcceptInsecureCerts(true);
     ChromeDriverService service = new ChromeDriverService.Builder()
@@ -92,6 +96,28 @@ final class Browser implements AutoCloseable {
 
   void click(String id) {
     find(id).click();
+  }
+
+  /** Picks an item of a PrimeFaces selectOneMenu by its label. */
+  void choose(String id, String label) throws Exception {
+    click(id);
+    String item = "[id='" + id + "_panel'] li[data-label='" + label + "']";
+    await("the item " + label, Duration.ofSeconds(10), () -> all(item).stream().anyMatch(WebElement::isDisplayed));
+    all(item).get(0).click();
+  }
+
+  /** The file the browser finished downloading, once one with this ending is complete. */
+  Path awaitDownload(String ending, Duration deadline) throws Exception {
+    Path[] found = new Path[1];
+    await("a downloaded " + ending, deadline, () -> {
+      try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+        found[0] = files.filter(f -> f.getFileName().toString().endsWith(ending)).findFirst().orElse(null);
+        return found[0] != null;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return found[0];
   }
 
   /** Answers Yes on the PrimeFaces confirmation dialog that is showing. */

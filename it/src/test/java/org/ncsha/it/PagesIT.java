@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -172,11 +176,43 @@ class PagesIT {
     // The guide's Health Monitor figure: a secondary in Secondary Syncing offers Force Failover.
     assertTrue(secondaryHm.enabled("hm:forceFailover"));
     assertTrue(primaryHm.find("statusOk").isDisplayed(), "the green check: HA is on and working");
+
+    primaryHm.click("hm:runReadiness");
+    primaryHm.await("Check Failover Readiness results", Duration.ofSeconds(40),
+        () -> primaryHm.all("[id='hm:readinessChecks_data'] tr").size() == 5);
+    assertTrue(primaryHm.text("hm:readinessChecks").contains("DATABASE - SYNC STATUS"), primaryHm.text("hm:readinessChecks"));
     primaryHm.screenshot("health-monitor-primary");
+    primaryHm.click("hm:trends");
+    primaryHm.await("the trend graphs", Duration.ofSeconds(20), () -> primaryHm.all("canvas").size() == 5);
+    primaryHm.screenshot("readiness-trends");
+    primaryHm.click("trends:back");
+    primaryHm.await("the Health Monitor again", Duration.ofSeconds(15), () -> !primaryHm.text("hm:state").isEmpty());
   }
 
   @Test
   @Order(6)
+  void message_level_save_takes_effect_at_once_and_download_gives_the_log_archive() throws Exception {
+    primaryHm.choose("hm:level", "Trace");
+    primaryHm.click("hm:saveLevel");
+    primaryHm.await("the level saved", Duration.ofSeconds(15), () -> primaryHm.text("hm:messages").contains("Message Level set to Trace"));
+    assertEquals("Trace", Pair.field(PAIR.get("primary", 8082, "/api/logging/level", "root", key).body(), "level"),
+        "the level is in force at once");
+    primaryHm.choose("hm:level", "Informational");
+    primaryHm.click("hm:saveLevel");
+    primaryHm.await("the level back", Duration.ofSeconds(15), () -> primaryHm.text("hm:messages").contains("Message Level set to Informational"));
+
+    primaryHm.click("hm:download");
+    Path archive = primaryHm.awaitDownload(".zip", Duration.ofSeconds(30));
+    List<String> entries;
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      entries = zip.stream().map(ZipEntry::getName).toList();
+    }
+    assertTrue(entries.stream().anyMatch(n -> n.startsWith("log/") && n.endsWith(".log")), "the Health Monitor's own log: " + entries);
+    assertTrue(entries.stream().anyMatch(n -> n.endsWith("logs/messages.log")), "Liberty's messages: " + entries);
+  }
+
+  @Test
+  @Order(7)
   void failover_and_failback_are_clicked_through_the_health_monitor_pages() throws Exception {
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
     secondaryHm.await("Secondary Lost Primary", Duration.ofSeconds(60),
@@ -198,7 +234,7 @@ class PagesIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void the_pages_fit_at_1280_and_at_800_pixels() throws Exception {
     try (Browser narrow = new Browser(800, 900)) {
       narrow.open(adminUrl("ha-config.xhtml"));
@@ -220,7 +256,7 @@ class PagesIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void remove_asks_for_confirmation_and_ends_at_ha_not_configured() throws Exception {
     admin.open(adminUrl("ha-config.xhtml"));
     admin.await("Remove offered in Primary Active", Duration.ofSeconds(30),
@@ -232,5 +268,31 @@ class PagesIT {
     admin.open(adminUrl("ha-config.xhtml"));
     admin.await("HA Not Configured on the page", Duration.ofSeconds(15), () -> "HA Not Configured".equals(admin.text("config:mode")));
     assertTrue(admin.all("[id='config:remove']").isEmpty(), "Remove is offered only in Primary Active");
+  }
+
+  @Test
+  @Order(10)
+  void repeated_wrong_keys_lock_the_login_for_a_while_and_the_lock_is_logged() throws Exception {
+    try (Browser guesser = new Browser(1280, 800)) {
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        login(guesser, PAIR.secondary, "Wrong-key-" + attempt + "x");
+        guesser.await("refusal " + attempt, Duration.ofSeconds(10),
+            () -> guesser.driver.getPageSource().contains("Invalid user name or authentication key"));
+      }
+      login(guesser, PAIR.secondary, key);
+      guesser.await("the lock", Duration.ofSeconds(10), () -> guesser.driver.getPageSource().contains("Too many failed logins"));
+      assertTrue(guesser.driver.findElements(org.openqa.selenium.By.id("hm:state")).isEmpty(), "even the right key waits out the lock");
+    }
+    assertTrue(logsOf("secondary").contains("Health Monitor login locked until"), "the lock is in the Health Monitor log");
+  }
+
+  private static String logsOf(String node) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = java.nio.file.Files.walk(PAIR.dir.resolve(node).resolve("log"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        all.append(java.nio.file.Files.readString(f, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return all.toString();
   }
 }
