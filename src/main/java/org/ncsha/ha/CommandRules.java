@@ -99,6 +99,10 @@ final class CommandRules {
   }
 
   private static Verdict abortRegistration(Tick t, Command.AbortRegistration c) {
+    if (t.state() == HA_NOT_CONFIGURED) {
+      // A secondary that refused the registration (wrong key) never started it: nothing to undo.
+      return Verdict.accept(Decision.stay(HA_NOT_CONFIGURED));
+    }
     if (t.state() != HA_INITIALIZING) {
       return Verdict.refuse(
           "Aborting a registration is only possible in state HA Initializing; " + here(t));

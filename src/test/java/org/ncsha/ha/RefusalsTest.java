@@ -30,6 +30,16 @@ class RefusalsTest {
   }
 
   @Test
+  void abortingARegistrationTheSecondaryNeverStartedChangesNothingAndIsNoError() {
+    Decision d = onSecondary(HA_NOT_CONFIGURED, null, new Command.AbortRegistration("wrong key"));
+    assertTrue(d.accepted());
+    assertEquals(HA_NOT_CONFIGURED, d.next());
+    assertFalse(d.changed());
+    refused(onSecondary(SECONDARY_SYNCING, peer(PRIMARY_ACTIVE), new Command.AbortRegistration("late")), SECONDARY_SYNCING,
+        "Aborting a registration is only possible in state HA Initializing; this is the secondary in state Secondary Syncing");
+  }
+
+  @Test
   void failbackNeedsSecondaryActive() {
     refused(onSecondary(SECONDARY_SYNCING, peer(PRIMARY_ACTIVE), new Command.Failback()),
         SECONDARY_SYNCING,

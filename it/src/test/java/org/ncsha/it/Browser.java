@@ -98,6 +98,10 @@ final class Browser implements AutoCloseable {
     find(id).click();
   }
 
+  void scrollTo(String id) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(id));
+  }
+
   /** Picks an item of a PrimeFaces selectOneMenu by its label. */
   void choose(String id, String label) throws Exception {
     click(id);

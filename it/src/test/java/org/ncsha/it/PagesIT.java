@@ -124,7 +124,7 @@ class PagesIT {
 
   @Test
   @Order(3)
-  void check_readiness_then_register_through_the_page_with_the_milestones_reaching_100() throws Exception {
+  void check_readiness_then_a_wrong_key_fails_cleanly_then_register_with_the_milestones_reaching_100() throws Exception {
     admin.open(adminUrl("ha-config.xhtml"));
     admin.await("HA Configuration", Duration.ofSeconds(15), () -> "HA Not Configured".equals(admin.text("config:mode")));
     admin.type("config:secondary", PAIR.secondary);
@@ -136,11 +136,25 @@ class PagesIT {
     admin.click("config:clearReadiness");
     admin.await("the dialog closed", Duration.ofSeconds(10), () -> !admin.find("config:readinessDialog").isDisplayed());
 
+    // S2 through the page: a key that keeps the key rule but is not the secondary's.
+    admin.type("config:secondary", PAIR.secondary);
+    admin.type("config:key", "Wrong-key-42x");
+    admin.click("config:register");
+    admin.await("the reason the registration failed", Duration.ofSeconds(120),
+        () -> admin.driver.getPageSource().contains("the authentication key does not match the one set on the secondary"));
+    assertTrue(admin.find("config:summary").getAttribute("class").contains("ncs-summary-failed"), "the reason stands out");
+    admin.scrollTo("config:summary");
+    admin.screenshot("registration-failed");
+    Pair.await("both back at HA Not Configured", Duration.ofSeconds(60),
+        () -> "HA Not Configured".equals(PAIR.state("primary")) && "HA Not Configured".equals(PAIR.state("secondary")));
+    admin.await("HA Not Configured on the page", Duration.ofSeconds(15), () -> "HA Not Configured".equals(admin.text("config:mode")));
+
     admin.type("config:secondary", PAIR.secondary);
     admin.type("config:key", key);
     admin.type("config:email", "noc@example.com");
     admin.click("config:register");
-    admin.await("the progress bar", Duration.ofSeconds(20), () -> !admin.all(".ncs-milestone").isEmpty());
+    admin.await("the progress bar", Duration.ofSeconds(20),
+        () -> !admin.all(".ncs-milestone").isEmpty() && !admin.text("config:summary").startsWith("Registration failed"));
     admin.screenshot("registration-progress");
     admin.await("Primary Active", Duration.ofMinutes(3), () -> "Primary Active".equals(admin.text("config:mode")));
     List<String> labels = admin.all(".ncs-milestone").stream().map(WebElement::getText).toList();
@@ -170,11 +184,14 @@ class PagesIT {
     secondaryHm.await("Secondary Syncing", Duration.ofSeconds(30), () -> "Secondary Syncing".equals(secondaryHm.text("hm:state")));
     assertFalse(primaryHm.enabled("hm:failover"));
     assertFalse(primaryHm.enabled("hm:failback"));
-    assertTrue(primaryHm.enabled("hm:forceFailover"), "the primary offers Force Failover in Primary Active");
+    // Force Failover also needs every process up on both, which the next heartbeats confirm.
+    primaryHm.await("Force Failover offered by the primary in Primary Active", Duration.ofSeconds(30),
+        () -> primaryHm.enabled("hm:forceFailover"));
     assertFalse(secondaryHm.enabled("hm:failover"));
     assertFalse(secondaryHm.enabled("hm:failback"));
     // The guide's Health Monitor figure: a secondary in Secondary Syncing offers Force Failover.
-    assertTrue(secondaryHm.enabled("hm:forceFailover"));
+    secondaryHm.await("Force Failover offered by the secondary in Secondary Syncing", Duration.ofSeconds(30),
+        () -> secondaryHm.enabled("hm:forceFailover"));
     assertTrue(primaryHm.find("statusOk").isDisplayed(), "the green check: HA is on and working");
 
     primaryHm.click("hm:runReadiness");
