@@ -10,6 +10,7 @@ import org.ncsha.app.SchemaMigrator;
 import org.ncsha.app.ServingRole;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.HaState;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.PeerCommandMessage;
 import org.ncsha.peer.PeerException;
@@ -31,18 +32,19 @@ public class ActionRunner {
   @Inject LocalDatabase database;
   @Inject PeerLink peer;
   @Inject BackgroundActions background;
+  @Inject MailNotifier mail;
 
-  /** The quick actions, in order, before the new state is published. */
-  void runQuick(List<Action> actions, HaEngine engine) {
+  /** The quick actions, in order, before the new state (next) is published. */
+  void runQuick(List<Action> actions, HaState next, HaEngine engine) {
     for (Action action : actions) {
       if (action.kind().longRunning()) {
         continue;
       }
       try {
-        runQuick(action, engine);
+        runQuick(action, next, engine);
       } catch (RuntimeException | PeerException e) {
         LOG.log(Level.WARNING, "Action " + action.kind() + " failed", e);
-        store.recordEvent(Instant.now(), engine.status().state().displayName(),
+        store.recordEvent(Instant.now(), next.displayName(),
             "Action " + action.kind() + " failed: " + e.getMessage());
       }
     }
@@ -66,7 +68,7 @@ public class ActionRunner {
     Action fix = Action.of(shouldWrite ? org.ncsha.ha.ActionKind.APP_READ_WRITE : org.ncsha.ha.ActionKind.APP_READ_ONLY);
     LOG.warning("State " + engine.status().state().displayName() + " needs the application "
         + (shouldWrite ? "writable" : "passive") + ": applying " + fix.kind() + " again");
-    runQuick(List.of(fix), engine);
+    runQuick(List.of(fix), engine.status().state(), engine);
   }
 
   /** The long-running action (always the last one of a decision), after the state is published. */
@@ -74,7 +76,7 @@ public class ActionRunner {
     actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> background.run(a, engine));
   }
 
-  private void runQuick(Action action, HaEngine engine) throws PeerException {
+  private void runQuick(Action action, HaState next, HaEngine engine) throws PeerException {
     String peerAddress = engine.config().peerAddress();
     switch (action.kind()) {
       case APP_READ_WRITE -> {
@@ -102,7 +104,7 @@ public class ActionRunner {
         });
         engine.reloadConfig();
       }
-      case SEND_MAIL -> LOG.info("HA notification: " + action.detail());
+      case SEND_MAIL -> mail.notify(next.displayName(), action.detail());
       case PEER_ABORT_REGISTRATION -> tellPeer(peerAddress, PeerCommandMessage.abortRegistration(action.detail()));
       case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());
       case PEER_ACCEPT_FAILBACK ->

@@ -134,7 +134,7 @@ public class HaEngine {
           + ", database " + (local.databaseHealthy() ? "healthy" : "not healthy") + " -> " + decision.next().displayName()
           + " " + decision.actions());
     }
-    actions.runQuick(decision.actions(), this);
+    actions.runQuick(decision.actions(), decision.next(), this);
     if (decision.next() != status.state()) {
       apply(decision, now);
       // A new state may allow the next step at once (Secondary Lost Primary -> Secondary

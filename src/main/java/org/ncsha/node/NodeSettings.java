@@ -34,7 +34,8 @@ public record NodeSettings(
     Duration retentionPeriod,
     int slotWalLimitMb,
     Duration readinessInterval,
-    org.ncsha.readiness.Thresholds readinessThresholds) {
+    org.ncsha.readiness.Thresholds readinessThresholds,
+    MailServer mailServer) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -80,7 +81,13 @@ public record NodeSettings(
         Duration.ofMinutes(intValue(p, "readiness.interval.minutes", 10)),
         org.ncsha.readiness.Thresholds.defaults().withBandwidthMinMbps(
             org.ncsha.readiness.BandwidthUnits.toMbps("node.properties: readiness.bandwidth.minimum",
-                p.getProperty("readiness.bandwidth.minimum", "100 Mbps"))));
+                p.getProperty("readiness.bandwidth.minimum", "100 Mbps"))),
+        new MailServer(blankToNull(p.getProperty("mail.smtp.host")), intValue(p, "mail.smtp.port", 25),
+            p.getProperty("mail.from", "ncs-ha@localhost").trim()));
+  }
+
+  private static String blankToNull(String v) {
+    return v == null || v.isBlank() ? null : v.trim();
   }
 
   private static int atLeast(Properties p, String key, int fallback, int minimum) {

@@ -40,6 +40,7 @@ public class PeerResource {
 
   @Inject PeerLink link;
   @Inject HaEngine engine;
+  @Inject org.ncsha.store.HaStore store;
   @Inject LocalHealth health;
   @Inject SecondaryCopy copy;
   @Inject AuthKeyChange keyChange;
@@ -78,6 +79,9 @@ public class PeerResource {
         copy.reset();
         engine.submit(new Command.AcceptRegistration(
             request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
+        // Notification settings, not HA state: kept beside it for the secondary's own mails.
+        String emails = request.emails == null ? "" : String.join(",", request.emails);
+        store.updateConfig(row -> row.setEmails(emails));
       } catch (CommandRefusedException | IllegalArgumentException e) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }

@@ -38,6 +38,16 @@ class NodeSettingsTest {
   }
 
   @Test
+  void no_mail_server_unless_one_is_named_and_then_its_port_and_sender() throws Exception {
+    assertEquals(false, NodeSettings.load(dir).mailServer().configured());
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "mail.smtp.host= \nmail.smtp.port=25\n");
+    assertEquals(false, NodeSettings.load(dir).mailServer().configured(), "an empty host is no mail server");
+    Files.writeString(dir.resolve("etc/node.properties"), "mail.smtp.host=smtp.example.com\nmail.smtp.port=2525\nmail.from=nms@example.com\n");
+    assertEquals(new MailServer("smtp.example.com", 2525, "nms@example.com"), NodeSettings.load(dir).mailServer());
+  }
+
+  @Test
   void reads_the_node_file_written_by_the_launcher() throws Exception {
     Files.createDirectories(dir.resolve("etc"));
     Files.writeString(dir.resolve("etc/node.properties"),

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PairWalkingSkeletonIT {
   private static final Pair PAIR = new Pair("it-pair", "127.0.2.1", "127.0.2.2");
+  /** A real SMTP server for the HA notifications, in this JVM. */
+  private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   private static String admin;
   private static String adminPassword;
 
@@ -29,6 +37,10 @@ class PairWalkingSkeletonIT {
   static void up() throws Exception {
     PAIR.haPair(Duration.ofMinutes(2), "down");
     org.ncsha.it.Files.deleteTree(PAIR.dir);
+    MAIL.start();
+    PAIR.env("SMTP_HOST", "127.0.0.1");
+    PAIR.env("SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()));
+    PAIR.env("EMAIL", "noc@example.com, oncall@example.com");
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up", "--failover", "automatic"), "ha-pair up succeeds");
     admin = PAIR.get("ADMIN_USER");
     adminPassword = PAIR.get("ADMIN_PASSWORD");
@@ -37,6 +49,18 @@ class PairWalkingSkeletonIT {
   @AfterAll
   static void down() throws Exception {
     PAIR.haPair(Duration.ofMinutes(2), "down");
+    MAIL.stop();
+  }
+
+  /** Each address of the Email Address list got a mail whose subject says this. */
+  private static boolean mailedToBoth(String subject) throws Exception {
+    List<String> to = new java.util.ArrayList<>();
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      if (m.getSubject() != null && m.getSubject().contains(subject)) {
+        to.add(GreenMailUtil.getAddressList(m.getRecipients(Message.RecipientType.TO)));
+      }
+    }
+    return to.size() >= 2 && to.stream().allMatch("noc@example.com, oncall@example.com"::equals);
   }
 
   private static HttpResponse<String> addDevice(String node, String name) throws Exception {
@@ -58,6 +82,8 @@ class PairWalkingSkeletonIT {
     assertEquals("primary", Pair.field(p.body(), "server"));
     assertEquals("HA enabled", Pair.field(p.body(), "mode"));
     assertEquals("automatic", Pair.field(p.body(), "failoverType"));
+    Pair.await("the registration mail", Duration.ofSeconds(30),
+        () -> mailedToBoth("ncs-ha Primary 127.0.2.1: Primary Active - HA registration completed"));
     assertEquals(PAIR.secondary, Pair.field(p.body(), "peer"));
     assertEquals("Secondary Syncing", Pair.field(s.body(), "state"));
     assertEquals(PAIR.primary, Pair.field(s.body(), "peer"));
@@ -132,6 +158,16 @@ class PairWalkingSkeletonIT {
     Duration took = Pair.await("Secondary Active", Duration.ofSeconds(60),
         () -> "Secondary Active".equals(PAIR.state("secondary")));
     System.out.println("[it] failover after SIGKILL of the primary took " + took.toMillis() + " ms");
+    // The secondary mails the list it was given at registration: it is the one left.
+    Pair.await("the failover mail", Duration.ofSeconds(30),
+        () -> mailedToBoth("ncs-ha Secondary 127.0.2.2: Secondary Active - Failover completed"));
+    List<String> subjects = new java.util.ArrayList<>();
+    for (MimeMessage m : MAIL.getReceivedMessages()) {
+      subjects.add(m.getSubject());
+    }
+    int lost = subjects.indexOf(subjects.stream().filter(t -> t.contains("The secondary lost the primary")).findFirst().orElse(""));
+    int done = subjects.indexOf(subjects.stream().filter(t -> t.contains("Failover completed")).findFirst().orElse(""));
+    assertTrue(lost >= 0 && lost < done, "mailed in the order it happened: " + subjects);
     assertEquals(201, addDevice("secondary", "edge-after-failover").statusCode());
     assertTrue(listed("secondary", "core-router-1"), "nothing written before the failover is lost");
     assertEquals(200, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
