@@ -130,9 +130,14 @@ public final class PostgresNode implements DatabaseNode {
     execute(createSlotSql(slot));
   }
 
+  /**
+   * Creates the slot unless it exists. Both servers may create the same slot at once (the new
+   * primary on promotion, the old one when it comes to follow): the loser of that race finds
+   * it made, which is what it wanted, so "already exists" is caught in the database.
+   */
   static String createSlotSql(String slot) {
-    return "select pg_create_physical_replication_slot('" + sqlLiteral(slot) + "', true) "
-        + "where not exists (select 1 from pg_replication_slots where slot_name = '" + sqlLiteral(slot) + "')";
+    return "do $$ begin perform pg_create_physical_replication_slot('" + sqlLiteral(slot) + "', true); "
+        + "exception when duplicate_object then null; end $$";
   }
 
   @Override

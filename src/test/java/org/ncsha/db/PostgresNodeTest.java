@@ -82,6 +82,15 @@ class PostgresNodeTest {
     a.allowPeer(B);
     a.createReplicationSlot("ncs_ha_secondary");
     a.createReplicationSlot("ncs_ha_secondary"); // idempotent
+    // Both servers may create the same slot at once (promotion and the old primary's follow):
+    // neither may fail because the other won.
+    for (int round = 0; round < 20; round++) {
+      java.util.concurrent.CompletableFuture<Void> other =
+          java.util.concurrent.CompletableFuture.runAsync(() -> a.createReplicationSlot("ncs_ha_race"));
+      a.createReplicationSlot("ncs_ha_race");
+      other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      a.dropReplicationSlot("ncs_ha_race");
+    }
     AtomicLong done = new AtomicLong();
     AtomicLong total = new AtomicLong();
     b.cloneFrom(A, "ncs_ha_secondary", (d, t) -> {
