@@ -91,8 +91,12 @@ class RejoinCopyIT {
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
     awaitState("primary", "Primary Syncing", 240);
     String retried = PAIR.events("primary", key);
-    // The failed copy left a fresh slot behind, but it cannot bring back the WAL since the fork.
-    assertTrue(retried.contains("no longer has the WAL from the fork point"), retried);
+    // The failed copy left a fresh slot behind, but it cannot bring back the WAL since the fork;
+    // if the active server writes a lot meanwhile (autovacuum after the churn), that fresh slot is
+    // itself invalidated. Either way the retry decides on a full copy again, and says why.
+    assertTrue(retried.split("instead of rewinding it", -1).length - 1 >= 2, retried);
+    assertTrue(retried.contains("no longer has the WAL from the fork point")
+        || retried.split("was invalidated", -1).length - 1 >= 2, retried);
     assertTrue(retried.contains("replaced by a full copy"), retried);
 
     Pair.await("the secondary sees Primary Syncing", Duration.ofSeconds(60), () -> "Primary Syncing".equals(
