@@ -3,7 +3,6 @@ package org.ncsha.admin;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ncsha.security.AuthKeyRule;
@@ -110,10 +109,7 @@ public class RegistrationForm {
   }
 
   public List<String> emails() {
-    if (emailAddress == null || emailAddress.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(emailAddress.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return org.ncsha.mail.EmailList.parse(emailAddress);
   }
 
   public String getSecondaryServer() {

@@ -3,14 +3,15 @@ package org.ncsha.monitor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
+import org.ncsha.mail.EmailList;
 import org.ncsha.mail.Notification;
 import org.ncsha.node.NodeSettings;
+import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
 
 /**
@@ -34,7 +35,8 @@ public class MailNotifier {
   private final AtomicBoolean sending = new AtomicBoolean();
 
   public void notify(String state, String detail) {
-    List<String> to = recipients();
+    HaConfigRecord config = store.config();
+    List<String> to = EmailList.parse(config.getEmails());
     if (to.isEmpty()) {
       if (node.mailServer().configured()) {
         store.recordEvent(Instant.now(), state, NO_ADDRESS);
@@ -43,7 +45,7 @@ public class MailNotifier {
       }
       return;
     }
-    Notification n = compose(to, state, detail, Instant.now());
+    Notification n = compose(to, config.getPeerAddress(), state, detail, Instant.now());
     if (!node.mailServer().configured()) {
       store.recordEvent(Instant.now(), state, "Failed to send email notification to " + String.join(", ", to)
           + ": no mail server is configured (mail.smtp.host in node.properties)");
@@ -73,15 +75,8 @@ public class MailNotifier {
     return n;
   }
 
-  private List<String> recipients() {
-    String list = store.config().getEmails();
-    return list == null ? List.of()
-        : Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  Notification compose(List<String> to, String state, String detail, Instant time) {
+  Notification compose(List<String> to, String peer, String state, String detail, Instant time) {
     String role = node.installedAsSecondary() ? "Secondary" : "Primary";
-    String peer = store.config().getPeerAddress();
     StringBuilder body = new StringBuilder()
         .append(detail).append("\n\n")
         .append("Server:          ").append(role).append(' ').append(node.address()).append('\n')

@@ -12,6 +12,7 @@ import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
 import org.ncsha.peer.PeerResource;
+import org.ncsha.mail.EmailList;
 import org.ncsha.peer.RegisterMessage;
 import org.ncsha.security.AuthKeys;
 import org.ncsha.store.HaStore;
@@ -91,7 +92,7 @@ public class PrimaryRegistration {
     peer.setKey(request.authKey());
     peer.pin(hello.presentedFingerprint());
     store.updateConfig(row -> {
-      row.setEmails(String.join(",", request.emails()));
+      row.setEmails(EmailList.format(request.emails()));
       row.setVirtualIpv4(request.virtualIpv4());
       row.setVirtualIpv6(request.virtualIpv6());
     });

@@ -80,8 +80,7 @@ public class PeerResource {
         engine.submit(new Command.AcceptRegistration(
             request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
         // Notification settings, not HA state: kept beside it for the secondary's own mails.
-        String emails = request.emails == null ? "" : String.join(",", request.emails);
-        store.updateConfig(row -> row.setEmails(emails));
+        store.updateConfig(row -> row.setEmails(org.ncsha.mail.EmailList.format(request.emails)));
       } catch (CommandRefusedException | IllegalArgumentException e) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }
