@@ -11,7 +11,10 @@ public interface DatabaseNode {
   /** Starts the server with this node's own settings; no-op when running. */
   void start();
 
-  /** Fast shutdown (clean, without waiting for clients); no-op when stopped. */
+  /**
+   * Fast shutdown (clean, without waiting for clients), immediate when a fast one does not end in
+   * time; no-op when stopped.
+   */
   void stop();
 
   boolean isRunning();

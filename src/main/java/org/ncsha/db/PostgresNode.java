@@ -22,6 +22,8 @@ public final class PostgresNode implements DatabaseNode {
   private static final Logger LOG = Logger.getLogger("org.ncsha.db");
   private static final Duration QUICK = Duration.ofSeconds(90);
   private static final Duration COPY = Duration.ofHours(2);
+  /** How long a fast shutdown may wait for replication clients before an immediate one. */
+  static final int FAST_STOP_SECONDS = 30;
   private static final Pattern PROGRESS = Pattern.compile("(\\d+)/(\\d+) kB");
   private static final Pattern DIVERGED =
       Pattern.compile("servers diverged at WAL location (\\S+) on timeline (\\d+)");
@@ -89,10 +91,27 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public void stop() {
+    stop(FAST_STOP_SECONDS);
+  }
+
+  /**
+   * A fast shutdown waits until every replication client has confirmed the shutdown checkpoint,
+   * so a frozen or cut-off client (a standby, pg_receivewal) holds it until wal_sender_timeout
+   * and beyond. Only a copy or a rewind of this database stops it, and both cope with a crash
+   * shutdown (a rewind lets crash recovery finish first), so an immediate shutdown ends the wait.
+   */
+  void stop(int fastSeconds) {
     if (!isRunning()) {
       return;
     }
-    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-m", "fast", "-w", "-t", "60", "stop"),
+    ToolRunner.Result fast = tools.run(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-m", "fast", "-w", "-t",
+        Integer.toString(fastSeconds), "stop"), Map.of(), QUICK);
+    if (fast.exitCode() == 0 || !isRunning()) {
+      return;
+    }
+    LOG.warning("PostgreSQL did not finish a fast shutdown within " + fastSeconds + " s (" + fast.stderr().strip()
+        + "); a replication client may not be answering: stopping it with an immediate shutdown");
+    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-m", "immediate", "-w", "-t", "60", "stop"),
         Map.of(), QUICK);
   }
 

@@ -43,7 +43,7 @@ public class LocalDatabase {
   @Resource(lookup = "jdbc/ncs")
   DataSource dataSource;
 
-  private volatile boolean maintenance;
+  private final DatabaseOwner owner = new DatabaseOwner();
 
   /** A node built from the current settings; cheap, and it picks up a changed key. */
   private DatabaseNode db() {
@@ -75,21 +75,24 @@ public class LocalDatabase {
   }
 
   boolean inMaintenance() {
-    return maintenance;
+    return owner.taken();
   }
 
   public DatabaseHealth health() {
     return db().health();
   }
 
-  boolean restart() {
-    try {
-      db().start();
-      return db().health().reachable();
-    } catch (RuntimeException e) {
-      LOG.warning("Restarting the database failed: " + e.getMessage());
-      return false;
-    }
+  /** Starts the database again, unless a copy or a rewind has it down on purpose. */
+  DatabaseOwner.Restart restart() {
+    return owner.restartUnlessTaken(() -> {
+      try {
+        db().start();
+        return db().health().reachable();
+      } catch (RuntimeException e) {
+        LOG.warning("Restarting the database failed: " + e.getMessage());
+        return false;
+      }
+    });
   }
 
   /**
@@ -97,7 +100,7 @@ public class LocalDatabase {
    * never while a copy or rewind has it stopped on purpose.
    */
   boolean restartIfDown() {
-    return !maintenance && !health().reachable() && restart();
+    return !owner.taken() && !health().reachable() && restart() == DatabaseOwner.Restart.STARTED;
   }
 
   org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {
@@ -114,6 +117,7 @@ public class LocalDatabase {
     if (h.error() != null) {
       doc.put("error", h.error());
     }
+    boolean maintenance = owner.taken();
     if (maintenance) {
       doc.put("maintenance", true);
     }
@@ -211,11 +215,11 @@ public class LocalDatabase {
   }
 
   void cloneFrom(String primaryAddress, BiConsumer<Long, Long> progress) {
-    maintenance = true;
+    owner.take();
     try {
       db().cloneFrom(primaryAddress, slotFor(ownRole()), progress::accept);
     } finally {
-      maintenance = false;
+      owner.release();
     }
   }
 
@@ -249,7 +253,7 @@ public class LocalDatabase {
       }
       Thread.sleep(500);
     }
-    maintenance = true;
+    owner.take();
     try {
       String reason = fullCopyReason;
       try {
@@ -263,7 +267,7 @@ public class LocalDatabase {
       fullCopyStarting.accept(reason);
       return db().replaceWithCopyOf(peerAddress, slotFor(ownRole()), reason);
     } finally {
-      maintenance = false;
+      owner.release();
     }
   }
 

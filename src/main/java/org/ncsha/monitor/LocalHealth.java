@@ -34,11 +34,17 @@ public class LocalHealth {
     if (!health.reachable()) {
       if (failedRestarts < RESTART_BUDGET) {
         LOG.warning("The database is not answering (" + health.error() + "): restarting it");
-        if (database.restart()) {
-          failedRestarts = 0;
-          health = database.health();
-        } else {
-          failedRestarts++;
+        switch (database.restart()) {
+          case STARTED -> {
+            failedRestarts = 0;
+            health = database.health();
+          }
+          case FAILED -> failedRestarts++;
+          case TAKEN -> {
+            LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
+            last = new Snapshot(false, true, false, null);
+            return last;
+          }
         }
       }
     } else {

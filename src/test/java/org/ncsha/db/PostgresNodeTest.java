@@ -175,6 +175,46 @@ class PostgresNodeTest {
     assertTrue(waitFor(() -> "reserved".equals(slotWalStatus(b, "ncs_ha_primary"))), "a fresh slot holds WAL for A again");
   }
 
+  @Test
+  @Order(6)
+  void a_frozen_replication_client_cannot_hold_a_stop_beyond_the_fast_shutdown_time() throws Exception {
+    // B is the primary (order 5). A frozen receiver never confirms the shutdown checkpoint, which
+    // holds a fast shutdown until wal_sender_timeout (60 s).
+    Path wal = root.resolve("received-wal");
+    Files.createDirectories(wal);
+    ProcessBuilder receive = new ProcessBuilder(BIN.resolve("pg_receivewal").toString(), "-h", B, "-p", "5432",
+        "-U", "replicator", "-D", wal.toString(), "--no-loop").redirectErrorStream(true);
+    receive.environment().put("PGPASSWORD", "test-repl-Pw2");
+    Process receiver = receive.start();
+    try {
+      assertTrue(waitFor(() -> "1".equals(countOf(b, "select count(*) from pg_stat_replication where application_name = 'pg_receivewal'"))),
+          "pg_receivewal streams from B");
+      assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(receiver.pid())).start().waitFor());
+      sql(b, "create table after_the_freeze as select g from generate_series(1, 100000) g");
+      Instant start = Instant.now();
+      b.stop(3);
+      Duration took = Duration.between(start, Instant.now());
+      assertFalse(b.isRunning(), "B is stopped");
+      assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "the stop took " + took);
+      b.start();
+      assertEquals("100000", poll(b, "select count(*) from after_the_freeze"), "crash recovery kept the committed rows");
+    } finally {
+      receiver.destroyForcibly();
+      new ProcessBuilder("kill", "-CONT", Long.toString(receiver.pid())).start().waitFor();
+    }
+  }
+
+  private static String countOf(PostgresNode n, String query) {
+    try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(query)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String slotWalStatus(PostgresNode n, String slot) {
     try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
         Statement s = c.createStatement();

@@ -84,6 +84,18 @@ final class Pair {
     return p.waitFor(60, TimeUnit.SECONDS) ? p.exitValue() : -1;
   }
 
+  /**
+   * Copies a node's logs (its PostgreSQL and HM logs, Liberty's) next to the pair's directory, for
+   * a node whose directory is a tmpfs that the test unmounts.
+   */
+  void keepLogs(String node) throws IOException, InterruptedException {
+    Path kept = dir.resolveSibling(dir.getFileName() + "-" + node + "-logs");
+    org.ncsha.it.Files.deleteTree(kept);
+    Files.createDirectories(kept);
+    command("cp", "-a", dir.resolve(node).resolve("log").toString(), kept.resolve("log").toString());
+    command("cp", "-a", dir.resolve(node).resolve("usr/servers/ncs/logs").toString(), kept.resolve("liberty").toString());
+  }
+
   /** Sends a signal (STOP, CONT, KILL) to a node's Liberty JVM. */
   void signalLiberty(String node, String signal) throws Exception {
     String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();

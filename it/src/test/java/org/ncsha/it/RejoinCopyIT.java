@@ -53,6 +53,7 @@ class RejoinCopyIT {
   static void down() throws Exception {
     try {
       PAIR.haPair(Duration.ofMinutes(2), "down");
+      PAIR.keepLogs("primary");
     } finally {
       Pair.command("umount", PRIMARY.toString());
     }
