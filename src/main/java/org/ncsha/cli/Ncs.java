@@ -40,6 +40,8 @@ public final class Ncs {
 
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(30);
+  /** The Health Monitor waits up to 30 s for the peer to take a new key, then may probe it. */
+  private static final Duration AUTHKEY_TIMEOUT = Duration.ofSeconds(75);
 
   private final Terminal terminal;
   private final Map<String, String> env;
@@ -220,7 +222,7 @@ public final class Ncs {
       key = null;
     }
     NodeDir node = node();
-    HmClient client = client(node, ACTION_TIMEOUT);
+    HmClient client = client(node, AUTHKEY_TIMEOUT);
     String token = node.cliToken();
     if (key == null) {
       key = KeyPrompt.ask(terminal);

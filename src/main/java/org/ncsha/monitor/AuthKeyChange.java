@@ -18,6 +18,7 @@ public class AuthKeyChange {
   @Inject PeerLink peer;
   @Inject HaEngine engine;
   @Inject LocalDatabase database;
+  @Inject LocalHealth health;
 
   /**
    * Changes the key on this server, and first on the peer when HA is configured.
@@ -28,7 +29,7 @@ public class AuthKeyChange {
   public String changeHere(String key) throws PeerException {
     String peerAddress = engine.config().peerAddress();
     if (peerAddress != null) {
-      peer.changeKeyOnPeer(engine.config(), key);
+      peer.changeKeyOnPeer(engine.config(), peer.ownHeartbeat(engine.config(), engine.status().state(), health.last()), key);
     }
     apply(key, peerAddress == null ? "on this server" : "on this server and on " + peerAddress);
     return peerAddress;

@@ -94,13 +94,41 @@ public class PeerLink {
    * Gives the peer the new key, signed with the current one over the pinned connection: both
    * servers must hold the same key, so this node changes its own only after the peer took it.
    */
-  public void changeKeyOnPeer(HaConfig config, String newKey) throws PeerException {
+  public void changeKeyOnPeer(HaConfig config, HeartbeatMessage mine, String newKey) throws PeerException {
     String secret = peerSecret();
     if (secret == null) {
       throw new PeerException("no authentication key is set on this node");
     }
-    client.post(config.peerAddress(), pinnedFingerprint, secret, "/api/peer/authkey",
-        new org.ncsha.peer.AuthKeyMessage(newKey), Void.class);
+    try {
+      new PeerClient(node.hmPort(), KEY_CHANGE_TIMEOUT).post(config.peerAddress(), pinnedFingerprint, secret,
+          "/api/peer/authkey", new org.ncsha.peer.AuthKeyMessage(newKey), Void.class);
+    } catch (PeerException e) {
+      // No answer is not a refusal: had the peer taken the key after all, keeping the old one
+      // here would leave two servers that reject each other's heartbeats.
+      if (!e.certificateChanged() && peerHoldsKey(config, mine, newKey)) {
+        LOG.warning("The peer's answer to the key change was lost (" + e.getMessage() + "), but "
+            + config.peerAddress() + " holds the new key: taking it here too");
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The peer hashes the new key twice (PBKDF2, 600,000 rounds each) before it answers: seconds on
+   * a busy server. It refuses a key change that reached it later than half of this.
+   */
+  public static final java.time.Duration KEY_CHANGE_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+  /** Whether the peer answers a heartbeat signed with the secret of the given key. */
+  private boolean peerHoldsKey(HaConfig config, HeartbeatMessage mine, String key) {
+    String secret = org.ncsha.security.AuthKeys.peerSecret(key.toCharArray());
+    try {
+      client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
+      return true;
+    } catch (PeerException | RuntimeException e) {
+      return false;
+    }
   }
 
   public void pin(String fingerprint) {

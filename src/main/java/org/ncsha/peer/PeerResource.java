@@ -129,6 +129,14 @@ public class PeerResource {
       if (violation.isPresent()) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", violation.get()));
       }
+      // A request held up (a frozen JVM, a slow link) may arrive after its sender gave up and
+      // kept the old key: taking it then would leave the two servers with different keys.
+      long age = Instant.now().toEpochMilli() - Long.parseLong(headers.getHeaderString(PeerSignature.TIME_HEADER));
+      if (age > org.ncsha.monitor.PeerLink.KEY_CHANGE_TIMEOUT.toMillis() / 2) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", "the key change arrived " + age / 1000
+            + " s after it was sent (or the two servers' clocks differ by that much: see SYSTEM - CHECK CLOCK OFFSET),"
+            + " too late to be sure the other server still waits for it; nothing changed"));
+      }
       // Signed with the old key, which is the one the caller checks the answer with.
       Response answer = signed(path, Map.of("message", "changed"));
       keyChange.changeAtPeersRequest(request.key);
