@@ -100,7 +100,7 @@ public class LocalDatabase {
    * never while a copy or rewind has it stopped on purpose.
    */
   boolean restartIfDown() {
-    return !owner.taken() && !health().reachable() && restart() == DatabaseOwner.Restart.STARTED;
+    return !health().reachable() && restart() == DatabaseOwner.Restart.STARTED;
   }
 
   org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {

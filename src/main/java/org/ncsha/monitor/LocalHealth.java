@@ -24,10 +24,12 @@ public class LocalHealth {
   /** What one check saw. */
   public record Snapshot(boolean databaseHealthy, boolean processesHealthy, boolean criticalProcessDown, String walPosition) {}
 
+  /** An action stopped the database on purpose (copy, rewind): that is not a failure. */
+  private static final Snapshot IN_MAINTENANCE = new Snapshot(false, true, false, null);
+
   Snapshot check() {
     if (database.inMaintenance()) {
-      // An action stopped the database on purpose (copy, rewind): that is not a failure.
-      last = new Snapshot(false, true, false, null);
+      last = IN_MAINTENANCE;
       return last;
     }
     DatabaseHealth health = database.health();
@@ -42,7 +44,7 @@ public class LocalHealth {
           case FAILED -> failedRestarts++;
           case TAKEN -> {
             LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
-            last = new Snapshot(false, true, false, null);
+            last = IN_MAINTENANCE;
             return last;
           }
         }

@@ -115,19 +115,28 @@ class CopyFaultsIT {
    */
   static void assertMeasuredWithRealData(String body) {
     String name = "NETWORK - CHECK NETWORK BANDWIDTH SPEED";
+    assertTrue(value(body, name) > 0, "a positive rate in " + check(body, name));
+    assertTrue(check(body, name).contains("Mbps measured with real data"), check(body, name));
+  }
+
+  /** The named check's object in a readiness answer (from its name to its closing brace). */
+  private static String check(String body, String name) {
     int at = body.indexOf("\"name\":\"" + name + "\"");
     assertTrue(at >= 0, name + " is in " + body);
-    String check = body.substring(at, body.indexOf('}', at));
-    java.util.regex.Matcher mbps = java.util.regex.Pattern.compile("\"value\":([0-9.]+)").matcher(check);
-    assertTrue(mbps.find() && Double.parseDouble(mbps.group(1)) > 0, "a positive rate in " + check);
-    assertTrue(check.contains("Mbps measured with real data"), check);
+    return body.substring(at, body.indexOf('}', at));
   }
 
   /** The status of the named check in a readiness answer. */
   static String status(String body, String name) {
-    int at = body.indexOf("\"name\":\"" + name + "\"");
-    assertTrue(at >= 0, name + " is in " + body);
-    return Pair.field(body.substring(at), "status");
+    return Pair.field(check(body, name), "status");
+  }
+
+  /** The measured value of the named check in a readiness answer. */
+  static double value(String body, String name) {
+    String check = check(body, name);
+    java.util.regex.Matcher number = java.util.regex.Pattern.compile("\"value\":([0-9.]+)").matcher(check);
+    assertTrue(number.find(), "a value in " + check);
+    return Double.parseDouble(number.group(1));
   }
 
   @Test

@@ -118,14 +118,14 @@ class RejoinCopyIT {
     assertEquals(0, Pair.command("kill", "-KILL", postmaster));
   }
 
-  /**
-   * Writes on the active secondary until the slot kept for the primary is invalidated and the
-   * database is large; returns the database's size. Bounded in rounds and time.
-   */
   private static int occurrences(String text, String part) {
     return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
+  /**
+   * Writes on the active secondary until the slot kept for the primary is invalidated and the
+   * database is large; returns the database's size. Bounded in rounds and time.
+   */
   private static long churnUntilTheSlotIsInvalidated() throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     try (Connection c = PAIR.database("secondary"); Statement s = c.createStatement()) {
