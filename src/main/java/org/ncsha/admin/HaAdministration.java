@@ -14,6 +14,7 @@ import org.ncsha.monitor.RegistrationRequest;
 @ApplicationScoped
 public class HaAdministration {
   @Inject HaEngine engine;
+  @Inject org.ncsha.monitor.HaRemoval removal;
   @Inject RegistrationDesk desk;
   @Inject org.ncsha.node.NodeSettings node;
 
@@ -53,7 +54,7 @@ public class HaAdministration {
   }
 
   public void remove() throws CommandRefusedException {
-    engine.submit(new Command.Remove());
+    removal.remove(false);
   }
 
   private static String blankToNull(String s) {

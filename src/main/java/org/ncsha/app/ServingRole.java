@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ServingRole {
   private volatile boolean writable;
   private volatile String activeServer;
+  private volatile String passiveReason;
 
   public boolean writable() {
     return writable;
@@ -20,13 +21,20 @@ public class ServingRole {
     return activeServer;
   }
 
+  /** Why this server does not serve (null while it serves): for the 503 and the pages. */
+  public String passiveReason() {
+    return passiveReason;
+  }
+
   public void becomeWritable(String ownAddress) {
     this.activeServer = ownAddress;
+    this.passiveReason = null;
     this.writable = true;
   }
 
-  public void becomePassive(String activeServerAddress) {
+  public void becomePassive(String activeServerAddress, String reason) {
     this.writable = false;
     this.activeServer = activeServerAddress;
+    this.passiveReason = reason;
   }
 }

@@ -24,6 +24,8 @@ public final class Ncs {
       "Options:",
       "  --node-dir DIR   this node's directory (default: $" + NodeDir.ENV + ")",
       "  --yes            ncs ha remove: do not ask for confirmation",
+      "  --peer-is-down   ncs ha remove: the secondary is down (removes HA even when its database",
+      "                   cannot be seen; if it took over, its writes are not on this server)",
       "",
       "The authentication key: " + AuthKeyRule.RULE + ".",
       "Run 'ncs ha authkey' without a key to be asked for it, so it stays out of the",
@@ -47,6 +49,7 @@ public final class Ncs {
   private final Map<String, String> env;
   private String nodeDirFlag;
   private boolean yes;
+  private boolean peerIsDown;
 
   public Ncs(Terminal terminal, Map<String, String> env) {
     this.terminal = terminal;
@@ -83,6 +86,8 @@ public final class Ncs {
         nodeDirFlag = a.substring("--node-dir=".length());
       } else if (options && (a.equals("--yes") || a.equals("-y"))) {
         yes = true;
+      } else if (options && a.equals("--peer-is-down")) {
+        peerIsDown = true;
       } else if (options && (a.equals("--help") || a.equals("-h"))) {
         words.add("help");
       } else if (options && a.startsWith("-") && a.length() > 1) {
@@ -171,11 +176,16 @@ public final class Ncs {
     NodeDir node = node();
     HmClient client = client(node, ACTION_TIMEOUT);
     String token = node.cliToken(); // before asking: no point confirming if the server is down
+    if (peerIsDown) {
+      terminal.out().println("--peer-is-down: HA is removed even if the secondary's database cannot be seen. If the"
+          + " secondary took over, it keeps its own writes and both servers accept writes.");
+    }
     if (!yes && !confirmRemove()) {
       terminal.out().println("HA was not removed.");
       return 0;
     }
-    return report(client.post("/api/actions/remove", "{}", token), "HA removal started.");
+    return report(client.post("/api/actions/remove", peerIsDown ? "{\"peerIsDown\":true}" : "{}", token),
+        "HA removal started.");
   }
 
   private boolean confirmRemove() throws CliException {

@@ -12,6 +12,23 @@ public interface DatabaseNode {
   void start();
 
   /**
+   * Starts the server so that it cannot accept a write: a data directory that would open
+   * read-write is started as a standby without upstream and stays so until {@link #open()}.
+   * One already running read-write is restarted that way. Used before the Health Monitor's
+   * first decision on a node with HA configured.
+   */
+  void startHeld();
+
+  /** Whether the database was held read-only by {@link #startHeld()} and not opened since. */
+  boolean held();
+
+  /**
+   * Opens a held database for writes (promotes it); false, doing nothing, when it was not held
+   * (a standby of the peer is only ever promoted by the failover).
+   */
+  boolean open();
+
+  /**
    * Fast shutdown (clean, without waiting for clients), immediate when a fast one does not end in
    * time; no-op when stopped.
    */
@@ -75,6 +92,12 @@ public interface DatabaseNode {
   boolean acceptsWrites(String address);
 
   String jdbcUrl();
+
+  /**
+   * What the database at that address (same port and credentials) is now, looked at directly:
+   * the proof Remove HA needs when the peer's Health Monitor does not answer. Never throws.
+   */
+  org.ncsha.ha.PeerDatabase databaseAt(String address);
 
   /** The facts behind the readiness checks, measured here and towards the peer. */
   DatabaseReadiness readiness(String peerAddress);

@@ -114,13 +114,51 @@ final class PostgresFiles {
     return address.contains(":") ? address + "/128" : address + "/32";
   }
 
-  void writeStandbySettings(String primaryAddress, String slot) {
-    writeOwned(config.dataDir().resolve("standby.signal"), "");
-    writeOwned(config.dataDir().resolve("postgresql.auto.conf"),
+  /** Writes standby.signal and the upstream into {@code dataDir} (the live one, or a copy before its swap). */
+  void writeStandbySettings(Path dataDir, String primaryAddress, String slot) {
+    writeOwned(dataDir.resolve("postgresql.auto.conf"),
         "# ncs-ha: standby of " + primaryAddress + "\n"
             + "primary_conninfo = 'host=" + primaryAddress + " port=" + config.port() + " user=" + config.replicationUser()
             + " passfile=" + passFile() + " application_name=" + config.address() + "'\n"
             + "primary_slot_name = '" + slot + "'\n");
+    // The signal last: without it the settings above are inert.
+    writeOwned(dataDir.resolve("standby.signal"), "");
+    fsync(dataDir.resolve("postgresql.auto.conf"));
+    fsync(dataDir.resolve("standby.signal"));
+    fsync(dataDir);
+  }
+
+  boolean standbyConfigured() {
+    return Files.exists(config.dataDir().resolve("standby.signal"));
+  }
+
+  /** Where the "held read-only by the Health Monitor" mark lives: outside the data directory. */
+  private Path heldMark() {
+    return config.runDir().resolve("held-read-only");
+  }
+
+  boolean held() {
+    return Files.exists(heldMark());
+  }
+
+  /** Makes the data directory start as a standby with no upstream, and remembers that we did. */
+  void markHeld() {
+    writeOwned(heldMark(), "standby.signal added by the Health Monitor at start; removed when it opens\n");
+    writeOwned(config.dataDir().resolve("standby.signal"), "");
+    fsync(config.dataDir().resolve("standby.signal"));
+  }
+
+  void clearHeld() {
+    delete(heldMark());
+  }
+
+  private static void fsync(Path path) {
+    try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(path,
+        Files.isDirectory(path) ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+      c.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot fsync " + path, e);
+    }
   }
 
   Path freshDataDir() {
@@ -151,6 +189,27 @@ final class PostgresFiles {
     return forks.resolve(stamp + "-" + label);
   }
 
+  /**
+   * A crash between the two renames of a swap leaves no data directory: the complete copy (it
+   * got its standby settings before the swap began) is moved into place, so that a start never
+   * initializes an empty cluster in its stead.
+   */
+  void finishInterruptedSwap() {
+    Path fresh = config.dataDir().resolveSibling(config.dataDir().getFileName() + ".new");
+    if (initialized() || !Files.exists(fresh.resolve("PG_VERSION")) || !Files.exists(fresh.resolve("standby.signal"))) {
+      return;
+    }
+    try {
+      if (Files.exists(config.dataDir())) {
+        Files.delete(config.dataDir()); // an empty directory left by prepareDirectories
+      }
+      Files.move(fresh, config.dataDir(), StandardCopyOption.ATOMIC_MOVE);
+      fsync(config.dataDir().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot finish the interrupted swap of " + fresh, e);
+    }
+  }
+
   /** Swaps the copied directory in; the previous one is moved to keepPrevious, or deleted when null. */
   void swapInFreshDataDir(Path fresh, Path keepPrevious) {
     Path old = keepPrevious != null ? keepPrevious : config.dataDir().resolveSibling(config.dataDir().getFileName() + ".old");
@@ -162,6 +221,7 @@ final class PostgresFiles {
         Files.move(config.dataDir(), old, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(fresh, config.dataDir(), StandardCopyOption.ATOMIC_MOVE);
+      fsync(config.dataDir().getParent());
       if (keepPrevious == null) {
         deleteTree(old);
       }

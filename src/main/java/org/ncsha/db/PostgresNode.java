@@ -52,6 +52,7 @@ public final class PostgresNode implements DatabaseNode {
   @Override
   public void initialize() {
     files.prepareDirectories();
+    files.finishInterruptedSwap();
     if (files.initialized()) {
       return;
     }
@@ -81,12 +82,63 @@ public final class PostgresNode implements DatabaseNode {
     if (isRunning()) {
       return;
     }
+    startServer(List.of());
+  }
+
+  private void startServer(List<String> options) {
     files.prepareDirectories();
     files.writeNodeSettings();
     files.writeHba();
     files.writePasswordFile();
-    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-l",
-        config.logDir().resolve("postgresql.log").toString(), "-w", "-t", "60", "start"), Map.of(), QUICK);
+    List<String> command = new java.util.ArrayList<>(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-l",
+        config.logDir().resolve("postgresql.log").toString(), "-w", "-t", "60"));
+    if (!options.isEmpty()) {
+      command.add("-o");
+      command.add(String.join(" ", options));
+    }
+    command.add("start");
+    tools.runChecked(command, Map.of(), QUICK);
+  }
+
+  /**
+   * A data directory that would open read-write (a primary's, or one a crash left without its
+   * standby settings) is started as a standby with no upstream instead: read-only, replaying
+   * nothing new, serving as a cascading source to a standby that still follows it. The held
+   * mark lives outside the data directory so that no copy or rewind carries it to the peer.
+   */
+  @Override
+  public void startHeld() {
+    if (isRunning()) {
+      if (!health().inRecovery() || !health().reachable()) {
+        LOG.warning("PostgreSQL was running read-write before the Health Monitor decided anything: restarting it"
+            + " read-only");
+        stop();
+      } else {
+        return;
+      }
+    }
+    if (files.standbyConfigured()) {
+      startServer(List.of());
+      return;
+    }
+    files.markHeld();
+    startServer(List.of("-c primary_conninfo= -c primary_slot_name="));
+    LOG.info("PostgreSQL started read-only (held as a standby without upstream) until the Health Monitor decides"
+        + " this server serves");
+  }
+
+  @Override
+  public boolean held() {
+    return files.held();
+  }
+
+  @Override
+  public boolean open() {
+    if (!files.held()) {
+      return false;
+    }
+    promote();
+    return true;
   }
 
   @Override
@@ -208,8 +260,12 @@ public final class PostgresNode implements DatabaseNode {
       }
       throw ToolRunner.failure(command, r);
     }
+    // Standby settings first: a crash at any point from here on leaves a standby, never a primary.
+    files.writeStandbySettings(fresh, primaryAddress, slot);
+    CrashPoint.AFTER_COPY_BEFORE_SWAP.reach();
     files.swapInFreshDataDir(fresh, keepPrevious);
-    files.writeStandbySettings(primaryAddress, slot);
+    CrashPoint.AFTER_COPY_SWAP.reach();
+    files.clearHeld();
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (copied with pg_basebackup)");
   }
@@ -218,6 +274,7 @@ public final class PostgresNode implements DatabaseNode {
   public void promote() {
     DatabaseHealth h = health();
     if (h.reachable() && !h.inRecovery()) {
+      files.clearHeld();
       return;
     }
     execute("select pg_promote(true, 60)");
@@ -228,6 +285,7 @@ public final class PostgresNode implements DatabaseNode {
         // Until a checkpoint, pg_control still names the old timeline, and a pg_rewind against
         // this server would compute the wrong divergence point.
         execute("CHECKPOINT");
+        files.clearHeld();
         LOG.info("Promoted: this database accepts writes");
         return;
       }
@@ -257,7 +315,9 @@ public final class PostgresNode implements DatabaseNode {
     }
     stop();
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
-        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs");
+        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs",
+        // pg_rewind removes standby.signal (the source has none); -R writes it back before it exits.
+        "--write-recovery-conf");
     List<String> dryRun = new java.util.ArrayList<>(rewind);
     dryRun.add("--dry-run");
     ToolRunner.Result dry = tools.run(dryRun, env(), COPY);
@@ -290,7 +350,9 @@ public final class PostgresNode implements DatabaseNode {
     if (r.exitCode() != 0) {
       throw new RewindImpossibleException("pg_rewind failed with exit code " + r.exitCode() + ": " + r.stderr().strip());
     }
-    files.writeStandbySettings(primaryAddress, slot);
+    CrashPoint.AFTER_REWIND.reach();
+    files.writeStandbySettings(config.dataDir(), primaryAddress, slot);
+    files.clearHeld();
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
     return new FollowResult(forkPoint, forkTimeline, kept, null);
@@ -386,6 +448,24 @@ public final class PostgresNode implements DatabaseNode {
       return new ReplicationStatus(true, streaming, lag, lagSeconds, null, null, null, null, null, null);
     } catch (SQLException e) {
       throw new DatabaseException("Reading the replication status failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public org.ncsha.ha.PeerDatabase databaseAt(String address) {
+    try (Connection c = connectUrl("jdbc:postgresql://" + address + ":" + config.port() + "/ncs");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
+      rs.next();
+      return rs.getBoolean(1) ? org.ncsha.ha.PeerDatabase.IN_RECOVERY : org.ncsha.ha.PeerDatabase.WRITABLE;
+    } catch (SQLException | RuntimeException e) {
+      // Only a refused connection says the server is not running; silence proves nothing.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
+          return org.ncsha.ha.PeerDatabase.DOWN;
+        }
+      }
+      return org.ncsha.ha.PeerDatabase.UNREACHABLE;
     }
   }
 

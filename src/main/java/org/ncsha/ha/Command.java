@@ -74,8 +74,23 @@ public sealed interface Command {
     }
   }
 
-  /** Primary, admin UI or {@code ncs ha remove}: end HA on both servers. */
-  record Remove() implements Command {
+  /**
+   * Primary, admin UI or {@code ncs ha remove}: end HA on both servers. Without the secondary
+   * answering, removal needs proof that its database is not writable ({@code peerDatabase},
+   * measured by the runner before it submits) or the administrator's {@code peerIsDownConfirmed}
+   * ({@code ncs ha remove --peer-is-down}): otherwise a secondary that took over would be left
+   * writing beside a stand-alone primary.
+   */
+  record Remove(PeerDatabase peerDatabase, boolean peerIsDownConfirmed) implements Command {
+    public Remove {
+      peerDatabase = peerDatabase == null ? PeerDatabase.NOT_CHECKED : peerDatabase;
+    }
+
+    /** A removal while the secondary answers (Primary Active): nothing to prove. */
+    public Remove() {
+      this(PeerDatabase.NOT_CHECKED, false);
+    }
+
     @Override
     public String displayName() {
       return "Remove HA";

@@ -257,21 +257,46 @@ final class CommandRules {
     }
     boolean alone = t.state() == PRIMARY_ALONE || t.state() == PRIMARY_LOST_SECONDARY;
     if (alone && !t.peerAnswered()) {
-      // "Both servers down and the secondary will not restart": ncs ha remove, then stand-alone.
-      return Verdict.accept(
-          Decision.to(
-              STAND_ALONE,
-              "HA removed while the secondary does not answer (state "
-                  + t.state().displayName()
-                  + "); running stand-alone",
-              Action.of(CLEAR_HA_CONFIG),
-              Action.of(SEND_MAIL, "HA configuration removed; the secondary was unreachable")));
+      return removeWithoutPeer(t, (Command.Remove) t.pending());
     }
     return Verdict.refuse(
         "Remove HA is not allowed in state "
             + t.state().displayName()
             + ": it needs Primary Active (fail back first), or Primary Alone / Primary Lost"
             + " Secondary with the secondary not answering");
+  }
+
+  /**
+   * "Both servers down and the secondary will not restart": ncs ha remove, then stand-alone.
+   * A secondary that took over meanwhile would keep writing beside this server for good, so
+   * its database must be seen not writable, or the administrator must say it is down.
+   */
+  private static Verdict removeWithoutPeer(Tick t, Command.Remove c) {
+    PeerDatabase seen = c.peerDatabase();
+    if (!c.peerIsDownConfirmed() && !seen.provesNotWritable()) {
+      return Verdict.refuse(
+          "Remove HA while the secondary does not answer needs proof that its database takes no"
+              + " writes, and the secondary's database is "
+              + seen.description()
+              + ". If the secondary took over, removing HA here leaves two servers that accept"
+              + " writes. If you are sure it is down and will stay down, confirm with 'ncs ha"
+              + " remove --peer-is-down' (on the page: 'The secondary is down')");
+    }
+    String proof = c.peerIsDownConfirmed() && !seen.provesNotWritable()
+        ? "the administrator confirmed the secondary is down (its database is " + seen.description()
+            + "; if it took over, its writes are not on this server)"
+        : "the secondary's database is " + seen.description();
+    return Verdict.accept(
+        Decision.to(
+            STAND_ALONE,
+            "HA removed while the secondary does not answer (state "
+                + t.state().displayName()
+                + "): "
+                + proof
+                + "; running stand-alone",
+            Action.of(CLEAR_HA_CONFIG),
+            Action.of(APP_READ_WRITE),
+            Action.of(SEND_MAIL, "HA configuration removed; the secondary was unreachable")));
   }
 
   private static Verdict peerRemoved(Tick t) {

@@ -10,7 +10,13 @@ public final class HaAdvice {
   public static String of(HaState state, Role role, boolean peerAnswering, String peerAddress) {
     String peer = peerAddress == null ? "the other server" : peerAddress;
     return switch (state) {
-      case PRIMARY_ALONE, PRIMARY_LOST_SECONDARY -> peerAnswering ? null
+      case PRIMARY_ALONE -> peerAnswering ? null
+          : "Only the Health Monitor runs: this server restarted and the secondary server " + peer + " does not"
+              + " answer, so it serves nothing (the secondary may have taken over). It serves again when the"
+              + " secondary answers as a standby. If the secondary will not return, run 'ncs ha remove' on this"
+              + " server (it asks Y/N; add --peer-is-down when the secondary's database cannot be reached) to run"
+              + " stand-alone.";
+      case PRIMARY_LOST_SECONDARY -> peerAnswering ? null
           : "The secondary server " + peer + " does not answer. HA resumes when it returns; if it will not,"
               + " run 'ncs ha remove' on this server (it asks Y/N) to run stand-alone.";
       case SECONDARY_LOST_PRIMARY -> "The primary server " + peer + " is lost. Trigger Failover on this"

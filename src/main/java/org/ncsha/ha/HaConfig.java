@@ -5,10 +5,20 @@ import java.time.Duration;
 /**
  * The HA settings the decider needs: installed role, failover type, how many consecutive missed
  * heartbeats mean the peer is lost, how long the secondary waits in Secondary Lost Primary
- * before an automatic failover, and the peer's address (null while not registered).
+ * before an automatic failover, the peer's address (null while not registered), and how far
+ * behind the primary's last reported WAL a standby may be for an automatic failover (Patroni's
+ * {@code maximum_lag_on_failover}).
  */
 public record HaConfig(
-    Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress) {
+    Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
+    long maxLagOnFailoverBytes) {
+
+  /** Patroni's default maximum_lag_on_failover: one WAL segment's worth, 16 MB. */
+  public static final long DEFAULT_MAX_LAG_ON_FAILOVER = 16L * 1024 * 1024;
+
+  public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress) {
+    this(role, failoverType, missLimit, holdDown, peerAddress, DEFAULT_MAX_LAG_ON_FAILOVER);
+  }
 
   /** The guide: "not responsive to three consecutive heartbeat messages". */
   public static final int DEFAULT_MISS_LIMIT = 3;
@@ -21,6 +31,9 @@ public record HaConfig(
     if (missLimit < 1) {
       throw new IllegalArgumentException("missLimit must be >= 1, was " + missLimit);
     }
+    if (maxLagOnFailoverBytes < 0) {
+      throw new IllegalArgumentException("maxLagOnFailoverBytes must not be negative, was " + maxLagOnFailoverBytes);
+    }
     if (holdDown.isNegative()) {
       throw new IllegalArgumentException("holdDown must not be negative, was " + holdDown);
     }
@@ -32,18 +45,22 @@ public record HaConfig(
   }
 
   public HaConfig withPeer(String address, FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, address);
+    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes);
   }
 
   public HaConfig withoutPeer() {
-    return new HaConfig(role, failoverType, missLimit, holdDown, null);
+    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, peerAddress);
+    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes);
   }
 
   public HaConfig withHoldDown(Duration duration) {
-    return new HaConfig(role, failoverType, missLimit, duration, peerAddress);
+    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes);
+  }
+
+  public HaConfig withMaxLagOnFailover(long bytes) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, bytes);
   }
 }

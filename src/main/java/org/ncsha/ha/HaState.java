@@ -16,7 +16,12 @@ public enum HaState {
   HA_INITIALIZING("HA Initializing", null, HaMode.INITIALIZING, true),
 
   PRIMARY_ACTIVE("Primary Active", Role.PRIMARY, HaMode.ENABLED, true),
-  PRIMARY_ALONE("Primary Alone", Role.PRIMARY, HaMode.ALONE, true),
+  /**
+   * The guide: "Primary restarted after it lost secondary. Only Health Monitor is running in
+   * this state." It does not serve until it hears the secondary as a standby: the secondary may
+   * have taken over while this server was down.
+   */
+  PRIMARY_ALONE("Primary Alone", Role.PRIMARY, HaMode.ALONE, false),
   PRIMARY_LOST_SECONDARY("Primary Lost Secondary", Role.PRIMARY, HaMode.ALONE, true),
   /** Declared failed: it stops writing so that a failover cannot split the brain. */
   PRIMARY_UNCERTAIN("Primary Uncertain", Role.PRIMARY, HaMode.ENABLED, false),

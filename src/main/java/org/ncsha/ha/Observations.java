@@ -9,7 +9,9 @@ import java.util.Objects;
  * heartbeat answer this tick; {@code missedHeartbeats} counts consecutive unanswered ones;
  * {@code criticalProcessDown} means a critical process the HM could not restart; {@code
  * startup} marks the first tick after this HM started; {@code outcomes} lists the long-running
- * actions that finished since the last tick.
+ * actions that finished since the last tick; {@code walBehindBytes} is how far this standby's
+ * received WAL is behind the position the primary last reported (null when unknown, e.g. on the
+ * primary or before the primary reported one).
  */
 public record Observations(
     Instant now,
@@ -19,7 +21,15 @@ public record Observations(
     boolean processesHealthy,
     boolean criticalProcessDown,
     boolean startup,
-    List<ActionOutcome> outcomes) {
+    List<ActionOutcome> outcomes,
+    Long walBehindBytes) {
+
+  /** Observations without a WAL comparison. */
+  public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
+      boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes) {
+    this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
+        null);
+  }
 
   public Observations {
     Objects.requireNonNull(now, "now");
@@ -42,6 +52,11 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of());
+        criticalProcessDown, startup, List.of(), walBehindBytes);
+  }
+
+  public Observations withWalBehind(Long bytes) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, bytes);
   }
 }

@@ -45,6 +45,9 @@ final class PrimaryRules {
     if (t.peerIsActiveSecondary()) {
       return stepDown(t, "the secondary is " + t.peerDescription());
     }
+    if (s == PRIMARY_ALONE) {
+      return alone(t);
+    }
     if (t.locallyFailed()) {
       return s == PRIMARY_UNCERTAIN
           ? Decision.stay(s)
@@ -75,6 +78,22 @@ final class PrimaryRules {
           Action.of(SEND_MAIL, "The primary and secondary are in contact again"));
     }
     return Decision.stay(s);
+  }
+
+  /**
+   * Primary Alone serves nothing, so a local failure changes nothing here (the Health Monitor
+   * still restarts what it can); it serves once the secondary answers as a standby.
+   */
+  private static Decision alone(Tick t) {
+    if (t.peerIsStandbySecondary() && !t.locallyFailed()) {
+      return Decision.to(
+          PRIMARY_ACTIVE,
+          "the secondary answers as a standby (" + t.peerDescription() + "); HA enabled, serving",
+          Action.of(APP_READ_WRITE),
+          Action.of(ACQUIRE_VIP),
+          Action.of(SEND_MAIL, "The primary and secondary are in contact again"));
+    }
+    return Decision.stay(PRIMARY_ALONE);
   }
 
   /**

@@ -72,6 +72,17 @@ final class SecondaryRules {
         && primaryGone
         && !t.locallyFailed()
         && t.timeInState().compareTo(t.config().holdDown()) >= 0) {
+      Long behind = t.obs().walBehindBytes();
+      if (behind != null && behind > t.config().maxLagOnFailoverBytes()) {
+        // Promoting would lose more acknowledged writes than the administrator accepts.
+        return Decision.to(
+            SECONDARY_LOST_PRIMARY,
+            "automatic failover refused: this standby's received WAL is "
+                + Bytes.describe(behind)
+                + " behind what the primary last reported (the limit is "
+                + Bytes.describe(t.config().maxLagOnFailoverBytes())
+                + "); Failover on this Health Monitor page promotes it anyway");
+      }
       return Decision.to(
           SECONDARY_FAILOVER,
           "automatic failover: the primary has been lost for "

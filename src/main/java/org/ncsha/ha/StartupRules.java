@@ -6,7 +6,8 @@ import static org.ncsha.ha.HaState.*;
 /**
  * The first tick after the HM started: long-running actions of the previous run are gone, so
  * what is still needed is issued again, and a node that does not hear its peer yet assumes the
- * worst of it (Primary Alone, Secondary Lost Primary, Secondary Alone).
+ * worst of it (Primary Alone, Secondary Lost Primary, Secondary Alone). A primary that claimed
+ * the active role always restarts as Primary Alone, which serves nothing.
  */
 final class StartupRules {
 
@@ -19,16 +20,8 @@ final class StartupRules {
       case HA_INITIALIZING ->
           RegistrationRules.backToNotConfigured(
               t, "HA registration was interrupted by a restart", t.role() == Role.PRIMARY);
-      case PRIMARY_ACTIVE, PRIMARY_ALONE ->
-          heard
-              ? resumingWithAnsweringPeer(t)
-              : Decision.to(
-                  PRIMARY_ALONE,
-                  "restarted and the secondary does not answer yet; running alone. HA resumes"
-                      + " when the secondary returns; if it will not, run 'ncs ha remove' on this"
-                      + " server (it asks Y/N) to run stand-alone",
-                  Action.of(APP_READ_WRITE),
-                  Action.of(ACQUIRE_VIP));
+      case PRIMARY_ACTIVE, PRIMARY_ALONE, PRIMARY_LOST_SECONDARY, PRIMARY_UNCERTAIN ->
+          t.peerIsActiveSecondary() ? null : alone(t);
       case PRIMARY_FAILOVER, PRIMARY_PREPARING_FOR_FAILBACK, PRIMARY_DATABASE_COPY_FAILED,
           PRIMARY_FAILBACK ->
           Decision.to(
@@ -76,21 +69,19 @@ final class StartupRules {
   }
 
   /**
-   * S7: "Primary Alone and Primary Active occur immediately after the primary comes back
-   * online". A standby secondary that already answers is taken up on the next cycle (Primary
-   * Alone -> Primary Active); an active secondary is left to the normal rules, which step down
-   * at once instead of serving writes for a cycle.
+   * The guide's Primary Alone: "Primary restarted after it lost secondary. Only Health Monitor
+   * is running in this state." The secondary may have taken over while this server was down,
+   * so nothing is served until it answers as a standby (then Primary Active on the next cycle);
+   * an active secondary is left to the normal rules, which step down at once.
    */
-  private static Decision resumingWithAnsweringPeer(Tick t) {
-    if (t.state() != HaState.PRIMARY_ACTIVE || t.peerIsActiveSecondary() || !t.peerIsStandbySecondary()
-        || t.locallyFailed()) {
-      return null;
-    }
-    return Decision.to(
-        PRIMARY_ALONE,
-        "restarted; the secondary answers as a standby (" + t.peerDescription() + "), resuming HA",
-        Action.of(APP_READ_WRITE),
-        Action.of(ACQUIRE_VIP));
+  private static Decision alone(Tick t) {
+    String why = t.peerIsStandbySecondary()
+        ? "restarted; the secondary answers as a standby (" + t.peerDescription()
+            + "), resuming HA on the next cycle"
+        : "restarted and the secondary does not answer yet; only the Health Monitor runs until it"
+            + " answers. If it will not return, run 'ncs ha remove' on this server (it asks Y/N) to"
+            + " run stand-alone";
+    return Decision.to(PRIMARY_ALONE, why, Action.of(APP_READ_ONLY), Action.of(RELEASE_VIP));
   }
 
   /** When the normal rules change nothing, the restart still re-applies the state's mode. */

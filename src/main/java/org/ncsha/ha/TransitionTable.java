@@ -61,8 +61,10 @@ public final class TransitionTable {
     add(t, HA_INITIALIZING, HA_NOT_CONFIGURED,
         "registration failed, aborted by the peer, or interrupted by a restart");
     add(t, PRIMARY_ACTIVE, HA_NOT_CONFIGURED, "Remove (the secondary is told: PeerRemoved)");
-    add(t, PRIMARY_ALONE, STAND_ALONE, "Remove while the secondary does not answer");
-    add(t, PRIMARY_LOST_SECONDARY, STAND_ALONE, "Remove while the secondary does not answer");
+    add(t, PRIMARY_ALONE, STAND_ALONE,
+        "Remove while the secondary does not answer: its database seen not writable, or --peer-is-down");
+    add(t, PRIMARY_LOST_SECONDARY, STAND_ALONE,
+        "Remove while the secondary does not answer: its database seen not writable, or --peer-is-down");
     for (HaState s : List.of(SECONDARY_SYNCING, SECONDARY_UNCERTAIN, SECONDARY_LOST_PRIMARY,
         SECONDARY_FAILOVER, SECONDARY_ACTIVE, SECONDARY_ALONE, SECONDARY_FAILBACK,
         SECONDARY_POST_FAILBACK)) {
@@ -72,9 +74,11 @@ public final class TransitionTable {
     add(t, PRIMARY_ACTIVE, PRIMARY_LOST_SECONDARY, "missLimit heartbeats missed");
     add(t, PRIMARY_ACTIVE, PRIMARY_UNCERTAIN,
         "database unhealthy or a critical process down; or PROMOTE_DATABASE failed after failback");
-    add(t, PRIMARY_ACTIVE, PRIMARY_ALONE, "HM started (S7): the secondary does not answer yet, or answers as a standby");
-    add(t, PRIMARY_ALONE, PRIMARY_ACTIVE, "the secondary answers as a standby");
-    add(t, PRIMARY_ALONE, PRIMARY_UNCERTAIN, "database unhealthy or a critical process down");
+    add(t, PRIMARY_ACTIVE, PRIMARY_ALONE,
+        "HM started (S7): the secondary does not answer yet, or answers as a standby; nothing is served");
+    add(t, PRIMARY_LOST_SECONDARY, PRIMARY_ALONE, "HM started (S9): the secondary does not answer yet; nothing is served");
+    add(t, PRIMARY_UNCERTAIN, PRIMARY_ALONE, "HM started: the secondary does not answer yet; nothing is served");
+    add(t, PRIMARY_ALONE, PRIMARY_ACTIVE, "the secondary answers as a standby and this server is healthy: serving");
     add(t, PRIMARY_LOST_SECONDARY, PRIMARY_ACTIVE, "the secondary answers as a standby");
     add(t, PRIMARY_LOST_SECONDARY, PRIMARY_UNCERTAIN, "database unhealthy or a critical process down");
     add(t, PRIMARY_UNCERTAIN, PRIMARY_ACTIVE, "database and critical processes healthy again");

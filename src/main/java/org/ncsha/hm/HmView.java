@@ -39,6 +39,10 @@ public class HmView {
     return peer == null ? "-" : peer;
   }
 
+  public String getPeerState() {
+    return engine.config().peerAddress() == null ? "-" : engine.peerStateAsHeard();
+  }
+
   public String getState() {
     return engine.status().state().displayName();
   }

@@ -61,7 +61,7 @@ public class ActionRunner {
     }
     if (shouldWrite) {
       var health = database.health();
-      if (!health.reachable() || health.inRecovery()) {
+      if (!health.reachable() || (health.inRecovery() && !database.held())) {
         return; // nothing to write to yet: a later tick tries again
       }
     }
@@ -80,10 +80,14 @@ public class ActionRunner {
     String peerAddress = engine.config().peerAddress();
     switch (action.kind()) {
       case APP_READ_WRITE -> {
+        if (database.open()) {
+          store.recordEvent(Instant.now(), next.displayName(), "The database, held read-only since the Health Monitor"
+              + " started, is open for writes: this server serves");
+        }
         schema.migrate();
         serving.becomeWritable(node.address());
       }
-      case APP_READ_ONLY -> serving.becomePassive(peerAddress);
+      case APP_READ_ONLY -> serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress, passiveReason(next));
       case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
       case SAVE_HA_CONFIG -> {
         String[] parts = action.detail().trim().split("\\s+");
@@ -112,6 +116,15 @@ public class ActionRunner {
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
+  }
+
+  /** What the 503 of a write and the pages say about why this server does not serve. */
+  static String passiveReason(HaState state) {
+    return state == HaState.PRIMARY_ALONE
+        ? "Primary Alone: this server restarted and has not heard the secondary yet; only the Health Monitor runs"
+            + " until the secondary answers as a standby (if the secondary will not return, 'ncs ha remove' makes"
+            + " this server stand-alone)"
+        : "this server is in state " + state.displayName() + " and does not serve writes";
   }
 
   private void tellPeer(String peerAddress, PeerCommandMessage message) throws PeerException {

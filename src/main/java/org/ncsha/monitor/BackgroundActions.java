@@ -48,7 +48,7 @@ public class BackgroundActions {
       switch (kind) {
         case REGISTER_SECONDARY -> registration.run(action.detail(), engine);
         case CLONE_FROM_PEER -> cloneFromPrimary(action.detail());
-        case PROMOTE_DATABASE -> database.promote(engine.config().peerAddress());
+        case PROMOTE_DATABASE -> promote(engine);
         case FOLLOW_PEER -> follow(engine);
         case WAIT_PEER_CAUGHT_UP -> waitForPeerCatchUp(engine);
         default -> throw new IllegalStateException("No runner for long-running action " + kind);
@@ -81,6 +81,19 @@ public class BackgroundActions {
             + " instead of rewinding it: " + reason + "; failback is refused until the copy completes"));
     engine.followedAfterStart();
     recordFork(result, engine);
+  }
+
+  /**
+   * Ends recovery and says what the promotion may have left behind: the WAL between where this
+   * standby stood and the position the peer last reported in a heartbeat.
+   */
+  private void promote(HaEngine engine) {
+    String at = database.health().walPosition();
+    String peerReported = peer.lastPeerWalPosition();
+    HaState lastPeerState = engine.lastPeer() == null ? null : engine.lastPeer().state();
+    database.promote(engine.config().peerAddress());
+    store.recordEvent(Instant.now(), engine.status().state().displayName(),
+        PromotionRange.describe(at, peerReported, node.synchronousReplication() && lastPeerState == HaState.PRIMARY_ACTIVE));
   }
 
   private static String hours(Duration d) {

@@ -68,6 +68,7 @@ public class HaEngine {
   /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
   private int followUps;
   private boolean startup = true;
+  private String lastStayOutcome;
 
   @PostConstruct
   void load() {
@@ -114,7 +115,7 @@ public class HaEngine {
     }
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
-        local.criticalProcessDown(), startup, finished);
+        local.criticalProcessDown(), startup, finished, walBehindPrimary(local));
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
@@ -143,9 +144,12 @@ public class HaEngine {
       if (followUps++ < MAX_FOLLOW_UPS) {
         ticker.nudge();
       }
-    } else if (decision.outcome() != null) {
+      lastStayOutcome = null;
+    } else if (decision.outcome() != null && !decision.outcome().equals(lastStayOutcome)) {
+      // A condition that holds tick after tick (a refused automatic failover) is one event.
       LOG.info("HA " + status.state().displayName() + ": " + decision.outcome());
       store.recordEvent(now, status.state().displayName(), decision.outcome());
+      lastStayOutcome = decision.outcome();
     }
     if (pending != null) {
       pending.verdict().complete(decision);
@@ -155,6 +159,19 @@ public class HaEngine {
     if (!decision.has(org.ncsha.ha.ActionKind.APP_READ_WRITE) && !decision.has(org.ncsha.ha.ActionKind.APP_READ_ONLY)) {
       actions.keepServingModeOf(this);
     }
+  }
+
+  /**
+   * On a standby secondary: how far its database is behind the WAL position the primary last
+   * reported in a heartbeat (the promotion guard's input); null where that means nothing.
+   */
+  private Long walBehindPrimary(LocalHealth.Snapshot local) {
+    String primaryWal = peer.lastPeerWalPosition();
+    if (config.role() != Role.SECONDARY || status.state().servesWrites() || primaryWal == null
+        || local.walPosition() == null) {
+      return null;
+    }
+    return LocalDatabase.walBytesBetween(local.walPosition(), primaryWal);
   }
 
   private void apply(Decision decision, Instant now) {
@@ -228,6 +245,10 @@ public class HaEngine {
     downtimeBeforeStart = Duration.ZERO;
   }
 
+  public Duration heartbeatInterval() {
+    return node.heartbeatInterval();
+  }
+
   public NodeStatus status() {
     return status;
   }
@@ -257,6 +278,25 @@ public class HaEngine {
 
   public PeerReport lastPeer() {
     return lastPeer;
+  }
+
+  /**
+   * The peer's state as last heard, with its age: "Secondary Syncing (heard 3 s ago)", or
+   * "not heard since this Health Monitor started". Operators confirm both states before a
+   * failover or failback, so the age matters as much as the state.
+   */
+  public String peerStateAsHeard() {
+    PeerReport report = lastPeer;
+    if (report == null) {
+      return "not heard since this Health Monitor started";
+    }
+    long age = Math.max(0, Duration.between(lastPeerAt, clock.instant()).toSeconds());
+    return report.state().displayName() + " (heard " + age + " s ago)";
+  }
+
+  /** Seconds since the peer last answered a heartbeat, or null when it never did since the start. */
+  public Long peerHeardSecondsAgo() {
+    return lastPeer == null ? null : Math.max(0, Duration.between(lastPeerAt, clock.instant()).toSeconds());
   }
 
   public int missedHeartbeats() {

@@ -41,7 +41,7 @@ public class HeartbeatTicker {
   @PostConstruct
   void start() {
     store.recordEvent(java.time.Instant.now(), "Health Monitor Available", "Health Monitor Started");
-    database.bringUp();
+    database.bringUp(engine.status().state().haConfigured());
     timers.createIntervalTimer(0, node.heartbeatInterval().toMillis(), new TimerConfig(HEARTBEAT, false));
     LOG.info("Health Monitor started on " + node.address() + ": heartbeat every "
         + node.heartbeatInterval().toMillis() + " ms, failure after " + node.heartbeatMissLimit() + " misses");

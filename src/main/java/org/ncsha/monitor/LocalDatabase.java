@@ -39,6 +39,7 @@ public class LocalDatabase {
   @Inject NodeSettings node;
   @Inject NodeSecrets secrets;
   @Inject PeerLink peer;
+  @Inject org.ncsha.app.ServingRole serving;
 
   @Resource(lookup = "jdbc/ncs")
   DataSource dataSource;
@@ -63,15 +64,36 @@ public class LocalDatabase {
     return "root".equals(System.getProperty("user.name")) ? "postgres" : null;
   }
 
-  /** At Health Monitor start: create the cluster if it is new and start it. */
-  void bringUp() {
+  /**
+   * At Health Monitor start: create the cluster if it is new and start it. With HA configured
+   * it starts read-only ({@link DatabaseNode#startHeld()}): only the first decision that this
+   * server serves opens it, so an old primary that was failed over never writes meanwhile.
+   */
+  void bringUp(boolean haConfigured) {
     try {
       DatabaseNode db = db();
       db.initialize();
-      db.start();
+      if (haConfigured) {
+        db.startHeld();
+      } else {
+        db.start();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "The database could not be brought up; the Health Monitor keeps trying", e);
     }
+  }
+
+  /** Opens a database held read-only at start; false when it was not held. */
+  boolean open() {
+    return db().open();
+  }
+
+  boolean held() {
+    return db().held();
+  }
+
+  org.ncsha.ha.PeerDatabase databaseAt(String address) {
+    return db().databaseAt(address);
   }
 
   boolean inMaintenance() {
@@ -86,7 +108,12 @@ public class LocalDatabase {
   DatabaseOwner.Restart restart() {
     return owner.restartUnlessTaken(() -> {
       try {
-        db().start();
+        // A crashed database restarts read-only unless this server serves now.
+        if (serving.writable()) {
+          db().start();
+        } else {
+          db().startHeld();
+        }
         return db().health().reachable();
       } catch (RuntimeException e) {
         LOG.warning("Restarting the database failed: " + e.getMessage());
@@ -283,6 +310,11 @@ public class LocalDatabase {
   /** Orders two PostgreSQL LSNs written as X/Y (hex high/low 32 bits). */
   static int compareLsn(String a, String b) {
     return Long.compareUnsigned(lsnValue(a), lsnValue(b));
+  }
+
+  /** How many WAL bytes lie from {@code from} to {@code to} (0 when {@code to} is not ahead). */
+  static long walBytesBetween(String from, String to) {
+    return Math.max(0, lsnValue(to) - lsnValue(from));
   }
 
   private static long lsnValue(String lsn) {

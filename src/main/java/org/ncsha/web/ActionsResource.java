@@ -16,6 +16,7 @@ import java.util.Map;
 import org.ncsha.ha.Command;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.HaRemoval;
 import org.ncsha.monitor.AuthKeyChange;
 import org.ncsha.peer.PeerException;
 import org.ncsha.security.AuthKeyRule;
@@ -30,22 +31,37 @@ public class ActionsResource {
   @Inject HaEngine engine;
   @Inject HmAuthenticator auth;
   @Inject AuthKeyChange keyChange;
+  @Inject HaRemoval removal;
   @Context HttpServletRequest request;
 
   /** The Health Monitor's action buttons, by their REST names. */
   private static final Map<String, Command> COMMANDS = Map.of(
       "failover", new Command.Failover(),
       "failback", new Command.Failback(),
-      "force-failover", new Command.ForceFailover(),
-      "remove", new Command.Remove());
+      "force-failover", new Command.ForceFailover());
 
   @POST
-  @Path("/{action: failover|failback|force-failover|remove}")
+  @Path("/{action: failover|failback|force-failover}")
   public Response act(@PathParam("action") String action,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
     Command command = COMMANDS.get(action);
-    return submit(authorization, token, command, command.displayName());
+    return submit(authorization, token, () -> engine.submit(command), command.displayName());
+  }
+
+  /** The body of POST /api/actions/remove: {} or {"peerIsDown": true}. */
+  public static class RemoveRequest {
+    /** The administrator says the secondary is down (ncs ha remove --peer-is-down). */
+    public boolean peerIsDown;
+  }
+
+  @POST
+  @Path("/remove")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, RemoveRequest body) {
+    boolean peerIsDown = body != null && body.peerIsDown;
+    return submit(authorization, token, () -> removal.remove(peerIsDown), "Remove HA");
   }
 
   /** The body of POST /api/actions/authkey. */
@@ -82,13 +98,18 @@ public class ActionsResource {
         : "The authentication key has been updated on this server and on " + peerAddress + ".", null, null);
   }
 
-  private Response submit(String authorization, String token, Command command, String name) {
+  /** A submission that the Health Monitor may refuse. */
+  private interface Submission {
+    void run() throws CommandRefusedException;
+  }
+
+  private Response submit(String authorization, String token, Submission submission, String name) {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
     if (refused != null) {
       return refused;
     }
     try {
-      engine.submit(command);
+      submission.run();
     } catch (CommandRefusedException e) {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }

@@ -40,9 +40,11 @@ public class DeviceResource {
       String active = serving.activeServer();
       return Messages.response(
           Response.Status.SERVICE_UNAVAILABLE,
-          "This server is passive and does not accept writes; "
+          "This server is passive and does not accept writes"
+              + (serving.passiveReason() == null ? "" : " (" + serving.passiveReason() + ")")
+              + "; "
               + (active == null
-                  ? "no server is active at the moment."
+                  ? "no server is known to be active at the moment."
                   : "the active server is " + active + "."),
           "activeServer",
           active);

@@ -24,6 +24,13 @@ public class PortPolicyFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = req.getRequestURI().substring(req.getContextPath().length());
     int port = req.getLocalPort();
+    if (path.isEmpty() || path.equals("/")) {
+      // The guide gives the Health Monitor as https://<server>:8082, with no path.
+      if (port == node.hmPort() || port == node.adminPort()) {
+        res.sendRedirect(req.getContextPath() + (port == node.hmPort() ? "/hm/index.xhtml" : "/admin/ha.xhtml"));
+        return;
+      }
+    }
     if (isBandwidthPath(path) != (port == node.bandwidthPort())) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;

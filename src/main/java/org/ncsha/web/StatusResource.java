@@ -23,6 +23,7 @@ public class StatusResource {
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
   @Inject DiskWatch disk;
+  @Inject org.ncsha.app.ServingRole serving;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +41,9 @@ public class StatusResource {
     body.put("since", status.since().toString());
     body.put("missedHeartbeats", engine.missedHeartbeats());
     body.put("peerState", peer == null ? null : peer.state().displayName());
+    body.put("peerHeardSecondsAgo", engine.peerHeardSecondsAgo());
+    body.put("serving", serving.writable());
+    body.put("passiveReason", serving.passiveReason());
     body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
     body.put("database", database.statusDocument());
     body.put("disk", disk.status());

@@ -39,7 +39,8 @@ class ApiTest {
     Set<HaState> writers = Stream.of(HaState.values()).filter(HaState::servesWrites)
         .collect(Collectors.toSet());
     assertEquals(Set.of(HA_NOT_CONFIGURED, STAND_ALONE, HA_INITIALIZING, PRIMARY_ACTIVE,
-        PRIMARY_ALONE, PRIMARY_LOST_SECONDARY, SECONDARY_ACTIVE, SECONDARY_ALONE), writers);
+        PRIMARY_LOST_SECONDARY, SECONDARY_ACTIVE, SECONDARY_ALONE), writers);
+    assertFalse(PRIMARY_ALONE.servesWrites(), "the guide: only the Health Monitor runs in Primary Alone");
     assertFalse(HA_INITIALIZING.servesWrites(Role.SECONDARY));
     assertTrue(HA_INITIALIZING.servesWrites(Role.PRIMARY));
   }

@@ -1,6 +1,7 @@
 package org.ncsha.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ncsha.ha.HaState.*;
@@ -35,10 +36,13 @@ class RestartScenariosTest {
         true, java.util.List.of());
     Decision startup = decider.decide(new NodeStatus(PRIMARY_ACTIVE, now), first, config, null);
     assertEquals(PRIMARY_ALONE, startup.next());
-    assertTrue(startup.has(ActionKind.APP_READ_WRITE));
+    assertTrue(startup.has(ActionKind.APP_READ_ONLY), "Primary Alone serves nothing: " + startup.actions());
+    assertTrue(!startup.has(ActionKind.APP_READ_WRITE));
     Observations second = new Observations(now.plusSeconds(1), new PeerReport(SECONDARY_LOST_PRIMARY, true, true), 0,
         true, true, false, false, java.util.List.of());
-    assertEquals(PRIMARY_ACTIVE, decider.decide(new NodeStatus(PRIMARY_ALONE, now), second, config, null).next());
+    Decision resumed = decider.decide(new NodeStatus(PRIMARY_ALONE, now), second, config, null);
+    assertEquals(PRIMARY_ACTIVE, resumed.next());
+    assertTrue(resumed.has(ActionKind.APP_READ_WRITE), "serving starts with Primary Active: " + resumed.actions());
 
     // An active secondary is not served alongside for a cycle: the primary steps down at once.
     Observations activePeer = new Observations(now, new PeerReport(SECONDARY_ACTIVE, true, true), 0, true, true, false,
@@ -77,8 +81,10 @@ class RestartScenariosTest {
     h.start(h.primary);
     h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE
         && h.secondary.state() == SECONDARY_SYNCING, 10);
+    // Documented choice: S9's "Primary Lost Secondary" row is the reference table's Primary Alone
+    // ("Primary restarted after it lost secondary"), which serves nothing.
     h.assertTable(
-        "Primary Lost Secondary | Secondary Lost Primary", "Primary Active | Secondary Syncing");
+        "Primary Alone | Secondary Lost Primary", "Primary Active | Secondary Syncing");
   }
 
   @Test
@@ -130,13 +136,35 @@ class RestartScenariosTest {
     h.stop(h.primary);
     h.start(h.primary);
     h.rounds(2);
-    assertEquals(PRIMARY_LOST_SECONDARY, h.primary.state());
-    h.command(h.primary, new Command.Remove());
+    assertEquals(PRIMARY_ALONE, h.primary.state());
+    assertFalse(PRIMARY_ALONE.servesWrites(), "only the Health Monitor runs in Primary Alone");
+    h.command(h.primary, new Command.Remove(PeerDatabase.UNREACHABLE, false));
+    h.rounds(1);
+    assertEquals(PRIMARY_ALONE, h.primary.state(), "nothing proves the secondary's database is not writable");
+    assertTrue(h.primary.lastRefusal().contains("--peer-is-down"), h.primary.lastRefusal());
+    h.command(h.primary, new Command.Remove(PeerDatabase.DOWN, false));
     h.rounds(1);
     assertEquals(STAND_ALONE, h.primary.state());
-    assertNull(h.primary.lastRefusal());
     assertNull(h.primary.config.peerAddress());
     assertTrue(STAND_ALONE.servesWrites());
+  }
+
+  @Test
+  void removeWithoutThePeerIsRefusedWhileTheSecondarysDatabaseIsWritableUnlessConfirmed() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.stop(h.secondary);
+    h.rounds(4);
+    h.stop(h.primary);
+    h.start(h.primary);
+    h.rounds(2);
+    assertEquals(PRIMARY_ALONE, h.primary.state());
+    h.command(h.primary, new Command.Remove(PeerDatabase.WRITABLE, false));
+    h.rounds(1);
+    assertEquals(PRIMARY_ALONE, h.primary.state());
+    assertTrue(h.primary.lastRefusal().contains("accepting writes"), h.primary.lastRefusal());
+    h.command(h.primary, new Command.Remove(PeerDatabase.WRITABLE, true));
+    h.rounds(1);
+    assertEquals(STAND_ALONE, h.primary.state());
   }
 
   @Test
