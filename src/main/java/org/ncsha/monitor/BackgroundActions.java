@@ -90,10 +90,9 @@ public class BackgroundActions {
   private void promote(HaEngine engine) {
     String at = database.health().walPosition();
     String peerReported = peer.lastPeerWalPosition();
-    HaState lastPeerState = engine.lastPeer() == null ? null : engine.lastPeer().state();
     database.promote(engine.config().peerAddress());
     store.recordEvent(Instant.now(), engine.status().state().displayName(),
-        PromotionRange.describe(at, peerReported, node.synchronousReplication() && lastPeerState == HaState.PRIMARY_ACTIVE));
+        PromotionRange.describe(at, peerReported, node.synchronousReplication()));
   }
 
   private static String hours(Duration d) {

@@ -229,7 +229,8 @@ public class HaEngine {
     Role role = row.getRole() != null ? Role.valueOf(row.getRole())
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
-    return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress());
+    return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
+        node.maxLagOnFailoverMb() * 1024L * 1024L);
   }
 
   /**

@@ -33,6 +33,7 @@ public record NodeSettings(
     Duration failbackCatchUpTimeout,
     Duration retentionPeriod,
     int slotWalLimitMb,
+    int maxLagOnFailoverMb,
     Duration readinessInterval,
     org.ncsha.readiness.Thresholds readinessThresholds,
     MailServer mailServer) {
@@ -78,6 +79,7 @@ public record NodeSettings(
         Duration.ofSeconds(intValue(p, "failback.catchup.seconds", 120)),
         RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")),
         atLeast(p, "replication.slot.wal.limit.mb", 2048, 32),
+        atLeast(p, "failover.max.lag.mb", 16, 0),
         Duration.ofMinutes(intValue(p, "readiness.interval.minutes", 10)),
         org.ncsha.readiness.Thresholds.defaults().withBandwidthMinMbps(
             org.ncsha.readiness.BandwidthUnits.toMbps("node.properties: readiness.bandwidth.minimum",

@@ -106,4 +106,70 @@ class AutomaticScenariosIT {
     p.failback();
     assertTrue(p.hasDevice("primary", "s5-on-secondary"));
   }
+
+  /**
+   * The promotion guard (issue 11): a standby that fell more than failover.max.lag.mb (16 MB)
+   * behind what the primary last reported is not promoted automatically; Failover by hand still
+   * works, and the promotion's event names the WAL range that may be missing. Leaves the primary
+   * down: the last step of this pair.
+   */
+  @Test
+  @Order(40)
+  void automatic_failover_refuses_a_standby_far_behind_and_manual_failover_names_the_missing_range() throws Exception {
+    Pair pair = p.pair;
+    p.awaitStates("healthy pair", 60, "Primary Active", "Secondary Syncing");
+    try (var c = pair.database("secondary"); var s = c.createStatement()) {
+      s.execute("alter system set primary_conninfo = ''"); // stops the WAL receiver
+      s.execute("select pg_reload_conf()");
+    }
+    Pair.await("the primary degrades to asynchronous: the standby stopped receiving", Duration.ofSeconds(60), () -> {
+      String status = pair.get("primary", 8082, "/api/status", null, null).body();
+      return status.contains("\"streaming\":false") && status.contains("\"synchronousStandby\":\"\"");
+    });
+    String written;
+    try (var c = pair.database("primary"); var s = c.createStatement()) {
+      s.execute("create table guard_bulk as select g, repeat('x', 500) as pad from generate_series(1, 60000) g");
+      var rs = s.executeQuery("select pg_current_wal_lsn()::text");
+      rs.next();
+      written = rs.getString(1);
+    }
+    Pair.await("the primary's Health Monitor sees its new WAL position", Duration.ofSeconds(30), () ->
+        lsn(field(pair.get("primary", 8082, "/api/status", null, null).body(), "walPosition")) >= lsn(written));
+    java.time.Instant seen = java.time.Instant.now();
+    Pair.await("the secondary heard the primary after that", Duration.ofSeconds(30), () ->
+        java.time.Instant.now().isAfter(seen.plusSeconds(2))
+            && pair.get("secondary", 8082, "/api/status", null, null).body().contains("\"peerHeardSecondsAgo\":0"));
+
+    p.killWhole("primary");
+    Pair.await("automatic failover refused with an event", Duration.ofSeconds(90),
+        () -> p.events("secondary").contains("automatic failover refused"));
+    String events = p.events("secondary");
+    assertTrue(events.contains("MB behind what the primary last reported (the limit is 16 MB)"), events);
+    assertEquals("Secondary Lost Primary", pair.state("secondary"), "not promoted");
+    assertEquals(1, occurrences(events, "automatic failover refused"), "one event, not one a tick");
+
+    p.action("secondary", "failover", 202);
+    p.awaitState("secondary", "Secondary Active", 90);
+    String promoted = p.events("secondary");
+    assertTrue(promoted.contains("Promoted at ") && promoted.contains("the peer last reported ")
+        && promoted.contains("MB of acknowledged writes may be missing"), promoted);
+  }
+
+  private static String field(String json, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+    return m.find() ? m.group(1) : "0/0";
+  }
+
+  private static long lsn(String text) {
+    int slash = text.indexOf('/');
+    return (Long.parseLong(text.substring(0, slash), 16) << 32) | Long.parseLong(text.substring(slash + 1), 16);
+  }
+
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
 }

@@ -102,6 +102,23 @@ final class NetPair implements AutoCloseable {
     assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", node));
   }
 
+  /** The whole server lost: its Liberty JVM and its PostgreSQL, both with SIGKILL. */
+  void killWhole(String node) throws Exception {
+    assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", node));
+    Path pid = pair.dir.resolve(node + "/pgdata/postmaster.pid");
+    if (Files.exists(pid)) {
+      String postmaster = Files.readAllLines(pid).get(0).trim();
+      assertEquals(0, new ProcessBuilder("kill", "-KILL", postmaster).start().waitFor());
+    }
+  }
+
+  /** Waits until the node's Liberty log has the line (a crash point reached, say). */
+  void awaitLog(String node, String text, int seconds) throws Exception {
+    Path log = pair.dir.resolve(node + "/usr/servers/ncs/logs/messages.log");
+    Pair.await(node + " logs '" + text + "'", Duration.ofSeconds(seconds),
+        () -> Files.exists(log) && Files.readString(log).contains(text));
+  }
+
   /**
    * Kills the primary's PostgreSQL and makes every restart fail until the returned handle is
    * closed: PostgreSQL refuses to start with an unknown parameter in postgresql.conf.

@@ -311,6 +311,66 @@ class NetworkScenariosIT {
     p.awaitStates("S2 both back", 60, "HA Not Configured", "HA Not Configured");
   }
 
+  /**
+   * One writer (issue 11): a primary lost whole comes back while the link is cut. It must not
+   * serve (the secondary took over meanwhile), and Remove HA must not make that permanent. The
+   * link returns while its rewind is under way, and the JVM is killed right after pg_rewind,
+   * before the Health Monitor wrote the standby settings: it still comes back as a standby.
+   */
+  @Test
+  @Order(75)
+  void a_primary_restarted_while_cut_off_serves_nothing_and_follows_the_secondary_that_took_over() throws Exception {
+    p.awaitStates("registered again", 60, "Primary Active", "Secondary Syncing");
+    p.killWhole("primary");
+    p.awaitState("secondary", "Secondary Lost Primary", 60);
+    p.action("secondary", "failover", 202);
+    p.awaitState("secondary", "Secondary Active", 90);
+    assertEquals(201, p.writeDevice("secondary", "one-writer-on-secondary"));
+
+    p.net.cut();
+    pair.env("NCS_HA_TEST_CRASH_POINT", "AFTER_REWIND");
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
+    pair.env("NCS_HA_TEST_CRASH_POINT", "");
+    p.awaitState("primary", "Primary Alone", 90);
+    assertEquals(false, pair.writable("primary"), "PostgreSQL is held read-only in Primary Alone");
+    HttpResponse<String> ready = pair.get("primary", 9443, "/health/ready", null, null);
+    assertEquals(503, ready.statusCode(), ready.body());
+    String status = pair.get("primary", 8082, "/api/status", null, null).body();
+    assertTrue(status.contains("\"serving\":false") && status.contains("Only the Health Monitor runs"), status);
+
+    String[] remove = pair.ncs("primary", "Y\n", "ha", "remove");
+    assertNotEquals("0", remove[0], remove[1]);
+    assertTrue(remove[1].contains("needs proof") && remove[1].contains("--peer-is-down"), remove[1]);
+    assertEquals("Primary Alone", pair.state("primary"), "the refused removal changed nothing");
+
+    // Every write in a window of several heartbeats is refused, on the application and below it.
+    java.time.Instant until = java.time.Instant.now().plusSeconds(8);
+    int tries = 0;
+    while (java.time.Instant.now().isBefore(until) && tries < 40) {
+      assertEquals(503, p.writeDevice("primary", "refused-" + tries++), "Primary Alone never serves a write");
+      assertEquals(false, pair.writable("primary"));
+    }
+    assertEquals("Secondary Active", pair.state("secondary"));
+
+    p.net.heal();
+    p.awaitLog("primary", "Crash point AFTER_REWIND reached", 120);
+    assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "primary"));
+    assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
+    Pair.await("the primary's database answers after the kill", Duration.ofSeconds(60), () -> {
+      try {
+        pair.writable("primary");
+        return true;
+      } catch (java.sql.SQLException e) {
+        return false;
+      }
+    });
+    assertEquals(false, pair.writable("primary"), "killed after pg_rewind, it restarts as a standby");
+    p.awaitStates("the primary follows the secondary", 180, "Primary Syncing", "Secondary Active");
+    assertTrue(p.hasDevice("primary", "one-writer-on-secondary"), "the secondary's write is kept");
+    p.failback();
+    assertTrue(p.hasDevice("primary", "one-writer-on-secondary"));
+  }
+
   @Test
   @Order(80)
   void s9_both_down_and_the_secondary_never_returns_then_ncs_ha_remove() throws Exception {
@@ -319,6 +379,7 @@ class NetworkScenariosIT {
     p.awaitState("primary", "Primary Alone", 60);
     String status = pair.get("primary", 8082, "/api/status", null, null).body();
     assertTrue(status.contains("run 'ncs ha remove' on this server"), status);
+    assertEquals(503, p.writeDevice("primary", "s9-refused-alone"), "Primary Alone serves nothing");
 
     String[] no = pair.ncs("primary", "N\n", "ha", "remove");
     assertEquals("0", no[0], no[1]);
@@ -328,6 +389,7 @@ class NetworkScenariosIT {
     String[] yes = pair.ncs("primary", "Y\n", "ha", "remove");
     assertEquals("0", yes[0], yes[1]);
     p.awaitState("primary", "Stand Alone", 60);
+    assertTrue(p.events("primary").contains("the secondary's database is not running"), "the proof is recorded");
     assertEquals(201, p.writeDevice("primary", "s9-stand-alone"), "stand-alone serves writes");
     assertEquals(200, pair.get("primary", 9443, "/health/ready", null, null).statusCode());
   }
