@@ -11,9 +11,25 @@ public class ServingRole {
   private volatile boolean writable;
   private volatile String activeServer;
   private volatile String passiveReason;
+  private volatile String fence;
 
+  /** Whether writes are taken now: the Health Monitor's mode, and no fence. */
   public boolean writable() {
-    return writable;
+    return writable && fence == null;
+  }
+
+  /** Whether this server fenced itself (it serves without the witness lease). */
+  public boolean fenced() {
+    return fence != null;
+  }
+
+  /** Refuses every write until {@link #lift()}, whatever the mode says; the reason is shown. */
+  public void fence(String reason) {
+    this.fence = reason;
+  }
+
+  public void lift() {
+    this.fence = null;
   }
 
   /** Address of the server that takes writes, or null when no server is known to be active. */
@@ -23,7 +39,8 @@ public class ServingRole {
 
   /** Why this server does not serve (null while it serves): for the 503 and the pages. */
   public String passiveReason() {
-    return passiveReason;
+    String f = fence;
+    return f != null ? f : passiveReason;
   }
 
   public void becomeWritable(String ownAddress) {

@@ -29,6 +29,14 @@ public interface DatabaseNode {
   boolean open();
 
   /**
+   * Fencing: every client session ended and new transactions read-only
+   * (default_transaction_read_only), at once; {@link #unfence()} or a promotion undoes it.
+   */
+  void fence();
+
+  void unfence();
+
+  /**
    * Fast shutdown (clean, without waiting for clients), immediate when a fast one does not end in
    * time; no-op when stopped.
    */

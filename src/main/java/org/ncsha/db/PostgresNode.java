@@ -128,6 +128,20 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   @Override
+  public void fence() {
+    execute("alter system set default_transaction_read_only = on");
+    execute("select pg_reload_conf()");
+    execute("select pg_terminate_backend(pid) from pg_stat_activity where backend_type = 'client backend'"
+        + " and pid <> pg_backend_pid()");
+  }
+
+  @Override
+  public void unfence() {
+    execute("alter system reset default_transaction_read_only");
+    execute("select pg_reload_conf()");
+  }
+
+  @Override
   public boolean held() {
     return files.held();
   }
@@ -285,6 +299,7 @@ public final class PostgresNode implements DatabaseNode {
         // Until a checkpoint, pg_control still names the old timeline, and a pg_rewind against
         // this server would compute the wrong divergence point.
         execute("CHECKPOINT");
+        unfence(); // a fence of an earlier run may still be in postgresql.auto.conf
         files.clearHeld();
         LOG.info("Promoted: this database accepts writes");
         return;

@@ -142,6 +142,14 @@ final class CommandRules {
               + ": on this server "
               + t.localFailure());
     }
+    if (!t.leaseOk()) {
+      return Verdict.refuse(
+          "Failover is not possible yet in state "
+              + t.state().displayName()
+              + ": the witness lease is needed first and "
+              + t.obs().witness().describeHolder()
+              + "; a lost primary's lease expires by itself, try again in a few seconds");
+    }
     return Verdict.accept(
         Decision.to(
             SECONDARY_FAILOVER,

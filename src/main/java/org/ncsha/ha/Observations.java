@@ -11,7 +11,8 @@ import java.util.Objects;
  * startup} marks the first tick after this HM started; {@code outcomes} lists the long-running
  * actions that finished since the last tick; {@code walBehindBytes} is how far this standby's
  * received WAL is behind the position the primary last reported (null when unknown, e.g. on the
- * primary or before the primary reported one).
+ * primary or before the primary reported one); {@code witness} is the etcd lease as this node
+ * sees it ({@link WitnessView#NONE} without a witness).
  */
 public record Observations(
     Instant now,
@@ -22,13 +23,14 @@ public record Observations(
     boolean criticalProcessDown,
     boolean startup,
     List<ActionOutcome> outcomes,
-    Long walBehindBytes) {
+    Long walBehindBytes,
+    WitnessView witness) {
 
   /** Observations without a WAL comparison. */
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
       boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes) {
     this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
-        null);
+        null, WitnessView.NONE);
   }
 
   public Observations {
@@ -37,6 +39,7 @@ public record Observations(
       throw new IllegalArgumentException("missedHeartbeats must be >= 0, was " + missedHeartbeats);
     }
     outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    witness = witness == null ? WitnessView.NONE : witness;
   }
 
   /** A healthy, non-startup tick with the given peer answer and no finished actions. */
@@ -52,11 +55,16 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness);
   }
 
   public Observations withWalBehind(Long bytes) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, bytes);
+        criticalProcessDown, startup, outcomes, bytes, witness);
+  }
+
+  public Observations withWitness(WitnessView view) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, view);
   }
 }

@@ -85,7 +85,7 @@ final class PrimaryRules {
    * still restarts what it can); it serves once the secondary answers as a standby.
    */
   private static Decision alone(Tick t) {
-    if (t.peerIsStandbySecondary() && !t.locallyFailed()) {
+    if (t.peerIsStandbySecondary() && !t.locallyFailed() && t.leaseOk()) {
       return Decision.to(
           PRIMARY_ACTIVE,
           "the secondary answers as a standby (" + t.peerDescription() + "); HA enabled, serving",
@@ -148,7 +148,7 @@ final class PrimaryRules {
           "copying the database from the secondary failed: " + copied.get().detail(),
           Action.of(SEND_MAIL, "Primary database copy failed: " + copied.get().detail()));
     }
-    if (t.peerIs(SECONDARY_POST_FAILBACK)) {
+    if (t.peerIs(SECONDARY_POST_FAILBACK) && t.leaseOk()) {
       return Decision.to(
           PRIMARY_ACTIVE,
           "the secondary handed over after this primary replayed all its changes; promoting",

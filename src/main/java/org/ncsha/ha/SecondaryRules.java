@@ -24,6 +24,9 @@ final class SecondaryRules {
   private static Decision standby(Tick t) {
     HaState s = t.state();
     if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed()) {
+      if (!t.leaseOk()) {
+        return Decision.stay(s);
+      }
       // The primary gave up writing (forced failover, or it saw a failure): take over.
       return Decision.to(
           SECONDARY_FAILOVER,
@@ -72,6 +75,10 @@ final class SecondaryRules {
         && primaryGone
         && !t.locallyFailed()
         && t.timeInState().compareTo(t.config().holdDown()) >= 0) {
+      if (!t.leaseOk()) {
+        // The old primary may still hold the lease: it serves until the lease expires.
+        return Decision.to(SECONDARY_LOST_PRIMARY, "automatic failover is " + t.leaseWait());
+      }
       Long behind = t.obs().walBehindBytes();
       if (behind != null && behind > t.config().maxLagOnFailoverBytes()) {
         // Promoting would lose more acknowledged writes than the administrator accepts.

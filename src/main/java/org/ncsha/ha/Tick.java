@@ -67,6 +67,16 @@ record Tick(NodeStatus current, Observations obs, HaConfig config, Command pendi
     return !peerAnswered() && obs.missedHeartbeats() >= config.missLimit();
   }
 
+  /** Whether the witness lets this node serve or promote: none configured, or its lease is ours. */
+  boolean leaseOk() {
+    return obs.witness().permitsServing();
+  }
+
+  /** Why a promotion waits for the witness, for the outcome sentence. */
+  String leaseWait() {
+    return "waiting for the witness lease (" + obs.witness().describeHolder() + ")";
+  }
+
   boolean locallyFailed() {
     return obs.locallyFailed();
   }

@@ -56,7 +56,7 @@ public class ActionRunner {
    */
   void keepServingModeOf(HaEngine engine) {
     boolean shouldWrite = engine.status().state().servesWrites(engine.config().role());
-    if (shouldWrite == serving.writable()) {
+    if (serving.fenced() || shouldWrite == serving.writable()) {
       return;
     }
     if (shouldWrite) {

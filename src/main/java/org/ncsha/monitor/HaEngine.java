@@ -51,6 +51,7 @@ public class HaEngine {
   @Inject SyncReplication syncReplication;
   @Inject ActionRunner actions;
   @Inject HeartbeatTicker ticker;
+  @Inject WitnessLink witness;
 
   private final HaDecider decider = new HaDecider();
   private final Clock clock = Clock.systemUTC();
@@ -115,7 +116,7 @@ public class HaEngine {
     }
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
-        local.criticalProcessDown(), startup, finished, walBehindPrimary(local));
+        local.criticalProcessDown(), startup, finished, walBehindPrimary(local), witness.view());
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;

@@ -92,6 +92,14 @@ public class LocalDatabase {
     return db().held();
   }
 
+  void fence() {
+    db().fence();
+  }
+
+  void unfence() {
+    db().unfence();
+  }
+
   org.ncsha.ha.PeerDatabase databaseAt(String address) {
     return db().databaseAt(address);
   }

@@ -36,7 +36,8 @@ public record NodeSettings(
     int maxLagOnFailoverMb,
     Duration readinessInterval,
     org.ncsha.readiness.Thresholds readinessThresholds,
-    MailServer mailServer) {
+    MailServer mailServer,
+    java.util.List<String> witnessEndpoints) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -85,7 +86,29 @@ public record NodeSettings(
             org.ncsha.readiness.BandwidthUnits.toMbps("node.properties: readiness.bandwidth.minimum",
                 p.getProperty("readiness.bandwidth.minimum", "100 Mbps"))),
         new MailServer(blankToNull(p.getProperty("mail.smtp.host")), intValue(p, "mail.smtp.port", 25),
-            p.getProperty("mail.from", "ncs-ha@localhost").trim()));
+            p.getProperty("mail.from", "ncs-ha@localhost").trim()),
+        witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")));
+  }
+
+  /** witness.etcd.endpoints: comma-separated http://host:port URLs of etcd; empty for no witness. */
+  static java.util.List<String> witnessEndpoints(String value) {
+    java.util.List<String> endpoints = new java.util.ArrayList<>();
+    for (String part : value.split(",")) {
+      String e = part.trim();
+      if (e.isEmpty()) {
+        continue;
+      }
+      if (!e.matches("https?://[^/\\s]+(:\\d+)?/?")) {
+        throw new IllegalArgumentException("node.properties: witness.etcd.endpoints must be comma-separated"
+            + " http://host:port URLs, was '" + e + "'");
+      }
+      endpoints.add(e);
+    }
+    return java.util.List.copyOf(endpoints);
+  }
+
+  public boolean witnessConfigured() {
+    return !witnessEndpoints.isEmpty();
   }
 
   private static String blankToNull(String v) {

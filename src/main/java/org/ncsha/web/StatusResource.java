@@ -24,6 +24,7 @@ public class StatusResource {
   @Inject LocalDatabase database;
   @Inject DiskWatch disk;
   @Inject org.ncsha.app.ServingRole serving;
+  @Inject org.ncsha.monitor.WitnessLink witness;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +48,7 @@ public class StatusResource {
     body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
     body.put("database", database.statusDocument());
     body.put("disk", disk.status());
+    body.put("witness", witness.statusDocument());
     return body;
   }
 }

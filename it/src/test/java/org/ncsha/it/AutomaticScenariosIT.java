@@ -118,21 +118,14 @@ class AutomaticScenariosIT {
   void automatic_failover_refuses_a_standby_far_behind_and_manual_failover_names_the_missing_range() throws Exception {
     Pair pair = p.pair;
     p.awaitStates("healthy pair", 60, "Primary Active", "Secondary Syncing");
-    try (var c = pair.database("secondary"); var s = c.createStatement()) {
-      s.execute("alter system set primary_conninfo = ''"); // stops the WAL receiver
-      s.execute("select pg_reload_conf()");
-    }
+    p.sql("secondary", "alter system set primary_conninfo = ''"); // stops the WAL receiver
+    p.sql("secondary", "select pg_reload_conf()");
     Pair.await("the primary degrades to asynchronous: the standby stopped receiving", Duration.ofSeconds(60), () -> {
       String status = pair.get("primary", 8082, "/api/status", null, null).body();
       return status.contains("\"streaming\":false") && status.contains("\"synchronousStandby\":\"\"");
     });
-    String written;
-    try (var c = pair.database("primary"); var s = c.createStatement()) {
-      s.execute("create table guard_bulk as select g, repeat('x', 500) as pad from generate_series(1, 60000) g");
-      var rs = s.executeQuery("select pg_current_wal_lsn()::text");
-      rs.next();
-      written = rs.getString(1);
-    }
+    p.sql("primary", "create table guard_bulk as select g, repeat('x', 500) as pad from generate_series(1, 60000) g");
+    String written = p.sql("primary", "select pg_current_wal_lsn()::text");
     Pair.await("the primary's Health Monitor sees its new WAL position", Duration.ofSeconds(30), () ->
         lsn(field(pair.get("primary", 8082, "/api/status", null, null).body(), "walPosition")) >= lsn(written));
     java.time.Instant seen = java.time.Instant.now();

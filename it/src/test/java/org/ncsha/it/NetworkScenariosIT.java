@@ -332,7 +332,7 @@ class NetworkScenariosIT {
     assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
     pair.env("NCS_HA_TEST_CRASH_POINT", "");
     p.awaitState("primary", "Primary Alone", 90);
-    assertEquals(false, pair.writable("primary"), "PostgreSQL is held read-only in Primary Alone");
+    assertEquals(false, p.writable("primary"), "PostgreSQL is held read-only in Primary Alone");
     HttpResponse<String> ready = pair.get("primary", 9443, "/health/ready", null, null);
     assertEquals(503, ready.statusCode(), ready.body());
     String status = pair.get("primary", 8082, "/api/status", null, null).body();
@@ -348,7 +348,7 @@ class NetworkScenariosIT {
     int tries = 0;
     while (java.time.Instant.now().isBefore(until) && tries < 40) {
       assertEquals(503, p.writeDevice("primary", "refused-" + tries++), "Primary Alone never serves a write");
-      assertEquals(false, pair.writable("primary"));
+      assertEquals(false, p.writable("primary"));
     }
     assertEquals("Secondary Active", pair.state("secondary"));
 
@@ -358,13 +358,13 @@ class NetworkScenariosIT {
     assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
     Pair.await("the primary's database answers after the kill", Duration.ofSeconds(60), () -> {
       try {
-        pair.writable("primary");
+        p.writable("primary");
         return true;
-      } catch (java.sql.SQLException e) {
+      } catch (IllegalStateException e) {
         return false;
       }
     });
-    assertEquals(false, pair.writable("primary"), "killed after pg_rewind, it restarts as a standby");
+    assertEquals(false, p.writable("primary"), "killed after pg_rewind, it restarts as a standby");
     p.awaitStates("the primary follows the secondary", 180, "Primary Syncing", "Secondary Active");
     assertTrue(p.hasDevice("primary", "one-writer-on-secondary"), "the secondary's write is kept");
     p.failback();

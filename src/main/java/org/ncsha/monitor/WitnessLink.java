@@ -1,0 +1,145 @@
+package org.ncsha.monitor;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ncsha.app.ServingRole;
+import org.ncsha.ha.HaConfig;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.PeerReport;
+import org.ncsha.ha.Role;
+import org.ncsha.ha.WitnessRules;
+import org.ncsha.ha.WitnessView;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.store.HaStore;
+import org.ncsha.witness.EtcdWitness;
+import org.ncsha.witness.LeaseKeeper;
+
+/**
+ * The optional etcd witness of this node: keeps the leader lease while this server serves (or
+ * is about to), and fences this server when it serves without it. Runs on its own timer
+ * ({@link WitnessTicker}), four times a heartbeat, so that a heartbeat stuck on a silent peer
+ * cannot delay the fencing. TTL: missLimit heartbeats (at least 2 s); margin: one heartbeat.
+ */
+@ApplicationScoped
+public class WitnessLink {
+  private static final Logger LOG = Logger.getLogger(WitnessLink.class.getName());
+
+  @Inject NodeSettings node;
+  @Inject HaEngine engine;
+  @Inject ServingRole serving;
+  @Inject LocalDatabase database;
+  @Inject HaStore store;
+  @Inject MailNotifier mail;
+
+  private volatile LeaseKeeper keeper;
+  private volatile String keyPair;
+
+  @PostConstruct
+  void setUp() {
+    if (!node.witnessConfigured()) {
+      return;
+    }
+    LOG.info("Witness: etcd at " + node.witnessEndpoints() + ", lease TTL " + ttl().toMillis() + " ms");
+  }
+
+  public Duration interval() {
+    return node.heartbeatInterval().dividedBy(4).compareTo(Duration.ofMillis(250)) < 0
+        ? Duration.ofMillis(250) : node.heartbeatInterval().dividedBy(4);
+  }
+
+  private Duration ttl() {
+    return node.heartbeatInterval().multipliedBy(node.heartbeatMissLimit());
+  }
+
+  /** The key is the pair's: both servers know the primary's address. */
+  private LeaseKeeper keeperFor(HaConfig config) {
+    String primary = config.role() == Role.PRIMARY ? node.address() : config.peerAddress();
+    if (primary == null) {
+      return null;
+    }
+    if (keeper == null || !primary.equals(keyPair)) {
+      keeper = new LeaseKeeper(new EtcdWitness(node.witnessEndpoints(), interval()),
+          "/ncs-ha/" + primary + "/leader", node.address(), ttl(), node.heartbeatInterval(), System::nanoTime);
+      keyPair = primary;
+    }
+    return keeper;
+  }
+
+  /** What the decider sees: {@link WitnessView#NONE} without a witness or without a peer. */
+  public WitnessView view() {
+    LeaseKeeper k = keeper;
+    return !node.witnessConfigured() || k == null ? WitnessView.NONE : k.view();
+  }
+
+  /**
+   * One round: renew, take or release the lease, then fence or lift the fence if due. A round
+   * lasts at most one call's timeout (a quarter heartbeat) and rounds come every quarter
+   * heartbeat, so a fence is never later than half a heartbeat after the lease stopped counting
+   * as held, which is one heartbeat before etcd lets it expire.
+   */
+  void step() {
+    if (!node.witnessConfigured()) {
+      return;
+    }
+    HaConfig config = engine.config();
+    LeaseKeeper k = keeperFor(config);
+    if (k == null) {
+      return;
+    }
+    k.step(WitnessRules.wantsLease(engine.status().state(), config.role(), engine.lastPeer()));
+    checkFence(engine.status().state(), config.role(), k);
+  }
+
+  private void checkFence(HaState state, Role role, LeaseKeeper k) {
+    WitnessView view = k.view();
+    // "This tick": heard within the last heartbeat interval.
+    PeerReport recent = engine.peerReportSince(Instant.now().minus(node.heartbeatInterval()));
+    if (!serving.fenced() && WitnessRules.mustFence(state, role, view, recent)) {
+      String why = "Fenced: this server serves (" + state.displayName() + ") without the witness lease ("
+          + view.describeHolder() + (k.lastError() == null ? "" : ": " + k.lastError())
+          + "); writes are refused and database sessions ended until it holds the lease again";
+      serving.fence(why);
+      try {
+        database.fence();
+      } catch (RuntimeException e) {
+        LOG.warning("Fencing the database failed (the application is passive already): " + e.getMessage());
+      }
+      LOG.warning(why);
+      store.recordEvent(Instant.now(), state.displayName(), why);
+      mail.notify(state.displayName(), "This server fenced itself: it lost the witness lease");
+    } else if (serving.fenced() && view.leaseHeld()) {
+      database.unfence();
+      serving.lift();
+      String why = "Fence lifted: this server holds the witness lease again";
+      LOG.info(why);
+      store.recordEvent(Instant.now(), state.displayName(), why);
+    }
+  }
+
+  /** The {@code witness} object of /api/status; null without a witness. */
+  public Map<String, Object> statusDocument() {
+    if (!node.witnessConfigured()) {
+      return null;
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("endpoints", node.witnessEndpoints());
+    LeaseKeeper k = keeper;
+    WitnessView v = view();
+    doc.put("reachable", v.reachable());
+    doc.put("leaseHolder", v.holder());
+    doc.put("leaseHeldHere", v.leaseHeld());
+    doc.put("ttlSeconds", k == null ? null : k.ttlSeconds());
+    doc.put("safeSecondsLeft", k == null ? null : k.safeSecondsLeft());
+    doc.put("fenced", serving.fenced());
+    if (k != null && k.lastError() != null) {
+      doc.put("error", k.lastError());
+    }
+    return doc;
+  }
+}

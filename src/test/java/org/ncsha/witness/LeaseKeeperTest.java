@@ -1,0 +1,127 @@
+package org.ncsha.witness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The leader lease against a real etcd (Debian's etcd-server) on 127.0.3.5. */
+class LeaseKeeperTest {
+  private static final String ENDPOINT = "http://127.0.3.5:2379";
+  private static Process etcd;
+  private static Path dir;
+
+  @BeforeAll
+  static void startEtcd() throws Exception {
+    dir = Files.createTempDirectory("ncs-etcd");
+    etcd = new ProcessBuilder("etcd", "--name", "w", "--data-dir", dir.resolve("data").toString(),
+        "--listen-client-urls", ENDPOINT, "--advertise-client-urls", ENDPOINT,
+        "--listen-peer-urls", "http://127.0.3.5:2380", "--initial-advertise-peer-urls", "http://127.0.3.5:2380",
+        "--initial-cluster", "w=http://127.0.3.5:2380")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("etcd.log").toFile()).start();
+    EtcdWitness probe = new EtcdWitness(List.of(ENDPOINT), Duration.ofSeconds(1));
+    assertTrue(poll(Duration.ofSeconds(30), () -> {
+      try {
+        probe.holder("/probe");
+        return true;
+      } catch (WitnessException e) {
+        return false;
+      }
+    }), "etcd answers");
+  }
+
+  @AfterAll
+  static void stopEtcd() throws Exception {
+    if (etcd != null) {
+      etcd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static LeaseKeeper keeper(String key, String address) {
+    return new LeaseKeeper(new EtcdWitness(List.of(ENDPOINT), Duration.ofMillis(500)), key, address,
+        Duration.ofSeconds(2), Duration.ofMillis(700), System::nanoTime);
+  }
+
+  @Test
+  void oneHolderAtATimeAndTheOtherTakesOverOnlyAfterTheLeaseExpired() throws Exception {
+    String key = "/ncs-ha/test-a/leader";
+    LeaseKeeper a = keeper(key, "10.0.0.1");
+    LeaseKeeper b = keeper(key, "10.0.0.2");
+    a.step(true);
+    assertTrue(a.held());
+    b.step(true);
+    assertFalse(b.held(), "the key is taken");
+    assertEquals("10.0.0.1", b.view().holder());
+    assertTrue(b.view().reachable());
+
+    // A stops renewing (a partition): it stops counting the lease as held before etcd expires it.
+    Instant silentFrom = Instant.now();
+    assertTrue(poll(Duration.ofSeconds(5), () -> !a.held()), "A gives up its lease by itself");
+    Duration aGaveUp = Duration.between(silentFrom, Instant.now());
+    assertTrue(poll(Duration.ofSeconds(10), () -> {
+      b.step(true);
+      return b.held();
+    }), "B takes the key once A's lease expired");
+    Duration bTook = Duration.between(silentFrom, Instant.now());
+    assertTrue(aGaveUp.compareTo(bTook) < 0, "A stopped (" + aGaveUp + ") before B took over (" + bTook + ")");
+
+    a.step(true); // A is back: its lease is gone and B holds the key
+    assertFalse(a.held());
+    assertEquals("10.0.0.2", a.view().holder());
+  }
+
+  @Test
+  void releasingHandsTheKeyOverAtOnce() throws Exception {
+    String key = "/ncs-ha/test-b/leader";
+    LeaseKeeper a = keeper(key, "10.0.0.1");
+    LeaseKeeper b = keeper(key, "10.0.0.2");
+    a.step(true);
+    a.step(false); // stepped down: revoked, no waiting for the TTL
+    assertFalse(a.held());
+    b.step(true);
+    assertTrue(b.held());
+    assertEquals("10.0.0.2", b.view().holder());
+  }
+
+  @Test
+  void anUnreachableWitnessIsSaidSoAndNeverGrantsTheLease() {
+    LeaseKeeper lost = new LeaseKeeper(new EtcdWitness(List.of("http://127.0.3.6:2379"), Duration.ofMillis(300)),
+        "/ncs-ha/test-c/leader", "10.0.0.1", Duration.ofSeconds(2), Duration.ofMillis(700), System::nanoTime);
+    lost.step(true);
+    assertFalse(lost.held());
+    assertFalse(lost.view().reachable());
+    assertTrue(lost.lastError().contains("127.0.3.6"), lost.lastError());
+    assertNull(lost.view().holder());
+  }
+
+  @Test
+  void aMarginAsLongAsTheTtlIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LeaseKeeper(
+        new EtcdWitness(List.of(ENDPOINT), Duration.ofMillis(300)), "/k", "v", Duration.ofSeconds(2),
+        Duration.ofSeconds(2), System::nanoTime));
+    assertTrue(e.getMessage().contains("margin"), e.getMessage());
+  }
+
+  private static boolean poll(Duration deadline, BooleanSupplier condition) throws InterruptedException {
+    Instant end = Instant.now().plus(deadline);
+    while (Instant.now().isBefore(end)) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+}
