@@ -43,6 +43,7 @@ public class ReadinessRunner {
   @Inject PeerLink link;
   @Inject ReadinessProbe probe;
   @Inject HaStore store;
+  @Inject WitnessLink witness;
 
   /** One run at a time: two at once would measure each other's load. */
   private final ReentrantLock running = new ReentrantLock();
@@ -90,7 +91,8 @@ public class ReadinessRunner {
             return null;
           });
       LinkFacts linkFacts = new LinkFacts(measured.pingMillis(), measured.pingError(), measured.mbps(),
-          measured.latencyMillis(), measured.bandwidthError(), measured.clockOffsetMillis(), peerError[0]);
+          measured.latencyMillis(), measured.bandwidthError(), measured.clockOffsetMillis(), peerError[0],
+          witness.facts(engine.config().failoverType() == org.ncsha.ha.FailoverType.AUTOMATIC));
       boolean primaryHere = ownRole == Role.PRIMARY;
       List<CheckResult> results = ReadinessRules.evaluate(set, primaryHere ? own : theirs, primaryHere ? theirs : own,
           linkFacts, node.readinessThresholds());

@@ -113,13 +113,35 @@ public class WitnessLink {
       LOG.warning(why);
       store.recordEvent(Instant.now(), state.displayName(), why);
       mail.notify(state.displayName(), "This server fenced itself: it lost the witness lease");
-    } else if (serving.fenced() && view.leaseHeld()) {
-      database.unfence();
+    } else if (serving.fenced() && (view.leaseHeld() || !state.servesWrites(role))) {
+      try {
+        database.unfence();
+      } catch (RuntimeException e) {
+        // A standby by now (the step-down rewinds it): a promotion resets the setting anyway.
+        LOG.fine("Not unfenced in the database: " + e.getMessage());
+      }
       serving.lift();
-      String why = "Fence lifted: this server holds the witness lease again";
+      String why = view.leaseHeld()
+          ? "Fence lifted: this server holds the witness lease again"
+          : "Fence cleared: this server no longer serves (" + state.displayName() + ")";
       LOG.info(why);
       store.recordEvent(Instant.now(), state.displayName(), why);
     }
+  }
+
+  /** The witness for the readiness check (HA - WITNESS). */
+  public org.ncsha.readiness.WitnessFacts facts(boolean automaticFailover) {
+    if (!node.witnessConfigured()) {
+      return org.ncsha.readiness.WitnessFacts.none(automaticFailover);
+    }
+    LeaseKeeper k = keeper;
+    WitnessView v = view();
+    if (k == null) {
+      return new org.ncsha.readiness.WitnessFacts(automaticFailover, node.witnessEndpoints(), false, null,
+          "not used before registration");
+    }
+    return new org.ncsha.readiness.WitnessFacts(automaticFailover, node.witnessEndpoints(), v.reachable(), v.holder(),
+        k.lastError());
   }
 
   /** The {@code witness} object of /api/status; null without a witness. */

@@ -48,7 +48,10 @@ public enum Check {
   STANDBY_INSTANCE("DATABASE - VALIDATE STANDBY DATABASE INSTANCE", null, EnumSet.of(REGISTRATION),
       "Without a standby database instance on the secondary, registration or failover fails."),
   SYNC_STATUS("DATABASE - SYNC STATUS", "s", EnumSet.of(FAILOVER),
-      "A standby that does not stream loses the writes since it stopped if the primary fails now.");
+      "A standby that does not stream loses the writes since it stopped if the primary fails now."),
+  WITNESS("HA - WITNESS", null, EnumSet.of(FAILOVER),
+      "Without a witness, an automatic failover during a partition leaves both servers accepting writes until the"
+          + " link returns; with an unreachable witness no failover can happen.");
 
   private final String displayName;
   private final String unit;

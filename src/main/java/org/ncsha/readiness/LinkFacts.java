@@ -4,7 +4,8 @@ package org.ncsha.readiness;
  * What the server running the checks measured towards the other one: ICMP reachability, real
  * data sent to the bandwidth listener on 8085, request round trips, and the clock offset
  * (other minus this, from the middle of the request). {@code peerError} is set when the other
- * server's Health Monitor did not answer at all.
+ * server's Health Monitor did not answer at all; {@code witness} is the etcd witness as this
+ * server sees it.
  */
 public record LinkFacts(
     Double pingMillis,
@@ -13,4 +14,16 @@ public record LinkFacts(
     Double latencyMillis,
     String bandwidthError,
     Long clockOffsetMillis,
-    String peerError) {}
+    String peerError,
+    WitnessFacts witness) {
+
+  public LinkFacts {
+    witness = witness == null ? WitnessFacts.none(false) : witness;
+  }
+
+  /** Without witness facts: manual failover, no witness. */
+  public LinkFacts(Double pingMillis, String pingError, Double bandwidthMbps, Double latencyMillis, String bandwidthError,
+      Long clockOffsetMillis, String peerError) {
+    this(pingMillis, pingError, bandwidthMbps, latencyMillis, bandwidthError, clockOffsetMillis, peerError, null);
+  }
+}

@@ -36,6 +36,7 @@ public final class ReadinessRules {
       case ONLINE_STATUS -> DatabaseChecks.onlineStatus(f);
       case STANDBY_INSTANCE -> DatabaseChecks.standbyInstance(f);
       case SYNC_STATUS -> DatabaseChecks.syncStatus(f);
+      case WITNESS -> WitnessCheck.witness(f);
     };
   }
 

@@ -52,9 +52,39 @@ class ReadinessRulesTest {
   }
 
   @Test
-  void the_failover_set_is_the_health_monitor_pages_four_checks_and_the_clock() {
-    assertEquals(List.of(Check.CLOCK_OFFSET, Check.DISK_IOPS, Check.INTERFACE_BANDWIDTH, Check.BANDWIDTH_SPEED, Check.SYNC_STATUS),
-        Check.of(CheckSet.FAILOVER));
+  void automatic_failover_without_a_witness_is_a_warning_and_an_unreachable_witness_fails() {
+    registered();
+    LinkFacts base = link;
+    link = withWitness(base, WitnessFacts.none(true));
+    CheckResult noWitness = witnessResult();
+    assertEquals(WARNING, noWitness.status());
+    assertTrue(noWitness.detail().contains("both servers accept writes"), noWitness.detail());
+    link = withWitness(base, WitnessFacts.none(false));
+    assertEquals(PASS, witnessResult().status());
+    link = withWitness(base, new WitnessFacts(true, List.of("http://10.0.0.9:2379"), false, null, "connect timed out"));
+    CheckResult lost = witnessResult();
+    assertEquals(FAIL, lost.status());
+    assertTrue(lost.detail().contains("no failover can happen") && lost.detail().contains("connect timed out"), lost.detail());
+    link = withWitness(base, new WitnessFacts(true, List.of("http://10.0.0.9:2379"), true, "10.0.0.1", null));
+    CheckResult held = witnessResult();
+    assertEquals(PASS, held.status());
+    assertTrue(held.detail().contains("held by 10.0.0.1"), held.detail());
+  }
+
+  private CheckResult witnessResult() {
+    return ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits).stream()
+        .filter(r -> r.name().equals(Check.WITNESS.displayName())).findFirst().orElseThrow();
+  }
+
+  private static LinkFacts withWitness(LinkFacts l, WitnessFacts w) {
+    return new LinkFacts(l.pingMillis(), l.pingError(), l.bandwidthMbps(), l.latencyMillis(), l.bandwidthError(),
+        l.clockOffsetMillis(), l.peerError(), w);
+  }
+
+  @Test
+  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_and_the_witness() {
+    assertEquals(List.of(Check.CLOCK_OFFSET, Check.DISK_IOPS, Check.INTERFACE_BANDWIDTH, Check.BANDWIDTH_SPEED, Check.SYNC_STATUS,
+        Check.WITNESS), Check.of(CheckSet.FAILOVER));
     registered();
     assertEquals(PASS, ReadinessRules.overall(ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits)));
   }

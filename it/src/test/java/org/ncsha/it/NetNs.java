@@ -56,6 +56,22 @@ final class NetNs implements AutoCloseable {
         "}", ""));
   }
 
+  /** {@link #cut()}, and the primary also loses the witness at {@code witness}:2379 on the host side. */
+  void cutPrimaryAndItsWitness(String witness) throws Exception {
+    String peer = address("secondary");
+    run(new String[] {"ip", "netns", "exec", namespace("primary"), "nft", "-f", "-"}, String.join("\n",
+        "table inet ncs_it_cut {",
+        "  chain out { type filter hook output priority 0; ip daddr " + peer + " drop; ip daddr " + witness
+            + " tcp dport 2379 drop; }",
+        "  chain in { type filter hook input priority 0; ip saddr " + peer + " drop; ip saddr " + witness
+            + " tcp sport 2379 drop; }",
+        "}", ""));
+  }
+
+  String hostAddress() {
+    return subnet + ".1";
+  }
+
   void heal() throws Exception {
     run("ip", "netns", "exec", namespace("primary"), "nft", "delete", "table", "inet", "ncs_it_cut");
   }
