@@ -53,8 +53,9 @@ public class HaAdministration {
     }
   }
 
-  public void remove() throws CommandRefusedException {
-    removal.remove(false);
+  /** @param peerIsDown the administrator says the secondary is down (see {@link org.ncsha.monitor.HaRemoval}) */
+  public void remove(boolean peerIsDown) throws CommandRefusedException {
+    removal.remove(peerIsDown);
   }
 
   private static String blankToNull(String s) {

@@ -72,9 +72,19 @@ public class HaConfigurationView {
     return readiness;
   }
 
+  private boolean peerIsDown;
+
+  public boolean isPeerIsDown() {
+    return peerIsDown;
+  }
+
+  public void setPeerIsDown(boolean peerIsDown) {
+    this.peerIsDown = peerIsDown;
+  }
+
   public void remove() {
     try {
-      administration.remove();
+      administration.remove(peerIsDown);
       info("HA removal started");
     } catch (CommandRefusedException e) {
       error(e.getMessage());

@@ -50,7 +50,14 @@ public class HaStatusView {
     return "https://" + host + ":" + node.hmPort() + "/hm/index.xhtml";
   }
 
+  /** Remove is offered where the Health Monitor may accept it (Primary Active, or alone with a silent secondary). */
   public boolean isRemovable() {
-    return engine.status().state() == HaState.PRIMARY_ACTIVE;
+    return engine.refusalFor(new org.ncsha.ha.Command.Remove(org.ncsha.ha.PeerDatabase.NOT_CHECKED, true)) == null;
+  }
+
+  /** The secondary does not answer: removal then needs proof, or "the secondary is down". */
+  public boolean isPeerSilent() {
+    HaState s = engine.status().state();
+    return (s == HaState.PRIMARY_ALONE || s == HaState.PRIMARY_LOST_SECONDARY) && isRemovable();
   }
 }

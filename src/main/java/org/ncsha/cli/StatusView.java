@@ -15,6 +15,11 @@ final class StatusView {
     KNOWN.put("mode", "Mode");
     KNOWN.put("failoverType", "Failover type");
     KNOWN.put("peer", "Peer");
+    KNOWN.put("peerState", "Peer state");
+    KNOWN.put("peerHeardSecondsAgo", "Peer heard (s ago)");
+    KNOWN.put("serving", "Serving writes");
+    KNOWN.put("passiveReason", "Why not serving");
+    KNOWN.put("advice", "What to do");
   }
 
   private StatusView() {}

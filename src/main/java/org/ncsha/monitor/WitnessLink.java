@@ -36,6 +36,7 @@ public class WitnessLink {
   @Inject LocalDatabase database;
   @Inject HaStore store;
   @Inject MailNotifier mail;
+  @Inject HeartbeatTicker ticker;
 
   private volatile LeaseKeeper keeper;
   private volatile String keyPair;
@@ -92,7 +93,12 @@ public class WitnessLink {
     if (k == null) {
       return;
     }
+    boolean heldBefore = k.held();
     k.step(WitnessRules.wantsLease(engine.status().state(), config.role(), engine.lastPeer()));
+    if (!heldBefore && k.held()) {
+      // A promotion may have been waiting for the lease: decide now, not a heartbeat later.
+      ticker.nudge();
+    }
     checkFence(engine.status().state(), config.role(), k);
   }
 

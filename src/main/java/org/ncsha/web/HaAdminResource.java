@@ -90,9 +90,9 @@ public class HaAdminResource {
 
   @DELETE
   @Path("/registration")
-  public Response remove() {
+  public Response remove(@jakarta.ws.rs.QueryParam("peerIsDown") boolean peerIsDown) {
     try {
-      administration.remove();
+      administration.remove(peerIsDown);
     } catch (CommandRefusedException e) {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,32 +18,17 @@ import org.junit.jupiter.api.Test;
 /** The leader lease against a real etcd (Debian's etcd-server) on 127.0.3.5. */
 class LeaseKeeperTest {
   private static final String ENDPOINT = "http://127.0.3.5:2379";
-  private static Process etcd;
-  private static Path dir;
+  private static LocalEtcd etcd;
 
   @BeforeAll
   static void startEtcd() throws Exception {
-    dir = Files.createTempDirectory("ncs-etcd");
-    etcd = new ProcessBuilder("etcd", "--name", "w", "--data-dir", dir.resolve("data").toString(),
-        "--listen-client-urls", ENDPOINT, "--advertise-client-urls", ENDPOINT,
-        "--listen-peer-urls", "http://127.0.3.5:2380", "--initial-advertise-peer-urls", "http://127.0.3.5:2380",
-        "--initial-cluster", "w=http://127.0.3.5:2380")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("etcd.log").toFile()).start();
-    EtcdWitness probe = new EtcdWitness(List.of(ENDPOINT), Duration.ofSeconds(1));
-    assertTrue(poll(Duration.ofSeconds(30), () -> {
-      try {
-        probe.holder("/probe");
-        return true;
-      } catch (WitnessException e) {
-        return false;
-      }
-    }), "etcd answers");
+    etcd = LocalEtcd.start("127.0.3.5", Files.createTempDirectory("ncs-etcd"));
   }
 
   @AfterAll
   static void stopEtcd() throws Exception {
     if (etcd != null) {
-      etcd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      etcd.close();
     }
   }
 

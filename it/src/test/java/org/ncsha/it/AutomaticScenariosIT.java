@@ -98,7 +98,15 @@ class AutomaticScenariosIT {
       p.awaitStates("automatic failover", 90, "Primary Failover", "Secondary Active");
       assertEquals(201, p.writeDevice("secondary", "s5-on-secondary"));
     }
+    // Killed right after the full copy was swapped in, before the copy was started: it must
+    // still come back as a standby (the standby settings were written before the swap).
+    p.pair.env("NCS_HA_TEST_CRASH_POINT", "AFTER_COPY_SWAP");
     p.restart("primary");
+    p.pair.env("NCS_HA_TEST_CRASH_POINT", "");
+    p.awaitLog("primary", "Crash point AFTER_COPY_SWAP reached", 180);
+    p.restart("primary");
+    p.awaitDatabase("primary", 90);
+    assertEquals(false, p.writable("primary"), "killed after the copy's swap, it restarts as a standby");
     p.awaitStates("the restarted primary follows", 180, "Primary Syncing", "Secondary Active");
     String events = p.events("primary");
     assertTrue(events.contains("\"state\":\"Primary Preparing for Failback\""), events);

@@ -63,7 +63,7 @@ class FailoverBenchmark {
     write(results);
   }
 
-  private static Cycle cycle(Pair pair, String loss) throws Exception {
+  static Cycle cycle(Pair pair, String loss) throws Exception {
     String admin = pair.get("ADMIN_USER");
     String password = pair.get("ADMIN_PASSWORD");
     Pair.await("steady pair", Duration.ofSeconds(120),
@@ -190,12 +190,7 @@ class FailoverBenchmark {
       String[] key = e.getKey().split(" ");
       List<Cycle> c = e.getValue();
       md.append("| ").append(Integer.parseInt(key[0]) / 1000).append(" s x 3 | ").append(key[1]).append(" | ")
-          .append(c.size()).append(" | ")
-          .append(stat(c.stream().map(Cycle::detection).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::active).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::firstWrite).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::failback).toList())).append(" | ")
-          .append(c.stream().mapToInt(Cycle::lost).sum()).append(" |\n");
+          .append(row(c));
     }
     md.append("\nTargets (issue 3): with 5 s x 3, detection <= 15 s and first accepted write <= 20 s; with 1 s x 3, ")
         .append("detection <= 3.5 s and first accepted write <= 6 s; failback <= 15 s with zero acknowledged writes lost. ")
@@ -204,6 +199,16 @@ class FailoverBenchmark {
         .append("about 50 s for pg_auto_failover 2.0, each with its default settings (not measured here).\n");
     BenchmarkReport.writeSection("failover", md.toString());
     System.out.println(md);
+  }
+
+  /** "runs | detection | Secondary Active | first accepted write | failback | lost |" and a newline. */
+  static String row(List<Cycle> c) {
+    return c.size() + " | "
+        + stat(c.stream().map(Cycle::detection).toList()) + " | "
+        + stat(c.stream().map(Cycle::active).toList()) + " | "
+        + stat(c.stream().map(Cycle::firstWrite).toList()) + " | "
+        + stat(c.stream().map(Cycle::failback).toList()) + " | "
+        + c.stream().mapToInt(Cycle::lost).sum() + " |\n";
   }
 
   private static String stat(List<Long> millis) {

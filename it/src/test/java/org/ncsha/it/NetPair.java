@@ -132,6 +132,18 @@ final class NetPair implements AutoCloseable {
     return "t".equals(sql(node, "select not pg_is_in_recovery()"));
   }
 
+  /** Waits until a node's database answers a query again (after a kill and a start). */
+  void awaitDatabase(String node, int seconds) throws Exception {
+    Pair.await("the " + node + "'s database answers", Duration.ofSeconds(seconds), () -> {
+      try {
+        writable(node);
+        return true;
+      } catch (IllegalStateException e) {
+        return false;
+      }
+    });
+  }
+
   /** The whole server lost: its Liberty JVM and its PostgreSQL, both with SIGKILL. */
   void killWhole(String node) throws Exception {
     assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", node));

@@ -356,14 +356,7 @@ class NetworkScenariosIT {
     p.awaitLog("primary", "Crash point AFTER_REWIND reached", 120);
     assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", "primary"));
     assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", "primary"));
-    Pair.await("the primary's database answers after the kill", Duration.ofSeconds(60), () -> {
-      try {
-        p.writable("primary");
-        return true;
-      } catch (IllegalStateException e) {
-        return false;
-      }
-    });
+    p.awaitDatabase("primary", 60);
     assertEquals(false, p.writable("primary"), "killed after pg_rewind, it restarts as a standby");
     p.awaitStates("the primary follows the secondary", 180, "Primary Syncing", "Secondary Active");
     assertTrue(p.hasDevice("primary", "one-writer-on-secondary"), "the secondary's write is kept");

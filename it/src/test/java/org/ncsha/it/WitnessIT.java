@@ -3,8 +3,6 @@ package org.ncsha.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.ncsha.witness.LocalEtcd;
 
 /**
  * The optional witness (issue 11): an automatic-failover pair in network namespaces whose
@@ -31,33 +30,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WitnessIT {
   private static NetPair p;
-  private static Process etcd;
-  private static Path etcdDir;
-  private static String endpoint;
+  private static LocalEtcd etcd;
 
   @BeforeAll
   static void up() throws Exception {
     p = NetPair.up("ncswi", "10.213.10", "automatic", Map.of("WITNESS_ENDPOINTS", "http://10.213.10.1:2379"));
-    endpoint = "http://" + p.net.hostAddress() + ":2379";
-    etcdDir = p.pair.dir.resolve("witness");
-    Files.createDirectories(etcdDir);
-    startEtcd();
-  }
-
-  private static void startEtcd() throws Exception {
-    String host = p.net.hostAddress();
-    etcd = new ProcessBuilder("etcd", "--name", "witness", "--data-dir", etcdDir.resolve("data").toString(),
-        "--listen-client-urls", endpoint, "--advertise-client-urls", endpoint,
-        "--listen-peer-urls", "http://" + host + ":2380", "--initial-advertise-peer-urls", "http://" + host + ":2380",
-        "--initial-cluster", "witness=http://" + host + ":2380")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(etcdDir.resolve("etcd.log").toFile()))
-        .start();
+    etcd = LocalEtcd.start(p.net.hostAddress(), p.pair.dir.resolve("witness"));
   }
 
   @AfterAll
   static void down() throws Exception {
     if (etcd != null) {
-      etcd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      etcd.close();
     }
     if (p != null) {
       p.close();
@@ -78,7 +62,7 @@ class WitnessIT {
     });
     assertTrue(status("secondary").contains("\"leaseHolder\":\"" + primary + "\""), status("secondary"));
 
-    etcd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    etcd.kill();
     Pair.await("the primary sees the witness gone", Duration.ofSeconds(30),
         () -> status("primary").contains("\"reachable\":false"));
     // Several lease lifetimes without the witness: the secondary still answers as a standby.
@@ -90,7 +74,7 @@ class WitnessIT {
       assertTrue(s.contains("\"state\":\"Primary Active\"") && s.contains("\"fenced\":false"), s);
       assertEquals("Secondary Syncing", p.pair.state("secondary"), "no failover without the witness");
     }
-    startEtcd();
+    etcd.start();
     Pair.await("the primary holds the lease again", Duration.ofSeconds(60),
         () -> status("primary").contains("\"leaseHeldHere\":true"));
   }
