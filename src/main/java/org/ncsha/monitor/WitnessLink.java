@@ -40,6 +40,8 @@ public class WitnessLink {
 
   private volatile LeaseKeeper keeper;
   private volatile String keyPair;
+  /** The database was made read-only by a fence and not opened since (a promotion opens it too). */
+  private volatile boolean databaseFenced;
 
   @PostConstruct
   void setUp() {
@@ -106,33 +108,43 @@ public class WitnessLink {
     WitnessView view = k.view();
     // "This tick": heard within the last heartbeat interval.
     PeerReport recent = engine.peerReportSince(Instant.now().minus(node.heartbeatInterval()));
-    if (!serving.fenced() && WitnessRules.mustFence(state, role, view, recent)) {
-      String why = "Fenced: this server serves (" + state.displayName() + ") without the witness lease ("
-          + view.describeHolder() + (k.lastError() == null ? "" : ": " + k.lastError())
-          + "); writes are refused and database sessions ended until it holds the lease again";
-      serving.fence(why);
-      try {
-        database.fence();
-      } catch (RuntimeException e) {
-        LOG.warning("Fencing the database failed (the application is passive already): " + e.getMessage());
-      }
-      LOG.warning(why);
-      store.recordEvent(Instant.now(), state.displayName(), why);
-      mail.notify(state.displayName(), "This server fenced itself: it lost the witness lease");
-    } else if (serving.fenced() && (view.leaseHeld() || !state.servesWrites(role))) {
-      try {
-        database.unfence();
-      } catch (RuntimeException e) {
-        // A standby by now (the step-down rewinds it): a promotion resets the setting anyway.
-        LOG.fine("Not unfenced in the database: " + e.getMessage());
-      }
+    boolean mustFence = WitnessRules.mustFence(state, role, view, recent);
+    if (!serving.fenced() && mustFence) {
+      fence(state, view, k);
+    } else if (serving.fenced() && !state.servesWrites(role)) {
+      // Stepped down: the state keeps the application passive now. The database stays
+      // read-only until this server serves again (or follows the peer, which rewrites it).
       serving.lift();
-      String why = view.leaseHeld()
-          ? "Fence lifted: this server holds the witness lease again"
-          : "Fence cleared: this server no longer serves (" + state.displayName() + ")";
-      LOG.info(why);
-      store.recordEvent(Instant.now(), state.displayName(), why);
+      record(state, "Fence cleared: this server no longer serves (" + state.displayName() + ")");
+    } else if (view.leaseHeld() && state.servesWrites(role) && (serving.fenced() || databaseFenced)) {
+      // Only the lease lifts a fence: failsafe keeps a node serving, it never brings one back.
+      database.unfence();
+      databaseFenced = false;
+      if (serving.fenced()) {
+        serving.lift();
+        record(state, "Fence lifted: this server holds the witness lease again");
+      }
     }
+  }
+
+  private void fence(HaState state, WitnessView view, LeaseKeeper k) {
+    String why = "Fenced: this server serves (" + state.displayName() + ") without the witness lease ("
+        + view.describeHolder() + (k.lastError() == null ? "" : ": " + k.lastError())
+        + "); writes are refused and database sessions ended until it holds the lease again";
+    serving.fence(why);
+    try {
+      database.fence();
+      databaseFenced = true;
+    } catch (RuntimeException e) {
+      LOG.warning("Fencing the database failed (the application is passive already): " + e.getMessage());
+    }
+    record(state, why);
+    mail.notify(state.displayName(), "This server fenced itself: it lost the witness lease");
+  }
+
+  private void record(HaState state, String what) {
+    LOG.warning(what);
+    store.recordEvent(Instant.now(), state.displayName(), what);
   }
 
   /** The witness for the readiness check (HA - WITNESS). */
