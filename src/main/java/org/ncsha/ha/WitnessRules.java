@@ -14,7 +14,7 @@ public final class WitnessRules {
 
   /** States that are about to serve and need the lease first. */
   private static final Set<HaState> TAKING_OVER = Set.of(
-      HaState.PRIMARY_ALONE, HaState.PRIMARY_FAILBACK, HaState.SECONDARY_LOST_PRIMARY, HaState.SECONDARY_FAILOVER);
+      HaState.PRIMARY_ALONE, HaState.SECONDARY_LOST_PRIMARY, HaState.SECONDARY_FAILOVER);
 
   /** A secondary that stopped claiming the active role, or was never active. */
   private static final Set<HaState> PASSIVE_SECONDARY = Set.of(
@@ -36,6 +36,11 @@ public final class WitnessRules {
     }
     if (state.servesWrites(role) || TAKING_OVER.contains(state)) {
       return true;
+    }
+    if (state == HaState.PRIMARY_FAILBACK) {
+      // Only once the secondary handed over: a failback that stalls must leave the lease to the
+      // secondary, whose Failover is then the way out (docs/states.md, choice 20).
+      return peer != null && peer.state() == HaState.SECONDARY_POST_FAILBACK;
     }
     // The primary stepped down (forced failover) or failed: the secondary may take over.
     return role == Role.SECONDARY && peer != null

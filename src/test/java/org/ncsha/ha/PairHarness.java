@@ -25,6 +25,8 @@ final class PairHarness {
   final SimNode secondary;
   Instant now = Instant.parse("2024-01-01T00:00:00Z");
   boolean linkUp = true;
+  /** The optional witness; null: none, the guide's behaviour. */
+  SimWitness witness;
   private final List<HaState[]> history = new ArrayList<>();
   private int mark;
 
@@ -89,6 +91,11 @@ final class PairHarness {
     node.up = true;
     node.justStarted = true;
     node.missed = 0;
+    node.generation++;
+    node.fenced = false;
+    if (witness != null) {
+      witness.restarted(node);
+    }
   }
 
   /** One round: the primary ticks, then the secondary; then time moves on. */
@@ -132,6 +139,10 @@ final class PairHarness {
     Observations obs =
         new Observations(now, report, node.missed, node.databaseHealthy, node.processesHealthy,
             node.criticalProcessDown, startup, outcomes);
+    if (witness != null) {
+      witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
+      obs = obs.withWitness(witness.view(node, now));
+    }
     Decision d = node.decider.decide(node.status, obs, node.config, pending);
     node.decisions.add(d);
     if (d.refusal() != null) {
@@ -143,7 +154,21 @@ final class PairHarness {
     for (Action action : d.actions()) {
       run(node, action, pending);
     }
+    if (witness != null) {
+      fence(node, report);
+    }
     record();
+  }
+
+  /** The runtime's fence check (WitnessLink), once a tick after the decision. */
+  private void fence(SimNode node, PeerReport report) {
+    WitnessView view = witness.view(node, now);
+    boolean serves = node.state().servesWrites(node.role());
+    if (!node.fenced && WitnessRules.mustFence(node.state(), node.role(), view, report)) {
+      node.fenced = true;
+    } else if (node.fenced && (!serves || view.leaseHeld())) {
+      node.fenced = false;
+    }
   }
 
   private List<ActionOutcome> finishActions(SimNode node, PeerReport peer) {

@@ -29,6 +29,10 @@ final class SimNode {
   final List<Decision> decisions = new ArrayList<>();
   final List<String> refusals = new ArrayList<>();
   final List<String> mails = new ArrayList<>();
+  /** Fenced by the witness rules: serves nothing whatever its state. */
+  boolean fenced;
+  /** Counts the HM's starts: a lease belongs to one run of the process. */
+  int generation;
   /** Set when the peer was seen in HA Initializing, so REGISTER_SECONDARY can fail later. */
   boolean peerWasInitializing;
 
@@ -60,6 +64,11 @@ final class SimNode {
 
   String lastRefusal() {
     return refusals.isEmpty() ? null : refusals.get(refusals.size() - 1);
+  }
+
+  /** Whether this node accepts writes now: running, in a serving state, not fenced. */
+  boolean writes() {
+    return up && state().servesWrites(role()) && !fenced;
   }
 
   @Override

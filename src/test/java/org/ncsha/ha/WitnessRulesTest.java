@@ -30,7 +30,9 @@ class WitnessRulesTest {
     assertFalse(WitnessRules.wantsLease(SECONDARY_SYNCING, Role.SECONDARY, new PeerReport(PRIMARY_ACTIVE, true, true)));
     assertFalse(WitnessRules.wantsLease(PRIMARY_SYNCING, Role.PRIMARY, new PeerReport(SECONDARY_ACTIVE, true, true)));
     assertFalse(WitnessRules.wantsLease(SECONDARY_FAILBACK, Role.SECONDARY, null), "failback hands the lease over");
-    assertTrue(WitnessRules.wantsLease(PRIMARY_FAILBACK, Role.PRIMARY, null));
+    assertTrue(WitnessRules.wantsLease(PRIMARY_FAILBACK, Role.PRIMARY, new PeerReport(SECONDARY_POST_FAILBACK, true, true)));
+    assertFalse(WitnessRules.wantsLease(PRIMARY_FAILBACK, Role.PRIMARY, new PeerReport(SECONDARY_LOST_PRIMARY, true, true)),
+        "a stalled failback leaves the lease to the secondary's Failover");
     assertFalse(WitnessRules.wantsLease(HA_NOT_CONFIGURED, Role.PRIMARY, null));
     assertFalse(WitnessRules.wantsLease(HA_INITIALIZING, Role.PRIMARY, null));
   }
