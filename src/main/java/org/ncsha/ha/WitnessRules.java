@@ -54,7 +54,9 @@ public final class WitnessRules {
    * peer heard this tick as passive.
    */
   public static boolean mustFence(HaState state, Role role, WitnessView witness, PeerReport peerThisTick) {
-    if (!witness.configured() || !state.servesWrites(role) || !state.haConfigured() || witness.leaseHeld()) {
+    // Registration is outside the witness's remit: the pair it guards does not exist yet.
+    if (!witness.configured() || !state.servesWrites(role) || !state.haConfigured() || state == HaState.HA_INITIALIZING
+        || witness.leaseHeld()) {
       return false;
     }
     return witness.reachable() || !peerIsPassive(role, peerThisTick);

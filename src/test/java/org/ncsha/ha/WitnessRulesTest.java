@@ -50,6 +50,8 @@ class WitnessRulesTest {
     assertFalse(WitnessRules.mustFence(SECONDARY_ACTIVE, Role.SECONDARY, SILENT, new PeerReport(PRIMARY_SYNCING, true, true)));
     assertFalse(WitnessRules.mustFence(PRIMARY_SYNCING, Role.PRIMARY, SILENT, null), "a passive node has nothing to fence");
     assertFalse(WitnessRules.mustFence(PRIMARY_ACTIVE, Role.PRIMARY, WitnessView.NONE, null), "no witness: the guide's S3");
+    assertFalse(WitnessRules.mustFence(HA_INITIALIZING, Role.PRIMARY, SILENT, new PeerReport(HA_INITIALIZING, true, true)),
+        "registration copies the database: no fence (it was seen to break the copy's ALTER ROLE)");
   }
 
   @Test

@@ -29,6 +29,9 @@ import org.openqa.selenium.WebElement;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesIT {
+  /** One row, and one trend graph, per check of the failover set. */
+  private static final int FAILOVER_CHECKS =
+      org.ncsha.readiness.Check.of(org.ncsha.readiness.CheckSet.FAILOVER).size();
   private static final Pair PAIR = new Pair("it-pages", "127.0.2.71", "127.0.2.72");
   private static Browser admin;
   private static Browser primaryHm;
@@ -196,11 +199,12 @@ class PagesIT {
 
     primaryHm.click("hm:runReadiness");
     primaryHm.await("Check Failover Readiness results", Duration.ofSeconds(40),
-        () -> primaryHm.all("[id='hm:readinessChecks_data'] tr").size() == 5);
-    assertTrue(primaryHm.text("hm:readinessChecks").contains("DATABASE - SYNC STATUS"), primaryHm.text("hm:readinessChecks"));
+        () -> primaryHm.all("[id='hm:readinessChecks_data'] tr").size() == FAILOVER_CHECKS);
+    assertTrue(primaryHm.text("hm:readinessChecks").contains("DATABASE - SYNC STATUS")
+        && primaryHm.text("hm:readinessChecks").contains("HA - WITNESS"), primaryHm.text("hm:readinessChecks"));
     primaryHm.screenshot("health-monitor-primary");
     primaryHm.click("hm:trends");
-    primaryHm.await("the trend graphs", Duration.ofSeconds(20), () -> primaryHm.all("canvas").size() == 5);
+    primaryHm.await("the trend graphs", Duration.ofSeconds(20), () -> primaryHm.all("canvas").size() == FAILOVER_CHECKS);
     primaryHm.screenshot("readiness-trends");
     primaryHm.click("trends:back");
     primaryHm.await("the Health Monitor again", Duration.ofSeconds(15), () -> !primaryHm.text("hm:state").isEmpty());

@@ -111,6 +111,15 @@ class PairWalkingSkeletonIT {
     assertFalse(p.body().contains(PAIR.get("AUTH_KEY")), "no secret in the status");
     assertEquals(200, PAIR.get("primary", 9443, "/health/ready", null, null).statusCode());
     assertEquals(503, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
+    // Both states confirmed before acting: the peer as last heard, and how long ago.
+    Pair.await("the primary has heard the secondary", Duration.ofSeconds(15), () -> {
+      String now = PAIR.get("primary", 8082, "/api/status", null, null).body();
+      return "Secondary Syncing".equals(Pair.field(now, "peerState")) && now.matches("(?s).*\"peerHeardSecondsAgo\":[0-9]+.*");
+    });
+    // The guide's address, https://<server>:8082 with no path, is the Health Monitor page.
+    HttpResponse<String> root = PAIR.get("primary", 8082, "/", null, null);
+    assertEquals(302, root.statusCode());
+    assertTrue(root.headers().firstValue("Location").orElse("").endsWith("/hm/index.xhtml"), root.headers().toString());
   }
 
   @Test
@@ -154,6 +163,8 @@ class PairWalkingSkeletonIT {
         assertTrue(run.body().contains("\"name\":\"" + name + "\""), name + " ran on the " + node + ": " + run.body());
       }
       assertEquals("Pass", CopyFaultsIT.status(run.body(), "DATABASE - SYNC STATUS"), node + ": " + run.body());
+      assertEquals("Warning", CopyFaultsIT.status(run.body(), "HA - WITNESS"),
+          "automatic failover without a witness is a warning: " + run.body());
       CopyFaultsIT.assertMeasuredWithRealData(run.body());
       double clocksApart = CopyFaultsIT.value(run.body(), "SYSTEM - CHECK CLOCK OFFSET");
       // Both nodes read this machine's one clock: the estimate's error is all there is.

@@ -61,6 +61,8 @@ class WitnessIT {
       return s.contains("\"leaseHolder\":\"" + primary + "\"") && s.contains("\"leaseHeldHere\":true");
     });
     assertTrue(status("secondary").contains("\"leaseHolder\":\"" + primary + "\""), status("secondary"));
+    String readiness = p.pair.post("primary", 8082, "/api/readiness", "root", p.pair.get("AUTH_KEY"), null).body();
+    assertEquals("Pass", CopyFaultsIT.status(readiness, "HA - WITNESS"), readiness);
 
     etcd.kill();
     Pair.await("the primary sees the witness gone", Duration.ofSeconds(30),
