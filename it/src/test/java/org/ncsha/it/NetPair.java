@@ -32,8 +32,8 @@ final class NetPair implements AutoCloseable {
   /** Creates the namespaces and brings up a fresh pair in them with 1 s heartbeats. */
   static NetPair up(String prefix, String subnet, String failover, Map<String, String> env) throws Exception {
     NetNs net = new NetNs(prefix, subnet);
+    Pair pair = new Pair("it-" + prefix, net.address("primary"), net.address("secondary"));
     try {
-      Pair pair = new Pair("it-" + prefix, net.address("primary"), net.address("secondary"));
       pair.env("PRIMARY_NETNS", net.namespace("primary"));
       pair.env("SECONDARY_NETNS", net.namespace("secondary"));
       pair.env("HEARTBEAT_MS", "1000");
@@ -42,6 +42,8 @@ final class NetPair implements AutoCloseable {
       assertEquals(0, pair.haPair(Duration.ofMinutes(8), "up", "--failover", failover), "ha-pair up succeeds");
       return new NetPair(net, pair);
     } catch (Exception | AssertionError e) {
+      // Whatever a failed 'up' started must not outlive the test run.
+      pair.haPair(Duration.ofMinutes(2), "down");
       net.close();
       throw e;
     }
