@@ -96,8 +96,12 @@ public class LocalDatabase {
     db().fence();
   }
 
+  /** Writable again after a fence; a database restarted held meanwhile is opened (promoted). */
   void unfence() {
-    db().unfence();
+    DatabaseNode db = db();
+    if (!db.open()) {
+      db.unfence();
+    }
   }
 
   org.ncsha.ha.PeerDatabase databaseAt(String address) {
