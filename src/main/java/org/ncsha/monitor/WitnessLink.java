@@ -22,8 +22,8 @@ import org.ncsha.witness.LeaseKeeper;
 
 /**
  * The optional etcd witness of this node: keeps the leader lease while this server serves (or
- * is about to), and fences this server when it serves without it. Runs on its own timer
- * ({@link WitnessTicker}), four times a heartbeat, so that a heartbeat stuck on a silent peer
+ * is about to), and fences this server when it serves without it. Runs on timers of its own
+ * ({@link WitnessTicker}), apart from the heartbeat, so that a heartbeat stuck on a silent peer
  * cannot delay the fencing. TTL: missLimit heartbeats (at least 2 s); margin: one heartbeat.
  */
 @ApplicationScoped
@@ -51,9 +51,23 @@ public class WitnessLink {
     LOG.info("Witness: etcd at " + node.witnessEndpoints() + ", lease TTL " + ttl().toMillis() + " ms");
   }
 
+  /** How often the lease is renewed: four times a heartbeat (at least every 250 ms). */
   public Duration interval() {
-    return node.heartbeatInterval().dividedBy(4).compareTo(Duration.ofMillis(250)) < 0
-        ? Duration.ofMillis(250) : node.heartbeatInterval().dividedBy(4);
+    return atLeast(node.heartbeatInterval().dividedBy(4), Duration.ofMillis(250));
+  }
+
+  /** How often the fence is checked: eight times a heartbeat, apart from the calls to etcd. */
+  public Duration guardInterval() {
+    return atLeast(node.heartbeatInterval().dividedBy(8), Duration.ofMillis(100));
+  }
+
+  /** One call to etcd may take half a heartbeat: a slow witness is not yet a lost one. */
+  private Duration callTimeout() {
+    return atLeast(node.heartbeatInterval().dividedBy(2), Duration.ofMillis(500));
+  }
+
+  private static Duration atLeast(Duration d, Duration minimum) {
+    return d.compareTo(minimum) < 0 ? minimum : d;
   }
 
   private Duration ttl() {
@@ -67,7 +81,7 @@ public class WitnessLink {
       return null;
     }
     if (keeper == null || !primary.equals(keyPair)) {
-      keeper = new LeaseKeeper(new EtcdWitness(node.witnessEndpoints(), interval()),
+      keeper = new LeaseKeeper(new EtcdWitness(node.witnessEndpoints(), callTimeout()),
           "/ncs-ha/" + primary + "/leader", node.address(), ttl(), node.heartbeatInterval(), System::nanoTime);
       keyPair = primary;
     }
@@ -80,12 +94,7 @@ public class WitnessLink {
     return !node.witnessConfigured() || k == null ? WitnessView.NONE : k.view();
   }
 
-  /**
-   * One round: renew, take or release the lease, then fence or lift the fence if due. A round
-   * lasts at most one call's timeout (a quarter heartbeat) and rounds come every quarter
-   * heartbeat, so a fence is never later than half a heartbeat after the lease stopped counting
-   * as held, which is one heartbeat before etcd lets it expire.
-   */
+  /** One round of calls to etcd: renew, take or release the lease. */
   void step() {
     if (!node.witnessConfigured()) {
       return;
@@ -101,13 +110,28 @@ public class WitnessLink {
       // A promotion may have been waiting for the lease: decide now, not a heartbeat later.
       ticker.nudge();
     }
-    checkFence(engine.status().state(), config.role(), k);
+  }
+
+  /**
+   * The fence check, on a timer of its own (an eighth of a heartbeat) so that a slow call to
+   * etcd never delays it: whether the lease still counts is a matter of the clock. The lease
+   * stops counting one heartbeat before etcd lets it expire, so the fence comes well before
+   * the other server can take the lease.
+   */
+  synchronized void guard() {
+    LeaseKeeper k = keeper;
+    if (!node.witnessConfigured() || k == null) {
+      return;
+    }
+    checkFence(engine.status().state(), engine.config().role(), k);
   }
 
   private void checkFence(HaState state, Role role, LeaseKeeper k) {
     WitnessView view = k.view();
-    // "This tick": heard within the last heartbeat interval.
-    PeerReport recent = engine.peerReportSince(Instant.now().minus(node.heartbeatInterval()));
+    // Failsafe needs the peer heard at the last heartbeat (no miss yet), and not long ago: a
+    // heartbeat stuck on a silent peer must not keep it alive.
+    PeerReport recent = engine.missedHeartbeats() == 0
+        ? engine.peerReportSince(Instant.now().minus(node.heartbeatInterval().multipliedBy(2))) : null;
     boolean mustFence = WitnessRules.mustFence(state, role, view, recent);
     if (!serving.fenced() && mustFence) {
       fence(state, view, k);

@@ -16,13 +16,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ncsha.node.NodeSettings;
 
-/** The witness's own timer: apart from the heartbeat, so a slow heartbeat never delays a fence. */
+/**
+ * The witness's own timers, apart from the heartbeat: one for the calls to etcd, one for the
+ * fence check, so that neither a slow heartbeat nor a slow etcd ever delays a fence.
+ */
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class WitnessTicker {
   private static final Logger LOG = Logger.getLogger(WitnessTicker.class.getName());
+  private static final String LEASE = "witness-lease";
+  private static final String GUARD = "witness-guard";
 
   @Resource TimerService timers;
   @Inject NodeSettings node;
@@ -32,14 +37,20 @@ public class WitnessTicker {
   void start() {
     if (node.witnessConfigured()) {
       long every = witness.interval().toMillis();
-      timers.createIntervalTimer(every, every, new TimerConfig("witness", false));
+      timers.createIntervalTimer(every, every, new TimerConfig(LEASE, false));
+      long guard = witness.guardInterval().toMillis();
+      timers.createIntervalTimer(guard, guard, new TimerConfig(GUARD, false));
     }
   }
 
   @Timeout
-  void tick() {
+  void tick(jakarta.ejb.Timer timer) {
     try {
-      witness.step();
+      if (GUARD.equals(timer.getInfo())) {
+        witness.guard();
+      } else {
+        witness.step();
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Witness round failed", e);
     }

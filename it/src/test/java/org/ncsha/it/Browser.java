@@ -104,10 +104,16 @@ final class Browser implements AutoCloseable {
 
   /** Picks an item of a PrimeFaces selectOneMenu by its label. */
   void choose(String id, String label) throws Exception {
-    click(id);
     String item = "[id='" + id + "_panel'] li[data-label='" + label + "']";
-    await("the item " + label, Duration.ofSeconds(10), () -> all(item).stream().anyMatch(WebElement::isDisplayed));
-    all(item).get(0).click();
+    // The menu shows what was chosen; a click that landed while its panel was still opening is
+    // tried once more (as a user would), never assumed.
+    for (int attempt = 0; attempt < 2 && !label.equals(text(id + "_label")); attempt++) {
+      click(id);
+      await("the item " + label, Duration.ofSeconds(10), () -> all(item).stream().anyMatch(WebElement::isDisplayed));
+      all(item).get(0).click();
+      awaitQuietly(Duration.ofSeconds(3), () -> label.equals(text(id + "_label")));
+    }
+    await(label + " chosen in " + id, Duration.ofSeconds(5), () -> label.equals(text(id + "_label")));
   }
 
   /** The file the browser finished downloading, once one with this ending is complete. */
@@ -147,6 +153,22 @@ final class Browser implements AutoCloseable {
       }
       Thread.sleep(250);
     }
+  }
+
+  /** Like {@link #await} but only reports whether the condition came true in time. */
+  boolean awaitQuietly(Duration deadline, Supplier<Boolean> condition) throws InterruptedException {
+    Instant end = Instant.now().plus(deadline);
+    while (Instant.now().isBefore(end)) {
+      try {
+        if (Boolean.TRUE.equals(condition.get())) {
+          return true;
+        }
+      } catch (StaleElementReferenceException e) {
+        // An ajax update is under way: look again.
+      }
+      Thread.sleep(100);
+    }
+    return false;
   }
 
   /** Nothing sticks out sideways: the page needs no horizontal scrolling at this width. */

@@ -1,6 +1,7 @@
 package org.ncsha.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -40,11 +41,14 @@ class WitnessIT {
 
   @AfterAll
   static void down() throws Exception {
-    if (etcd != null) {
-      etcd.close();
-    }
-    if (p != null) {
-      p.close();
+    try {
+      if (p != null) {
+        p.close();
+      }
+    } finally {
+      if (etcd != null) {
+        etcd.close();
+      }
     }
   }
 
@@ -79,6 +83,7 @@ class WitnessIT {
     etcd.start();
     Pair.await("the primary holds the lease again", Duration.ofSeconds(60),
         () -> status("primary").contains("\"leaseHeldHere\":true"));
+    assertFalse(p.events("primary").contains("Fenced"), "failsafe: never fenced while the secondary answered");
   }
 
   @Test
