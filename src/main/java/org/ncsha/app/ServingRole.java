@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ServingRole {
   private volatile boolean writable;
   private volatile String activeServer;
-  private volatile String passiveReason;
   private volatile String fence;
 
   /** Whether writes are taken now: the Health Monitor's mode, and no fence. */
@@ -37,21 +36,22 @@ public class ServingRole {
     return activeServer;
   }
 
-  /** Why this server does not serve (null while it serves): for the 503 and the pages. */
-  public String passiveReason() {
+  /** Why this server does not serve in {@code current} (null while it serves): for the 503 and the status. */
+  public String whyNotServing(org.ncsha.ha.HaState current) {
     String f = fence;
-    return f != null ? f : passiveReason;
+    if (f != null) {
+      return f;
+    }
+    return writable ? null : org.ncsha.ha.HaAdvice.whyPassive(current);
   }
 
   public void becomeWritable(String ownAddress) {
     this.activeServer = ownAddress;
-    this.passiveReason = null;
     this.writable = true;
   }
 
-  public void becomePassive(String activeServerAddress, String reason) {
+  public void becomePassive(String activeServerAddress) {
     this.writable = false;
     this.activeServer = activeServerAddress;
-    this.passiveReason = reason;
   }
 }

@@ -32,4 +32,13 @@ public final class HaAdvice {
       default -> null;
     };
   }
+
+  /** Why a server in this state takes no writes, for the 503 of a write and the status. */
+  public static String whyPassive(HaState state) {
+    return state == HaState.PRIMARY_ALONE
+        ? "Primary Alone: this server restarted and has not heard the secondary yet; only the Health Monitor runs"
+            + " until the secondary answers as a standby (if the secondary will not return, 'ncs ha remove' makes"
+            + " this server stand-alone)"
+        : "this server is in state " + state.displayName() + " and does not serve writes";
+  }
 }

@@ -87,7 +87,8 @@ public class ActionRunner {
         schema.migrate();
         serving.becomeWritable(node.address());
       }
-      case APP_READ_ONLY -> serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress, passiveReason(next));
+      // Primary Alone does not know whether the secondary is active: it names nobody.
+      case APP_READ_ONLY -> serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress);
       case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
       case SAVE_HA_CONFIG -> {
         String[] parts = action.detail().trim().split("\\s+");
@@ -116,15 +117,6 @@ public class ActionRunner {
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
-  }
-
-  /** What the 503 of a write and the pages say about why this server does not serve. */
-  static String passiveReason(HaState state) {
-    return state == HaState.PRIMARY_ALONE
-        ? "Primary Alone: this server restarted and has not heard the secondary yet; only the Health Monitor runs"
-            + " until the secondary answers as a standby (if the secondary will not return, 'ncs ha remove' makes"
-            + " this server stand-alone)"
-        : "this server is in state " + state.displayName() + " and does not serve writes";
   }
 
   private void tellPeer(String peerAddress, PeerCommandMessage message) throws PeerException {

@@ -21,6 +21,7 @@ public class DeviceResource {
 
   @Inject DeviceService devices;
   @Inject ServingRole serving;
+  @Inject org.ncsha.monitor.HaEngine engine;
 
   /** The body of POST /api/devices. */
   public static class DeviceRequest {
@@ -41,7 +42,7 @@ public class DeviceResource {
       return Messages.response(
           Response.Status.SERVICE_UNAVAILABLE,
           "This server is passive and does not accept writes"
-              + (serving.passiveReason() == null ? "" : " (" + serving.passiveReason() + ")")
+              + " (" + serving.whyNotServing(engine.status().state()) + ")"
               + "; "
               + (active == null
                   ? "no server is known to be active at the moment."

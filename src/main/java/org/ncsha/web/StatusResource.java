@@ -44,7 +44,7 @@ public class StatusResource {
     body.put("peerState", peer == null ? null : peer.state().displayName());
     body.put("peerHeardSecondsAgo", engine.peerHeardSecondsAgo());
     body.put("serving", serving.writable());
-    body.put("passiveReason", serving.passiveReason());
+    body.put("passiveReason", serving.whyNotServing(status.state()));
     body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
     body.put("database", database.statusDocument());
     body.put("disk", disk.status());

@@ -26,4 +26,10 @@ class HaAdviceTest {
     assertTrue(HaAdvice.of(HaState.PRIMARY_SYNCING, Role.PRIMARY, true, "10.0.0.2").contains("Failback"));
     assertTrue(HaAdvice.of(HaState.PRIMARY_DATABASE_COPY_FAILED, Role.PRIMARY, true, "10.0.0.2").contains("restart"));
   }
+
+  @Test
+  void aPassiveServerSaysWhyInItsCurrentState() {
+    assertTrue(HaAdvice.whyPassive(HaState.PRIMARY_ALONE).contains("only the Health Monitor runs"));
+    assertTrue(HaAdvice.whyPassive(HaState.SECONDARY_SYNCING).contains("Secondary Syncing"));
+  }
 }

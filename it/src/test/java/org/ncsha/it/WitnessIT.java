@@ -64,7 +64,8 @@ class WitnessIT {
       String s = status("primary");
       return s.contains("\"leaseHolder\":\"" + primary + "\"") && s.contains("\"leaseHeldHere\":true");
     });
-    assertTrue(status("secondary").contains("\"leaseHolder\":\"" + primary + "\""), status("secondary"));
+    Pair.await("the secondary sees the primary as the holder", Duration.ofSeconds(15),
+        () -> status("secondary").contains("\"leaseHolder\":\"" + primary + "\""));
     String readiness = p.pair.post("primary", 8082, "/api/readiness", "root", p.pair.get("AUTH_KEY"), null).body();
     assertEquals("Pass", CopyFaultsIT.status(readiness, "HA - WITNESS"), readiness);
 
