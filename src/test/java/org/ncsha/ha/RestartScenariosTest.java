@@ -128,8 +128,8 @@ class RestartScenariosTest {
         "Primary Syncing | Secondary Active");
   }
 
-  @Test
-  void s9BothDownAndTheSecondaryWillNotRestartNcsHaRemove() {
+  /** S9's start: the secondary went down, then the primary; only the primary comes back. */
+  private static PairHarness bothDownThenThePrimaryAloneRestarts() {
     PairHarness h = PairHarness.registered(FailoverType.MANUAL);
     h.stop(h.secondary);
     h.rounds(4);
@@ -137,6 +137,12 @@ class RestartScenariosTest {
     h.start(h.primary);
     h.rounds(2);
     assertEquals(PRIMARY_ALONE, h.primary.state());
+    return h;
+  }
+
+  @Test
+  void s9BothDownAndTheSecondaryWillNotRestartNcsHaRemove() {
+    PairHarness h = bothDownThenThePrimaryAloneRestarts();
     assertFalse(PRIMARY_ALONE.servesWrites(), "only the Health Monitor runs in Primary Alone");
     h.command(h.primary, new Command.Remove(PeerDatabase.UNREACHABLE, false));
     h.rounds(1);
@@ -151,13 +157,7 @@ class RestartScenariosTest {
 
   @Test
   void removeWithoutThePeerIsRefusedWhileTheSecondarysDatabaseIsWritableUnlessConfirmed() {
-    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
-    h.stop(h.secondary);
-    h.rounds(4);
-    h.stop(h.primary);
-    h.start(h.primary);
-    h.rounds(2);
-    assertEquals(PRIMARY_ALONE, h.primary.state());
+    PairHarness h = bothDownThenThePrimaryAloneRestarts();
     h.command(h.primary, new Command.Remove(PeerDatabase.WRITABLE, false));
     h.rounds(1);
     assertEquals(PRIMARY_ALONE, h.primary.state());

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class WitnessRandomWalkTest {
 
-  private static final Set<String> STABLE =
-      Set.of("Primary Active|Secondary Syncing", "Primary Syncing|Secondary Active");
-
   @Test
   void neverTwoWritersAtAnyTickAndBackToAStablePair() {
     for (int seed = 0; seed < 300; seed++) {
@@ -72,72 +69,18 @@ class WitnessRandomWalkTest {
     h.witness = new SimWitness();
     h.holdDown(Duration.ofSeconds(random.nextInt(3) * 15L));
     for (int round = 0; round < 150; round++) {
-      chaos(h, random);
+      RandomFaults.chaos(h, random);
       h.round();
       assertFalse(h.primary.writes() && h.secondary.writes(),
           "seed " + seed + " round " + round + ": two writers " + h.primary + " " + h.secondary);
     }
-    heal(h);
-    for (int i = 0; i < 60 && !(STABLE.contains(pair(h)) && !h.primary.fenced && !h.secondary.fenced); i++) {
+    RandomFaults.heal(h);
+    for (int i = 0; i < 60 && !(RandomFaults.STABLE.contains(RandomFaults.pair(h)) && !h.primary.fenced && !h.secondary.fenced); i++) {
       h.round();
     }
-    assertTrue(STABLE.contains(pair(h)) && !h.primary.fenced && !h.secondary.fenced,
+    assertTrue(RandomFaults.STABLE.contains(RandomFaults.pair(h)) && !h.primary.fenced && !h.secondary.fenced,
         "seed " + seed + ": not stable after healing: " + h.primary + (h.primary.fenced ? " fenced" : "") + " "
             + h.secondary + (h.secondary.fenced ? " fenced" : "") + "; last refusals " + h.primary.lastRefusal() + " / "
             + h.secondary.lastRefusal());
-  }
-
-  private static String pair(PairHarness h) {
-    return h.primary.state().displayName() + "|" + h.secondary.state().displayName();
-  }
-
-  private static void chaos(PairHarness h, Random r) {
-    int dice = r.nextInt(44);
-    SimNode node = r.nextBoolean() ? h.primary : h.secondary;
-    switch (dice) {
-      case 0 -> h.cutLink();
-      case 1, 2 -> h.restoreLink();
-      case 3 -> h.stop(node);
-      case 4, 5 -> {
-        if (!node.up) {
-          h.start(node);
-        }
-      }
-      case 6 -> node.criticalProcessDown = !node.criticalProcessDown;
-      case 7 -> node.databaseHealthy = !node.databaseHealthy;
-      case 9 -> h.command(h.secondary, new Command.Failover());
-      case 11 -> h.command(node, new Command.ForceFailover());
-      case 12 -> node.failNext.add(ActionKind.values()[r.nextInt(5)]);
-      case 13 -> h.witness.up = !h.witness.up;
-      case 14 -> h.witness.cutOff.add(node);
-      case 15 -> h.witness.cutOff.remove(node);
-      default -> { }
-    }
-  }
-
-  private static void heal(PairHarness h) {
-    h.restoreLink();
-    h.witness.up = true;
-    h.witness.cutOff.clear();
-    for (SimNode n : new SimNode[] {h.primary, h.secondary}) {
-      n.criticalProcessDown = false;
-      n.databaseHealthy = true;
-      n.processesHealthy = true;
-      n.failNext.clear();
-      if (!n.up) {
-        h.start(n);
-      }
-    }
-    h.rounds(3);
-    if (h.secondary.state() == SECONDARY_LOST_PRIMARY && !h.primary.state().servesWrites()) {
-      // A failback stalled after the handover (docs/states.md, choice 20): the administrator's Failover.
-      h.command(h.secondary, new Command.Failover());
-      h.rounds(3);
-    }
-    Set<HaState> waitsForRestart = Set.of(PRIMARY_FAILOVER, PRIMARY_DATABASE_COPY_FAILED, PRIMARY_UNCERTAIN);
-    if (waitsForRestart.contains(h.primary.state()) && !h.primary.isRunning(ActionKind.FOLLOW_PEER)) {
-      h.stop(h.primary);
-      h.start(h.primary);
-    }
   }
 }
