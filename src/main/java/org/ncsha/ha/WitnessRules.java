@@ -31,7 +31,11 @@ public final class WitnessRules {
    * serve. A node that wants it takes it only when nobody holds it, so wanting is never harmful.
    */
   public static boolean wantsLease(HaState state, Role role, PeerReport peer) {
-    if (!state.haConfigured() || state == HaState.HA_INITIALIZING) {
+    if (state == HaState.HA_INITIALIZING) {
+      // The registering primary takes it already, so that it holds it once Primary Active.
+      return role == Role.PRIMARY;
+    }
+    if (!state.haConfigured()) {
       return false;
     }
     if (state.servesWrites(role) || TAKING_OVER.contains(state)) {

@@ -34,7 +34,9 @@ class WitnessRulesTest {
     assertFalse(WitnessRules.wantsLease(PRIMARY_FAILBACK, Role.PRIMARY, new PeerReport(SECONDARY_LOST_PRIMARY, true, true)),
         "a stalled failback leaves the lease to the secondary's Failover");
     assertFalse(WitnessRules.wantsLease(HA_NOT_CONFIGURED, Role.PRIMARY, null));
-    assertFalse(WitnessRules.wantsLease(HA_INITIALIZING, Role.PRIMARY, null));
+    assertTrue(WitnessRules.wantsLease(HA_INITIALIZING, Role.PRIMARY, null),
+        "held before Primary Active: a registration must not end in a fence (seen in the lab)");
+    assertFalse(WitnessRules.wantsLease(HA_INITIALIZING, Role.SECONDARY, null));
   }
 
   @Test
