@@ -12,10 +12,10 @@ public interface DatabaseNode {
   void start();
 
   /**
-   * Starts the server so that it cannot accept a write: a data directory that would open
-   * read-write is started as a standby without upstream and stays so until {@link #open()}.
-   * One already running read-write is restarted that way. Used before the Health Monitor's
-   * first decision on a node with HA configured.
+   * Starts the server so that it takes no write: a data directory that would open read-write
+   * starts with every transaction read-only by default, until {@link #open()}. One already
+   * running read-write is made so, its sessions ended. Used before the Health Monitor's first
+   * decision on a node with HA configured.
    */
   void startHeld();
 
@@ -23,8 +23,8 @@ public interface DatabaseNode {
   boolean held();
 
   /**
-   * Opens a held database for writes (promotes it); false, doing nothing, when it was not held
-   * (a standby of the peer is only ever promoted by the failover).
+   * Opens a held database for writes (no promotion, no new timeline); false, doing nothing, when
+   * it was not held (a standby of the peer is only ever promoted by the failover).
    */
   boolean open();
 

@@ -141,11 +141,26 @@ final class PostgresFiles {
     return Files.exists(heldMark());
   }
 
-  /** Makes the data directory start as a standby with no upstream, and remembers that we did. */
+  /** Remembers that the Health Monitor holds this database read-only until it opens it. */
   void markHeld() {
-    writeOwned(heldMark(), "standby.signal added by the Health Monitor at start; removed when it opens\n");
-    writeOwned(config.dataDir().resolve("standby.signal"), "");
-    fsync(config.dataDir().resolve("standby.signal"));
+    writeOwned(heldMark(), "held read-only by the Health Monitor at start; removed when it opens\n");
+  }
+
+  /**
+   * Before a start: every transaction read-only by default. ALTER SYSTEM RESET (open, unfence)
+   * takes it out again; a copy or rewind rewrites the file anyway.
+   */
+  void writeReadOnlyDefault() {
+    Path auto = config.dataDir().resolve("postgresql.auto.conf");
+    try {
+      String current = Files.exists(auto) ? Files.readString(auto) : "";
+      if (!current.contains("default_transaction_read_only")) {
+        writeOwned(auto, current + (current.isEmpty() || current.endsWith("\n") ? "" : "\n")
+            + "default_transaction_read_only = 'on'\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + auto, e);
+    }
   }
 
   void clearHeld() {

@@ -102,29 +102,53 @@ public final class PostgresNode implements DatabaseNode {
 
   /**
    * A data directory that would open read-write (a primary's, or one a crash left without its
-   * standby settings) is started as a standby with no upstream instead: read-only, replaying
-   * nothing new, serving as a cascading source to a standby that still follows it. The held
-   * mark lives outside the data directory so that no copy or rewind carries it to the peer.
+   * standby settings) is started read-only instead: {@code default_transaction_read_only} in
+   * postgresql.auto.conf, so every session's transactions are read-only until {@link #open()}
+   * resets it. One found running read-write is made so at once, its client sessions ended. Not
+   * as a standby: opening one means a promotion and a new timeline, and a standby that had not
+   * yet learnt of that timeline could pick the same number when it was promoted itself (seen in
+   * NetworkScenariosIT: a forced failover seconds after a restart). The mark lives outside the
+   * data directory so that no copy or rewind carries it to the peer.
    */
   @Override
   public void startHeld() {
     if (isRunning()) {
-      if (!health().inRecovery() || !health().reachable()) {
-        LOG.warning("PostgreSQL was running read-write before the Health Monitor decided anything: restarting it"
-            + " read-only");
-        stop();
-      } else {
-        return;
+      DatabaseHealth h = health();
+      if (h.reachable() && !h.inRecovery() && !files.held()) {
+        LOG.warning("PostgreSQL was running read-write before the Health Monitor decided anything: making it read-only");
+        files.markHeld();
+        fence();
       }
+      return;
     }
     if (files.standbyConfigured()) {
       startServer(List.of());
       return;
     }
     files.markHeld();
-    startServer(List.of("-c primary_conninfo= -c primary_slot_name="));
-    LOG.info("PostgreSQL started read-only (held as a standby without upstream) until the Health Monitor decides"
-        + " this server serves");
+    files.writeReadOnlyDefault();
+    startServer(List.of());
+    LOG.info("PostgreSQL started read-only (default_transaction_read_only) until the Health Monitor decides this"
+        + " server serves");
+  }
+
+  @Override
+  public boolean held() {
+    return files.held();
+  }
+
+  @Override
+  public boolean open() {
+    if (!files.held()) {
+      return false;
+    }
+    if (health().inRecovery()) {
+      promote(); // a standby's directory that was held: only a promotion opens it
+    } else {
+      unfence();
+    }
+    files.clearHeld();
+    return true;
   }
 
   @Override
@@ -141,19 +165,6 @@ public final class PostgresNode implements DatabaseNode {
     execute("select pg_reload_conf()");
   }
 
-  @Override
-  public boolean held() {
-    return files.held();
-  }
-
-  @Override
-  public boolean open() {
-    if (!files.held()) {
-      return false;
-    }
-    promote();
-    return true;
-  }
 
   @Override
   public void stop() {

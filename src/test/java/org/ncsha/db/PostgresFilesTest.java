@@ -61,13 +61,16 @@ class PostgresFilesTest {
   }
 
   @Test
-  void theHeldMarkLivesOutsideTheDataDirectory() throws Exception {
+  void aHeldDatabaseStartsReadOnlyAndItsMarkLivesOutsideTheDataDirectory() throws Exception {
     files.prepareDirectories();
     Files.writeString(config.dataDir().resolve("PG_VERSION"), "15\n");
     assertFalse(files.held());
     files.markHeld();
+    files.writeReadOnlyDefault();
+    files.writeReadOnlyDefault(); // once only
     assertTrue(files.held());
-    assertTrue(files.standbyConfigured(), "held means started as a standby");
+    String auto = Files.readString(config.dataDir().resolve("postgresql.auto.conf"));
+    assertEquals(1, auto.split("default_transaction_read_only", -1).length - 1, auto);
     try (var listing = Files.list(config.dataDir())) {
       assertEquals(0, listing.filter(p -> p.getFileName().toString().contains("held")).count(),
           "a copy or rewind of this directory never carries the mark");

@@ -113,6 +113,13 @@ final class Browser implements AutoCloseable {
       all(item).get(0).click();
       awaitQuietly(Duration.ofSeconds(3), () -> label.equals(text(id + "_label")));
     }
+    // Then as a keyboard user: the arrow keys step through the items of the closed menu, down
+    // to the last one, then up to the first.
+    for (int step = 0; step < 16 && !label.equals(text(id + "_label")); step++) {
+      org.openqa.selenium.Keys key = step < 6 ? org.openqa.selenium.Keys.ARROW_DOWN : org.openqa.selenium.Keys.ARROW_UP;
+      driver.findElement(By.id(id + "_focus")).sendKeys(key);
+      awaitQuietly(Duration.ofMillis(500), () -> label.equals(text(id + "_label")));
+    }
     await(label + " chosen in " + id, Duration.ofSeconds(5), () -> label.equals(text(id + "_label")));
   }
 

@@ -129,9 +129,10 @@ final class NetPair implements AutoCloseable {
     return out;
   }
 
-  /** Whether a node's PostgreSQL accepts writes (is not in recovery). */
+  /** Whether a node's PostgreSQL accepts writes: not in recovery, and not read-only by default. */
   boolean writable(String node) throws Exception {
-    return "t".equals(sql(node, "select not pg_is_in_recovery()"));
+    return "t".equals(sql(node,
+        "select not pg_is_in_recovery() and current_setting('default_transaction_read_only') = 'off'"));
   }
 
   /** Waits until a node's database answers a query again (after a kill and a start). */
