@@ -82,22 +82,16 @@ public final class PostgresNode implements DatabaseNode {
     if (isRunning()) {
       return;
     }
-    startServer(List.of());
+    startServer();
   }
 
-  private void startServer(List<String> options) {
+  private void startServer() {
     files.prepareDirectories();
     files.writeNodeSettings();
     files.writeHba();
     files.writePasswordFile();
-    List<String> command = new java.util.ArrayList<>(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-l",
-        config.logDir().resolve("postgresql.log").toString(), "-w", "-t", "60"));
-    if (!options.isEmpty()) {
-      command.add("-o");
-      command.add(String.join(" ", options));
-    }
-    command.add("start");
-    tools.runChecked(command, Map.of(), QUICK);
+    tools.runChecked(List.of(tool("pg_ctl"), "-D", config.dataDir().toString(), "-l",
+        config.logDir().resolve("postgresql.log").toString(), "-w", "-t", "60", "start"), Map.of(), QUICK);
   }
 
   /**
@@ -122,12 +116,14 @@ public final class PostgresNode implements DatabaseNode {
       return;
     }
     if (files.standbyConfigured()) {
-      startServer(List.of());
+      // A standby takes no write anyway; a mark left by a crash in a copy or rewind means nothing.
+      files.clearHeld();
+      startServer();
       return;
     }
     files.markHeld();
     files.writeReadOnlyDefault();
-    startServer(List.of());
+    startServer();
     LOG.info("PostgreSQL started read-only (default_transaction_read_only) until the Health Monitor decides this"
         + " server serves");
   }
@@ -142,11 +138,7 @@ public final class PostgresNode implements DatabaseNode {
     if (!files.held()) {
       return false;
     }
-    if (health().inRecovery()) {
-      promote(); // a standby's directory that was held: only a promotion opens it
-    } else {
-      unfence();
-    }
+    unfence();
     files.clearHeld();
     return true;
   }
@@ -164,7 +156,6 @@ public final class PostgresNode implements DatabaseNode {
     execute("alter system reset default_transaction_read_only");
     execute("select pg_reload_conf()");
   }
-
 
   @Override
   public void stop() {

@@ -59,8 +59,4 @@ public record HaConfig(
   public HaConfig withHoldDown(Duration duration) {
     return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes);
   }
-
-  public HaConfig withMaxLagOnFailover(long bytes) {
-    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, bytes);
-  }
 }

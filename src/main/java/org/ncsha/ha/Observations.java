@@ -58,11 +58,6 @@ public record Observations(
         criticalProcessDown, startup, List.of(), walBehindBytes, witness);
   }
 
-  public Observations withWalBehind(Long bytes) {
-    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, bytes, witness);
-  }
-
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
         criticalProcessDown, startup, outcomes, walBehindBytes, view);

@@ -54,21 +54,13 @@ public class HmView {
 
   /** The witness row: none, or who holds the lease and whether it answers. */
   public String getWitness() {
-    java.util.Map<String, Object> doc = witness.statusDocument();
-    if (doc == null) {
-      return "none";
-    }
-    org.ncsha.ha.WitnessView v = witness.view();
-    String where = "etcd " + String.join(", ", (java.util.List<String>) doc.get("endpoints")) + ": ";
-    String lease = v.leaseHeld() ? "this server holds the lease (" + doc.get("safeSecondsLeft") + " s left)"
-        : v.describeHolder();
-    return where + lease + (Boolean.TRUE.equals(doc.get("fenced")) ? "; FENCED: this server refuses writes" : "");
+    return witness.summary();
   }
 
   /** The warning the guide's S3 implies: null unless automatic failover runs without a witness. */
   public String getSplitBrainWarning() {
     boolean automatic = engine.config().failoverType() == FailoverType.AUTOMATIC && engine.config().peerAddress() != null;
-    return automatic && witness.statusDocument() == null
+    return automatic && !witness.configured()
         ? "Automatic failover without a witness: if the link between the servers is cut, both may accept writes"
             + " until it returns (set witness.etcd.endpoints to an etcd both servers reach)."
         : null;

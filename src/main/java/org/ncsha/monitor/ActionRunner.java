@@ -61,7 +61,7 @@ public class ActionRunner {
     }
     if (shouldWrite) {
       var health = database.health();
-      if (!health.reachable() || (health.inRecovery() && !database.held())) {
+      if (!health.reachable() || health.inRecovery()) {
         return; // nothing to write to yet: a later tick tries again
       }
     }

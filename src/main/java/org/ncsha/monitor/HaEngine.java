@@ -289,11 +289,9 @@ public class HaEngine {
    */
   public String peerStateAsHeard() {
     PeerReport report = lastPeer;
-    if (report == null) {
-      return "not heard since this Health Monitor started";
-    }
-    long age = Math.max(0, Duration.between(lastPeerAt, clock.instant()).toSeconds());
-    return report.state().displayName() + " (heard " + age + " s ago)";
+    return report == null
+        ? "not heard since this Health Monitor started"
+        : report.state().displayName() + " (heard " + peerHeardSecondsAgo() + " s ago)";
   }
 
   /** Seconds since the peer last answered a heartbeat, or null when it never did since the start. */

@@ -88,15 +88,11 @@ public class LocalDatabase {
     return db().open();
   }
 
-  boolean held() {
-    return db().held();
-  }
-
   void fence() {
     db().fence();
   }
 
-  /** Writable again after a fence; a database restarted held meanwhile is opened (promoted). */
+  /** Writable again after a fence; a database restarted held meanwhile is opened, which clears its mark too. */
   void unfence() {
     DatabaseNode db = db();
     if (!db.open()) {

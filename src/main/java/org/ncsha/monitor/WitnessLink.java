@@ -88,6 +88,22 @@ public class WitnessLink {
     return keeper;
   }
 
+  public boolean configured() {
+    return node.witnessConfigured();
+  }
+
+  /** The Health Monitor page's Witness row: where it is, who holds the lease, and a fence. */
+  public String summary() {
+    if (!node.witnessConfigured()) {
+      return "none";
+    }
+    LeaseKeeper k = keeper;
+    WitnessView v = view();
+    String lease = v.leaseHeld() ? "this server holds the lease (" + k.safeSecondsLeft() + " s left)" : v.describeHolder();
+    return "etcd " + String.join(", ", node.witnessEndpoints()) + ": " + lease
+        + (serving.fenced() ? "; FENCED: this server refuses writes" : "");
+  }
+
   /** What the decider sees: {@link WitnessView#NONE} without a witness or without a peer. */
   public WitnessView view() {
     LeaseKeeper k = keeper;

@@ -100,10 +100,6 @@ public final class LeaseKeeper {
     return ttlSeconds;
   }
 
-  public String key() {
-    return key;
-  }
-
   public synchronized String lastError() {
     return lastError;
   }

@@ -33,7 +33,11 @@ class LeaseKeeperTest {
   }
 
   private static LeaseKeeper keeper(String key, String address) {
-    return new LeaseKeeper(new EtcdWitness(List.of(ENDPOINT), Duration.ofMillis(500)), key, address,
+    return keeper(ENDPOINT, Duration.ofMillis(500), key, address);
+  }
+
+  private static LeaseKeeper keeper(String endpoint, Duration timeout, String key, String address) {
+    return new LeaseKeeper(new EtcdWitness(List.of(endpoint), timeout), key, address,
         Duration.ofSeconds(2), Duration.ofMillis(700), System::nanoTime);
   }
 
@@ -80,8 +84,7 @@ class LeaseKeeperTest {
 
   @Test
   void anUnreachableWitnessIsSaidSoAndNeverGrantsTheLease() {
-    LeaseKeeper lost = new LeaseKeeper(new EtcdWitness(List.of("http://127.0.3.6:2379"), Duration.ofMillis(300)),
-        "/ncs-ha/test-c/leader", "10.0.0.1", Duration.ofSeconds(2), Duration.ofMillis(700), System::nanoTime);
+    LeaseKeeper lost = keeper("http://127.0.3.6:2379", Duration.ofMillis(300), "/ncs-ha/test-c/leader", "10.0.0.1");
     lost.step(true);
     assertFalse(lost.held());
     assertFalse(lost.view().reachable());
