@@ -108,6 +108,9 @@ final class Browser implements AutoCloseable {
     // The menu shows what was chosen; a click that landed while its panel was still opening is
     // tried once more (as a user would), never assumed.
     for (int attempt = 0; attempt < 2 && !label.equals(text(id + "_label")); attempt++) {
+      // PrimeFaces closes an open menu when the page scrolls, and a click scrolls its target
+      // into view first: bring the menu to the middle of the window before opening it.
+      scrollTo(id);
       click(id);
       await("the item " + label, Duration.ofSeconds(10), () -> all(item).stream().anyMatch(WebElement::isDisplayed));
       try {
@@ -118,10 +121,10 @@ final class Browser implements AutoCloseable {
       awaitQuietly(Duration.ofSeconds(3), () -> label.equals(text(id + "_label")));
     }
     // Then as a keyboard user: the arrow keys step through the items of the closed menu, down
-    // to the last one, then up to the first.
+    // to the last one, then up to the first. The focusable part is the label (role combobox).
     for (int step = 0; step < 16 && !label.equals(text(id + "_label")); step++) {
       org.openqa.selenium.Keys key = step < 6 ? org.openqa.selenium.Keys.ARROW_DOWN : org.openqa.selenium.Keys.ARROW_UP;
-      driver.findElement(By.id(id + "_focus")).sendKeys(key);
+      find(id + "_label").sendKeys(key);
       awaitQuietly(Duration.ofMillis(500), () -> label.equals(text(id + "_label")));
     }
     await(label + " chosen in " + id, Duration.ofSeconds(5), () -> label.equals(text(id + "_label")));
