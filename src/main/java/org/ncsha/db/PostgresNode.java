@@ -34,11 +34,28 @@ public final class PostgresNode implements DatabaseNode {
   private final PostgresConfig config;
   private final PostgresFiles files;
   private final ToolRunner tools;
+  private final MonitorConnection monitor;
 
   public PostgresNode(PostgresConfig config) {
+    this(config, null);
+  }
+
+  /** With the Health Monitor's own long-lived connection for the checks it makes every tick. */
+  public PostgresNode(PostgresConfig config, MonitorConnection monitor) {
     this.config = config;
     this.files = new PostgresFiles(config);
     this.tools = new ToolRunner(config.osUser());
+    this.monitor = monitor;
+  }
+
+  /** A monitoring query: on the kept connection when there is one, else on a connection of its own. */
+  private <T> T monitoring(MonitorConnection.Work<T> work) throws SQLException {
+    if (monitor != null) {
+      return monitor.use(() -> connect("ncs"), work);
+    }
+    try (Connection c = connect("ncs")) {
+      return work.on(c);
+    }
   }
 
   private String tool(String name) {
@@ -193,11 +210,15 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public DatabaseHealth health() {
-    try (Connection c = connect("ncs"); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select pg_is_in_recovery(), case when pg_is_in_recovery() "
-            + "then pg_last_wal_replay_lsn()::text else pg_current_wal_lsn()::text end")) {
-      rs.next();
-      return new DatabaseHealth(true, rs.getBoolean(1), rs.getString(2), null);
+    try {
+      return monitoring(c -> {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("select pg_is_in_recovery(), case when pg_is_in_recovery() "
+                + "then pg_last_wal_replay_lsn()::text else pg_current_wal_lsn()::text end")) {
+          rs.next();
+          return new DatabaseHealth(true, rs.getBoolean(1), rs.getString(2), null);
+        }
+      });
     } catch (SQLException | RuntimeException e) {
       return DatabaseHealth.down(e.getMessage());
     }
@@ -430,7 +451,15 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public ReplicationStatus replicationStatus() {
-    try (Connection c = connect("ncs"); Statement s = c.createStatement()) {
+    try {
+      return monitoring(PostgresNode::replicationStatusOn);
+    } catch (SQLException e) {
+      throw new DatabaseException("Reading the replication status failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static ReplicationStatus replicationStatusOn(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
       boolean standby;
       try (ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
         rs.next();
@@ -463,8 +492,6 @@ public final class PostgresNode implements DatabaseNode {
         }
       }
       return new ReplicationStatus(true, streaming, lag, lagSeconds, null, null, null, null, null, null);
-    } catch (SQLException e) {
-      throw new DatabaseException("Reading the replication status failed: " + e.getMessage(), e);
     }
   }
 
@@ -509,10 +536,14 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public String synchronousStandby() {
-    try (Connection c = connect("ncs"); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select current_setting('synchronous_standby_names')")) {
-      rs.next();
-      return rs.getString(1).replace("\"", "");
+    try {
+      return monitoring(c -> {
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("select current_setting('synchronous_standby_names')")) {
+          rs.next();
+          return rs.getString(1).replace("\"", "");
+        }
+      });
     } catch (SQLException e) {
       throw new DatabaseException("Reading synchronous_standby_names failed: " + e.getMessage(), e);
     }

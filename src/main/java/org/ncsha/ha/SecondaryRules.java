@@ -69,7 +69,9 @@ final class SecondaryRules {
           SECONDARY_SYNCING,
           "the primary answers again (" + t.peerDescription() + "); syncing from it");
     }
-    boolean primaryGone = !t.peerAnswered() || (t.peer().failed()
+    // Gone means silent for the whole miss window (or reporting itself failed): a primary that
+    // answers but cannot be trusted, or missed one heartbeat, is not gone.
+    boolean primaryGone = t.lostPeer() || (t.peerAnswered() && t.peer().failed()
         && t.peer().state().server() == Role.PRIMARY);
     if (t.config().failoverType() == FailoverType.AUTOMATIC
         && primaryGone

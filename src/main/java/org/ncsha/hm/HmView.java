@@ -26,6 +26,7 @@ public class HmView {
   @Inject HaStore store;
   @Inject HmSession session;
   @Inject org.ncsha.monitor.WitnessLink witness;
+  @Inject org.ncsha.monitor.PeerLink peerLink;
 
   public String getServer() {
     return engine.config().role() == Role.PRIMARY ? "Primary" : "Secondary";
@@ -42,6 +43,24 @@ public class HmView {
 
   public String getPeerState() {
     return engine.config().peerAddress() == null ? "-" : engine.peerStateAsHeard();
+  }
+
+  /**
+   * The alarm for a peer that answers but cannot be trusted (another key, a clock too far off,
+   * another certificate), with its fix; null while its answers are trusted. It never fails over.
+   */
+  public String getPeerTrustProblem() {
+    return engine.config().peerAddress() == null ? null : peerLink.trustProblem();
+  }
+
+  /** The peer's clock against this server's, as measured on the last answer: "+0.4 s". */
+  public String getPeerClock() {
+    java.time.Duration skew = peerLink.peerClockSkew();
+    if (engine.config().peerAddress() == null || skew == null) {
+      return "-";
+    }
+    return String.format(java.util.Locale.ROOT, "%+.1f s (at most %d s apart is allowed)", skew.toMillis() / 1000.0,
+        org.ncsha.peer.PeerSignature.MAX_SKEW.toSeconds());
   }
 
   public String getState() {
@@ -75,7 +94,7 @@ public class HmView {
   /** Green check: HA is on and working; red otherwise (Table 3's steady pairs). */
   public boolean isHealthy() {
     HaState s = engine.status().state();
-    return s == HaState.PRIMARY_ACTIVE || s == HaState.SECONDARY_SYNCING;
+    return (s == HaState.PRIMARY_ACTIVE || s == HaState.SECONDARY_SYNCING) && getPeerTrustProblem() == null;
   }
 
   public boolean isFailoverAllowed() {

@@ -29,7 +29,7 @@ public class AuthKeyChange {
   public String changeHere(String key) throws PeerException {
     String peerAddress = engine.config().peerAddress();
     if (peerAddress != null) {
-      peer.changeKeyOnPeer(engine.config(), peer.ownHeartbeat(engine.config(), engine.status().state(), health.last()), key);
+      peer.changeKeyOnPeer(engine.config(), peer.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge()), key);
     }
     apply(key, peerAddress == null ? "on this server" : "on this server and on " + peerAddress);
     return peerAddress;

@@ -24,6 +24,7 @@ import org.ncsha.ha.HaDecider;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Observations;
+import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSettings;
@@ -64,6 +65,8 @@ public class HaEngine {
   private volatile Instant lastPeerAt = Instant.EPOCH;
   private volatile Observations lastObservations;
   private volatile int missedHeartbeats;
+  private volatile Instant lastProgress = Instant.now();
+  private volatile String storeFailure;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
   private Instant lastAliveRecorded = Instant.EPOCH;
   /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
@@ -92,20 +95,18 @@ public class HaEngine {
       followUps = 0;
     }
     Instant now = clock.instant();
+    lastProgress = now;
     if (Duration.between(lastAliveRecorded, now).compareTo(ALIVE_RECORD_INTERVAL) >= 0) {
-      store.updateConfig(row -> row.setLastAliveMillis(now.toEpochMilli()));
+      storeSafely("the time this Health Monitor was last alive", () -> store.updateConfig(row -> row.setLastAliveMillis(now.toEpochMilli())));
       lastAliveRecorded = now;
     }
     LocalHealth.Snapshot local = health.check();
     disk.check(now, status.state().displayName());
-    PeerReport peerReport = config.peerAddress() == null
+    PeerContact contact = config.peerAddress() == null
         ? null
-        : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local));
-    if (config.peerAddress() == null || peerReport != null) {
-      missedHeartbeats = 0;
-    } else if (heartbeat) {
-      missedHeartbeats++;
-    }
+        : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local, loopAge()));
+    missedHeartbeats = contact == null ? 0 : contact.missedAfter(missedHeartbeats, heartbeat);
+    PeerReport peerReport = contact == null ? null : contact.trustedReport();
     if (peerReport != null) {
       lastPeer = peerReport;
       lastPeerAt = now;
@@ -149,7 +150,7 @@ public class HaEngine {
     } else if (decision.outcome() != null && !decision.outcome().equals(lastStayOutcome)) {
       // A condition that holds tick after tick (a refused automatic failover) is one event.
       LOG.info("HA " + status.state().displayName() + ": " + decision.outcome());
-      store.recordEvent(now, status.state().displayName(), decision.outcome());
+      storeSafely("an event", () -> store.recordEvent(now, status.state().displayName(), decision.outcome()));
       lastStayOutcome = decision.outcome();
     }
     if (pending != null) {
@@ -159,6 +160,35 @@ public class HaEngine {
     syncReplication.align(now, status.state(), config);
     if (!decision.has(org.ncsha.ha.ActionKind.APP_READ_WRITE) && !decision.has(org.ncsha.ha.ActionKind.APP_READ_ONLY)) {
       actions.keepServingModeOf(this);
+    }
+    lastProgress = clock.instant();
+  }
+
+  /**
+   * How long ago this loop last started or finished a cycle. It goes into every heartbeat
+   * answer, so that a loop that hangs (or fails every cycle) stops counting as a live peer.
+   */
+  public Duration loopAge() {
+    Duration age = Duration.between(lastProgress, clock.instant());
+    return age.isNegative() ? Duration.ZERO : age;
+  }
+
+  /**
+   * A write to the node-local store that must not stop the loop when it fails (a full disk):
+   * the Health Monitor keeps deciding from what it holds in memory, and says so.
+   */
+  private void storeSafely(String what, Runnable write) {
+    try {
+      write.run();
+      if (storeFailure != null) {
+        LOG.info("The Health Monitor's store accepts writes again");
+        storeFailure = null;
+      }
+    } catch (RuntimeException e) {
+      if (storeFailure == null) {
+        LOG.log(Level.SEVERE, "Could not record " + what + " in the Health Monitor's store; the Health Monitor goes on", e);
+      }
+      storeFailure = String.valueOf(e.getMessage());
     }
   }
 
@@ -182,11 +212,11 @@ public class HaEngine {
         ? "State changed from " + from.displayName() + " to " + decision.next().displayName()
         : decision.outcome();
     LOG.info("HA transition " + from.displayName() + " -> " + decision.next().displayName() + ": " + description);
-    store.updateConfig(row -> {
+    storeSafely("the new state", () -> store.updateConfig(row -> {
       row.setState(decision.next().displayName());
       row.setStateSince(now);
-    });
-    store.recordEvent(now, decision.next().displayName(), description);
+    }));
+    storeSafely("an event", () -> store.recordEvent(now, decision.next().displayName(), description));
   }
 
   /**

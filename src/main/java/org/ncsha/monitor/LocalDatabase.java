@@ -45,13 +45,21 @@ public class LocalDatabase {
   DataSource dataSource;
 
   private final DatabaseOwner owner = new DatabaseOwner();
+  /** Said once in the log, not on every tick it repeats. */
+  private volatile String lastReplicationError;
+  private final org.ncsha.db.MonitorConnection monitor = new org.ncsha.db.MonitorConnection();
+
+  @jakarta.annotation.PreDestroy
+  void closeMonitorConnection() {
+    monitor.close();
+  }
 
   /** A node built from the current settings; cheap, and it picks up a changed key. */
   private DatabaseNode db() {
     return new PostgresNode(new PostgresConfig(
         node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.logDir(), node.address(), node.dbPort(),
         SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser(),
-        node.slotWalLimitMb()));
+        node.slotWalLimitMb()), monitor);
   }
 
   /** Both servers derive it from the authentication key, so it is never stored or sent. */
@@ -142,15 +150,17 @@ public class LocalDatabase {
     return db().readiness(peerAddress);
   }
 
-  /** The {@code database} object of /api/status. */
-  public Map<String, Object> statusDocument() {
+  /**
+   * The {@code database} object of /api/status, built by the loop once per tick from the health
+   * it just checked. The database's own error text stays in the log: the document is public.
+   */
+  Map<String, Object> statusDocument(DatabaseHealth h) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    DatabaseHealth h = health();
     doc.put("reachable", h.reachable());
     doc.put("inRecovery", h.inRecovery());
     doc.put("walPosition", h.walPosition());
-    if (h.error() != null) {
-      doc.put("error", h.error());
+    if (!h.reachable()) {
+      doc.put("error", "not answering (the Health Monitor log has the details)");
     }
     boolean maintenance = owner.taken();
     if (maintenance) {
@@ -163,7 +173,11 @@ public class LocalDatabase {
         }
         doc.put("replication", replicationDocument(db().replicationStatus()));
       } catch (RuntimeException e) {
-        doc.put("replicationError", e.getMessage());
+        if (!String.valueOf(e.getMessage()).equals(lastReplicationError)) {
+          LOG.warning("Reading the replication status failed: " + e.getMessage());
+          lastReplicationError = String.valueOf(e.getMessage());
+        }
+        doc.put("replicationError", "could not be read (the Health Monitor log has the details)");
       }
     }
     return doc;

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
+import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.HeartbeatMessage;
@@ -18,7 +19,8 @@ import org.ncsha.store.HaStore;
 
 /**
  * This node's side of the peer protocol: the heartbeat exchange each tick, with the pinned
- * certificate and the key-derived secret. A failed exchange is a missed heartbeat, never an error.
+ * certificate and the key-derived secret. Silence is a missed heartbeat; an answer that cannot be
+ * trusted is an alarm (see {@link PeerContact}); neither is an error.
  */
 @ApplicationScoped
 public class PeerLink {
@@ -31,6 +33,7 @@ public class PeerLink {
   private AuthKeyStore keys;
   private volatile String pinnedFingerprint;
   private volatile String lastFailure;
+  private volatile String trustProblem;
   private volatile String lastPeerWalPosition;
   private volatile int keyGeneration;
 
@@ -140,17 +143,17 @@ public class PeerLink {
     return pinnedFingerprint;
   }
 
-  public HeartbeatMessage ownHeartbeat(HaConfig config, HaState state, LocalHealth.Snapshot health) {
+  public HeartbeatMessage ownHeartbeat(HaConfig config, HaState state, LocalHealth.Snapshot health, java.time.Duration loopAge) {
     return new HeartbeatMessage(
         node.address(), config.role().wireName(), state.displayName(),
-        health.processesHealthy(), health.databaseHealthy(), health.walPosition());
+        health.processesHealthy(), health.databaseHealthy(), health.walPosition(), loopAge.toMillis());
   }
 
-  /** Sends our heartbeat and returns the peer's, or null when this heartbeat is missed. */
-  PeerReport exchangeHeartbeat(HaConfig config, HeartbeatMessage mine) {
+  /** Sends our heartbeat and says what came back: a trusted answer, an untrusted one, or silence. */
+  PeerContact exchangeHeartbeat(HaConfig config, HeartbeatMessage mine) {
     String secret = peerSecret();
     if (secret == null) {
-      return missed("no authentication key is set on this node");
+      return untrusted(mine, "no authentication key is set on this node: set it with 'ncs ha authkey <key>'");
     }
     try {
       if (pinnedFingerprint == null) {
@@ -158,20 +161,37 @@ public class PeerLink {
       }
       HeartbeatMessage theirs = client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
       lastPeerWalPosition = theirs.walPosition;
+      PeerContact contact = PeerContact.answered(
+          new PeerReport(HaState.fromDisplayName(theirs.state), theirs.processesHealthy, theirs.databaseHealthy),
+          theirs.loopAgeMillis == null ? null : java.time.Duration.ofMillis(theirs.loopAgeMillis),
+          node.heartbeatInterval(), node.peerTimeout());
+      if (contact.kind() == PeerContact.Kind.SILENT) {
+        return silent(contact);
+      }
+      if (trustProblem != null) {
+        store.recordEvent(java.time.Instant.now(), mine.state, "Heartbeats from " + config.peerAddress() + " are trusted again");
+        trustProblem = null;
+      }
       if (lastFailure != null) {
         LOG.info("Heartbeats with " + config.peerAddress() + " are answered again");
         lastFailure = null;
       }
-      return new PeerReport(HaState.fromDisplayName(theirs.state), theirs.processesHealthy, theirs.databaseHealthy);
+      return contact;
     } catch (PeerException e) {
-      if (e.certificateChanged() && !e.getMessage().equals(lastFailure)) {
-        // The one peer failure an administrator must act on: say so in the event log, once.
-        store.recordEvent(java.time.Instant.now(), mine.state, e.getMessage());
-      }
-      return missed(e.getMessage());
+      return e.kind() == PeerException.Kind.UNTRUSTED ? untrusted(mine, e.getMessage()) : silent(PeerContact.silent(e.getMessage()));
     } catch (RuntimeException e) {
-      return missed(e.getMessage());
+      return silent(PeerContact.silent(String.valueOf(e.getMessage())));
     }
+  }
+
+  /** Why the peer's answers cannot be trusted now, with the fix; null while they can. */
+  public String trustProblem() {
+    return trustProblem;
+  }
+
+  /** The peer's clock minus this server's, as last measured; null before any answer. */
+  public java.time.Duration peerClockSkew() {
+    return client.clockSkew();
   }
 
   /**
@@ -208,11 +228,25 @@ public class PeerLink {
     return true;
   }
 
-  private PeerReport missed(String why) {
+  private PeerContact silent(PeerContact contact) {
     // Log the first miss of an outage and changes of reason, not every tick of it.
-    Level level = why.equals(lastFailure) ? Level.FINE : Level.WARNING;
-    LOG.log(level, "Missed heartbeat: " + why);
-    lastFailure = why;
-    return null;
+    Level level = contact.problem().equals(lastFailure) ? Level.FINE : Level.WARNING;
+    LOG.log(level, "Missed heartbeat: " + contact.problem());
+    lastFailure = contact.problem();
+    return contact;
+  }
+
+  /**
+   * The peer is alive but its answer cannot be used: an event and an alarm, once per distinct
+   * problem, and never a missed heartbeat.
+   */
+  private PeerContact untrusted(HeartbeatMessage mine, String problem) {
+    if (!problem.equals(trustProblem)) {
+      LOG.warning("The peer answers but cannot be trusted: " + problem);
+      store.recordEvent(java.time.Instant.now(), mine.state, problem);
+      trustProblem = problem;
+    }
+    lastFailure = null;
+    return PeerContact.untrusted(problem);
   }
 }

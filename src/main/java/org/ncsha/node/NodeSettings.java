@@ -34,6 +34,7 @@ public record NodeSettings(
     Duration retentionPeriod,
     int slotWalLimitMb,
     int maxLagOnFailoverMb,
+    int databaseFailureCount,
     Duration readinessInterval,
     org.ncsha.readiness.Thresholds readinessThresholds,
     MailServer mailServer,
@@ -81,6 +82,7 @@ public record NodeSettings(
         RetentionPeriod.of(p.getProperty("size.profile"), p.getProperty("retention.hours")),
         atLeast(p, "replication.slot.wal.limit.mb", 2048, 32),
         atLeast(p, "failover.max.lag.mb", 16, 0),
+        atLeast(p, "database.failure.count", 2, 1),
         Duration.ofMinutes(intValue(p, "readiness.interval.minutes", 10)),
         org.ncsha.readiness.Thresholds.defaults().withBandwidthMinMbps(
             org.ncsha.readiness.BandwidthUnits.toMbps("node.properties: readiness.bandwidth.minimum",

@@ -31,6 +31,7 @@ public class PeerClient {
   private final int hmPort;
   private final Duration timeout;
   private final Map<String, HttpClient> clientsByFingerprint = new ConcurrentHashMap<>();
+  private volatile Duration clockSkew;
 
   public PeerClient(int hmPort, Duration timeout) {
     this.hmPort = hmPort;
@@ -46,7 +47,7 @@ public class PeerClient {
     HelloMessage theirs = JSON.fromJson(res.body(), HelloMessage.class);
     String presented = res.sslSession().map(PeerClient::leafFingerprint).orElse(null);
     if (presented == null || !presented.equalsIgnoreCase(theirs.fingerprint)) {
-      throw new PeerException(
+      throw PeerException.untrusted(
           "The server at " + address + " presented a TLS certificate other than the one it signed for: refusing to pin it");
     }
     return new Hello(theirs, presented);
@@ -104,23 +105,66 @@ public class PeerClient {
       Thread.currentThread().interrupt();
       throw new PeerException("Interrupted while calling " + address, e);
     }
+    Instant received = Instant.now();
+    String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
+    measureClock(time, now, received);
     if (res.statusCode() == 401) {
-      throw new PeerException("The server at " + address + " rejected the authentication key");
+      boolean clock = PeerSignature.Check.CLOCK_SKEW.name().equals(
+          res.headers().firstValue(PeerSignature.REFUSAL_HEADER).orElse(""));
+      throw PeerException.untrusted(clock ? clockProblem(address) : keyProblem(address, "rejected this server's signature"));
+    }
+    if (res.statusCode() == 429) {
+      // Only a live server limits its callers (it exempts its peer, so this is a misconfiguration).
+      throw PeerException.untrusted("The server at " + address + " answers, but refuses this server's requests as too many");
     }
     if (res.statusCode() / 100 != 2) {
       throw new PeerException("The Health Monitor at " + address + " answered HTTP " + res.statusCode() + ": " + res.body());
     }
     String signature = res.headers().firstValue(PeerSignature.SIGNATURE_HEADER).orElse(null);
-    String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
-    if (!PeerSignature.verify(peerSecret, time, nonce, PeerSignature.replyPath(path), res.body(), signature, Instant.now())) {
-      throw new PeerException("The answer from " + address + " is not signed with the authentication key");
+    switch (PeerSignature.check(peerSecret, time, nonce, PeerSignature.replyPath(path), res.body(), signature, received)) {
+      case VALID -> {
+        return res;
+      }
+      case CLOCK_SKEW -> throw PeerException.untrusted(clockProblem(address));
+      default -> throw PeerException.untrusted(keyProblem(address, "signed its answer with another key"));
     }
-    return res;
+  }
+
+  /**
+   * The peer's clock minus this node's, from the time it stamped on its answer against the
+   * middle of the round trip; null before any answer.
+   */
+  public Duration clockSkew() {
+    return clockSkew;
+  }
+
+  private void measureClock(String peerTime, long sentMillis, Instant received) {
+    if (peerTime == null) {
+      return;
+    }
+    try {
+      long middle = sentMillis + (received.toEpochMilli() - sentMillis) / 2;
+      clockSkew = Duration.ofMillis(Long.parseLong(peerTime) - middle);
+    } catch (NumberFormatException e) {
+      // Not a time: nothing measured.
+    }
+  }
+
+  private String clockProblem(String address) {
+    Duration skew = clockSkew;
+    return "The server at " + address + " answers, but its clock is "
+        + (skew == null ? "too far" : Math.abs(skew.toSeconds()) + " s") + " apart from this server's (at most "
+        + PeerSignature.MAX_SKEW.toSeconds() + " s is allowed): synchronize both servers with NTP";
+  }
+
+  private static String keyProblem(String address, String what) {
+    return "The server at " + address + " answers, but " + what + ": the two servers hold different "
+        + "authentication keys; set the same key on both with 'ncs ha authkey <key>'";
   }
 
   private HttpClient pinnedClient(String fingerprint) throws PeerException {
     if (fingerprint == null || fingerprint.isBlank()) {
-      throw new PeerException("No certificate is pinned for the peer: register HA first");
+      throw PeerException.untrusted("No certificate is pinned for the peer: register HA first");
     }
     return clientsByFingerprint.computeIfAbsent(fingerprint, f -> client(PinnedTrust.sslContext(f)));
   }

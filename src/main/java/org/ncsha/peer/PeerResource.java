@@ -37,6 +37,8 @@ public class PeerResource {
   public static final String VERSION = "0.1.0";
   /** Shared by all requests: JAX-RS creates a resource instance per request. */
   private static final ReplayGuard REPLAYS = new ReplayGuard(PeerSignature.MAX_SKEW);
+  /** Unsigned requests are what a stranger sends many of: logged once a minute with a count. */
+  private static final org.ncsha.web.ThrottledLog REFUSALS = new org.ncsha.web.ThrottledLog(java.time.Duration.ofMinutes(1));
 
   @Inject PeerLink link;
   @Inject HaEngine engine;
@@ -67,7 +69,7 @@ public class PeerResource {
   @Path("/heartbeat")
   public Response heartbeat(String body) {
     return guarded("/api/peer/heartbeat", body,
-        path -> signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last())));
+        path -> signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge())));
   }
 
   @POST
@@ -147,17 +149,30 @@ public class PeerResource {
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
     String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
-    boolean signedRight = PeerSignature.verify(link.peerSecret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
+    PeerSignature.Check check = PeerSignature.check(link.peerSecret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
         nonce, path, body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER), Instant.now());
-    if (!signedRight) {
-      LOG.warning("Rejected a peer request to " + path + ": not signed with this node's authentication key, or stale");
-      return Response.status(Response.Status.UNAUTHORIZED).build();
+    if (check != PeerSignature.Check.VALID) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + (check == PeerSignature.Check.CLOCK_SKEW
+          ? "signed at a time more than " + PeerSignature.MAX_SKEW.toSeconds() + " s from this server's clock"
+          : "not signed with this node's authentication key"));
+      return refused(check);
     }
     if (!REPLAYS.firstUse(nonce, Instant.now())) {
       LOG.warning("Rejected a replayed peer request to " + path + " (nonce seen before)");
-      return Response.status(Response.Status.UNAUTHORIZED).build();
+      return refused(PeerSignature.Check.UNSIGNED);
     }
     return handler.apply(path);
+  }
+
+  /**
+   * A 401 that says why and carries this server's time, so a caller whose clock is off can
+   * tell that from a wrong key and measure by how much.
+   */
+  private static Response refused(PeerSignature.Check why) {
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header(PeerSignature.REFUSAL_HEADER, why.name())
+        .header(PeerSignature.TIME_HEADER, Long.toString(Instant.now().toEpochMilli()))
+        .build();
   }
 
   private Response signed(String path, Object answer) {

@@ -13,8 +13,13 @@ public final class PeerSignature {
   public static final String TIME_HEADER = "X-NCS-Time";
   public static final String SIGNATURE_HEADER = "X-NCS-Signature";
   public static final String NONCE_HEADER = "X-NCS-Nonce";
+  /**
+   * On a 401: why the request was refused ({@link Check#name()}), so the caller can name the fix.
+   * Unsigned, and used for nothing but that message.
+   */
+  public static final String REFUSAL_HEADER = "X-NCS-Refused";
   /** Bounds replay of a captured request; the pair's clocks must agree within it. */
-  static final Duration MAX_SKEW = Duration.ofMinutes(2);
+  public static final Duration MAX_SKEW = Duration.ofMinutes(2);
 
   private PeerSignature() {}
 
@@ -36,21 +41,37 @@ public final class PeerSignature {
     return AuthKeys.hmac(peerSecret, canonical(timeMillis, nonce, path, body));
   }
 
+  /** What checking a signature found; only {@link #VALID} is trusted. */
+  public enum Check {
+    VALID,
+    /** A header is missing or unreadable, or this node has no key. */
+    UNSIGNED,
+    /** Signed at a time further from this node's clock than {@link #MAX_SKEW}: fixed by NTP, not by the key. */
+    CLOCK_SKEW,
+    /** Signed with another key. */
+    WRONG_KEY
+  }
+
   public static boolean verify(String peerSecret, String timeHeader, String nonce, String path, String body,
       String signature, Instant now) {
+    return check(peerSecret, timeHeader, nonce, path, body, signature, now) == Check.VALID;
+  }
+
+  public static Check check(String peerSecret, String timeHeader, String nonce, String path, String body,
+      String signature, Instant now) {
     if (peerSecret == null || timeHeader == null || signature == null || nonce == null) {
-      return false;
+      return Check.UNSIGNED;
     }
     long time;
     try {
       time = Long.parseLong(timeHeader);
     } catch (NumberFormatException e) {
-      return false;
+      return Check.UNSIGNED;
     }
     if (Duration.between(Instant.ofEpochMilli(time), now).abs().compareTo(MAX_SKEW) > 0) {
-      return false;
+      return Check.CLOCK_SKEW;
     }
-    return AuthKeys.hmacMatches(peerSecret, canonical(time, nonce, path, body), signature);
+    return AuthKeys.hmacMatches(peerSecret, canonical(time, nonce, path, body), signature) ? Check.VALID : Check.WRONG_KEY;
   }
 
   private static String canonical(long timeMillis, String nonce, String path, String body) {

@@ -13,15 +13,20 @@ import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.DiskWatch;
-import org.ncsha.monitor.LocalDatabase;
+import org.ncsha.monitor.LocalHealth;
 import org.ncsha.node.NodeSettings;
 
-/** GET /api/status on the HM port: the Contract's status document. No login, no secrets. */
+/**
+ * GET /api/status on the HM port: the Contract's status document. No login, no secrets, and no
+ * cost: everything comes from what the Health Monitor's loop last saw (its age is in
+ * {@code observedSecondsAgo}); a flood of calls never reaches the database.
+ */
 @Path("/status")
 public class StatusResource {
   @Inject HaEngine engine;
   @Inject NodeSettings node;
-  @Inject LocalDatabase database;
+  @Inject LocalHealth health;
+  @Inject org.ncsha.monitor.PeerLink peerLink;
   @Inject DiskWatch disk;
   @Inject org.ncsha.app.ServingRole serving;
   @Inject org.ncsha.monitor.WitnessLink witness;
@@ -46,7 +51,12 @@ public class StatusResource {
     body.put("serving", serving.writable());
     body.put("passiveReason", serving.whyNotServing(status.state()));
     body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
-    body.put("database", database.statusDocument());
+    LocalHealth.Snapshot local = health.last();
+    body.put("observedSecondsAgo", Math.max(0, java.time.Duration.between(local.at(), java.time.Instant.now()).toSeconds()));
+    body.put("peerTrustProblem", peerLink.trustProblem());
+    java.time.Duration skew = peerLink.peerClockSkew();
+    body.put("peerClockSkewMillis", skew == null ? null : skew.toMillis());
+    body.put("database", local.database());
     body.put("disk", disk.status());
     body.put("witness", witness.statusDocument());
     return body;

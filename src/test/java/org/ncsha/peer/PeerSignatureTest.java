@@ -1,5 +1,6 @@
 package org.ncsha.peer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,5 +40,16 @@ class PeerSignatureTest {
   @Test
   void nonces_are_fresh() {
     assertNotEquals(PeerSignature.newNonce(), PeerSignature.newNonce());
+  }
+
+  @Test
+  void a_check_tells_a_clock_too_far_off_from_another_key() {
+    String sig = PeerSignature.sign(SECRET, T, NONCE, PATH, BODY);
+    assertEquals(PeerSignature.Check.VALID, PeerSignature.check(SECRET, Long.toString(T), NONCE, PATH, BODY, sig, NOW));
+    assertEquals(PeerSignature.Check.CLOCK_SKEW,
+        PeerSignature.check(SECRET, Long.toString(T), NONCE, PATH, BODY, sig, NOW.plusSeconds(121)));
+    assertEquals(PeerSignature.Check.WRONG_KEY,
+        PeerSignature.check(AuthKeys.peerSecret("Other-Key-43".toCharArray()), Long.toString(T), NONCE, PATH, BODY, sig, NOW));
+    assertEquals(PeerSignature.Check.UNSIGNED, PeerSignature.check(SECRET, null, NONCE, PATH, BODY, sig, NOW));
   }
 }

@@ -175,6 +175,10 @@ class NetworkScenariosIT {
     Pair.await("the TOFU error in the primary's events", Duration.ofSeconds(60),
         () -> p.events("primary").contains("Trust-on-first-use (TOFU) based Certificate"));
     assertEquals("Primary Lost Secondary", pair.state("primary"), "a peer with another certificate is not trusted");
+    Pair.await("the primary shows the TOFU alarm, and a peer that answers is not missed", Duration.ofSeconds(30), () -> {
+      String status = pair.get("primary", 8082, "/api/status", null, null).body();
+      return status.contains("\"missedHeartbeats\":0") && status.contains("TOFU");
+    });
 
     for (String node : new String[] {"primary", "secondary"}) {
       String other = node.equals("primary") ? pair.secondary : pair.primary;

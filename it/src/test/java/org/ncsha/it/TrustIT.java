@@ -1,0 +1,183 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.ncsha.security.AuthKeyStore;
+
+/**
+ * No needless failover (issue 12), on a pair with automatic failover, each node in its own
+ * network namespace and 1 s heartbeats: servers that answer but hold different keys, and a
+ * flood of unauthenticated requests, leave both servers where they are; a primary whose loop is
+ * stuck (its PostgreSQL frozen with SIGSTOP, so the health query hangs) is seen as failed within
+ * the miss window, although its web server still answers heartbeats.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrustIT {
+  /** How long "nothing changes" is watched: many times the 3 s miss window of 1 s heartbeats. */
+  private static final Duration WATCH = Duration.ofSeconds(15);
+  private static NetPair p;
+  private static Pair pair;
+
+  @BeforeAll
+  static void up() throws Exception {
+    p = NetPair.up("ncstr", "10.213.11", "automatic", Map.of());
+    pair = p.pair;
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    if (p != null) {
+      p.close();
+    }
+  }
+
+  @Test
+  @Order(10)
+  void servers_that_hold_different_keys_alarm_and_never_fail_over() throws Exception {
+    p.awaitStates("registered", 60, "Primary Active", "Secondary Syncing");
+    AuthKeyStore secondaryKeys = AuthKeyStore.forNode(pair.dir.resolve("secondary"));
+    Path keyFile = secondaryKeys.file();
+    byte[] original = Files.readAllBytes(keyFile);
+    // Behind the Health Monitor's back, as an administrator editing the wrong server would.
+    secondaryKeys.set(("Another-key-" + Long.toHexString(System.nanoTime()) + "-9Z").toCharArray());
+    try {
+      for (String node : new String[] {"primary", "secondary"}) {
+        Pair.await("the " + node + " names the key problem", Duration.ofSeconds(30),
+            () -> status(node).contains("ncs ha authkey"));
+      }
+      stateNeverChanges("different keys on the two servers");
+      assertTrue(status("primary").contains("\"missedHeartbeats\":0"), "a peer that answers is not missed");
+      assertTrue(status("secondary").contains("\"missedHeartbeats\":0"));
+      assertTrue(p.events("primary").contains("authentication keys; set the same key on both with 'ncs ha authkey"), p.events("primary"));
+      assertEquals(201, p.writeDevice("primary", "written-while-keys-differ"));
+    } finally {
+      Files.write(keyFile, original);
+    }
+    for (String node : new String[] {"primary", "secondary"}) {
+      Pair.await("the " + node + " trusts its peer again", Duration.ofSeconds(30),
+          () -> status(node).contains("\"peerTrustProblem\":null"));
+    }
+    assertTrue(p.events("primary").contains("are trusted again"), p.events("primary"));
+    Pair.await("the write made meanwhile reached the secondary", Duration.ofSeconds(30),
+        () -> p.hasDevice("secondary", "written-while-keys-differ"));
+    String skew = field(status("primary"), "peerClockSkewMillis");
+    assertTrue(skew != null && Math.abs(Long.parseLong(skew)) < 2000, "one host, one clock: skew " + skew + " ms");
+  }
+
+  /**
+   * Before the status came from the loop's snapshot, each call opened up to three database
+   * connections: 64 at once would have asked for ~190 of PostgreSQL's 100.
+   */
+  @Test
+  @Order(20)
+  void a_flood_of_unauthenticated_requests_changes_nothing() throws Exception {
+    HttpClient client = HttpClient.newBuilder().sslContext(org.ncsha.security.PinnedTrust.acceptAnyAndRecord()).connectTimeout(Duration.ofSeconds(3)).build();
+    List<String> urls = List.of("https://" + pair.primary + ":8082/api/status", "https://" + pair.primary + ":8082/hm/index.xhtml",
+        "https://" + pair.primary + ":9443/health/ready", "https://" + pair.primary + ":8082/api/peer/heartbeat");
+    Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+    Instant end = Instant.now().plus(WATCH);
+    ExecutorService flood = Executors.newFixedThreadPool(64);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < 64; t++) {
+      int worker = t;
+      workers.add(flood.submit(() -> {
+        // Bounded in count and in time.
+        for (int i = 0; i < 400 && Instant.now().isBefore(end); i++) {
+          String url = urls.get((worker + i) % urls.size());
+          HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+          r = url.endsWith("heartbeat") ? r.POST(HttpRequest.BodyPublishers.ofString("{}")) : r.GET();
+          try {
+            int code = client.send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            answers.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+          } catch (Exception e) {
+            answers.computeIfAbsent(-1, c -> new AtomicInteger()).incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    stateNeverChanges("the flood");
+    for (Future<?> w : workers) {
+      w.get(60, TimeUnit.SECONDS);
+    }
+    flood.shutdownNow();
+    System.out.println("[it] flood answers by HTTP status: " + answers);
+    assertTrue(answers.containsKey(429), "the flood was limited: " + answers);
+    assertTrue(status("primary").contains("\"missedHeartbeats\":0") && status("secondary").contains("\"missedHeartbeats\":0"));
+    Pair.await("a write after the flood", Duration.ofSeconds(10), () -> p.writeDevice("primary", "after-the-flood") == 201);
+  }
+
+  @Test
+  @Order(30)
+  void a_primary_whose_loop_hangs_is_failed_although_its_web_server_answers() throws Exception {
+    p.awaitStates("settled", 60, "Primary Active", "Secondary Syncing");
+    String postmaster = Files.readAllLines(pair.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
+    Instant frozen = Instant.now();
+    signalDatabase(postmaster, "STOP");
+    try {
+      Pair.await("the secondary sees a failed primary", Duration.ofSeconds(30),
+          () -> !"Secondary Syncing".equals(pair.state("secondary")));
+      Duration detected = Duration.between(frozen, Instant.now());
+      System.out.println("[it] a primary with a hung loop was seen failed after " + detected.toMillis() + " ms");
+      assertEquals(200, pair.get("primary", 8082, "/api/status", null, null).statusCode(),
+          "the primary's web server still answers: the loop is what stopped");
+      p.awaitState("secondary", "Secondary Active", 90);
+      assertEquals(201, p.writeDevice("secondary", "written-after-the-primary-hung"));
+    } finally {
+      signalDatabase(postmaster, "CONT");
+    }
+    p.awaitStates("the old primary follows", 240, "Primary Syncing", "Secondary Active");
+    p.failback();
+    assertTrue(p.hasDevice("primary", "written-after-the-primary-hung"));
+  }
+
+  /** Watches both servers for {@link #WATCH}: neither may leave Primary Active / Secondary Syncing. */
+  private static void stateNeverChanges(String during) throws Exception {
+    Instant end = Instant.now().plus(WATCH);
+    while (Instant.now().isBefore(end)) {
+      assertEquals("Primary Active", pair.state("primary"), "the primary during " + during);
+      assertEquals("Secondary Syncing", pair.state("secondary"), "the secondary during " + during);
+      Thread.sleep(250);
+    }
+  }
+
+  private static String status(String node) throws Exception {
+    return pair.get(node, 8082, "/api/status", null, null).body();
+  }
+
+  private static String field(String json, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** The postmaster and every backend it started, so that a query on a live session hangs too. */
+  private static void signalDatabase(String postmaster, String signal) throws Exception {
+    assertEquals(0, new ProcessBuilder("pkill", "-" + signal, "-P", postmaster).start().waitFor());
+    assertEquals(0, new ProcessBuilder("kill", "-" + signal, postmaster).start().waitFor());
+  }
+}
