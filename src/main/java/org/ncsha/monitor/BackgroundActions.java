@@ -21,7 +21,8 @@ import org.ncsha.store.HaStore;
 
 /**
  * Runs the long-running actions (registration, database copy, promotion, rewind, failback
- * catch-up) on the container's asynchronous EJB threads, and reports exactly one outcome each.
+ * catch-up) on the container's asynchronous EJB threads, and reports exactly one outcome each;
+ * and the Health Monitor's database restarts, so that none of them holds up the loop.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -38,6 +39,12 @@ public class BackgroundActions {
   @Inject SecondaryCopy copy;
   @Inject PeerLink peer;
   @Inject HaStore store;
+
+  /** A restart of the local database, off the loop ({@link LocalHealth}). */
+  @Asynchronous
+  public java.util.concurrent.Future<DatabaseOwner.Restart> restartDatabase() {
+    return new jakarta.ejb.AsyncResult<>(database.restart());
+  }
 
   @Asynchronous
   public void run(Action action, HaEngine engine) {

@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
  * has taken it, so it can never start the old data directory under a copy that is about to
  * replace it (the copy would move the directory away from a running server).
  */
-final class DatabaseOwner {
+public final class DatabaseOwner {
   /** What a restart attempt came to. */
-  enum Restart { STARTED, FAILED, TAKEN }
+  public enum Restart { STARTED, FAILED, TAKEN }
 
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean taken;

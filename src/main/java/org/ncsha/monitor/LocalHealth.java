@@ -23,8 +23,12 @@ public class LocalHealth {
   @Inject LocalDatabase database;
   @Inject NodeSettings node;
 
+  @Inject BackgroundActions background;
+
+  /** Touched by the loop thread only. */
   private int failedRestarts;
   private int failedQueries;
+  private java.util.concurrent.Future<DatabaseOwner.Restart> restarting;
   private volatile Snapshot last = new Snapshot(false, false, false, null, Map.of(), Instant.now());
 
   /**
@@ -39,6 +43,18 @@ public class LocalHealth {
       last = inMaintenance();
       return last;
     }
+    if (restarting != null) {
+      if (!restarting.isDone()) {
+        return restartingSnapshot();
+      }
+      DatabaseOwner.Restart result = finishedRestart();
+      if (result == DatabaseOwner.Restart.TAKEN) {
+        LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
+        last = inMaintenance();
+        return last;
+      }
+      failedRestarts = result == DatabaseOwner.Restart.STARTED ? 0 : failedRestarts + 1;
+    }
     DatabaseHealth health = database.health();
     if (!health.reachable()) {
       failedQueries++;
@@ -49,30 +65,45 @@ public class LocalHealth {
         return last;
       }
       if (failedRestarts < RESTART_BUDGET) {
+        // Off the loop: a restart can take long (crash recovery), and the loop must keep
+        // answering its peer meanwhile, or the peer would count it as a stopped Health Monitor.
         LOG.warning("The database is not answering (" + health.error() + "): restarting it");
-        switch (database.restart()) {
-          case STARTED -> {
-            failedRestarts = 0;
-            health = database.health();
-          }
-          case FAILED -> failedRestarts++;
-          case TAKEN -> {
-            LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
-            last = inMaintenance();
-            return last;
-          }
-        }
+        restarting = background.restartDatabase();
+        return restartingSnapshot();
       }
     } else {
       failedRestarts = 0;
-    }
-    boolean up = health.reachable();
-    if (up) {
       failedQueries = 0;
     }
+    boolean up = health.reachable();
     last = new Snapshot(up, up, !up && failedRestarts >= RESTART_BUDGET, health.walPosition(),
         database.statusDocument(health), Instant.now());
     return last;
+  }
+
+  private DatabaseOwner.Restart finishedRestart() {
+    try {
+      return restarting.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.warning("Restarting the database failed: " + e.getCause());
+      return DatabaseOwner.Restart.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DatabaseOwner.Restart.FAILED;
+    } finally {
+      restarting = null;
+    }
+  }
+
+  /**
+   * While the Health Monitor restarts the database, the node is not yet failed (the guide's
+   * Health Monitor restarts a process before it declares a failure): the last verdict on the
+   * database stands, processes are not all up, and the status document says what is going on.
+   */
+  private Snapshot restartingSnapshot() {
+    Snapshot before = last;
+    return new Snapshot(before.databaseHealthy(), false, false, before.walPosition(),
+        Map.of("reachable", false, "restarting", true), Instant.now());
   }
 
   /** An action stopped the database on purpose (copy, rewind): that is not a failure. */
