@@ -18,6 +18,8 @@ public class HmSession implements Serializable {
   @Inject HmAuthenticator authenticator;
 
   private boolean loggedIn;
+  /** The key generation this session logged in with: a key change ends the session. */
+  private int keyGeneration;
   private String user = HmAuthenticator.USER;
   private String key;
 
@@ -30,6 +32,7 @@ public class HmSession implements Serializable {
       // A new session id after login, so a session fixed before login is worthless.
       ((HttpServletRequest) faces.getExternalContext().getRequest()).changeSessionId();
       loggedIn = true;
+      keyGeneration = authenticator.keyGeneration();
     } else {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, verdict.message(), null));
     }
@@ -41,7 +44,7 @@ public class HmSession implements Serializable {
   }
 
   public boolean isLoggedIn() {
-    return loggedIn;
+    return loggedIn && keyGeneration == authenticator.keyGeneration();
   }
 
   public String getUser() {

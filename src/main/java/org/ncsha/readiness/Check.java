@@ -22,7 +22,7 @@ public enum Check {
   SOFTWARE_VERSION("SYSTEM - CHECK SOFTWARE VERSION", null, EnumSet.of(REGISTRATION),
       "Registration is refused unless both servers run the same version and patch level."),
   CLOCK_OFFSET("SYSTEM - CHECK CLOCK OFFSET", "ms", EnumSet.of(REGISTRATION, FAILOVER),
-      "Signed peer messages older than 5 minutes are refused, and event times do not line up."),
+      "Signed peer messages more than 2 minutes off are refused, and event times do not line up."),
   DISK_IOPS("SYSTEM - CHECK DISK IOPS", "MBps", EnumSet.of(REGISTRATION, FAILOVER),
       "A slow database volume delays replication, the database copy and failover."),
   PING("SYSTEM - CHECK SERVER PING REACHABILITY", "ms", EnumSet.of(REGISTRATION),

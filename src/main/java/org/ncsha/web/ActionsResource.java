@@ -42,6 +42,8 @@ public class ActionsResource {
 
   @POST
   @Path("/{action: failover|failback|force-failover}")
+  // JSON only: a cross-site form post (with a browser's cached Basic login) gets 415.
+  @Consumes(MediaType.APPLICATION_JSON)
   public Response act(@PathParam("action") String action,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {

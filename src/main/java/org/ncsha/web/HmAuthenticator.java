@@ -26,15 +26,14 @@ import org.ncsha.security.SecureFiles;
 /**
  * Who may act on the Health Monitor: user {@code root} with the authentication key (HTTP Basic
  * over TLS), or the local administrator's CLI through the token file only root can read.
- * Repeated failures lock the login for a while; every failure is logged without the key.
+ * Repeated failures lock out the address they come from, for longer each time ({@link
+ * LoginThrottle}); a login already verified is not blocked; every failure is logged without the key.
  */
 @ApplicationScoped
 public class HmAuthenticator {
   private static final Logger LOG = Logger.getLogger(HmAuthenticator.class.getName());
   public static final String USER = "root";
   public static final String CLI_TOKEN_HEADER = "X-NCS-CLI-Token";
-  static final int MAX_FAILURES = 5;
-  static final Duration LOCKOUT = Duration.ofMinutes(5);
   /** A verified key is remembered briefly: each PBKDF2 check costs about 120 ms of CPU. */
   static final Duration CACHE = Duration.ofMinutes(2);
 
@@ -44,10 +43,9 @@ public class HmAuthenticator {
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Instant> verified = new ConcurrentHashMap<>();
   private String cliToken;
-  private int failures;
+  private final LoginThrottle throttle = new LoginThrottle(10_000);
   /** The key generation the remembered logins belong to. */
   private int keyGeneration;
-  private Instant lockedUntil = Instant.EPOCH;
 
   /** The result of a check: allowed, or the one message every refusal shows. */
   public record Verdict(boolean allowed, String message) {}
@@ -106,23 +104,30 @@ public class HmAuthenticator {
         .build();
   }
 
+  /** Changes with every key change; sessions logged in under another generation have ended. */
+  public int keyGeneration() {
+    return peer.keyGeneration();
+  }
+
   /** The Health Monitor page's login and the REST Basic check share this. */
   public synchronized Verdict checkLogin(String user, char[] key, String from) {
     Instant now = clock.instant();
-    if (now.isBefore(lockedUntil)) {
-      return new Verdict(false, "Too many failed logins: the login is locked until " + lockedUntil);
-    }
     if (peer.keyGeneration() != keyGeneration) {
       verified.clear();
       keyGeneration = peer.keyGeneration();
     }
+    // A login verified moments ago (the administrator's own session) is never locked out.
     String cacheKey = fingerprint(user, key);
     Instant until = verified.get(cacheKey);
     if (until != null && now.isBefore(until)) {
       return new Verdict(true, null);
     }
+    java.util.Optional<Instant> locked = throttle.lockedUntil(from, now);
+    if (locked.isPresent()) {
+      return new Verdict(false, "Too many failed logins from " + from + ": try again after " + locked.get());
+    }
     if (USER.equals(user) && peer.keys().isSet() && peer.keys().verify(key)) {
-      failures = 0;
+      throttle.succeeded(from);
       verified.clear();
       verified.put(cacheKey, now.plus(CACHE));
       return new Verdict(true, null);
@@ -131,13 +136,10 @@ public class HmAuthenticator {
   }
 
   private synchronized Verdict refuse(String from, String why) {
-    failures++;
-    LOG.warning("Refused a Health Monitor login from " + from + " (" + why + "), failure " + failures + " of " + MAX_FAILURES);
-    if (failures >= MAX_FAILURES) {
-      lockedUntil = clock.instant().plus(LOCKOUT);
-      failures = 0;
-      LOG.warning("Health Monitor login locked until " + lockedUntil + " after " + MAX_FAILURES + " failures");
-    }
+    LOG.warning("Refused a Health Monitor login from " + from + " (" + why + ")");
+    throttle.failed(from, clock.instant()).ifPresent(until ->
+        LOG.warning("Health Monitor logins from " + from + " are locked out until " + until + " after "
+            + LoginThrottle.FAILURES_PER_LOCKOUT + " failures"));
     // The same words whatever was wrong, so a guesser learns nothing.
     return new Verdict(false, "Invalid user name or authentication key");
   }

@@ -53,6 +53,7 @@ public class ReadinessResource {
   }
 
   @POST
+  @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
   public Response runNow(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());

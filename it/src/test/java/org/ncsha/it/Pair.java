@@ -148,6 +148,13 @@ final class Pair {
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
   }
 
+  /** A POST with the body and content type a browser's cross-site form would send. */
+  HttpResponse<String> postForm(String node, int port, String path, String user, String password, String form) throws Exception {
+    return send(node, request(node, port, path, user, password)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+  }
+
   HttpResponse<String> postBytes(String node, int port, String path, byte[] body) throws Exception {
     return send(node, request(node, port, path, null, null)
         .header("Content-Type", "application/octet-stream")

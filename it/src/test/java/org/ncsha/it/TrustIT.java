@@ -143,6 +143,19 @@ class TrustIT {
   }
 
   @Test
+  @Order(25)
+  void a_cross_site_form_post_cannot_press_a_health_monitor_button() throws Exception {
+    // A browser that holds root's Basic login would send it along with a forged form.
+    for (String action : new String[] {"failover", "force-failover", "remove"}) {
+      HttpResponse<String> r = pair.postForm("secondary", 8082, "/api/actions/" + action, "root", p.key, "confirm=yes");
+      assertEquals(415, r.statusCode(), action + ": " + r.body());
+    }
+    assertEquals(415, pair.postForm("primary", 8082, "/api/readiness", "root", p.key, "run=now").statusCode());
+    assertEquals("Primary Active", pair.state("primary"));
+    assertEquals("Secondary Syncing", pair.state("secondary"));
+  }
+
+  @Test
   @Order(30)
   void a_primary_whose_loop_hangs_is_failed_although_its_web_server_answers() throws Exception {
     p.awaitStates("settled", 60, "Primary Active", "Secondary Syncing");
