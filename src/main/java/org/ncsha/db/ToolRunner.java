@@ -52,7 +52,7 @@ final class ToolRunner {
       CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream(), null));
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), stderrLines));
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
+        killTree(p);
         throw new DatabaseException(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped");
       }
       Result r = new Result(p.exitValue(), out.join(), err.join());
@@ -64,6 +64,16 @@ final class ToolRunner {
       Thread.currentThread().interrupt();
       throw new DatabaseException("Interrupted while running " + tool, e);
     }
+  }
+
+  /**
+   * Kills the tool and everything it started: {@code runuser} keeps the tool as its child, and a
+   * tool may start its own (pg_basebackup's WAL streamer), none of which must outlive a timeout.
+   * The children go first, so none is left behind as an orphan of init.
+   */
+  static void killTree(Process p) {
+    p.descendants().forEach(ProcessHandle::destroyForcibly);
+    p.destroyForcibly();
   }
 
   Result runChecked(List<String> command, Map<String, String> env, Duration timeout) {

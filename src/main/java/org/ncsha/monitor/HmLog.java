@@ -100,17 +100,25 @@ public class HmLog {
     return (userDir == null ? node.nodeDir().resolve("usr") : Path.of(userDir)).resolve("servers/ncs");
   }
 
-  /** The files that {@link #writeArchive} puts in the download. */
+  /** The download's bound: the newest 64 MB of each file. */
+  static final long MAX_BYTES_PER_FILE = 64L * 1024 * 1024;
+
+  private static boolean regularFile(Path p) {
+    return Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** The files that {@link #writeArchive} puts in the download: regular files only, never links. */
   List<Path> files() throws IOException {
     List<Path> files = new ArrayList<>();
     try (Stream<Path> logs = Files.list(node.logDir())) {
-      logs.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().forEach(files::add);
+      logs.filter(p -> p.getFileName().toString().endsWith(".log")).filter(HmLog::regularFile).sorted().forEach(files::add);
     }
     String logDir = System.getenv("X_LOG_DIR");
     Path liberty = logDir == null ? serverDir().resolve("logs") : Path.of(logDir);
     if (Files.isDirectory(liberty)) {
       try (Stream<Path> logs = Files.list(liberty)) {
-        logs.filter(p -> p.getFileName().toString().matches("(messages|trace).*\\.log")).sorted().forEach(files::add);
+        logs.filter(p -> p.getFileName().toString().matches("(messages|trace).*\\.log")).filter(HmLog::regularFile)
+            .sorted().forEach(files::add);
       }
     }
     return files;
@@ -118,14 +126,24 @@ public class HmLog {
 
   /** The Health Monitor log files, PostgreSQL's log and Liberty's messages as one zip archive. */
   public void writeArchive(OutputStream out) throws IOException {
-    handler.flush();
+    if (handler != null) {
+      handler.flush();
+    }
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Path file : files()) {
         String name = file.startsWith(node.nodeDir()) ? node.nodeDir().relativize(file).toString()
             : "liberty-logs/" + file.getFileName();
         zip.putNextEntry(new ZipEntry(name));
-        try {
-          Files.copy(file, zip);
+        // Never through a link (a log directory another user can write to could point one at a
+        // secret), and only the newest part of a file that grew huge.
+        try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          long size = in.size();
+          if (size > MAX_BYTES_PER_FILE) {
+            zip.write(("(the first " + (size - MAX_BYTES_PER_FILE) + " bytes are left out: at most "
+                + MAX_BYTES_PER_FILE + " bytes of each file are downloaded)\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            in.position(size - MAX_BYTES_PER_FILE);
+          }
+          java.nio.channels.Channels.newInputStream(in).transferTo(zip);
         } catch (IOException e) {
           // A file rotated away meanwhile: the archive says so instead of failing as a whole.
           zip.write(("(could not be read: " + e.getMessage() + ")").getBytes(java.nio.charset.StandardCharsets.UTF_8));

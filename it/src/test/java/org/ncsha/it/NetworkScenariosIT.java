@@ -203,12 +203,13 @@ class NetworkScenariosIT {
     String oldFingerprint = Files.readString(etc.resolve("tls.fingerprint")).trim();
     Files.delete(etc.resolve("key.p12"));
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    keystorePassword = storePassword;
     String address = pair.address(node);
     exec(keytool, "-genkeypair", "-alias", "default", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
         "-dname", "CN=" + address + ", OU=" + node + ", O=ncs-ha", "-ext", "SAN=ip:" + address, "-storetype", "PKCS12",
-        "-keystore", etc.resolve("key.p12").toString(), "-storepass", storePassword);
+        "-keystore", etc.resolve("key.p12").toString(), "-storepass:env", "NCS_KSPW");
     exec(keytool, "-exportcert", "-rfc", "-alias", "default", "-keystore", etc.resolve("key.p12").toString(),
-        "-storepass", storePassword, "-file", etc.resolve("tls.pem").toString());
+        "-storepass:env", "NCS_KSPW", "-file", etc.resolve("tls.pem").toString());
     String printed = execOutput(keytool, "-printcert", "-file", etc.resolve("tls.pem").toString());
     String fingerprint = printed.lines().map(String::strip).filter(l -> l.startsWith("SHA256: ")).findFirst()
         .orElseThrow().substring(8).replace(":", "").toLowerCase();
@@ -220,8 +221,13 @@ class NetworkScenariosIT {
     execOutput(command);
   }
 
+  /** Handed to keytool in its environment (-storepass:env), as ha-pair does. */
+  private static String keystorePassword = "";
+
   private static String execOutput(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+    b.environment().put("NCS_KSPW", keystorePassword);
+    Process p = b.start();
     String output = new String(p.getInputStream().readAllBytes());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + output);
     return output;
