@@ -12,12 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.ncsha.security.AuthKeys;
 import org.ncsha.security.PinnedTrust;
 
 /**
  * Measures the link to the other server: an ICMP echo, round trips to its bandwidth listener
- * (8085), and real data sent there for a bounded time. Nothing secret is sent, so the listener's
- * certificate is not checked.
+ * (8085), and real data sent there for a bounded time, with the one ticket the other server
+ * handed out for it. Nothing secret is sent, so the listener's certificate is not checked; the
+ * arrival times it reports count for the clock check only when signed with the key.
  */
 final class LinkProbe {
   static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
@@ -35,7 +37,7 @@ final class LinkProbe {
 
   private LinkProbe() {}
 
-  static Result measure(String peer, int bandwidthPort) {
+  static Result measure(String peer, int bandwidthPort, String ticket, String peerSecret) {
     Double ping = null;
     String pingError = null;
     try {
@@ -55,20 +57,21 @@ final class LinkProbe {
     try {
       // The first exchange pays for the TLS handshake; the fastest one is the link's latency.
       double best = Double.MAX_VALUE;
-      long offset = 0;
+      Long offset = null;
       for (int i = 0; i < ROUND_TRIPS; i++) {
         long asked = System.currentTimeMillis();
         long start = System.nanoTime();
-        String answer = send(client, sink, HttpRequest.BodyPublishers.ofByteArray(new byte[1]));
+        String answer = send(client, sink, ticket, HttpRequest.BodyPublishers.ofByteArray(new byte[1]));
         double millis = (System.nanoTime() - start) / 1e6;
         if (millis < best) {
           best = millis;
-          offset = theirClock(answer) - (asked + Math.round(millis / 2));
+          Long theirs = signedClock(answer, ticket, peerSecret);
+          offset = theirs == null ? null : theirs - (asked + Math.round(millis / 2));
         }
       }
       TimedBody body = new TimedBody(SEND_TIME, SEND_MAX_BYTES);
       long start = System.nanoTime();
-      send(client, sink, HttpRequest.BodyPublishers.ofInputStream(() -> body));
+      send(client, sink, ticket, HttpRequest.BodyPublishers.ofInputStream(() -> body));
       double seconds = (System.nanoTime() - start) / 1e9;
       return new Result(ping, pingError, body.sent() * 8 / seconds / 1e6, best, offset, null);
     } catch (IOException e) {
@@ -79,18 +82,27 @@ final class LinkProbe {
     }
   }
 
-  private static String send(HttpClient client, URI sink, HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+  private static String send(HttpClient client, URI sink, String ticket, HttpRequest.BodyPublisher body)
+      throws IOException, InterruptedException {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(sink).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/octet-stream").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        .header("Content-Type", "application/octet-stream")
+        .header(org.ncsha.peer.BandwidthProtocol.TICKET_HEADER, ticket)
+        .POST(body).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("the bandwidth listener answered HTTP " + r.statusCode() + ": " + r.body());
     }
     return r.body();
   }
 
-  private static long theirClock(String answer) throws IOException {
+  /** The listener's arrival time, if its signature (key and ticket) holds; else null. */
+  private static Long signedClock(String answer, String ticket, String peerSecret) throws IOException {
     try (JsonReader reader = Json.createReader(new StringReader(answer))) {
-      return reader.readObject().getJsonNumber("clockMillis").longValueExact();
+      jakarta.json.JsonObject o = reader.readObject();
+      long clock = o.getJsonNumber("clockMillis").longValueExact();
+      String signature = o.isNull("clockSignature") ? null : o.getString("clockSignature", null);
+      boolean signed = peerSecret != null && signature != null
+          && AuthKeys.hmacMatches(peerSecret, org.ncsha.peer.BandwidthProtocol.clockSigned(ticket, clock), signature);
+      return signed ? clock : null;
     } catch (RuntimeException e) {
       throw new IOException("the bandwidth listener's answer has no clockMillis: " + answer, e);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.BandwidthProtocol;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
 import org.ncsha.peer.ReadinessRequest;
@@ -52,9 +53,12 @@ public class ReadinessRunner {
   /** The registration checklist against a secondary named by the administrator, with its key. */
   public ReadinessRun registration(String secondary, char[] key) {
     String secret = AuthKeys.peerSecret(key);
-    return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY,
-        client -> client.postUnpinned(secondary, secret, "/api/peer/readiness", new ReadinessRequest(node.address()),
-            NodeFacts.class));
+    return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY, secret, new PeerCall() {
+      @Override
+      public <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException {
+        return client.postUnpinned(secondary, secret, path, body, answer);
+      }
+    });
   }
 
   /** The Health Monitor's checklist for the configured pair; null when HA is not configured. */
@@ -63,19 +67,28 @@ public class ReadinessRunner {
     if (peer == null) {
       return null;
     }
-    ReadinessRun run = run(CheckSet.FAILOVER, peer, engine.config().role(),
-        client -> client.post(peer, link.pinnedFingerprint(), link.peerSecret(), "/api/peer/readiness",
-            new ReadinessRequest(node.address()), NodeFacts.class));
+    ReadinessRun run = run(CheckSet.FAILOVER, peer, engine.config().role(), link.peerSecret(), new PeerCall() {
+      @Override
+      public <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException {
+        return client.post(peer, link.pinnedFingerprint(), link.peerSecret(), path, body, answer);
+      }
+    });
     raiseEventsForNewFailures(run);
     return run;
   }
 
+  /** A signed call to the other server: pinned once registered, unpinned before. */
   private interface PeerCall {
-    NodeFacts call(PeerClient client) throws PeerException;
+    <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException;
+  }
+
+  /** The signed answer of {@link BandwidthProtocol#TICKET_PATH}. */
+  public static class TicketAnswer {
+    public String ticket;
   }
 
 
-  private ReadinessRun run(CheckSet set, String peer, Role ownRole, PeerCall call) {
+  private ReadinessRun run(CheckSet set, String peer, Role ownRole, String secret, PeerCall call) {
     running.lock();
     try {
       // Parts one after the other, each boxed in time, so that they do not measure each other
@@ -83,10 +96,11 @@ public class ReadinessRunner {
       NodeFacts own = TimeBox.call("this server's measurements", LOCAL_BUDGET, () -> probe.collect(peer),
           probe::unmeasured);
       LinkProbe.Result measured = TimeBox.call("the link measurement", LINK_BUDGET,
-          () -> LinkProbe.measure(peer, node.bandwidthPort()), why -> new LinkProbe.Result(null, why, null, null, null, why));
+          () -> measureLink(peer, secret, call), why -> new LinkProbe.Result(null, why, null, null, null, why));
       String[] peerError = new String[1];
       NodeFacts theirs = TimeBox.call("the other server's answer", PEER_TIMEOUT.plusSeconds(1),
-          () -> call.call(new PeerClient(node.hmPort(), PEER_TIMEOUT)), why -> {
+          () -> call.call(new PeerClient(node.hmPort(), PEER_TIMEOUT), "/api/peer/readiness",
+              new ReadinessRequest(node.address()), NodeFacts.class), why -> {
             peerError[0] = why;
             return null;
           });
@@ -104,6 +118,13 @@ public class ReadinessRunner {
     } finally {
       running.unlock();
     }
+  }
+
+  /** The link measurement, with the ticket the other server hands out for it in a signed exchange. */
+  private LinkProbe.Result measureLink(String peer, String secret, PeerCall call) throws PeerException {
+    TicketAnswer ticket = call.call(new PeerClient(node.hmPort(), PEER_TIMEOUT), BandwidthProtocol.TICKET_PATH,
+        Map.of(), TicketAnswer.class);
+    return LinkProbe.measure(peer, node.bandwidthPort(), ticket.ticket, secret);
   }
 
   /** Events for checks that start failing, not for every scheduled run that fails again. */

@@ -47,6 +47,7 @@ public class PeerResource {
   @Inject SecondaryCopy copy;
   @Inject AuthKeyChange keyChange;
   @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
+  @Inject org.ncsha.web.BandwidthTickets tickets;
   @Context HttpHeaders headers;
 
   @POST
@@ -107,6 +108,14 @@ public class PeerResource {
       }
       return signed(path, Map.of("message", "accepted"));
     });
+  }
+
+  /** The other server is about to measure the link: the one ticket the bandwidth listener admits. */
+  @POST
+  @Path("/bandwidth-ticket")
+  public Response bandwidthTicket(String body) {
+    return guarded(BandwidthProtocol.TICKET_PATH, body,
+        path -> signed(path, Map.of("ticket", tickets.issue(Instant.now()))));
   }
 
   /** The other server's readiness run asks for this server's facts, measured towards it. */
