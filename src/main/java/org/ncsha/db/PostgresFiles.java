@@ -82,7 +82,14 @@ final class PostgresFiles {
             // Beyond the limit the slot is invalidated (wal_status lost) and the standby needs a
             // full copy; wal_keep_size alone must not keep more than the limit allows.
             + "max_slot_wal_keep_size = " + config.slotWalLimitMb() + "MB\n"
-            + "wal_keep_size = " + Math.min(256, config.slotWalLimitMb() / 2) + "MB\n");
+            + "wal_keep_size = " + Math.min(256, config.slotWalLimitMb() / 2) + "MB\n"
+            // PostgreSQL rotates its own log: one file per weekday, overwritten a week later.
+            + "logging_collector = on\n"
+            + "log_directory = '" + config.logDir() + "'\n"
+            + "log_filename = 'postgresql-%a.log'\n"
+            + "log_truncate_on_rotation = on\n"
+            + "log_rotation_age = 1d\n"
+            + "log_rotation_size = 0\n");
   }
 
   void addPeer(String address) {

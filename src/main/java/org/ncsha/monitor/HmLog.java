@@ -49,6 +49,7 @@ public class HmLog {
   void open() {
     try {
       Files.createDirectories(node.logDir());
+      keepToThisUser(node.logDir());
       handler = new FileHandler(node.logDir().resolve("hm%g.log").toString(), FILE_BYTES, FILES, true);
       handler.setEncoding("UTF-8");
     } catch (IOException e) {
@@ -100,6 +101,24 @@ public class HmLog {
     return (userDir == null ? node.nodeDir().resolve("usr") : Path.of(userDir)).resolve("servers/ncs");
   }
 
+  /**
+   * The Health Monitor's log directory belongs to the user the Health Monitor runs as, and no
+   * one else may write there: earlier versions shared it with PostgreSQL's log, so a directory
+   * left owned by the database user is taken back.
+   */
+  private static void keepToThisUser(Path dir) {
+    try {
+      java.nio.file.attribute.UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService()
+          .lookupPrincipalByName(System.getProperty("user.name"));
+      if (!Files.getOwner(dir).equals(me)) {
+        Files.setOwner(dir, me);
+      }
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.warning("Could not keep " + dir + " to this user alone: " + e.getMessage());
+    }
+  }
+
   /** The download's bound: the newest 64 MB of each file. */
   static final long MAX_BYTES_PER_FILE = 64L * 1024 * 1024;
 
@@ -110,8 +129,12 @@ public class HmLog {
   /** The files that {@link #writeArchive} puts in the download: regular files only, never links. */
   List<Path> files() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (Stream<Path> logs = Files.list(node.logDir())) {
-      logs.filter(p -> p.getFileName().toString().endsWith(".log")).filter(HmLog::regularFile).sorted().forEach(files::add);
+    for (Path dir : List.of(node.logDir(), node.pgLogDir())) {
+      if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> logs = Files.list(dir)) {
+          logs.filter(p -> p.getFileName().toString().endsWith(".log")).filter(HmLog::regularFile).sorted().forEach(files::add);
+        }
+      }
     }
     String logDir = System.getenv("X_LOG_DIR");
     Path liberty = logDir == null ? serverDir().resolve("logs") : Path.of(logDir);

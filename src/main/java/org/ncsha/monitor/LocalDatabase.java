@@ -57,7 +57,7 @@ public class LocalDatabase {
   /** A node built from the current settings; cheap, and it picks up a changed key. */
   private DatabaseNode db() {
     return new PostgresNode(new PostgresConfig(
-        node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.logDir(), node.address(), node.dbPort(),
+        node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.pgLogDir(), node.address(), node.dbPort(),
         SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser(),
         node.slotWalLimitMb()), monitor);
   }

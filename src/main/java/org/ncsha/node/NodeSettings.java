@@ -155,6 +155,14 @@ public record NodeSettings(
     return nodeDir.resolve("pgrun");
   }
 
+  /**
+   * PostgreSQL's own log (written by the postgres user, rotated by PostgreSQL); apart from
+   * {@link #logDir()}, which the database user must not be able to write.
+   */
+  public Path pgLogDir() {
+    return nodeDir.resolve("pglog");
+  }
+
   public Path logDir() {
     return nodeDir.resolve("log");
   }

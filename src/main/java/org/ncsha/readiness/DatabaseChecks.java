@@ -24,7 +24,7 @@ final class DatabaseChecks {
     }
     if (!down.isEmpty()) {
       return CheckResult.fail(LISTENER_STATUS, null, "PostgreSQL does not accept connections on " + String.join("; ", down),
-          "Read the PostgreSQL log of that server (<node>/log/postgresql.log) and start it.");
+          "Read the PostgreSQL log of that server (<node>/pglog/postgresql-<weekday>.log) and start it.");
     }
     if (f.missing() != null) {
       return CheckResult.fail(LISTENER_STATUS, null, f.missing(), "Start the Health Monitor on both servers.");

@@ -266,7 +266,9 @@ class NetworkScenariosIT {
     Pair.await("trace lines in hm0.log", Duration.ofSeconds(30), () -> zipEntry(pair.download("primary", "/api/logging/download", p.key),
         "log/hm0.log").contains("Health Monitor cycle (heartbeat)"));
     byte[] zip = pair.download("primary", "/api/logging/download", p.key);
-    assertTrue(zipEntry(zip, "log/postgresql.log").length() > 0, "PostgreSQL's log is in the archive");
+    String weekday = java.time.LocalDate.now().getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+    assertTrue(zipEntry(zip, "pglog/postgresql-" + weekday + ".log").length() > 0
+        || zipEntry(zip, "pglog/postgresql.log").length() > 0, "PostgreSQL's log is in the archive");
     assertEquals(200, pair.put("primary", 8082, "/api/logging/level", "root", p.key, "{\"level\":\"Informational\"}").statusCode());
     assertEquals(401, pair.getBytes("primary", 8082, "/api/logging/download", null, null).statusCode());
   }
