@@ -20,28 +20,72 @@ public class AuthKeyChange {
   @Inject LocalDatabase database;
   @Inject LocalHealth health;
 
+  /** Set while this server's own key change waits for the peer: an offer from the peer then is refused. */
+  private final java.util.concurrent.atomic.AtomicBoolean changing = new java.util.concurrent.atomic.AtomicBoolean();
+
   /**
-   * Changes the key on this server, and first on the peer when HA is configured.
+   * Changes the key on this server, and first on the peer when HA is configured. The peer keeps
+   * the new key as an offer and takes it when this server's next message is signed with it; in
+   * between, and for {@link org.ncsha.security.AuthKeyStore#GRACE} after, both servers accept
+   * both keys, so no lost answer leaves them apart.
    *
    * @return the peer's address, or null when HA is not configured
    * @throws PeerException when the peer did not take the key; then nothing changed here
+   * @throws IllegalStateException when a key change is already under way on this server
    */
   public String changeHere(String key) throws PeerException {
-    String peerAddress = engine.config().peerAddress();
-    if (peerAddress != null) {
-      peer.changeKeyOnPeer(engine.config(), peer.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge()), key);
+    if (!changing.compareAndSet(false, true)) {
+      throw new IllegalStateException("A key change is already under way on this server: wait for it to finish");
     }
-    apply(key, peerAddress == null ? "on this server" : "on this server and on " + peerAddress);
-    return peerAddress;
+    try {
+      String peerAddress = engine.config().peerAddress();
+      if (peerAddress == null) {
+        apply(key, "on this server");
+        return null;
+      }
+      peer.changeKeyOnPeer(engine.config(), ownHeartbeat(), key);
+      apply(key, "on this server and on " + peerAddress);
+      // A heartbeat signed with the new key is what makes the peer take it: send one now rather
+      // than at the next tick, so both use it when the administrator is told it is done.
+      peer.exchangeHeartbeat(engine.config(), ownHeartbeat());
+      return peerAddress;
+    } finally {
+      changing.set(false);
+    }
   }
 
-  /** The peer's {@link #changeHere} reaching this server. */
-  public void changeAtPeersRequest(String key) {
-    apply(key, "at the request of " + engine.config().peerAddress());
+  /**
+   * The peer's {@link #changeHere} reaching this server: kept as an offer, taken when the peer
+   * signs with it ({@link #takeOffered}).
+   *
+   * @return why it is refused, or null when it was kept
+   */
+  public String offerFromPeer(String key) {
+    if (changing.get()) {
+      // Both servers started a change at once: both refuse, and both keep the key they have.
+      return "a key change started on this server is under way; nothing changed: change the key on one server only";
+    }
+    peer.offer(key.toCharArray());
+    return null;
+  }
+
+  private org.ncsha.peer.HeartbeatMessage ownHeartbeat() {
+    return peer.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge());
+  }
+
+  /** The peer signed with the key it offered: this server takes it too. */
+  public void takeOffered() {
+    if (peer.takeOffered(engine.status().state().displayName(), "at the request of " + engine.config().peerAddress())) {
+      refreshDatabaseCredentials();
+    }
   }
 
   private void apply(String key, String why) {
     peer.changeKey(key.toCharArray(), engine.status().state().displayName(), why);
+    refreshDatabaseCredentials();
+  }
+
+  private void refreshDatabaseCredentials() {
     try {
       database.refreshCredentials();
     } catch (RuntimeException e) {

@@ -75,6 +75,30 @@ public class PeerLink {
     return keys.peerSecret().orElse(null);
   }
 
+  /**
+   * The secret a peer request names by its key id: this server's own, the one it replaced (while
+   * the grace lasts), or the one the peer offered in a key change (which the caller takes once
+   * the signature holds, see {@link #isOffered}). Unknown ids get this server's own, which fails.
+   */
+  public String secretForRequest(String keyId) {
+    String current = peerSecret();
+    if (keyId == null || current == null || keyId.equals(org.ncsha.peer.PeerSignature.keyId(current))) {
+      return current;
+    }
+    java.time.Instant now = java.time.Instant.now();
+    for (java.util.Optional<String> other : java.util.List.of(keys.previousSecret(now), keys.pendingSecret(now))) {
+      if (other.isPresent() && keyId.equals(org.ncsha.peer.PeerSignature.keyId(other.get()))) {
+        return other.get();
+      }
+    }
+    return current;
+  }
+
+  /** Whether this secret is the key the peer offered and this server does not use yet. */
+  public boolean isOffered(String secret) {
+    return secret != null && keys.pendingSecret(java.time.Instant.now()).map(secret::equals).orElse(false);
+  }
+
   /** Increases with every key change, so that remembered logins of an old key lapse. */
   public int keyGeneration() {
     return keyGeneration;
@@ -84,6 +108,25 @@ public class PeerLink {
   public synchronized void setKey(char[] key) {
     keys.set(key);
     keyGeneration++;
+  }
+
+  /** Keeps the key the peer offered, to be taken when the peer signs with it. */
+  public void offer(char[] key) {
+    keys.offer(key, java.time.Instant.now());
+  }
+
+  /**
+   * Takes the key the peer offered, now that the peer signed with it, and says so in the event
+   * log; false when there was nothing (left) to take.
+   */
+  public synchronized boolean takeOffered(String state, String why) {
+    if (!keys.promotePending(java.time.Instant.now())) {
+      return false;
+    }
+    keyGeneration++;
+    LOG.info("The authentication key was changed " + why);
+    store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);
+    return true;
   }
 
   /** Sets this node's authentication key and says so in the event log (never the key itself). */
@@ -119,11 +162,14 @@ public class PeerLink {
 
   /**
    * The peer hashes the new key twice (PBKDF2, 600,000 rounds each) before it answers: seconds on
-   * a busy server. It refuses a key change that reached it later than half of this.
+   * a busy server.
    */
   public static final java.time.Duration KEY_CHANGE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
-  /** Whether the peer answers a heartbeat signed with the secret of the given key. */
+  /**
+   * Whether the peer answers a heartbeat signed with the secret of the given key; a peer that
+   * holds it as an offer takes it on that very heartbeat.
+   */
   private boolean peerHoldsKey(HaConfig config, HeartbeatMessage mine, String key) {
     String secret = org.ncsha.security.AuthKeys.peerSecret(key.toCharArray());
     try {

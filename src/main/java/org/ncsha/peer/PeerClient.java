@@ -83,6 +83,7 @@ public class PeerClient {
         .header("Content-Type", "application/json")
         .header(PeerSignature.TIME_HEADER, Long.toString(now))
         .header(PeerSignature.NONCE_HEADER, nonce)
+        .header(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret))
         .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, now, nonce, path, body))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();

@@ -49,6 +49,8 @@ public class PeerResource {
   @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
   @Inject org.ncsha.web.BandwidthTickets tickets;
   @Context HttpHeaders headers;
+  /** The secret the current request was signed with (JAX-RS makes one instance per request). */
+  private String requestSecret;
 
   @POST
   @Path("/hello")
@@ -140,25 +142,21 @@ public class PeerResource {
       if (violation.isPresent()) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", violation.get()));
       }
-      // A request held up (a frozen JVM, a slow link) may arrive after its sender gave up and
-      // kept the old key: taking it then would leave the two servers with different keys.
-      long age = Instant.now().toEpochMilli() - Long.parseLong(headers.getHeaderString(PeerSignature.TIME_HEADER));
-      if (age > org.ncsha.monitor.PeerLink.KEY_CHANGE_TIMEOUT.toMillis() / 2) {
-        return signed(path, Response.Status.CONFLICT, Map.of("message", "the key change arrived " + age / 1000
-            + " s after it was sent (or the two servers' clocks differ by that much: see SYSTEM - CHECK CLOCK OFFSET),"
-            + " too late to be sure the other server still waits for it; nothing changed"));
+      // Kept as an offer: taken when the other server signs with it. An offer that arrives after
+      // its sender gave up is never used that way, and lapses.
+      String refusal = keyChange.offerFromPeer(request.key);
+      if (refusal != null) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", refusal));
       }
-      // Signed with the old key, which is the one the caller checks the answer with.
-      Response answer = signed(path, Map.of("message", "changed"));
-      keyChange.changeAtPeersRequest(request.key);
-      return answer;
+      return signed(path, Map.of("message", "offered"));
     });
   }
 
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
     String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
-    PeerSignature.Check check = PeerSignature.check(link.peerSecret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
+    String secret = link.secretForRequest(headers.getHeaderString(PeerSignature.KEY_ID_HEADER));
+    PeerSignature.Check check = PeerSignature.check(secret, headers.getHeaderString(PeerSignature.TIME_HEADER),
         nonce, path, body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER), Instant.now());
     if (check != PeerSignature.Check.VALID) {
       REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + (check == PeerSignature.Check.CLOCK_SKEW
@@ -169,6 +167,12 @@ public class PeerResource {
     if (!REPLAYS.firstUse(nonce, Instant.now())) {
       LOG.warning("Rejected a replayed peer request to " + path + " (nonce seen before)");
       return refused(PeerSignature.Check.UNSIGNED);
+    }
+    // The answer is signed with the key the request used, which is the one its sender checks.
+    requestSecret = secret;
+    if (link.isOffered(secret)) {
+      // The other server signs with the key it offered: it has moved over, so this one does too.
+      keyChange.takeOffered();
     }
     return handler.apply(path);
   }
@@ -191,7 +195,7 @@ public class PeerResource {
   private Response signed(String path, Response.Status status, Object answer) {
     String json = JSON.toJson(answer);
     long now = Instant.now().toEpochMilli();
-    String secret = link.peerSecret();
+    String secret = requestSecret != null ? requestSecret : link.peerSecret();
     String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)

@@ -14,6 +14,11 @@ public final class PeerSignature {
   public static final String SIGNATURE_HEADER = "X-NCS-Signature";
   public static final String NONCE_HEADER = "X-NCS-Nonce";
   /**
+   * Which key signed a request ({@link #keyId}): during a key change a server accepts more than
+   * one, and picks the one the sender used instead of trying each.
+   */
+  public static final String KEY_ID_HEADER = "X-NCS-Key-Id";
+  /**
    * On a 401: why the request was refused ({@link Check#name()}), so the caller can name the fix.
    * Unsigned, and used for nothing but that message.
    */
@@ -36,6 +41,11 @@ public final class PeerSignature {
   }
 
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** A short name of a key that gives nothing of it away. */
+  public static String keyId(String peerSecret) {
+    return AuthKeys.hmac(peerSecret, "ncs-ha key id").substring(0, 12);
+  }
 
   public static String sign(String peerSecret, long timeMillis, String nonce, String path, String body) {
     return AuthKeys.hmac(peerSecret, canonical(timeMillis, nonce, path, body));

@@ -47,12 +47,102 @@ public final class AuthKeyStore {
     if (violation.isPresent()) {
       throw new IllegalArgumentException(violation.get());
     }
-    String content = "# ncs-ha authentication key material. The key itself is never stored.\n"
-        + "# verifier: salted PBKDF2 for logins; peer.secret: signs messages between the two servers.\n"
-        + VERIFIER + "=" + AuthKeys.verifier(key) + "\n"
-        + PEER_SECRET + "=" + AuthKeys.peerSecret(key) + "\n";
+    Properties before = load();
+    Properties after = new Properties();
+    after.setProperty(VERIFIER, AuthKeys.verifier(key));
+    after.setProperty(PEER_SECRET, AuthKeys.peerSecret(key));
+    keepPrevious(before, after, java.time.Instant.now());
+    write(after);
+  }
+
+  /**
+   * How long the key a server replaced is still accepted from its peer, and how long a key the
+   * peer offered waits to be used: the time for both servers to move over, whatever answers
+   * are lost on the way.
+   */
+  public static final java.time.Duration GRACE = java.time.Duration.ofMinutes(10);
+  static final String PREVIOUS_SECRET = "previous.peer.secret";
+  static final String PREVIOUS_UNTIL = "previous.until";
+  static final String PENDING_VERIFIER = "pending.verifier";
+  static final String PENDING_SECRET = "pending.peer.secret";
+  static final String PENDING_UNTIL = "pending.until";
+
+  /**
+   * The first half of a key change the peer asked for: the new key is accepted on signed
+   * messages from now on, but this server keeps signing with its current key until the peer
+   * shows that it uses the new one ({@link #promotePending}). Unused, it lapses after {@link #GRACE}.
+   */
+  public synchronized void offer(char[] key, java.time.Instant now) {
+    Optional<String> violation = AuthKeyRule.violation(key);
+    if (violation.isPresent()) {
+      throw new IllegalArgumentException(violation.get());
+    }
+    Properties values = load();
+    values.setProperty(PENDING_VERIFIER, AuthKeys.verifier(key));
+    values.setProperty(PENDING_SECRET, AuthKeys.peerSecret(key));
+    values.setProperty(PENDING_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
+    write(values);
+  }
+
+  /** The offered key, as its peer secret, while it may still be taken; empty otherwise. */
+  public Optional<String> pendingSecret(java.time.Instant now) {
+    return live(load(), PENDING_SECRET, PENDING_UNTIL, now);
+  }
+
+  /** The key this server replaced, as its peer secret, while the peer may still use it. */
+  public Optional<String> previousSecret(java.time.Instant now) {
+    return live(load(), PREVIOUS_SECRET, PREVIOUS_UNTIL, now);
+  }
+
+  /**
+   * The second half: the peer signed with the offered key, so it uses it now; this server takes
+   * it too, keeping its old one acceptable for {@link #GRACE}.
+   *
+   * @return false when no offer is pending (taken already, or lapsed)
+   */
+  public synchronized boolean promotePending(java.time.Instant now) {
+    Properties before = load();
+    if (live(before, PENDING_SECRET, PENDING_UNTIL, now).isEmpty()) {
+      return false;
+    }
+    Properties after = new Properties();
+    after.setProperty(VERIFIER, before.getProperty(PENDING_VERIFIER));
+    after.setProperty(PEER_SECRET, before.getProperty(PENDING_SECRET));
+    keepPrevious(before, after, now);
+    write(after);
+    return true;
+  }
+
+  private static void keepPrevious(Properties before, Properties after, java.time.Instant now) {
+    String old = before.getProperty(PEER_SECRET);
+    if (old != null && !old.equals(after.getProperty(PEER_SECRET))) {
+      after.setProperty(PREVIOUS_SECRET, old);
+      after.setProperty(PREVIOUS_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
+    }
+  }
+
+  private static Optional<String> live(Properties values, String secretKey, String untilKey, java.time.Instant now) {
+    String secret = values.getProperty(secretKey);
+    String until = values.getProperty(untilKey);
     try {
-      SecureFiles.writePrivate(file, content.getBytes(StandardCharsets.UTF_8));
+      return secret != null && until != null && now.toEpochMilli() < Long.parseLong(until) ? Optional.of(secret) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void write(Properties values) {
+    StringBuilder content = new StringBuilder("# ncs-ha authentication key material. The key itself is never stored.\n"
+        + "# verifier: salted PBKDF2 for logins; peer.secret: signs messages between the two servers;\n"
+        + "# previous.* and pending.*: a key change in progress (docs/architecture.md, Security).\n");
+    for (String name : new String[] {VERIFIER, PEER_SECRET, PREVIOUS_SECRET, PREVIOUS_UNTIL, PENDING_VERIFIER, PENDING_SECRET, PENDING_UNTIL}) {
+      String value = values.getProperty(name);
+      if (value != null) {
+        content.append(name).append('=').append(value).append('\n');
+      }
+    }
+    try {
+      SecureFiles.writePrivate(file, content.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the authentication key file " + file + ": " + e.getMessage(), e);
     }

@@ -89,6 +89,9 @@ public class ActionsResource {
     String peerAddress;
     try {
       peerAddress = keyChange.changeHere(key);
+    } catch (IllegalStateException e) {
+      return Messages.response(Response.Status.CONFLICT, "The authentication key was not changed: " + e.getMessage(),
+          "state", state);
     } catch (PeerException e) {
       return Messages.response(Response.Status.CONFLICT,
           "The authentication key was not changed: both servers must hold the same key, and the peer "

@@ -69,4 +69,49 @@ class AuthKeyStoreTest {
     assertFalse(store.toString().contains("Ha-Secret"));
     assertFalse(store.toString().contains(store.peerSecret().orElseThrow()));
   }
+
+  @Test
+  void an_offered_key_is_accepted_but_not_used_until_taken_then_the_old_one_stays_accepted_for_the_grace() {
+    AuthKeyStore store = AuthKeyStore.forNode(nodeDir);
+    store.set("Old-Pair-Key-1".toCharArray());
+    String oldSecret = store.peerSecret().orElseThrow();
+    String newSecret = AuthKeys.peerSecret("New-Pair-Key-2".toCharArray());
+    java.time.Instant t0 = java.time.Instant.now();
+
+    store.offer("New-Pair-Key-2".toCharArray(), t0);
+    assertEquals(oldSecret, store.peerSecret().orElseThrow(), "an offer does not change what this server signs with");
+    assertTrue(store.verify("Old-Pair-Key-1".toCharArray()), "nor the login");
+    assertEquals(newSecret, store.pendingSecret(t0).orElseThrow());
+    assertFalse(readFile().contains("New-Pair-Key-2"), "the key itself is never stored");
+
+    assertTrue(store.promotePending(t0.plusSeconds(5)));
+    assertEquals(newSecret, store.peerSecret().orElseThrow());
+    assertTrue(store.verify("New-Pair-Key-2".toCharArray()));
+    assertTrue(store.pendingSecret(t0.plusSeconds(5)).isEmpty());
+    assertEquals(oldSecret, store.previousSecret(t0.plusSeconds(5)).orElseThrow(), "the old key is accepted a while");
+    assertTrue(store.previousSecret(t0.plusSeconds(5).plus(AuthKeyStore.GRACE)).isEmpty(), "then no more");
+    assertFalse(store.promotePending(t0.plusSeconds(6)), "nothing left to take");
+  }
+
+  @Test
+  void an_offer_never_used_lapses_and_a_new_set_drops_it() {
+    AuthKeyStore store = AuthKeyStore.forNode(nodeDir);
+    store.set("Old-Pair-Key-1".toCharArray());
+    java.time.Instant t0 = java.time.Instant.now();
+    store.offer("New-Pair-Key-2".toCharArray(), t0);
+    assertFalse(store.promotePending(t0.plus(AuthKeyStore.GRACE)), "an offer its sender never used lapses");
+    assertEquals(AuthKeys.peerSecret("Old-Pair-Key-1".toCharArray()), store.peerSecret().orElseThrow());
+
+    store.offer("New-Pair-Key-2".toCharArray(), t0);
+    store.set("Third-Pair-Key-3".toCharArray());
+    assertTrue(store.pendingSecret(t0).isEmpty(), "a key set here replaces any offer");
+  }
+
+  private String readFile() {
+    try {
+      return Files.readString(nodeDir.resolve("etc/authkey.properties"), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

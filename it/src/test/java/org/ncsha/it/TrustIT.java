@@ -179,6 +179,50 @@ class TrustIT {
     assertTrue(p.hasDevice("primary", "written-after-the-primary-hung"));
   }
 
+  /**
+   * {@code ncs ha authkey} started on both servers at once ends with one key on both (the later
+   * change wins, or one is refused) or with both refused and the old key kept: never two keys.
+   */
+  @Test
+  @Order(40)
+  void key_changes_started_on_both_servers_at_once_end_with_one_key() throws Exception {
+    p.awaitStates("settled", 120, "Primary Active", "Secondary Syncing");
+    String onPrimary = "Primary-Side-" + Long.toHexString(System.nanoTime()) + "-4K";
+    String onSecondary = "Secondary-Side-" + Long.toHexString(System.nanoTime()) + "-5M";
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    Future<String[]> a = both.submit(() -> pair.ncs("primary", "", "ha", "authkey", onPrimary));
+    Future<String[]> b = both.submit(() -> pair.ncs("secondary", "", "ha", "authkey", onSecondary));
+    String[] ra = a.get(3, TimeUnit.MINUTES);
+    String[] rb = b.get(3, TimeUnit.MINUTES);
+    both.shutdownNow();
+    System.out.println("[it] simultaneous key changes: primary " + ra[0] + " (" + ra[1].strip() + "), secondary " + rb[0]
+        + " (" + rb[1].strip() + ")");
+    String agreed = null;
+    for (String candidate : new String[] {onPrimary, onSecondary, p.key}) {
+      String key = candidate;
+      boolean primaryHolds = pair.get("primary", 8082, "/api/events?max=1", "root", key).statusCode() == 200;
+      if (primaryHolds) {
+        Pair.await("the secondary logs in with the primary's key", Duration.ofSeconds(30),
+            () -> pair.get("secondary", 8082, "/api/events?max=1", "root", key).statusCode() == 200);
+        agreed = key;
+        break;
+      }
+    }
+    assertTrue(agreed != null, "the primary holds one of the keys");
+    if (agreed.equals(p.key)) {
+      assertTrue(!"0".equals(ra[0]) && !"0".equals(rb[0]), "the old key stays only when both changes were refused");
+    } else {
+      assertTrue("0".equals(agreed.equals(onPrimary) ? ra[0] : rb[0]), "the key in force is one whose change succeeded");
+    }
+    p.key = agreed;
+    for (String node : new String[] {"primary", "secondary"}) {
+      Pair.await("the " + node + " trusts its peer", Duration.ofSeconds(30), () -> status(node).contains("\"peerTrustProblem\":null")
+          && status(node).contains("\"missedHeartbeats\":0"));
+    }
+    assertEquals("Primary Active", pair.state("primary"));
+    assertEquals("Secondary Syncing", pair.state("secondary"));
+  }
+
   /** Watches both servers for {@link #WATCH}: neither may leave Primary Active / Secondary Syncing. */
   private static void stateNeverChanges(String during) throws Exception {
     Instant end = Instant.now().plus(WATCH);
