@@ -22,7 +22,9 @@ public class PortPolicyFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    String path = req.getRequestURI().substring(req.getContextPath().length());
+    // The path as the container mapped it (decoded, dot segments and doubled slashes resolved),
+    // not the raw URI: "/x/../api/status" or "//api/status" must not slip past a prefix test.
+    String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
     int port = req.getLocalPort();
     if (path.isEmpty() || path.equals("/")) {
       // The guide gives the Health Monitor as https://<server>:8082, with no path.
