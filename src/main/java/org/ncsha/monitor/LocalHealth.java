@@ -45,7 +45,8 @@ public class LocalHealth {
     }
     if (restarting != null) {
       if (!restarting.isDone()) {
-        return restartingSnapshot();
+        last = restartingSnapshot();
+        return last;
       }
       DatabaseOwner.Restart result = finishedRestart();
       if (result == DatabaseOwner.Restart.TAKEN) {
@@ -69,7 +70,8 @@ public class LocalHealth {
         // answering its peer meanwhile, or the peer would count it as a stopped Health Monitor.
         LOG.warning("The database is not answering (" + health.error() + "): restarting it");
         restarting = background.restartDatabase();
-        return restartingSnapshot();
+        last = restartingSnapshot();
+        return last;
       }
     } else {
       failedRestarts = 0;
