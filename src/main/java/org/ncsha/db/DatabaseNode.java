@@ -109,4 +109,10 @@ public interface DatabaseNode {
 
   /** The facts behind the readiness checks, measured here and towards the peer. */
   DatabaseReadiness readiness(String peerAddress);
+
+  /** This node's certificate and private key (PEM) for TLS between the servers; in force from the next start. */
+  void installServerTls(String certificatePem, String privateKeyPem);
+
+  /** The other server's pinned certificate (PEM): the only root connections to it trust. */
+  void installPeerCertificate(String certificatePem);
 }

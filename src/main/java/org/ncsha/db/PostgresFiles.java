@@ -89,7 +89,67 @@ final class PostgresFiles {
             + "log_filename = 'postgresql-%a.log'\n"
             + "log_truncate_on_rotation = on\n"
             + "log_rotation_age = 1d\n"
-            + "log_rotation_size = 0\n");
+            + "log_rotation_size = 0\n"
+            + tlsSettings());
+  }
+
+  /** TLS on with the node's own certificate once it is installed ({@link #writeServerTls}). */
+  private String tlsSettings() {
+    if (!Files.exists(serverCertificate()) || !Files.exists(serverKey())) {
+      return "";
+    }
+    return "ssl = on\n"
+        + "ssl_cert_file = '" + serverCertificate() + "'\n"
+        + "ssl_key_file = '" + serverKey() + "'\n"
+        + "ssl_min_protocol_version = 'TLSv1.2'\n";
+  }
+
+  /** This server's certificate and key for PostgreSQL's TLS: the node's own, as PEM. */
+  Path serverCertificate() {
+    return config.confDir().resolve("server.crt");
+  }
+
+  Path serverKey() {
+    return config.confDir().resolve("server.key");
+  }
+
+  /** The other server's certificate, the one its Health Monitor pinned: the only root a connection to it trusts. */
+  Path peerCertificate() {
+    return config.confDir().resolve("peer.crt");
+  }
+
+  /** Installs this node's TLS certificate and private key (PEM) for PostgreSQL, readable by its user only. */
+  void writeServerTls(String certificatePem, String privateKeyPem) {
+    prepareDirectories();
+    writePrivate(serverCertificate(), certificatePem);
+    writePrivate(serverKey(), privateKeyPem);
+  }
+
+  /** Installs the peer's pinned certificate (PEM) as the root that connections to it trust. */
+  void writePeerCertificate(String certificatePem) {
+    writePrivate(peerCertificate(), certificatePem);
+  }
+
+  /**
+   * How a libpq connection to the peer is secured: encrypted, the server proven by the pinned
+   * certificate (verify-full: it is the root, and it names the peer's address) and the
+   * password exchange bound to that TLS channel. Empty before any certificate is pinned.
+   */
+  String peerTlsConninfo() {
+    return Files.exists(peerCertificate())
+        ? " sslmode=verify-full sslrootcert=" + peerCertificate() + " channel_binding=require"
+        : "";
+  }
+
+  /** The same for the JDBC driver. */
+  java.util.Properties peerTlsJdbc() {
+    java.util.Properties p = new java.util.Properties();
+    if (Files.exists(peerCertificate())) {
+      p.setProperty("sslmode", "verify-full");
+      p.setProperty("sslrootcert", peerCertificate().toString());
+      p.setProperty("channelBinding", "require");
+    }
+    return p;
   }
 
   void addPeer(String address) {
@@ -103,9 +163,12 @@ final class PostgresFiles {
     networks.add(network(config.address()));
     peers().forEach(p -> networks.add(network(p)));
     StringBuilder lines = new StringBuilder();
+    String own = network(config.address());
     for (String net : networks) {
-      lines.append("host    all          ").append(config.superUser()).append("         ").append(net).append("  scram-sha-256\n");
-      lines.append("host    replication  ").append(config.replicationUser()).append("  ").append(net).append("  scram-sha-256\n");
+      // The peer's own network (not this server's, which its local clients share) only over TLS.
+      String type = !net.equals(own) && Files.exists(serverCertificate()) ? "hostssl" : "host   ";
+      lines.append(type).append(" all          ").append(config.superUser()).append("         ").append(net).append("  scram-sha-256\n");
+      lines.append(type).append(" replication  ").append(config.replicationUser()).append("  ").append(net).append("  scram-sha-256\n");
     }
     writeOwned(config.dataDir().resolve("pg_hba.conf"), template("pg_hba.conf").replace("@HOST_LINES@", lines.toString().strip()));
   }
@@ -126,7 +189,7 @@ final class PostgresFiles {
     writeOwned(dataDir.resolve("postgresql.auto.conf"),
         "# ncs-ha: standby of " + primaryAddress + "\n"
             + "primary_conninfo = 'host=" + primaryAddress + " port=" + config.port() + " user=" + config.replicationUser()
-            + " passfile=" + passFile() + " application_name=" + config.address() + "'\n"
+            + " passfile=" + passFile() + " application_name=" + config.address() + peerTlsConninfo() + "'\n"
             + "primary_slot_name = '" + slot + "'\n");
     // The signal last: without it the settings above are inert.
     writeOwned(dataDir.resolve("standby.signal"), "");

@@ -66,6 +66,29 @@ public final class PostgresNode implements DatabaseNode {
     return Map.of("PGPASSFILE", files.passFile().toString(), "PGCONNECT_TIMEOUT", "10");
   }
 
+  /** For a tool that connects to the other server: libpq's TLS settings of {@link PostgresFiles#peerTlsConninfo}. */
+  private Map<String, String> peerEnv() {
+    Map<String, String> env = new java.util.HashMap<>(env());
+    if (java.nio.file.Files.exists(files.peerCertificate())) {
+      env.put("PGSSLMODE", "verify-full");
+      env.put("PGSSLROOTCERT", files.peerCertificate().toString());
+      env.put("PGCHANNELBINDING", "require");
+    }
+    return env;
+  }
+
+  /** Installs this node's certificate and key for PostgreSQL's TLS; used from the next start. */
+  @Override
+  public void installServerTls(String certificatePem, String privateKeyPem) {
+    files.writeServerTls(certificatePem, privateKeyPem);
+  }
+
+  /** Installs the peer's pinned certificate: connections to the peer trust it alone. */
+  @Override
+  public void installPeerCertificate(String certificatePem) {
+    files.writePeerCertificate(certificatePem);
+  }
+
   @Override
   public void initialize() {
     files.prepareDirectories();
@@ -273,7 +296,7 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   private NewPrimary newPrimary(String address) throws SQLException {
-    return new NewPrimary(connectUrl("jdbc:postgresql://" + address + ":" + config.port() + "/ncs"));
+    return new NewPrimary(connectPeer(address));
   }
 
   /** pg_basebackup into a fresh directory, swapped in on success; keepPrevious null = delete it. */
@@ -284,7 +307,7 @@ public final class PostgresNode implements DatabaseNode {
     Path fresh = files.freshDataDir();
     List<String> command = List.of(tool("pg_basebackup"), "-h", primaryAddress, "-p", Integer.toString(config.port()),
         "-U", config.replicationUser(), "-D", fresh.toString(), "-X", "stream", "-S", slot, "-P", "--checkpoint=fast");
-    ToolRunner.Result r = tools.run(command, env(), COPY, line -> {
+    ToolRunner.Result r = tools.run(command, peerEnv(), COPY, line -> {
       Matcher m = PROGRESS.matcher(line);
       if (m.find()) {
         progress.progress(Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024);
@@ -353,7 +376,8 @@ public final class PostgresNode implements DatabaseNode {
     }
     stop();
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
-        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs",
+        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs"
+            + files.peerTlsConninfo(),
         // pg_rewind removes standby.signal (the source has none); -R writes it back before it exits.
         "--write-recovery-conf");
     List<String> dryRun = new java.util.ArrayList<>(rewind);
@@ -497,7 +521,7 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public org.ncsha.ha.PeerDatabase databaseAt(String address) {
-    try (Connection c = connectUrl("jdbc:postgresql://" + address + ":" + config.port() + "/ncs");
+    try (Connection c = connectPeer(address);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select pg_is_in_recovery()")) {
       rs.next();
@@ -515,8 +539,7 @@ public final class PostgresNode implements DatabaseNode {
 
   @Override
   public boolean acceptsWrites(String address) {
-    String url = "jdbc:postgresql://" + address + ":" + config.port() + "/ncs";
-    try (Connection c = connectUrl(url); Statement s = c.createStatement();
+    try (Connection c = connectPeer(address); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select not pg_is_in_recovery()")) {
       return rs.next() && rs.getBoolean(1);
     } catch (SQLException e) {
@@ -571,6 +594,12 @@ public final class PostgresNode implements DatabaseNode {
 
   private Connection connect(String database) throws SQLException {
     return connectUrl(jdbcUrl(database));
+  }
+
+  /** A connection to the other server's database: over TLS, trusting only its pinned certificate. */
+  private Connection connectPeer(String address) throws SQLException {
+    return connectAs("jdbc:postgresql://" + address + ":" + config.port() + "/ncs", config.superUser(), config.superPassword(),
+        files.peerTlsJdbc());
   }
 
   private Connection connectUrl(String url) throws SQLException {

@@ -95,7 +95,7 @@ final class PostgresReadiness {
 
   /** A physical replication connection, as a standby opens one, with the configured password. */
   private String replicationLogin(String peerAddress) {
-    Properties replication = new Properties();
+    Properties replication = new PostgresFiles(config).peerTlsJdbc();
     replication.setProperty("replication", "true");
     replication.setProperty("assumeMinServerVersion", "9.4");
     replication.setProperty("preferQueryMode", "simple");

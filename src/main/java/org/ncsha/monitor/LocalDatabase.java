@@ -24,6 +24,7 @@ import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSecrets;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.security.AuthKeys;
+import org.ncsha.security.TlsPem;
 
 /**
  * This node's PostgreSQL as the Health Monitor sees it: brought up at start, checked each tick,
@@ -80,6 +81,7 @@ public class LocalDatabase {
   void bringUp(boolean haConfigured) {
     try {
       DatabaseNode db = db();
+      installServerTls(db);
       db.initialize();
       if (haConfigured) {
         db.startHeld();
@@ -88,6 +90,50 @@ public class LocalDatabase {
       }
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "The database could not be brought up; the Health Monitor keeps trying", e);
+    }
+  }
+
+  /**
+   * PostgreSQL serves TLS with the node's own certificate (the one Liberty serves and the peer
+   * pins), so that the pair's replication and cross-node connections are encrypted.
+   */
+  private void installServerTls(DatabaseNode db) {
+    java.nio.file.Path keyStore = node.etcDir().resolve("key.p12");
+    if (!java.nio.file.Files.exists(keyStore)) {
+      LOG.warning("No " + keyStore + ": PostgreSQL runs without TLS");
+      return;
+    }
+    char[] password = secrets.keystorePassword();
+    try {
+      TlsPem.Identity identity = TlsPem.fromKeyStore(keyStore, password);
+      db.installServerTls(identity.certificatePem(), identity.privateKeyPem());
+    } catch (java.io.IOException e) {
+      LOG.warning("PostgreSQL runs without TLS: " + e.getMessage());
+    } finally {
+      java.util.Arrays.fill(password, '\0');
+    }
+  }
+
+  /** The pinned certificate whose PEM is installed as the peer's root, so it is fetched once per pin. */
+  private volatile String trustedPeerFingerprint;
+
+  /**
+   * Before a connection to the peer's database: installs the certificate its Health Monitor
+   * presents, which is the one pinned (the handshake fails otherwise), as the only root that
+   * connections to it trust. Best effort: without it the connection is refused, not weakened.
+   */
+  private void trustPeer(String address) {
+    String pinned = peer.pinnedFingerprint();
+    if (pinned == null || pinned.equals(trustedPeerFingerprint)) {
+      return;
+    }
+    try {
+      db().installPeerCertificate(TlsPem.presentedCertificate(address, node.hmPort(), pinned,
+          (int) node.peerTimeout().toMillis()));
+      trustedPeerFingerprint = pinned;
+      LOG.info("Connections to the database at " + address + " trust only its pinned certificate (SHA-256 " + pinned + ")");
+    } catch (java.io.IOException e) {
+      LOG.warning("Could not fetch the pinned certificate of " + address + " for database connections: " + e.getMessage());
     }
   }
 
@@ -109,6 +155,7 @@ public class LocalDatabase {
   }
 
   org.ncsha.ha.PeerDatabase databaseAt(String address) {
+    trustPeer(address);
     return db().databaseAt(address);
   }
 
@@ -147,6 +194,7 @@ public class LocalDatabase {
   }
 
   org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {
+    trustPeer(peerAddress);
     return db().readiness(peerAddress);
   }
 
@@ -264,6 +312,7 @@ public class LocalDatabase {
   }
 
   void cloneFrom(String primaryAddress, BiConsumer<Long, Long> progress) {
+    trustPeer(primaryAddress);
     owner.take();
     try {
       db().cloneFrom(primaryAddress, slotFor(ownRole()), progress::accept);
@@ -289,6 +338,7 @@ public class LocalDatabase {
    */
   FollowResult follow(String peerAddress, String fullCopyReason, java.util.function.BooleanSupplier peerLost,
       java.util.function.Consumer<String> fullCopyStarting) throws InterruptedException {
+    trustPeer(peerAddress);
     // Rewinding against a database that is still a standby would leave the pair with no writer.
     java.time.Instant deadline = java.time.Instant.now().plus(PEER_PROMOTION_TIMEOUT);
     while (!db().acceptsWrites(peerAddress)) {

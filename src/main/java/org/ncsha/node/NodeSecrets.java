@@ -26,6 +26,11 @@ public final class NodeSecrets {
     }
   }
 
+  /** The password of {@code etc/key.p12}, the node's TLS key store. */
+  public char[] keystorePassword() {
+    return values.getProperty("keystore.password", "").toCharArray();
+  }
+
   public String databasePassword() {
     return values.getProperty("db.password", "");
   }

@@ -55,6 +55,9 @@ class NetworkScenariosIT {
     });
     String standby = pair.get("secondary", 8082, "/api/status", null, null).body();
     assertTrue(standby.contains("\"replayedPosition\":\""), standby);
+    // Between the servers, PostgreSQL speaks TLS only (issue 12): the standby's stream is encrypted.
+    assertEquals("t", p.sql("primary", "select bool_and(ssl) from pg_stat_ssl join pg_stat_replication using (pid)"));
+    assertTrue(p.sql("primary", "select count(*) from pg_stat_replication").equals("1"));
     p.net.cut();
     p.awaitStates("link cut", 60, "Primary Lost Secondary", "Secondary Lost Primary");
     assertEquals(201, p.writeDevice("primary", "s4-written-alone"), "Primary Lost Secondary still serves writes");
