@@ -27,7 +27,7 @@ import org.ncsha.security.SecureFiles;
  * Who may act on the Health Monitor: user {@code root} with the authentication key (HTTP Basic
  * over TLS), or the local administrator's CLI through the token file only root can read.
  * Repeated failures lock out the address they come from, for longer each time ({@link
- * LoginThrottle}); a login already verified is not blocked; every failure is logged without the key.
+ * LoginThrottle}); a page already logged in stays so; every failure is logged without the key.
  */
 @ApplicationScoped
 public class HmAuthenticator {
@@ -116,15 +116,17 @@ public class HmAuthenticator {
       verified.clear();
       keyGeneration = peer.keyGeneration();
     }
-    // A login verified moments ago (the administrator's own session) is never locked out.
+    // The lock comes first: checked against the remembered logins, guesses would cost a locked
+    // out guesser one hash instead of the key derivation. A page already logged in is not asked
+    // again, so a lock on its address does not end it.
+    java.util.Optional<Instant> locked = throttle.lockedUntil(from, now);
+    if (locked.isPresent()) {
+      return new Verdict(false, "Too many failed logins from " + from + ": try again after " + locked.get());
+    }
     String cacheKey = fingerprint(user, key);
     Instant until = verified.get(cacheKey);
     if (until != null && now.isBefore(until)) {
       return new Verdict(true, null);
-    }
-    java.util.Optional<Instant> locked = throttle.lockedUntil(from, now);
-    if (locked.isPresent()) {
-      return new Verdict(false, "Too many failed logins from " + from + ": try again after " + locked.get());
     }
     if (USER.equals(user) && peer.keys().isSet() && peer.keys().verify(key)) {
       throttle.succeeded(from);
@@ -138,7 +140,7 @@ public class HmAuthenticator {
   private synchronized Verdict refuse(String from, String why) {
     LOG.warning("Refused a Health Monitor login from " + from + " (" + why + ")");
     throttle.failed(from, clock.instant()).ifPresent(until ->
-        LOG.warning("Health Monitor logins from " + from + " are locked out until " + until + " after "
+        LOG.warning("Health Monitor login locked until " + until + " for " + from + " after "
             + LoginThrottle.FAILURES_PER_LOCKOUT + " failures"));
     // The same words whatever was wrong, so a guesser learns nothing.
     return new Verdict(false, "Invalid user name or authentication key");
