@@ -112,7 +112,7 @@ public class PeerClient {
     if (res.statusCode() == 401) {
       boolean clock = PeerSignature.Check.CLOCK_SKEW.name().equals(
           res.headers().firstValue(PeerSignature.REFUSAL_HEADER).orElse(""));
-      throw PeerException.untrusted(clock ? clockProblem(address) : keyProblem(address, "rejected this server's signature"));
+      throw PeerException.untrusted(clock ? clockProblem(address) : keyProblem(address, "rejected the authentication key this server signed with"));
     }
     if (res.statusCode() == 429) {
       // Only a live server limits its callers (it exempts its peer, so this is a misconfiguration).
