@@ -63,8 +63,12 @@ class TrustIT {
     AuthKeyStore secondaryKeys = AuthKeyStore.forNode(pair.dir.resolve("secondary"));
     Path keyFile = secondaryKeys.file();
     byte[] original = Files.readAllBytes(keyFile);
-    // Behind the Health Monitor's back, as an administrator editing the wrong server would.
-    secondaryKeys.set(("Another-key-" + Long.toHexString(System.nanoTime()) + "-9Z").toCharArray());
+    // Behind the Health Monitor's back, as an administrator restoring another server's key file
+    // would (a key set through ncs keeps the old one acceptable for a while; this one does not).
+    Path foreign = Files.createTempDirectory("ncs-foreign-key");
+    AuthKeyStore.forNode(foreign).set(("Another-key-" + Long.toHexString(System.nanoTime()) + "-9Z").toCharArray());
+    Files.write(keyFile, Files.readAllBytes(AuthKeyStore.forNode(foreign).file()));
+    org.ncsha.it.Files.deleteTree(foreign);
     try {
       for (String node : new String[] {"primary", "secondary"}) {
         Pair.await("the " + node + " names the key problem", Duration.ofSeconds(30),
