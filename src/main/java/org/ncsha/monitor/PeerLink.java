@@ -106,8 +106,13 @@ public class PeerLink {
 
   /** Sets this node's authentication key (registration: the key the administrator entered). */
   public synchronized void setKey(char[] key) {
+    String before = peerSecret();
     keys.set(key);
-    keyGeneration++;
+    // Only a different key ends the logins made with the old one (registration sets the key
+    // again, usually the same).
+    if (!java.util.Objects.equals(before, peerSecret())) {
+      keyGeneration++;
+    }
   }
 
   /** Keeps the key the peer offered, to be taken when the peer signs with it. */

@@ -118,6 +118,10 @@ public final class AuthKeyStore {
     if (old != null && !old.equals(after.getProperty(PEER_SECRET))) {
       after.setProperty(PREVIOUS_SECRET, old);
       after.setProperty(PREVIOUS_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
+    } else if (before.getProperty(PREVIOUS_SECRET) != null) {
+      // The same key set again: a change still in its grace keeps it.
+      after.setProperty(PREVIOUS_SECRET, before.getProperty(PREVIOUS_SECRET));
+      after.setProperty(PREVIOUS_UNTIL, before.getProperty(PREVIOUS_UNTIL, "0"));
     }
   }
 
