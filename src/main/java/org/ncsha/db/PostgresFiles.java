@@ -131,14 +131,16 @@ final class PostgresFiles {
   }
 
   /**
-   * How a libpq connection to the peer is secured: encrypted, the server proven by the pinned
-   * certificate (verify-full: it is the root, and it names the peer's address) and the
-   * password exchange bound to that TLS channel. Empty before any certificate is pinned.
+   * A libpq connection string to the peer's database as {@code user}, secured: encrypted, the
+   * server proven by the pinned certificate (verify-full: it is the root, and it names the peer's
+   * address) and the password exchange bound to that TLS channel. Without a pinned certificate
+   * yet, no TLS settings.
    */
-  String peerTlsConninfo() {
+  String peerConninfo(String address, String user) {
+    String conninfo = "host=" + address + " port=" + config.port() + " user=" + user;
     return Files.exists(peerCertificate())
-        ? " sslmode=verify-full sslrootcert=" + peerCertificate() + " channel_binding=require"
-        : "";
+        ? conninfo + " sslmode=verify-full sslrootcert=" + peerCertificate() + " channel_binding=require"
+        : conninfo;
   }
 
   /** The same for the JDBC driver. */
@@ -188,8 +190,8 @@ final class PostgresFiles {
   void writeStandbySettings(Path dataDir, String primaryAddress, String slot) {
     writeOwned(dataDir.resolve("postgresql.auto.conf"),
         "# ncs-ha: standby of " + primaryAddress + "\n"
-            + "primary_conninfo = 'host=" + primaryAddress + " port=" + config.port() + " user=" + config.replicationUser()
-            + " passfile=" + passFile() + " application_name=" + config.address() + peerTlsConninfo() + "'\n"
+            + "primary_conninfo = '" + peerConninfo(primaryAddress, config.replicationUser())
+            + " passfile=" + passFile() + " application_name=" + config.address() + "'\n"
             + "primary_slot_name = '" + slot + "'\n");
     // The signal last: without it the settings above are inert.
     writeOwned(dataDir.resolve("standby.signal"), "");

@@ -66,17 +66,6 @@ public final class PostgresNode implements DatabaseNode {
     return Map.of("PGPASSFILE", files.passFile().toString(), "PGCONNECT_TIMEOUT", "10");
   }
 
-  /** For a tool that connects to the other server: libpq's TLS settings of {@link PostgresFiles#peerTlsConninfo}. */
-  private Map<String, String> peerEnv() {
-    Map<String, String> env = new java.util.HashMap<>(env());
-    if (java.nio.file.Files.exists(files.peerCertificate())) {
-      env.put("PGSSLMODE", "verify-full");
-      env.put("PGSSLROOTCERT", files.peerCertificate().toString());
-      env.put("PGCHANNELBINDING", "require");
-    }
-    return env;
-  }
-
   /** Installs this node's certificate and key for PostgreSQL's TLS; used from the next start. */
   @Override
   public void installServerTls(String certificatePem, String privateKeyPem) {
@@ -305,9 +294,9 @@ public final class PostgresNode implements DatabaseNode {
     files.prepareDirectories();
     files.writePasswordFile();
     Path fresh = files.freshDataDir();
-    List<String> command = List.of(tool("pg_basebackup"), "-h", primaryAddress, "-p", Integer.toString(config.port()),
-        "-U", config.replicationUser(), "-D", fresh.toString(), "-X", "stream", "-S", slot, "-P", "--checkpoint=fast");
-    ToolRunner.Result r = tools.run(command, peerEnv(), COPY, line -> {
+    List<String> command = List.of(tool("pg_basebackup"), "-d", files.peerConninfo(primaryAddress, config.replicationUser()),
+        "-D", fresh.toString(), "-X", "stream", "-S", slot, "-P", "--checkpoint=fast");
+    ToolRunner.Result r = tools.run(command, env(), COPY, line -> {
       Matcher m = PROGRESS.matcher(line);
       if (m.find()) {
         progress.progress(Long.parseLong(m.group(1)) * 1024, Long.parseLong(m.group(2)) * 1024);
@@ -376,8 +365,7 @@ public final class PostgresNode implements DatabaseNode {
     }
     stop();
     List<String> rewind = List.of(tool("pg_rewind"), "-D", config.dataDir().toString(), "--source-server",
-        "host=" + primaryAddress + " port=" + config.port() + " user=" + config.superUser() + " dbname=ncs"
-            + files.peerTlsConninfo(),
+        files.peerConninfo(primaryAddress, config.superUser()) + " dbname=ncs",
         // pg_rewind removes standby.signal (the source has none); -R writes it back before it exits.
         "--write-recovery-conf");
     List<String> dryRun = new java.util.ArrayList<>(rewind);

@@ -66,7 +66,8 @@ public class HaEngine {
   private volatile Observations lastObservations;
   private volatile int missedHeartbeats;
   private volatile Instant lastProgress = Instant.now();
-  private volatile String storeFailure;
+  /** The last store write failed: logged once, and once more when writes work again. */
+  private boolean storeFailing;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
   private Instant lastAliveRecorded = Instant.EPOCH;
   /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
@@ -180,15 +181,15 @@ public class HaEngine {
   private void storeSafely(String what, Runnable write) {
     try {
       write.run();
-      if (storeFailure != null) {
+      if (storeFailing) {
         LOG.info("The Health Monitor's store accepts writes again");
-        storeFailure = null;
+        storeFailing = false;
       }
     } catch (RuntimeException e) {
-      if (storeFailure == null) {
+      if (!storeFailing) {
         LOG.log(Level.SEVERE, "Could not record " + what + " in the Health Monitor's store; the Health Monitor goes on", e);
       }
-      storeFailure = String.valueOf(e.getMessage());
+      storeFailing = true;
     }
   }
 

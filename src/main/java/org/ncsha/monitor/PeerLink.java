@@ -75,28 +75,31 @@ public class PeerLink {
     return keys.peerSecret().orElse(null);
   }
 
+  /** The secret a peer request was signed with, and whether it is the key the peer offered. */
+  public record RequestKey(String secret, boolean offered) {
+    @Override
+    public String toString() {
+      return "RequestKey[offered=" + offered + "]";
+    }
+  }
+
   /**
    * The secret a peer request names by its key id: this server's own, the one it replaced (while
    * the grace lasts), or the one the peer offered in a key change (which the caller takes once
-   * the signature holds, see {@link #isOffered}). Unknown ids get this server's own, which fails.
+   * the signature holds). Unknown ids get this server's own, which fails. One read of the key file.
    */
-  public String secretForRequest(String keyId) {
-    String current = peerSecret();
-    if (keyId == null || current == null || keyId.equals(org.ncsha.peer.PeerSignature.keyId(current))) {
-      return current;
-    }
-    java.time.Instant now = java.time.Instant.now();
-    for (java.util.Optional<String> other : java.util.List.of(keys.previousSecret(now), keys.pendingSecret(now))) {
-      if (other.isPresent() && keyId.equals(org.ncsha.peer.PeerSignature.keyId(other.get()))) {
-        return other.get();
+  public RequestKey keyForRequest(String keyId) {
+    AuthKeyStore.Accepted accepted = keys.accepted(java.time.Instant.now());
+    String current = accepted.current();
+    if (keyId != null && current != null && !keyId.equals(org.ncsha.peer.PeerSignature.keyId(current))) {
+      if (accepted.previous() != null && keyId.equals(org.ncsha.peer.PeerSignature.keyId(accepted.previous()))) {
+        return new RequestKey(accepted.previous(), false);
+      }
+      if (accepted.pending() != null && keyId.equals(org.ncsha.peer.PeerSignature.keyId(accepted.pending()))) {
+        return new RequestKey(accepted.pending(), true);
       }
     }
-    return current;
-  }
-
-  /** Whether this secret is the key the peer offered and this server does not use yet. */
-  public boolean isOffered(String secret) {
-    return secret != null && keys.pendingSecret(java.time.Instant.now()).map(secret::equals).orElse(false);
+    return new RequestKey(current, false);
   }
 
   /** Increases with every key change, so that remembered logins of an old key lapse. */
@@ -129,16 +132,20 @@ public class PeerLink {
       return false;
     }
     keyGeneration++;
+    announceKeyChange(state, why);
+    return true;
+  }
+
+  /** Says in the log and the event log that the key changed (never the key itself). */
+  private void announceKeyChange(String state, String why) {
     LOG.info("The authentication key was changed " + why);
     store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);
-    return true;
   }
 
   /** Sets this node's authentication key and says so in the event log (never the key itself). */
   public synchronized void changeKey(char[] key, String state, String why) {
     setKey(key);
-    LOG.info("The authentication key was changed " + why);
-    store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);
+    announceKeyChange(state, why);
   }
 
   /**

@@ -155,8 +155,8 @@ public class PeerResource {
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
     String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
-    String secret = link.secretForRequest(headers.getHeaderString(PeerSignature.KEY_ID_HEADER));
-    PeerSignature.Check check = PeerSignature.check(secret, headers.getHeaderString(PeerSignature.TIME_HEADER),
+    PeerLink.RequestKey key = link.keyForRequest(headers.getHeaderString(PeerSignature.KEY_ID_HEADER));
+    PeerSignature.Check check = PeerSignature.check(key.secret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
         nonce, path, body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER), Instant.now());
     if (check != PeerSignature.Check.VALID) {
       REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + (check == PeerSignature.Check.CLOCK_SKEW
@@ -169,8 +169,8 @@ public class PeerResource {
       return refused(PeerSignature.Check.UNSIGNED);
     }
     // The answer is signed with the key the request used, which is the one its sender checks.
-    requestSecret = secret;
-    if (link.isOffered(secret)) {
+    requestSecret = key.secret();
+    if (key.offered()) {
       // The other server signs with the key it offered: it has moved over, so this one does too.
       keyChange.takeOffered();
     }

@@ -86,12 +86,30 @@ public final class AuthKeyStore {
 
   /** The offered key, as its peer secret, while it may still be taken; empty otherwise. */
   public Optional<String> pendingSecret(java.time.Instant now) {
-    return live(load(), PENDING_SECRET, PENDING_UNTIL, now);
+    return Optional.ofNullable(accepted(now).pending());
   }
 
   /** The key this server replaced, as its peer secret, while the peer may still use it. */
   public Optional<String> previousSecret(java.time.Instant now) {
-    return live(load(), PREVIOUS_SECRET, PREVIOUS_UNTIL, now);
+    return Optional.ofNullable(accepted(now).previous());
+  }
+
+  /**
+   * The peer secrets a signed message may use now, from one read of the file: this server's own,
+   * the one it replaced (within {@link #GRACE}) and the one the peer offered; null where none.
+   */
+  public record Accepted(String current, String previous, String pending) {
+    @Override
+    public String toString() {
+      return "AuthKeyStore.Accepted[hidden]";
+    }
+  }
+
+  public Accepted accepted(java.time.Instant now) {
+    Properties values = load();
+    return new Accepted(current(values).orElse(null),
+        live(values, PREVIOUS_SECRET, PREVIOUS_UNTIL, now).orElse(null),
+        live(values, PENDING_SECRET, PENDING_UNTIL, now).orElse(null));
   }
 
   /**
@@ -165,7 +183,11 @@ public final class AuthKeyStore {
 
   /** The secret both servers derive from the key, for {@link AuthKeys#hmac}. */
   public Optional<String> peerSecret() {
-    return Optional.ofNullable(load().getProperty(PEER_SECRET)).filter(s -> !s.isBlank());
+    return current(load());
+  }
+
+  private static Optional<String> current(Properties values) {
+    return Optional.ofNullable(values.getProperty(PEER_SECRET)).filter(s -> !s.isBlank());
   }
 
   // Read on every call: the key may be changed by another process (ncs-setup) or node.
