@@ -23,7 +23,7 @@ public class SchemaMigrator {
     // while the database was a standby may be stale, and Flyway must not fail on one.
     String url = "jdbc:postgresql://" + node.address() + ":" + node.dbPort() + "/ncs";
     var result = Flyway.configure(SchemaMigrator.class.getClassLoader())
-        .dataSource(url, "ncs", secrets.databasePassword())
+        .dataSource(url, org.ncsha.db.PostgresConfig.APP_USER, secrets.applicationPassword())
         // Liberty's class loader lists only locations holding a flyway.location marker file.
         .locations("classpath:db/migration")
         .load()

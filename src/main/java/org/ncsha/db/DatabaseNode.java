@@ -34,6 +34,12 @@ public interface DatabaseNode {
    */
   void fence();
 
+  /**
+   * Creates or corrects the login roles of the application and of the monitoring connection, which
+   * are not superusers; on a writable database only (a standby has its primary's).
+   */
+  void ensureRoles();
+
   void unfence();
 
   /**

@@ -172,6 +172,10 @@ final class PostgresFiles {
       lines.append(type).append(" all          ").append(config.superUser()).append("         ").append(net).append("  scram-sha-256\n");
       lines.append(type).append(" replication  ").append(config.replicationUser()).append("  ").append(net).append("  scram-sha-256\n");
     }
+    // The application and the monitoring connection run on this server: nobody else may use their roles.
+    for (String role : List.of(PostgresConfig.APP_USER, PostgresConfig.MONITOR_USER)) {
+      lines.append("host    ncs          ").append(role).append("  ").append(own).append("  scram-sha-256\n");
+    }
     writeOwned(config.dataDir().resolve("pg_hba.conf"), template("pg_hba.conf").replace("@HOST_LINES@", lines.toString().strip()));
   }
 

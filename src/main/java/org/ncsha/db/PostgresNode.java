@@ -51,11 +51,19 @@ public final class PostgresNode implements DatabaseNode {
   /** A monitoring query: on the kept connection when there is one, else on a connection of its own. */
   private <T> T monitoring(MonitorConnection.Work<T> work) throws SQLException {
     if (monitor != null) {
-      return monitor.use(() -> connect("ncs"), work);
+      return monitor.use(this::connectMonitor, work);
     }
-    try (Connection c = connect("ncs")) {
+    try (Connection c = connectMonitor()) {
       return work.on(c);
     }
+  }
+
+  /** As the monitoring role where there is one: the connection kept open all day can read, not change. */
+  private Connection connectMonitor() throws SQLException {
+    if (config.monitorPassword() == null) {
+      return connect("ncs");
+    }
+    return connectAs(jdbcUrl("ncs"), PostgresConfig.MONITOR_USER, config.monitorPassword(), new Properties());
   }
 
   private String tool(String name) {
@@ -103,6 +111,7 @@ public final class PostgresNode implements DatabaseNode {
     } catch (SQLException e) {
       throw new DatabaseException("Creating the replication role and database failed: " + e.getMessage(), e);
     }
+    ensureRoles();
     LOG.info("Initialized a new PostgreSQL cluster in " + config.dataDir());
   }
 
@@ -170,6 +179,36 @@ public final class PostgresNode implements DatabaseNode {
     unfence();
     files.clearHeld();
     return true;
+  }
+
+  /**
+   * Creates or corrects the application's and the monitoring role on this (writable) database:
+   * logins without superuser, CREATEDB, CREATEROLE or REPLICATION. The application may create and
+   * use tables in the ncs database's public schema; the monitoring role reads the statistics
+   * views (pg_monitor). A standby receives both with the copy.
+   */
+  @Override
+  public void ensureRoles() {
+    if (config.appPassword() == null || config.monitorPassword() == null) {
+      return;
+    }
+    String limits = " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '";
+    try (Connection c = connect("ncs"); Statement s = c.createStatement()) {
+      for (String role : List.of(PostgresConfig.APP_USER, PostgresConfig.MONITOR_USER)) {
+        s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN CREATE ROLE "
+            + role + "; END IF; END $$");
+      }
+      s.execute("ALTER ROLE " + PostgresConfig.APP_USER + " WITH" + limits + sqlLiteral(config.appPassword()) + "'");
+      s.execute("ALTER ROLE " + PostgresConfig.MONITOR_USER + " WITH" + limits + sqlLiteral(config.monitorPassword()) + "'");
+      s.execute("GRANT pg_monitor TO " + PostgresConfig.MONITOR_USER);
+      s.execute("GRANT CONNECT, TEMPORARY ON DATABASE ncs TO " + PostgresConfig.APP_USER);
+      s.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + PostgresConfig.APP_USER);
+      // Tables an older version created as the superuser stay usable by the application.
+      s.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO " + PostgresConfig.APP_USER);
+      s.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + PostgresConfig.APP_USER);
+    } catch (SQLException e) {
+      throw new DatabaseException("Setting up the application's database roles failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

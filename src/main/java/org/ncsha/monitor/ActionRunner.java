@@ -84,6 +84,7 @@ public class ActionRunner {
           store.recordEvent(Instant.now(), next.displayName(), "The database, held read-only since the Health Monitor"
               + " started, is open for writes: this server serves");
         }
+        database.ensureRoles();
         schema.migrate();
         serving.becomeWritable(node.address());
       }

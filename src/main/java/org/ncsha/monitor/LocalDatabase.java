@@ -60,7 +60,7 @@ public class LocalDatabase {
     return new PostgresNode(new PostgresConfig(
         node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.pgLogDir(), node.address(), node.dbPort(),
         SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser(),
-        node.slotWalLimitMb()), monitor);
+        node.slotWalLimitMb(), secrets.applicationPassword(), secrets.monitorPassword()), monitor);
   }
 
   /** Both servers derive it from the authentication key, so it is never stored or sent. */
@@ -292,11 +292,9 @@ public class LocalDatabase {
   /** Primary before the copy: replication access, the key-derived password and the slot. */
   void prepareFollower(String followerAddress) throws SQLException {
     allowPeer(followerAddress);
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      // ALTER ROLE takes no bind parameters; the password is a base64 HMAC (no quotes in it).
-      s.execute("ALTER ROLE " + REPLICATION_USER + " WITH REPLICATION LOGIN PASSWORD '" + replicationPassword() + "'");
-    }
-    db().createReplicationSlot(slotFor(peerRole()));
+    DatabaseNode db = db();
+    db.refreshCredentials();
+    db.createReplicationSlot(slotFor(peerRole()));
   }
 
   void dropPeerSlot() {
@@ -370,13 +368,18 @@ public class LocalDatabase {
     }
   }
 
+  /** On the Health Monitor's own connection, not the application's pool. */
   String currentWalPosition() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select pg_current_wal_lsn()::text");
-        var rs = s.executeQuery()) {
-      rs.next();
-      return rs.getString(1);
+    org.ncsha.db.DatabaseHealth h = db().health();
+    if (!h.reachable()) {
+      throw new SQLException("The local database does not answer: " + h.error());
     }
+    return h.walPosition();
+  }
+
+  /** The application's and the monitoring role, before the application first writes here. */
+  void ensureRoles() {
+    db().ensureRoles();
   }
 
   /** Orders two PostgreSQL LSNs written as X/Y (hex high/low 32 bits). */

@@ -107,10 +107,18 @@ public class PeerLink {
     return keyGeneration;
   }
 
-  /** Sets this node's authentication key (registration: the key the administrator entered). */
+  /** Sets this node's authentication key, keeping the pair's salt. */
   public synchronized void setKey(char[] key) {
+    setKey(key, null);
+  }
+
+  /**
+   * Sets this node's authentication key with the given salt (registration: the key the
+   * administrator entered, under the secondary's salt); null keeps this node's.
+   */
+  public synchronized void setKey(char[] key, String salt) {
     String before = peerSecret();
-    keys.set(key);
+    keys.set(key, salt);
     // Only a different key ends the logins made with the old one (registration sets the key
     // again, usually the same).
     if (!java.util.Objects.equals(before, peerSecret())) {
@@ -183,7 +191,7 @@ public class PeerLink {
    * holds it as an offer takes it on that very heartbeat.
    */
   private boolean peerHoldsKey(HaConfig config, HeartbeatMessage mine, String key) {
-    String secret = org.ncsha.security.AuthKeys.peerSecret(key.toCharArray());
+    String secret = keys.secretFor(key.toCharArray());
     try {
       client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
       return true;

@@ -47,8 +47,9 @@ public class PrimaryRegistration {
     }
     progress.start(secondary);
     try {
-      String secret = AuthKeys.peerSecret(request.authKey());
-      String pin = preRegistration(request, secret);
+      String salt = peerSalt(secondary);
+      String secret = AuthKeys.peerSecret(request.authKey(), salt);
+      String pin = preRegistration(request, secret, salt);
       copyDatabase(request, secret, pin);
       postRegistration(secondary, engine);
       progress.succeeded("Registration completed with secondary " + secondary);
@@ -60,7 +61,16 @@ public class PrimaryRegistration {
     }
   }
 
-  private String preRegistration(RegistrationRequest request, String secret) throws Exception {
+  /** The secondary's peer salt, which the pair's secret is derived with from now on. */
+  private String peerSalt(String secondary) {
+    try {
+      return peer.client().peerSalt(secondary);
+    } catch (PeerException e) {
+      throw fail(e.getMessage());
+    }
+  }
+
+  private String preRegistration(RegistrationRequest request, String secret, String salt) throws Exception {
     String secondary = request.secondary();
     progress.milestone(PRE, 10, "contacting the Health Monitor of " + secondary);
     HelloMessage mine = new HelloMessage();
@@ -89,7 +99,7 @@ public class PrimaryRegistration {
           + "; both servers must run the same version and patch level");
     }
     progress.milestone(PRE, 50, "the secondary answered and proved the authentication key");
-    peer.setKey(request.authKey());
+    peer.setKey(request.authKey(), salt);
     peer.pin(hello.presentedFingerprint());
     store.updateConfig(row -> {
       row.setEmails(EmailList.format(request.emails()));

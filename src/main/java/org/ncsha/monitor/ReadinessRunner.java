@@ -52,13 +52,27 @@ public class ReadinessRunner {
 
   /** The registration checklist against a secondary named by the administrator, with its key. */
   public ReadinessRun registration(String secondary, char[] key) {
-    String secret = AuthKeys.peerSecret(key);
+    String secret = registrationSecret(secondary, key);
     return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY, secret, new PeerCall() {
       @Override
       public <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException {
         return client.postUnpinned(secondary, secret, path, body, answer);
       }
     });
+  }
+
+  /**
+   * The secret the key has under the secondary's salt. Without an answer, this server's own salt
+   * stands in: the link checks then report the secondary unreachable, which is what it is.
+   */
+  private String registrationSecret(String secondary, char[] key) {
+    String salt;
+    try {
+      salt = link.client().peerSalt(secondary);
+    } catch (PeerException e) {
+      salt = link.keys().peerSalt();
+    }
+    return AuthKeys.peerSecret(key, salt);
   }
 
   /** The Health Monitor's checklist for the configured pair; null when HA is not configured. */

@@ -31,8 +31,38 @@ public final class NodeSecrets {
     return values.getProperty("keystore.password", "").toCharArray();
   }
 
+  /** The database superuser's password, which only the Health Monitor uses. */
   public String databasePassword() {
     return values.getProperty("db.password", "");
+  }
+
+  /**
+   * The password of the application's own database role (not a superuser), which Liberty's
+   * data source also holds; pair-wide like the superuser's. Null in a node directory written
+   * before there was one (ha-pair adds it).
+   */
+  public String applicationPassword() {
+    String password = values.getProperty("app.password", "");
+    return password.isEmpty() ? null : password;
+  }
+
+  /**
+   * The monitoring role's password, derived from the superuser's (so it is the same on both
+   * servers) and never stored: only the Health Monitor uses it.
+   */
+  public String monitorPassword() {
+    if (databasePassword().isEmpty()) {
+      return null;
+    }
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(
+          databasePassword().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] derived = mac.doFinal("ncs-ha monitoring role".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(derived);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
+    }
   }
 
   @Override

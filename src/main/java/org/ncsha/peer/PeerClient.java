@@ -54,6 +54,30 @@ public class PeerClient {
   }
 
   /**
+   * The salt the server at {@code address} derives its peer secret with: public, asked before
+   * registering so that the primary derives the same secret from the key the administrator typed.
+   */
+  public String peerSalt(String address) throws PeerException {
+    URI uri = URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + "/api/peer/salt");
+    HttpResponse<String> res;
+    try {
+      res = client(PinnedTrust.acceptAnyAndRecord()).send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PeerException("Interrupted while calling " + address, e);
+    }
+    SaltMessage answer = res.statusCode() == 200 ? JSON.fromJson(res.body(), SaltMessage.class) : null;
+    if (answer == null || answer.salt == null || answer.salt.isBlank() || answer.salt.length() > 64) {
+      throw new PeerException("The Health Monitor at " + address + " did not give its key salt (HTTP " + res.statusCode()
+          + "): is it a Health Monitor of this version?");
+    }
+    return answer.salt;
+  }
+
+  /**
    * A signed call before any certificate is pinned (readiness before registration): nothing
    * secret is sent, and the signed answer proves the other side knows the key.
    */
@@ -78,13 +102,15 @@ public class PeerClient {
       throws PeerException {
     long now = Instant.now().toEpochMilli();
     String nonce = PeerSignature.newNonce();
-    HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + address + ":" + hmPort + path))
+    URI uri = URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + path);
+    HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header(PeerSignature.TIME_HEADER, Long.toString(now))
         .header(PeerSignature.NONCE_HEADER, nonce)
         .header(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret))
-        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, now, nonce, path, body))
+        .header(PeerSignature.SIGNATURE_HEADER,
+            PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), body))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
     HttpResponse<String> res;
@@ -154,7 +180,7 @@ public class PeerClient {
   private String clockProblem(String address) {
     Duration skew = clockSkew;
     return "The server at " + address + " answers, but its clock is "
-        + (skew == null ? "too far" : Math.abs(skew.toSeconds()) + " s") + " apart from this server's (at most "
+        + (skew == null ? "too far" : Math.round(Math.abs(skew.toMillis()) / 1000.0) + " s") + " apart from this server's (at most "
         + PeerSignature.MAX_SKEW.toSeconds() + " s is allowed): synchronize both servers with NTP";
   }
 

@@ -41,6 +41,7 @@ public class PeerResource {
   private static final org.ncsha.web.ThrottledLog REFUSALS = new org.ncsha.web.ThrottledLog(java.time.Duration.ofMinutes(1));
 
   @Inject PeerLink link;
+  @Inject org.ncsha.node.NodeSettings node;
   @Inject HaEngine engine;
   @Inject org.ncsha.store.HaStore store;
   @Inject LocalHealth health;
@@ -51,6 +52,18 @@ public class PeerResource {
   @Context HttpHeaders headers;
   /** The secret the current request was signed with (JAX-RS makes one instance per request). */
   private String requestSecret;
+
+  /**
+   * The salt of this server's peer secret, unsigned: a salt is not secret, and the primary needs
+   * it to derive the pair's secret before it can sign anything.
+   */
+  @jakarta.ws.rs.GET
+  @Path("/salt")
+  public SaltMessage salt() {
+    SaltMessage answer = new SaltMessage();
+    answer.salt = link.keys().peerSalt();
+    return answer;
+  }
 
   @POST
   @Path("/hello")
@@ -154,10 +167,16 @@ public class PeerResource {
 
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
+    String destination = headers.getHeaderString(HttpHeaders.HOST);
+    if (!PeerDestination.namesThisServer(destination, link.ownAddress(), node.hmPort())) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + path + ": addressed to " + destination + ", not to this server");
+      return refused(PeerSignature.Check.UNSIGNED);
+    }
     String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
     PeerLink.RequestKey key = link.keyForRequest(headers.getHeaderString(PeerSignature.KEY_ID_HEADER));
     PeerSignature.Check check = PeerSignature.check(key.secret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
-        nonce, path, body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER), Instant.now());
+        nonce, PeerSignature.requestScope(destination, path), body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER),
+        Instant.now());
     if (check != PeerSignature.Check.VALID) {
       REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + (check == PeerSignature.Check.CLOCK_SKEW
           ? "signed at a time more than " + PeerSignature.MAX_SKEW.toSeconds() + " s from this server's clock"

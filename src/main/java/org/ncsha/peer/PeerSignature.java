@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.ncsha.security.AuthKeys;
 
 /**
- * Signs and checks peer messages with an HMAC over time, nonce, path and body, keyed by the
- * secret derived from the authentication key. The key itself never crosses the wire. An answer
- * is signed with its request's nonce, so it cannot be replayed to another request.
+ * Signs and checks peer messages with an HMAC over time, nonce, direction, destination, path and
+ * body, keyed by the secret derived from the authentication key. The key itself never crosses the
+ * wire. An answer is signed with its request's nonce, so it cannot be replayed to another request.
  */
 public final class PeerSignature {
   public static final String TIME_HEADER = "X-NCS-Time";
@@ -28,7 +28,15 @@ public final class PeerSignature {
 
   private PeerSignature() {}
 
-  /** The path an answer is signed under, so a request can never be replayed as an answer. */
+  /**
+   * What a request's signature covers besides time, nonce and body: its direction, the server it
+   * was addressed to (host:port, checked by {@link PeerDestination}) and its path.
+   */
+  public static String requestScope(String authority, String path) {
+    return "request " + PeerDestination.normalize(authority) + " " + path;
+  }
+
+  /** What an answer is signed under, so a request can never be replayed as an answer. */
   public static String replyPath(String path) {
     return "reply:" + path;
   }

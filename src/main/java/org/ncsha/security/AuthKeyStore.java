@@ -19,6 +19,8 @@ public final class AuthKeyStore {
   public static final String RELATIVE_PATH = "etc/authkey.properties";
   static final String VERIFIER = "verifier";
   static final String PEER_SECRET = "peer.secret";
+  /** The salt of the peer secret: the pair's, public, kept when the key changes. */
+  static final String PEER_SALT = "peer.salt";
 
   private final Path file;
 
@@ -43,16 +45,49 @@ public final class AuthKeyStore {
    * @throws UncheckedIOException when the file cannot be written
    */
   public synchronized void set(char[] key) {
+    set(key, null);
+  }
+
+  /**
+   * As {@link #set(char[])}, with the peer secret derived with {@code salt} (registration: the
+   * secondary's salt, so both servers derive the same secret); null keeps this node's salt, or
+   * makes a new one on a node that has none.
+   */
+  public synchronized void set(char[] key, String salt) {
     Optional<String> violation = AuthKeyRule.violation(key);
     if (violation.isPresent()) {
       throw new IllegalArgumentException(violation.get());
     }
     Properties before = load();
+    String pairSalt = salt != null ? salt : saltOf(before).orElseGet(AuthKeys::newPeerSalt);
     Properties after = new Properties();
     after.setProperty(VERIFIER, AuthKeys.verifier(key));
-    after.setProperty(PEER_SECRET, AuthKeys.peerSecret(key));
+    after.setProperty(PEER_SALT, pairSalt);
+    after.setProperty(PEER_SECRET, AuthKeys.peerSecret(key, pairSalt));
     keepPrevious(before, after, java.time.Instant.now());
     write(after);
+  }
+
+  /**
+   * The salt this node derives peer secrets with. Public (the primary asks the secondary for it
+   * before registering); it makes a guessed-key table built for one pair useless for any other.
+   * A key file without one predates per-pair salts and uses {@link AuthKeys#LEGACY_PEER_SALT}.
+   */
+  public String peerSalt() {
+    return saltOf(load()).orElse(AuthKeys.LEGACY_PEER_SALT);
+  }
+
+  /** The peer secret {@code key} has under this node's salt: what the peer signs with if it holds that key. */
+  public String secretFor(char[] key) {
+    return AuthKeys.peerSecret(key, peerSalt());
+  }
+
+  private static Optional<String> saltOf(Properties values) {
+    if (values.getProperty(PEER_SALT) != null) {
+      return Optional.of(values.getProperty(PEER_SALT));
+    }
+    // A key without a salt of its own was derived with the one every installation once shared.
+    return values.getProperty(PEER_SECRET) != null ? Optional.of(AuthKeys.LEGACY_PEER_SALT) : Optional.empty();
   }
 
   /**
@@ -79,7 +114,7 @@ public final class AuthKeyStore {
     }
     Properties values = load();
     values.setProperty(PENDING_VERIFIER, AuthKeys.verifier(key));
-    values.setProperty(PENDING_SECRET, AuthKeys.peerSecret(key));
+    values.setProperty(PENDING_SECRET, AuthKeys.peerSecret(key, saltOf(values).orElse(AuthKeys.LEGACY_PEER_SALT)));
     values.setProperty(PENDING_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
     write(values);
   }
@@ -126,6 +161,7 @@ public final class AuthKeyStore {
     Properties after = new Properties();
     after.setProperty(VERIFIER, before.getProperty(PENDING_VERIFIER));
     after.setProperty(PEER_SECRET, before.getProperty(PENDING_SECRET));
+    saltOf(before).ifPresent(salt -> after.setProperty(PEER_SALT, salt));
     keepPrevious(before, after, now);
     write(after);
     return true;
@@ -155,9 +191,10 @@ public final class AuthKeyStore {
 
   private void write(Properties values) {
     StringBuilder content = new StringBuilder("# ncs-ha authentication key material. The key itself is never stored.\n"
-        + "# verifier: salted PBKDF2 for logins; peer.secret: signs messages between the two servers;\n"
-        + "# previous.* and pending.*: a key change in progress (docs/architecture.md, Security).\n");
-    for (String name : new String[] {VERIFIER, PEER_SECRET, PREVIOUS_SECRET, PREVIOUS_UNTIL, PENDING_VERIFIER, PENDING_SECRET, PENDING_UNTIL}) {
+        + "# verifier: salted PBKDF2 for logins; peer.secret: signs messages between the two servers,\n"
+        + "# derived with the pair's peer.salt; previous.* and pending.*: a key change in progress\n"
+        + "# (docs/architecture.md, Security).\n");
+    for (String name : new String[] {VERIFIER, PEER_SALT, PEER_SECRET, PREVIOUS_SECRET, PREVIOUS_UNTIL, PENDING_VERIFIER, PENDING_SECRET, PENDING_UNTIL}) {
       String value = values.getProperty(name);
       if (value != null) {
         content.append(name).append('=').append(value).append('\n');

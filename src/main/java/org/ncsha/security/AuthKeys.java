@@ -21,8 +21,11 @@ public final class AuthKeys {
    * the 2-CPU build host: about 120 ms warm, 220 ms in a cold CLI JVM.
    */
   public static final int ITERATIONS = 600_000;
-  /** Fixed salt of the peer secret: both servers must derive the same secret from the key. */
-  public static final String PEER_SALT = "ncs-ha-peer-v1";
+  /**
+   * The peer-secret salt of key files written before each pair had its own ({@link #newPeerSalt}):
+   * one salt shared by every installation, so a table of guessed keys built once would fit all.
+   */
+  public static final String LEGACY_PEER_SALT = "ncs-ha-peer-v1";
   /** Part of the peer protocol like the salt: changing it needs a new salt version. */
   public static final int PEER_ITERATIONS = 600_000;
 
@@ -73,11 +76,24 @@ public final class AuthKeys {
     return MessageDigest.isEqual(actual, expected);
   }
 
-  /** Base64 of PBKDF2(key, {@value #PEER_SALT}): the same on both servers, never the key. */
-  public static String peerSecret(char[] key) {
+  /**
+   * Base64 of PBKDF2(key, salt): the same on both servers of a pair, which share the salt (the
+   * secondary's, taken by the primary at registration), never the key.
+   */
+  public static String peerSecret(char[] key, String salt) {
     requireKey(key);
-    byte[] secret = pbkdf2(key, PEER_SALT.getBytes(StandardCharsets.UTF_8), PEER_ITERATIONS);
+    if (salt == null || salt.isEmpty()) {
+      throw new IllegalArgumentException("No peer salt: the pair's salt is required to derive its secret");
+    }
+    byte[] secret = pbkdf2(key, salt.getBytes(StandardCharsets.UTF_8), PEER_ITERATIONS);
     return Base64.getEncoder().encodeToString(secret);
+  }
+
+  /** A fresh salt for a new installation's peer secret: 128 random bits, URL-safe Base64. */
+  public static String newPeerSalt() {
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(salt);
   }
 
   /** Base64 HMAC-SHA256 of the UTF-8 {@code message}, keyed by the decoded peer secret. */

@@ -20,7 +20,7 @@ class PostgresFilesTest {
   void setUp() throws Exception {
     root = Files.createTempDirectory("ncs-files");
     config = new PostgresConfig(Path.of("/usr/lib/postgresql/15/bin"), root.resolve("pgdata"), root.resolve("run"),
-        root.resolve("log"), "10.0.0.2", 5432, "ncs", "pw", "replicator", "rpw", null, 2048);
+        root.resolve("log"), "10.0.0.2", 5432, "ncs", "pw", "replicator", "rpw", null, 2048, "apw", "mpw");
     files = new PostgresFiles(config);
   }
 

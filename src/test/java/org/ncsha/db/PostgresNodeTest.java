@@ -32,6 +32,7 @@ class PostgresNodeTest {
   private static final String A = "127.0.3.1";
   private static final String B = "127.0.3.2";
   private static final String SUPER_PASSWORD = "test-super-Pw1";
+  private static final String APP_PASSWORD = "test-app-Pw3";
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   private static Path root;
   private static PostgresNode a;
@@ -49,7 +50,7 @@ class PostgresNodeTest {
     String osUser = "root".equals(System.getProperty("user.name")) ? "postgres" : null;
     Path dir = root.resolve(name);
     return new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"), dir.resolve("log"),
-        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser, 32));
+        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser, 32, APP_PASSWORD, "test-monitor-Pw4"));
   }
 
   @AfterAll
@@ -61,7 +62,7 @@ class PostgresNodeTest {
         // Best effort: the next step deletes the files anyway.
       }
     }
-    new PostgresFiles(new PostgresConfig(BIN, root.resolve("x"), root, root, A, 5432, "", "", "", "", null, 2048)).deleteTree(root);
+    new PostgresFiles(new PostgresConfig(BIN, root.resolve("x"), root, root, A, 5432, "", "", "", "", null, 2048, null, null)).deleteTree(root);
   }
 
   @Test
@@ -74,6 +75,30 @@ class PostgresNodeTest {
     assertFalse(h.inRecovery());
     sql(a, "create table probe(id int primary key, note text)");
     sql(a, "insert into probe values (1, 'before the copy')");
+  }
+
+  @Test
+  @Order(1)
+  void the_application_and_monitoring_roles_are_not_superusers() throws Exception {
+    a.initialize();
+    String url = "jdbc:postgresql://" + A + ":5432/ncs";
+    try (Connection app = PostgresNode.connectAs(url, PostgresConfig.APP_USER, APP_PASSWORD, new java.util.Properties());
+        Statement s = app.createStatement()) {
+      s.execute("create table app_owned(id int primary key)");
+      s.execute("insert into app_owned values (1)");
+      SQLException program = assertThrows(SQLException.class, () -> s.execute("copy (select 1) to program 'true'"));
+      assertTrue(program.getMessage().contains("pg_execute_server_program"), program.getMessage());
+      SQLException system = assertThrows(SQLException.class,
+          () -> s.execute("alter system set default_transaction_read_only = off"));
+      assertTrue(system.getMessage().contains("permission denied"), system.getMessage());
+      assertThrows(SQLException.class, () -> s.execute("create role intruder login superuser"));
+    }
+    try (Connection monitor = PostgresNode.connectAs(url, PostgresConfig.MONITOR_USER, "test-monitor-Pw4",
+        new java.util.Properties()); Statement s = monitor.createStatement()) {
+      s.executeQuery("select count(*) from pg_stat_replication").close();
+      SQLException write = assertThrows(SQLException.class, () -> s.execute("insert into app_owned values (2)"));
+      assertTrue(write.getMessage().contains("permission denied"), write.getMessage());
+    }
   }
 
   @Test

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.ncsha.security.AuthKeys;
 
 class PeerSignatureTest {
-  private static final String SECRET = AuthKeys.peerSecret("Pair-Key-42".toCharArray());
+  private static final String SALT = "test-pair-salt";
+  private static final String SECRET = AuthKeys.peerSecret("Pair-Key-42".toCharArray(), SALT);
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final long T = NOW.toEpochMilli();
   private static final String PATH = "/api/peer/heartbeat";
@@ -26,7 +27,7 @@ class PeerSignatureTest {
   @Test
   void another_key_body_path_nonce_or_an_old_time_fail() {
     String sig = PeerSignature.sign(SECRET, T, NONCE, PATH, BODY);
-    String other = AuthKeys.peerSecret("Other-Key-42".toCharArray());
+    String other = AuthKeys.peerSecret("Other-Key-42".toCharArray(), SALT);
     assertFalse(PeerSignature.verify(other, Long.toString(T), NONCE, PATH, BODY, sig, NOW));
     assertFalse(PeerSignature.verify(SECRET, Long.toString(T), NONCE, PATH, BODY + " ", sig, NOW));
     assertFalse(PeerSignature.verify(SECRET, Long.toString(T), NONCE, PeerSignature.replyPath(PATH), BODY, sig, NOW));
@@ -49,7 +50,7 @@ class PeerSignatureTest {
     assertEquals(PeerSignature.Check.CLOCK_SKEW,
         PeerSignature.check(SECRET, Long.toString(T), NONCE, PATH, BODY, sig, NOW.plusSeconds(121)));
     assertEquals(PeerSignature.Check.WRONG_KEY,
-        PeerSignature.check(AuthKeys.peerSecret("Other-Key-43".toCharArray()), Long.toString(T), NONCE, PATH, BODY, sig, NOW));
+        PeerSignature.check(AuthKeys.peerSecret("Other-Key-43".toCharArray(), SALT), Long.toString(T), NONCE, PATH, BODY, sig, NOW));
     assertEquals(PeerSignature.Check.UNSIGNED, PeerSignature.check(SECRET, null, NONCE, PATH, BODY, sig, NOW));
   }
 }

@@ -2,6 +2,7 @@ package org.ncsha.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,42 @@ class AuthKeyStoreTest {
     assertTrue(store.isSet());
     assertTrue(store.verify("Ha-Secret-9k".toCharArray()));
     assertFalse(store.verify("Ha-Secret-9K".toCharArray()));
-    assertEquals(AuthKeys.peerSecret("Ha-Secret-9k".toCharArray()), store.peerSecret().orElseThrow());
+    assertEquals(AuthKeys.peerSecret("Ha-Secret-9k".toCharArray(), store.peerSalt()), store.peerSecret().orElseThrow());
+  }
+
+  @Test
+  void eachInstallationHasItsOwnSaltWhichKeyChangesKeepAndRegistrationReplaces() throws Exception {
+    AuthKeyStore one = AuthKeyStore.forNode(nodeDir.resolve("one"));
+    AuthKeyStore two = AuthKeyStore.forNode(nodeDir.resolve("two"));
+    one.set("Ha-Secret-9k".toCharArray());
+    two.set("Ha-Secret-9k".toCharArray());
+    assertNotEquals(one.peerSalt(), two.peerSalt(), "two installations, two salts");
+    assertNotEquals(one.peerSecret().orElseThrow(), two.peerSecret().orElseThrow(), "the same key gives each its own secret");
+
+    String salt = one.peerSalt();
+    one.set("Other-Key-22".toCharArray());
+    assertEquals(salt, one.peerSalt(), "a key change keeps the pair's salt");
+    assertEquals(AuthKeys.peerSecret("Other-Key-22".toCharArray(), salt), one.peerSecret().orElseThrow());
+    one.offer("Third-Key-33".toCharArray(), java.time.Instant.now());
+    one.promotePending(java.time.Instant.now());
+    assertEquals(salt, one.peerSalt(), "taking the peer's offered key keeps it too");
+    assertEquals(one.secretFor("Third-Key-33".toCharArray()), one.peerSecret().orElseThrow());
+
+    // Registration: the primary takes the secondary's salt, and both derive one secret.
+    two.set("Third-Key-33".toCharArray(), one.peerSalt());
+    assertEquals(one.peerSecret().orElseThrow(), two.peerSecret().orElseThrow());
+  }
+
+  @Test
+  void aKeyFileFromBeforePairSaltsKeepsItsSecret() throws Exception {
+    AuthKeyStore store = AuthKeyStore.forNode(nodeDir);
+    Files.createDirectories(store.file().getParent());
+    String legacy = AuthKeys.peerSecret("Ha-Secret-9k".toCharArray(), AuthKeys.LEGACY_PEER_SALT);
+    Files.writeString(store.file(), "verifier=" + AuthKeys.verifier("Ha-Secret-9k".toCharArray()) + "\npeer.secret=" + legacy + "\n");
+    assertEquals(AuthKeys.LEGACY_PEER_SALT, store.peerSalt());
+    store.set("Other-Key-22".toCharArray());
+    assertEquals(AuthKeys.LEGACY_PEER_SALT, store.peerSalt(), "its peer still derives with the old salt");
+    assertEquals(legacy, store.previousSecret(java.time.Instant.now()).orElseThrow());
   }
 
   @Test
@@ -75,7 +111,7 @@ class AuthKeyStoreTest {
     AuthKeyStore store = AuthKeyStore.forNode(nodeDir);
     store.set("Old-Pair-Key-1".toCharArray());
     String oldSecret = store.peerSecret().orElseThrow();
-    String newSecret = AuthKeys.peerSecret("New-Pair-Key-2".toCharArray());
+    String newSecret = AuthKeys.peerSecret("New-Pair-Key-2".toCharArray(), store.peerSalt());
     java.time.Instant t0 = java.time.Instant.now();
 
     store.offer("New-Pair-Key-2".toCharArray(), t0);
@@ -100,7 +136,7 @@ class AuthKeyStoreTest {
     java.time.Instant t0 = java.time.Instant.now();
     store.offer("New-Pair-Key-2".toCharArray(), t0);
     assertFalse(store.promotePending(t0.plus(AuthKeyStore.GRACE)), "an offer its sender never used lapses");
-    assertEquals(AuthKeys.peerSecret("Old-Pair-Key-1".toCharArray()), store.peerSecret().orElseThrow());
+    assertEquals(AuthKeys.peerSecret("Old-Pair-Key-1".toCharArray(), store.peerSalt()), store.peerSecret().orElseThrow());
 
     store.offer("New-Pair-Key-2".toCharArray(), t0);
     store.set("Third-Pair-Key-3".toCharArray());

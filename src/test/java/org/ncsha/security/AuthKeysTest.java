@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class AuthKeysTest {
+  private static final String SALT = AuthKeys.newPeerSalt();
   private static final char[] KEY = "Ha-Secret-9k".toCharArray();
 
   @Test
@@ -54,21 +55,21 @@ class AuthKeysTest {
 
   @Test
   void peerSecretIsStableAndKeyDependent() {
-    String a = AuthKeys.peerSecret(KEY);
-    assertEquals(a, AuthKeys.peerSecret("Ha-Secret-9k".toCharArray()));
-    assertNotEquals(a, AuthKeys.peerSecret("Ha-Secret-9K".toCharArray()));
+    String a = AuthKeys.peerSecret(KEY, SALT);
+    assertEquals(a, AuthKeys.peerSecret("Ha-Secret-9k".toCharArray(), SALT));
+    assertNotEquals(a, AuthKeys.peerSecret("Ha-Secret-9K".toCharArray(), SALT));
     assertFalse(a.contains("Secret"));
     assertEquals(32, java.util.Base64.getDecoder().decode(a).length);
   }
 
   @Test
   void hmacSignsAndChecks() {
-    String secret = AuthKeys.peerSecret(KEY);
+    String secret = AuthKeys.peerSecret(KEY, SALT);
     String mac = AuthKeys.hmac(secret, "1700000000000\n/api/peer/heartbeat\n{}");
     assertEquals(mac, AuthKeys.hmac(secret, "1700000000000\n/api/peer/heartbeat\n{}"));
     assertTrue(AuthKeys.hmacMatches(secret, "1700000000000\n/api/peer/heartbeat\n{}", mac));
     assertFalse(AuthKeys.hmacMatches(secret, "1700000000001\n/api/peer/heartbeat\n{}", mac));
-    assertFalse(AuthKeys.hmacMatches(AuthKeys.peerSecret("Other-Key-1".toCharArray()), "1700000000000\n/api/peer/heartbeat\n{}", mac));
+    assertFalse(AuthKeys.hmacMatches(AuthKeys.peerSecret("Other-Key-1".toCharArray(), SALT), "1700000000000\n/api/peer/heartbeat\n{}", mac));
     assertFalse(AuthKeys.hmacMatches(secret, "m", "not base64!"));
     assertFalse(AuthKeys.hmacMatches(secret, "m", null));
     assertFalse(AuthKeys.hmacMatches(null, "m", mac));
@@ -84,6 +85,6 @@ class AuthKeysTest {
   @Test
   void emptyKeyIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> AuthKeys.verifier(new char[0]));
-    assertThrows(IllegalArgumentException.class, () -> AuthKeys.peerSecret(null));
+    assertThrows(IllegalArgumentException.class, () -> AuthKeys.peerSecret(null, SALT));
   }
 }

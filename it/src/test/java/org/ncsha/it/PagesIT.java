@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
@@ -304,16 +303,7 @@ class PagesIT {
       guesser.await("the lock", Duration.ofSeconds(10), () -> guesser.driver.getPageSource().contains("Too many failed logins"));
       assertTrue(guesser.driver.findElements(org.openqa.selenium.By.id("hm:state")).isEmpty(), "even the right key waits out the lock");
     }
-    assertTrue(logsOf("secondary").contains("Health Monitor login locked until"), "the lock is in the Health Monitor log");
+    assertTrue(PAIR.logs("secondary").contains("Health Monitor login locked until"), "the lock is in the Health Monitor log");
   }
 
-  private static String logsOf(String node) throws Exception {
-    StringBuilder all = new StringBuilder();
-    try (Stream<Path> files = java.nio.file.Files.walk(PAIR.dir.resolve(node).resolve("log"))) {
-      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
-        all.append(java.nio.file.Files.readString(f, StandardCharsets.ISO_8859_1));
-      }
-    }
-    return all.toString();
-  }
 }

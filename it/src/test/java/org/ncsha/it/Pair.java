@@ -105,10 +105,16 @@ final class Pair {
     }
   }
 
-  /** A direct connection to a node's PostgreSQL, as the application's database user. */
+  /** A direct connection to a node's PostgreSQL, as the database superuser (the Health Monitor's role). */
   java.sql.Connection database(String node) throws Exception {
     String password = Files.readString(dir.resolve("pair.secrets")).trim();
     return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs", password);
+  }
+
+  /** A direct connection to a node's PostgreSQL as the application's own role, the one Liberty's data source uses. */
+  java.sql.Connection applicationDatabase(String node) throws Exception {
+    String password = Files.readString(dir.resolve("pair.app.secret")).trim();
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs_app", password);
   }
 
   /** Whether a node's PostgreSQL accepts writes (is not in recovery). */
@@ -185,6 +191,38 @@ final class Pair {
   }
 
   /** The newest events of a node's Health Monitor (GET /api/events, as root with the key), as JSON. */
+  /**
+   * A GET with a Basic login sent from another local address ({@code source}, on loopback any
+   * 127.x address), which Java's HttpClient cannot choose: curl, with the login on its standard
+   * input rather than its command line. Returns the HTTP status and the body.
+   */
+  String[] getFrom(String source, String node, int port, String path, String user, String password) throws Exception {
+    Process p = new ProcessBuilder("curl", "-sk", "--max-time", "20", "--interface", source, "-K", "-",
+        "-w", "\n%{http_code}", "https://" + address(node) + ":" + port + path).redirectErrorStream(true).start();
+    try (var in = p.getOutputStream()) {
+      String login = (user + ":" + password).replace("\\", "\\\\").replace("\"", "\\\"");
+      in.write(("user = \"" + login + "\"\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("curl from " + source + " did not end");
+    }
+    int last = out.lastIndexOf('\n');
+    return new String[] {out.substring(last + 1).trim(), last < 0 ? "" : out.substring(0, last)};
+  }
+
+  /** Everything a node's Liberty and Health Monitor logged so far. */
+  String logs(String node) throws Exception {
+    StringBuilder all = new StringBuilder();
+    try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve(node).resolve("log"))) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+        all.append(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+    }
+    return all.toString();
+  }
+
   String events(String node, String key) throws Exception {
     HttpResponse<String> r = get(node, 8082, "/api/events?max=200", "root", key);
     if (r.statusCode() != 200) {

@@ -2,6 +2,7 @@ package org.ncsha.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -10,7 +11,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -139,6 +142,53 @@ class PairWalkingSkeletonIT {
     assertEquals(401, PAIR.get("primary", 9443, "/api/devices", null, null).statusCode(), "the admin login is required");
     assertEquals(201, addDevice("primary", "core-router-1").statusCode());
     Pair.await("core-router-1 on the secondary", Duration.ofSeconds(2), () -> listed("secondary", "core-router-1"));
+  }
+
+  @Test
+  @Order(2)
+  void the_applications_database_role_cannot_run_programs_or_change_the_server() throws Exception {
+    try (Connection c = PAIR.applicationDatabase("primary"); Statement s = c.createStatement()) {
+      try (var rs = s.executeQuery("select rolsuper, rolcreaterole, rolreplication from pg_roles where rolname = current_user")) {
+        assertTrue(rs.next());
+        assertFalse(rs.getBoolean(1) || rs.getBoolean(2) || rs.getBoolean(3), "ncs_app has no superuser, createrole or replication");
+      }
+      try (var rs = s.executeQuery("select count(*) from managed_device")) {
+        assertTrue(rs.next(), "the application's role reads its own table");
+      }
+      SQLException program = assertThrows(SQLException.class,
+          () -> s.execute("copy (select 1) to program 'touch /tmp/ncs-it-owned'"));
+      assertTrue(program.getMessage().contains("permission denied"), program.getMessage());
+      assertFalse(Files.exists(Path.of("/tmp/ncs-it-owned")));
+      SQLException system = assertThrows(SQLException.class,
+          () -> s.execute("alter system set default_transaction_read_only = off"));
+      assertTrue(system.getMessage().contains("permission denied"), system.getMessage());
+    }
+  }
+
+  /**
+   * Five wrong logins from one address lock out that address, on the admin port and on the
+   * Health Monitor's, even with the right password next; every other address logs in as before.
+   */
+  @Test
+  @Order(2)
+  void wrong_logins_from_one_address_lock_out_that_address_only() throws Exception {
+    String admin = PAIR.get("ADMIN_USER");
+    String password = PAIR.get("ADMIN_PASSWORD");
+    String key = PAIR.get("AUTH_KEY");
+    for (int i = 0; i < 5; i++) {
+      assertEquals("401", PAIR.getFrom("127.0.0.66", "primary", 9443, "/api/devices", admin, "wrong-" + i)[0]);
+      assertEquals("401", PAIR.getFrom("127.0.0.66", "primary", 8082, "/api/events", "root", "Wrong-key-" + i)[0]);
+    }
+    String[] locked = PAIR.getFrom("127.0.0.66", "primary", 9443, "/api/devices", admin, password);
+    assertEquals("429", locked[0], "the guessing address waits, even with the right password: " + locked[1]);
+    String[] hmLocked = PAIR.getFrom("127.0.0.66", "primary", 8082, "/api/events", "root", key);
+    assertEquals("401", hmLocked[0]);
+    assertTrue(hmLocked[1].contains("Too many failed logins"), hmLocked[1]);
+
+    assertEquals("200", PAIR.getFrom("127.0.0.67", "primary", 9443, "/api/devices", admin, password)[0], "another address");
+    assertEquals("200", PAIR.getFrom("127.0.0.67", "primary", 8082, "/api/events", "root", key)[0], "another address");
+    assertEquals(200, PAIR.get("primary", 9443, "/api/devices", admin, password).statusCode(), "the test's own address");
+    assertTrue(PAIR.logs("primary").contains("Admin login locked until"), "the lock is logged");
   }
 
   @Test

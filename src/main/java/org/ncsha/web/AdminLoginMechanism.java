@@ -1,0 +1,161 @@
+package org.ncsha.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.auth.message.callback.PasswordValidationCallback;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.security.auth.callback.Callback;
+
+/**
+ * The administrators' Basic login on 9443, checked against Liberty's user registry as Liberty's
+ * own Basic login does, with the Health Monitor's per-address lockout in front: after
+ * {@link LoginThrottle#FAILURES_PER_LOCKOUT} failures from one address that address waits
+ * (30 s, doubling up to 15 minutes), without its guesses reaching the registry, while every
+ * other address logs in as before. A login this server verified in the last
+ * {@link #REMEMBERED} still works from a locked address, so a guesser behind the same NAT
+ * does not end an administrator's work. The Health Monitor's own paths are not protected here
+ * (it checks root and the key itself) and pass untouched.
+ */
+@ApplicationScoped
+public class AdminLoginMechanism implements HttpAuthenticationMechanism {
+  private static final Logger LOG = Logger.getLogger(AdminLoginMechanism.class.getName());
+  static final String REALM = "ncs-ha";
+  static final Duration REMEMBERED = Duration.ofMinutes(10);
+
+  private final LoginThrottle throttle = new LoginThrottle(4096);
+  private final Clock clock = Clock.systemUTC();
+  private final ThrottledLog refusals = new ThrottledLog(Duration.ofMinutes(1));
+  /** Digests of logins verified lately (never the password), with when each is forgotten. */
+  private final Map<String, Instant> verified = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+      return size() > 64;
+    }
+  };
+  private final byte[] pepper = new byte[32];
+
+  public AdminLoginMechanism() {
+    new SecureRandom().nextBytes(pepper);
+  }
+
+  @Override
+  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+      HttpMessageContext context) {
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    String from = request.getRemoteAddr();
+    Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeader("Authorization"));
+    if (credentials.isEmpty()) {
+      return challenge(response, context);
+    }
+    BasicCredentials login = credentials.get();
+    Instant now = clock.instant();
+    String digest = digest(login);
+    Optional<Instant> locked = throttle.lockedUntil(from, now);
+    if (locked.isPresent() && !remembered(digest, now)) {
+      return lockedOut(response, from, locked.get(), now);
+    }
+    if (!registryAccepts(login, context)) {
+      refusals.note(LOG, "Refused an admin login from " + from + " (wrong user name or password)");
+      throttle.failed(from, now).ifPresent(until -> LOG.warning("Admin login locked until " + until + " for " + from
+          + " after " + LoginThrottle.FAILURES_PER_LOCKOUT + " failures"));
+      return challenge(response, context);
+    }
+    throttle.succeeded(from);
+    remember(digest, now);
+    return AuthenticationStatus.SUCCESS;
+  }
+
+  /** Liberty's registry decides, through the container's callback, as for its own Basic login. */
+  private static boolean registryAccepts(BasicCredentials login, HttpMessageContext context) {
+    PasswordValidationCallback check = new PasswordValidationCallback(context.getClientSubject(), login.user(),
+        login.password().toCharArray());
+    try {
+      context.getHandler().handle(new Callback[] {check});
+      return check.getResult();
+    } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
+      LOG.warning("The user registry could not check an admin login: " + e.getMessage());
+      return false;
+    } finally {
+      check.clearPassword();
+    }
+  }
+
+  private static AuthenticationStatus challenge(HttpServletResponse response, HttpMessageContext context) {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+    return context.responseUnauthorized();
+  }
+
+  private static AuthenticationStatus lockedOut(HttpServletResponse response, String from, Instant until, Instant now) {
+    long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+    try {
+      response.setHeader("Retry-After", Long.toString(seconds));
+      response.sendError(429, "Too many failed logins from " + from + ": try again after " + until);
+    } catch (IOException e) {
+      LOG.fine("The lockout answer could not be sent: " + e.getMessage());
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private synchronized boolean remembered(String digest, Instant now) {
+    Instant until = verified.get(digest);
+    return until != null && now.isBefore(until);
+  }
+
+  private synchronized void remember(String digest, Instant now) {
+    verified.put(digest, now.plus(REMEMBERED));
+  }
+
+  /** A digest with a per-process pepper, so what is remembered gives no password away. */
+  private String digest(BasicCredentials login) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(pepper);
+      sha.update(login.user().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(login.password().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** User and password of a Basic Authorization header. */
+  record BasicCredentials(String user, String password) {
+    static Optional<BasicCredentials> parse(String authorization) {
+      if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        return Optional.empty();
+      }
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      int colon = decoded.indexOf(':');
+      return colon < 0 ? Optional.empty() : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+    }
+
+    @Override
+    public String toString() {
+      return "BasicCredentials[" + user + ", hidden]";
+    }
+  }
+}
