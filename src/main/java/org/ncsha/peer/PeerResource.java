@@ -50,6 +50,7 @@ public class PeerResource {
   @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
   @Inject org.ncsha.web.BandwidthTickets tickets;
   @Context HttpHeaders headers;
+  @Context jakarta.servlet.http.HttpServletRequest servletRequest;
   /** The secret the current request was signed with (JAX-RS makes one instance per request). */
   private String requestSecret;
 
@@ -167,7 +168,7 @@ public class PeerResource {
 
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
   private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
-    String destination = headers.getHeaderString(HttpHeaders.HOST);
+    String destination = destination();
     if (!PeerDestination.namesThisServer(destination, link.ownAddress(), node.hmPort())) {
       REFUSALS.note(LOG, "Rejected a peer request to " + path + ": addressed to " + destination + ", not to this server");
       return refused(PeerSignature.Check.UNSIGNED);
@@ -194,6 +195,19 @@ public class PeerResource {
       keyChange.takeOffered();
     }
     return handler.apply(path);
+  }
+
+  /**
+   * The address and port the request was sent to: its Host header, or under HTTP/2 (which the
+   * peer's client speaks) its :authority, which the container gives as the server name and port.
+   */
+  private String destination() {
+    String host = headers.getHeaderString(HttpHeaders.HOST);
+    if (host != null) {
+      return host;
+    }
+    String name = servletRequest.getServerName();
+    return (name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name) + ":" + servletRequest.getServerPort();
   }
 
   /**
