@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
@@ -27,27 +25,21 @@ import javax.security.auth.callback.Callback;
  * own Basic login does, with the Health Monitor's per-address lockout in front: after
  * {@link LoginThrottle#FAILURES_PER_LOCKOUT} failures from one address that address waits
  * (30 s, doubling up to 15 minutes), without its guesses reaching the registry, while every
- * other address logs in as before. A login this server verified in the last
- * {@link #REMEMBERED} still works from a locked address, so a guesser behind the same NAT
- * does not end an administrator's work. The Health Monitor's own paths are not protected here
- * (it checks root and the key itself) and pass untouched.
+ * other address logs in as before. A page session that already logged in with the same
+ * credentials goes on from a locked address (the session id is what a guesser lacks), so a
+ * guesser behind the same NAT does not end an administrator's work. The Health Monitor's own
+ * paths are not protected here (it checks root and the key itself) and pass untouched.
  */
 @ApplicationScoped
 public class AdminLoginMechanism implements HttpAuthenticationMechanism {
   private static final Logger LOG = Logger.getLogger(AdminLoginMechanism.class.getName());
   static final String REALM = "ncs-ha";
-  static final Duration REMEMBERED = Duration.ofMinutes(10);
+  /** The digest of the credentials a page session logged in with. */
+  private static final String SESSION_LOGIN = "org.ncsha.adminLogin";
 
   private final LoginThrottle throttle = new LoginThrottle(4096);
   private final Clock clock = Clock.systemUTC();
   private final ThrottledLog refusals = new ThrottledLog(Duration.ofMinutes(1));
-  /** Digests of logins verified lately (never the password), with when each is forgotten. */
-  private final Map<String, Instant> verified = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-      return size() > 64;
-    }
-  };
   private final byte[] pepper = new byte[32];
 
   public AdminLoginMechanism() {
@@ -69,7 +61,10 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
     Instant now = clock.instant();
     String digest = digest(login);
     Optional<Instant> locked = throttle.lockedUntil(from, now);
-    if (locked.isPresent() && !remembered(digest, now)) {
+    if (locked.isPresent()) {
+      if (loggedInSession(request, digest)) {
+        return AuthenticationStatus.SUCCESS;
+      }
       return lockedOut(response, from, locked.get(), now);
     }
     if (!registryAccepts(login, context)) {
@@ -79,8 +74,19 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
       return challenge(response, context);
     }
     throttle.succeeded(from);
-    remember(digest, now);
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(SESSION_LOGIN, digest);
+    }
     return AuthenticationStatus.SUCCESS;
+  }
+
+  /** Whether this request's page session already logged in with these very credentials. */
+  private static boolean loggedInSession(HttpServletRequest request, String digest) {
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    Object known = session == null ? null : session.getAttribute(SESSION_LOGIN);
+    return known instanceof String s && MessageDigest.isEqual(
+        s.getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Liberty's registry decides, through the container's callback, as for its own Basic login. */
@@ -114,16 +120,7 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
     return AuthenticationStatus.SEND_FAILURE;
   }
 
-  private synchronized boolean remembered(String digest, Instant now) {
-    Instant until = verified.get(digest);
-    return until != null && now.isBefore(until);
-  }
-
-  private synchronized void remember(String digest, Instant now) {
-    verified.put(digest, now.plus(REMEMBERED));
-  }
-
-  /** A digest with a per-process pepper, so what is remembered gives no password away. */
+  /** A digest with a per-process pepper, so what a session keeps gives no password away. */
   private String digest(BasicCredentials login) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
