@@ -209,6 +209,7 @@ public class HaEngine {
   private void apply(Decision decision, Instant now) {
     HaState from = status.state();
     status = new NodeStatus(decision.next(), now);
+    entered.get(decision.next()).incrementAndGet();
     String description = decision.outcome() == null
         ? "State changed from " + from.displayName() + " to " + decision.next().displayName()
         : decision.outcome();
@@ -328,6 +329,21 @@ public class HaEngine {
   /** Seconds since the peer last answered a heartbeat, or null when it never did since the start. */
   public Long peerHeardSecondsAgo() {
     return lastPeer == null ? null : Math.max(0, Duration.between(lastPeerAt, clock.instant()).toSeconds());
+  }
+
+  /** How often this server entered {@code state} since the Health Monitor started (for metrics). */
+  public long timesEntered(HaState state) {
+    return entered.get(state).get();
+  }
+
+  private final java.util.Map<HaState, java.util.concurrent.atomic.AtomicLong> entered = counters();
+
+  private static java.util.Map<HaState, java.util.concurrent.atomic.AtomicLong> counters() {
+    java.util.Map<HaState, java.util.concurrent.atomic.AtomicLong> m = new java.util.EnumMap<>(HaState.class);
+    for (HaState s : HaState.values()) {
+      m.put(s, new java.util.concurrent.atomic.AtomicLong());
+    }
+    return m;
   }
 
   public int missedHeartbeats() {

@@ -165,6 +165,23 @@ class PairWalkingSkeletonIT {
     }
   }
 
+  @Test
+  @Order(2)
+  void metrics_give_the_state_heartbeats_and_replication_lag_to_administrators_only() throws Exception {
+    String admin = PAIR.get("ADMIN_USER");
+    String password = PAIR.get("ADMIN_PASSWORD");
+    assertEquals(401, PAIR.get("primary", 9443, "/metrics", null, null).statusCode(), "the admin login is required");
+    HttpResponse<String> primary = PAIR.get("primary", 9443, "/metrics?scope=application", admin, password);
+    assertEquals(200, primary.statusCode(), primary.body());
+    String p = primary.body();
+    assertTrue(p.matches("(?s).*ncs_ha_state\\{[^}]*state=\"Primary Active\"[^}]*} 1\\.0.*"), p);
+    assertTrue(p.matches("(?s).*ncs_ha_state\\{[^}]*state=\"Secondary Active\"[^}]*} 0\\.0.*"), p);
+    assertTrue(p.matches("(?s).*ncs_ha_missed_heartbeats\\{[^}]*} 0\\.0.*"), p);
+    assertTrue(p.matches("(?s).*ncs_ha_replication_lag_bytes[_a-z]*\\{[^}]*} [0-9]+\\.[0-9]+.*"), "the primary measures its standby's lag: " + p);
+    String s = PAIR.get("secondary", 9443, "/metrics?scope=application", admin, password).body();
+    assertTrue(s.matches("(?s).*ncs_ha_state\\{[^}]*state=\"Secondary Syncing\"[^}]*} 1\\.0.*"), s);
+  }
+
   /**
    * Five wrong logins from one address lock out that address, on the admin port and on the
    * Health Monitor's, even with the right password next; every other address logs in as before.
