@@ -16,6 +16,7 @@ import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
 import org.ncsha.security.AuthKeyStore;
 import org.ncsha.store.HaStore;
+import org.ncsha.node.ProductVersion;
 
 /**
  * This node's side of the peer protocol: the heartbeat exchange each tick, with the pinned
@@ -270,7 +271,7 @@ public class PeerLink {
     hello.fingerprint = ownFingerprint();
     hello.installedAsSecondary = config.role() == org.ncsha.ha.Role.SECONDARY;
     hello.state = mine.state;
-    hello.version = org.ncsha.peer.PeerResource.VERSION;
+    hello.version = ProductVersion.current();
     PeerClient.Hello answer = client.hello(config.peerAddress(), secret, hello);
     pin(answer.presentedFingerprint());
     LOG.info("Pinned the certificate of " + config.peerAddress() + " again (SHA-256 " + answer.presentedFingerprint() + ")");

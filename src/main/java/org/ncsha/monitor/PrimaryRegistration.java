@@ -11,11 +11,11 @@ import org.ncsha.peer.CloneProgress;
 import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
-import org.ncsha.peer.PeerResource;
 import org.ncsha.mail.EmailList;
 import org.ncsha.peer.RegisterMessage;
 import org.ncsha.security.AuthKeys;
 import org.ncsha.store.HaStore;
+import org.ncsha.node.ProductVersion;
 
 /**
  * The primary's side of HA registration, milestone by milestone: Pre-HA Registration (key,
@@ -77,7 +77,7 @@ public class PrimaryRegistration {
     mine.address = node.address();
     mine.fingerprint = peer.ownFingerprint();
     mine.state = HaState.HA_INITIALIZING.displayName();
-    mine.version = PeerResource.VERSION;
+    mine.version = ProductVersion.current();
     mine.failoverType = request.failoverType().wireName();
     PeerClient.Hello hello;
     try {
@@ -94,8 +94,8 @@ public class PrimaryRegistration {
     if (!HaState.HA_NOT_CONFIGURED.displayName().equals(theirs.state)) {
       throw fail("the secondary " + secondary + " is in state " + theirs.state + ", not HA Not Configured");
     }
-    if (!PeerResource.VERSION.equals(theirs.version)) {
-      throw fail("the secondary runs version " + theirs.version + " but this server runs " + PeerResource.VERSION
+    if (!ProductVersion.current().equals(theirs.version)) {
+      throw fail("the secondary runs version " + theirs.version + " but this server runs " + ProductVersion.current()
           + "; both servers must run the same version and patch level");
     }
     progress.milestone(PRE, 50, "the secondary answered and proved the authentication key");

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import org.ncsha.db.DatabaseReadiness;
 import org.ncsha.node.NodeSettings;
-import org.ncsha.peer.PeerResource;
 import org.ncsha.readiness.LinuxSystemProbe;
 import org.ncsha.readiness.NodeFacts;
 import org.ncsha.readiness.SystemProbe;
+import org.ncsha.node.ProductVersion;
 
 /** This server's own readiness facts, measured towards the other server. */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class ReadinessProbe {
     }
     String nic = system.interfaceFor(node.address());
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        PeerResource.VERSION, system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
+        ProductVersion.current(), system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
         diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
         db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
         db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
@@ -47,7 +47,7 @@ public class ReadinessProbe {
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
   public NodeFacts unmeasured(String why) {
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        PeerResource.VERSION, system.cpuCount(), system.memoryBytes(),
+        ProductVersion.current(), system.cpuCount(), system.memoryBytes(),
         system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
         system.sharedMemoryBytes(), 0, null, false, 0, null, null, null);
   }

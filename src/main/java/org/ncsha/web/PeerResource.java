@@ -1,4 +1,4 @@
-package org.ncsha.peer;
+package org.ncsha.web;
 
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -14,6 +14,16 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.ncsha.peer.AuthKeyMessage;
+import org.ncsha.peer.BandwidthProtocol;
+import org.ncsha.peer.HelloMessage;
+import org.ncsha.peer.PeerCommandMessage;
+import org.ncsha.peer.PeerDestination;
+import org.ncsha.peer.PeerSignature;
+import org.ncsha.peer.RegisterMessage;
+import org.ncsha.peer.ReadinessRequest;
+import org.ncsha.peer.ReplayGuard;
+import org.ncsha.peer.SaltMessage;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.monitor.AuthKeyChange;
@@ -23,6 +33,7 @@ import org.ncsha.monitor.LocalHealth;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.monitor.SecondaryCopy;
 import org.ncsha.security.AuthKeyRule;
+import org.ncsha.node.ProductVersion;
 
 /**
  * The peer protocol on the HM port: what the other Health Monitor calls. Every request and
@@ -34,11 +45,10 @@ import org.ncsha.security.AuthKeyRule;
 public class PeerResource {
   private static final Logger LOG = Logger.getLogger(PeerResource.class.getName());
   private static final Jsonb JSON = JsonbBuilder.create();
-  public static final String VERSION = "0.1.0";
   /** Shared by all requests: JAX-RS creates a resource instance per request. */
   private static final ReplayGuard REPLAYS = new ReplayGuard(PeerSignature.MAX_SKEW);
   /** Unsigned requests are what a stranger sends many of: logged once a minute with a count. */
-  private static final org.ncsha.web.ThrottledLog REFUSALS = new org.ncsha.web.ThrottledLog(java.time.Duration.ofMinutes(1));
+  private static final ThrottledLog REFUSALS = new ThrottledLog(java.time.Duration.ofMinutes(1));
 
   @Inject PeerLink link;
   @Inject org.ncsha.node.NodeSettings node;
@@ -48,7 +58,7 @@ public class PeerResource {
   @Inject SecondaryCopy copy;
   @Inject AuthKeyChange keyChange;
   @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
-  @Inject org.ncsha.web.BandwidthTickets tickets;
+  @Inject BandwidthTickets tickets;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest servletRequest;
   /** The secret the current request was signed with (JAX-RS makes one instance per request). */
@@ -77,7 +87,7 @@ public class PeerResource {
       mine.fingerprint = link.ownFingerprint();
       mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
       mine.state = engine.status().state().displayName();
-      mine.version = VERSION;
+      mine.version = ProductVersion.current();
       return signed(path, mine);
     });
   }
