@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -38,8 +39,17 @@ class PackageRulesTest {
   static final ArchRule the_decider_is_pure = classes().that().resideInAPackage("org.ncsha.ha..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("org.ncsha.ha..", "java..");
 
-  /** The CLI runs without the application server: the JDK and the key rules, no Jakarta. */
+  /**
+   * The CLI runs without the application server, from its own jar (the pom's cli-jar): the JDK,
+   * the key rules and the version, which is what that jar holds.
+   */
   @ArchTest
   static final ArchRule the_cli_needs_no_server = classes().that().resideInAPackage("org.ncsha.cli..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("org.ncsha.cli..", "org.ncsha.security..", "java..", "javax..");
+      .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.ncsha.cli..", "org.ncsha.security..",
+          "java..", "javax..").or(JavaClass.Predicates.equivalentTo(org.ncsha.node.ProductVersion.class)));
+
+  /** What the CLI jar takes of security must not pull in anything beyond the JDK either. */
+  @ArchTest
+  static final ArchRule security_needs_only_the_jdk = classes().that().resideInAPackage("org.ncsha.security..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("org.ncsha.security..", "java..", "javax..");
 }

@@ -34,6 +34,10 @@ public final class Ncs {
       "usage: ncs [--node-dir DIR] COMMAND",
       "",
       "  ncs status   Show whether this server's processes are up",
+      "  ncs show version",
+      "               Show the version of ncs-ha installed on this server",
+      "  ncs node init --node-dir DIR --address ADDRESS ...",
+      "               Prepare this server's node directory ('ncs node init' alone lists the options)",
       "  ncs ha ...   High Availability commands ('ncs ha ?' lists them)",
       "  ncs certvalidation tofu-certs deletecert host HOST",
       "               Forget the certificate trusted on first use for HOST (the peer server)");
@@ -63,6 +67,13 @@ public final class Ncs {
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
     try {
+      if (args.length > 0 && args[0].equals("node")) {
+        // Its own options (ncs node init --address ...), parsed by it.
+        if (args.length < 2 || !args[1].equals("init")) {
+          throw CliException.usage(NodeInit.USAGE);
+        }
+        return new NodeInit(terminal, env).run(List.of(args).subList(2, args.length));
+      }
       return dispatch(parse(args));
     } catch (CliException e) {
       terminal.err().println(e.getMessage());
@@ -111,6 +122,12 @@ public final class Ncs {
       case "status":
         noMoreThan(w, 1);
         return new ProcessStatus(node(), terminal.out()).print();
+      case "show":
+        if (w.size() != 2 || !w.get(1).equals("version")) {
+          throw CliException.usage("usage: ncs show version");
+        }
+        terminal.out().println("ncs-ha version " + org.ncsha.node.ProductVersion.current());
+        return 0;
       case "ha":
         return ha(w.subList(1, w.size()));
       case "certvalidation":

@@ -81,9 +81,12 @@ final class NodeDir {
         + " Start it, then try again");
   }
 
+  /** Liberty's own pid file ('server start' writes it, for the launcher and for systemd alike). */
   OptionalLong libertyPid() {
-    return pid("run/liberty.pid");
+    return pid(LIBERTY_PID);
   }
+
+  static final String LIBERTY_PID = "usr/servers/.pid/ncs.pid";
 
   OptionalLong postgresPid() {
     return pid("pgdata/postmaster.pid");

@@ -20,7 +20,7 @@ final class ProcessStatus {
   int print() {
     out.println("Status of the ncs-ha processes in " + node.path() + ":");
     line("Health Monitor", healthMonitor());
-    line("Liberty server", process(node.libertyPid(), "java", "run/liberty.pid"));
+    line("Liberty server", process(node.libertyPid(), "java", NodeDir.LIBERTY_PID));
     line("PostgreSQL", process(node.postgresPid(), "postgres", "pgdata/postmaster.pid"));
     return allUp ? 0 : 1;
   }

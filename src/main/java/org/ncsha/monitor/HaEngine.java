@@ -40,7 +40,6 @@ import org.ncsha.store.HaStore;
 public class HaEngine {
   private static final Logger LOG = Logger.getLogger(HaEngine.class.getName());
   private static final long VERDICT_WAIT_SECONDS = 30;
-  private static final int MAX_FOLLOW_UPS = 4;
   /** How often the loop records that it is alive (how long a server was down is measured with it). */
   private static final Duration ALIVE_RECORD_INTERVAL = Duration.ofSeconds(10);
 
@@ -64,16 +63,15 @@ public class HaEngine {
   private volatile PeerReport lastPeer;
   private volatile Instant lastPeerAt = Instant.EPOCH;
   private volatile Observations lastObservations;
+  /** Missed heartbeats, the startup flag, prompt decisions and recorded stays: pure, shared with the tests' harness. */
+  private final org.ncsha.ha.LoopBookkeeping loop = new org.ncsha.ha.LoopBookkeeping();
+  /** The loop's count, for readers on other threads (status pages, heartbeat answers). */
   private volatile int missedHeartbeats;
   private volatile Instant lastProgress = Instant.now();
   /** The last store write failed: logged once, and once more when writes work again. */
   private boolean storeFailing;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
   private Instant lastAliveRecorded = Instant.EPOCH;
-  /** Transitions decided since the last heartbeat, each followed by a prompt cycle. */
-  private int followUps;
-  private boolean startup = true;
-  private String lastStayOutcome;
 
   @PostConstruct
   void load() {
@@ -92,9 +90,7 @@ public class HaEngine {
    * misses" keeps meaning N heartbeat intervals however often the loop is nudged.
    */
   public synchronized void runCycle(boolean heartbeat) {
-    if (heartbeat) {
-      followUps = 0;
-    }
+    loop.tickStarted(heartbeat);
     Instant now = clock.instant();
     lastProgress = now;
     if (Duration.between(lastAliveRecorded, now).compareTo(ALIVE_RECORD_INTERVAL) >= 0) {
@@ -106,8 +102,8 @@ public class HaEngine {
     PeerContact contact = config.peerAddress() == null
         ? null
         : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local, loopAge()));
-    missedHeartbeats = contact == null ? 0 : contact.missedAfter(missedHeartbeats, heartbeat);
-    PeerReport peerReport = contact == null ? null : contact.trustedReport();
+    PeerReport peerReport = loop.peerExchanged(contact, heartbeat);
+    missedHeartbeats = loop.missedHeartbeats();
     if (peerReport != null) {
       lastPeer = peerReport;
       lastPeerAt = now;
@@ -118,7 +114,7 @@ public class HaEngine {
     }
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
-        local.criticalProcessDown(), startup, finished, walBehindPrimary(local), witness.view());
+        local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view());
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
@@ -131,7 +127,8 @@ public class HaEngine {
       }
       return;
     }
-    startup = false;
+    HaState before = status.state();
+    org.ncsha.ha.LoopBookkeeping.After after = loop.decided(before, decision);
     if (LOG.isLoggable(Level.FINEST)) {
       LOG.finest("Health Monitor cycle (" + (heartbeat ? "heartbeat" : "prompt") + "): state " + status.state().displayName()
           + ", peer " + (peerReport == null ? "not answering (" + missedHeartbeats + " missed)" : peerReport.state().displayName())
@@ -139,20 +136,14 @@ public class HaEngine {
           + " " + decision.actions());
     }
     actions.runQuick(decision.actions(), decision.next(), this);
-    if (decision.next() != status.state()) {
+    if (after.transition()) {
       apply(decision, now);
-      // A new state may allow the next step at once (Secondary Lost Primary -> Secondary
-      // Failover with no hold-down): decide again now rather than a heartbeat later. Bounded,
-      // so that observations which flap cannot spin the loop.
-      if (followUps++ < MAX_FOLLOW_UPS) {
+      if (after.decideAgainNow()) {
         ticker.nudge();
       }
-      lastStayOutcome = null;
-    } else if (decision.outcome() != null && !decision.outcome().equals(lastStayOutcome)) {
-      // A condition that holds tick after tick (a refused automatic failover) is one event.
-      LOG.info("HA " + status.state().displayName() + ": " + decision.outcome());
-      storeSafely("an event", () -> store.recordEvent(now, status.state().displayName(), decision.outcome()));
-      lastStayOutcome = decision.outcome();
+    } else if (after.stayEvent() != null) {
+      LOG.info("HA " + before.displayName() + ": " + after.stayEvent());
+      storeSafely("an event", () -> store.recordEvent(now, before.displayName(), after.stayEvent()));
     }
     if (pending != null) {
       pending.verdict().complete(decision);

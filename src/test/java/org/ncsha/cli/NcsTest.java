@@ -236,8 +236,9 @@ class NcsTest {
   @Test
   void ncsStatusReportsEachProcess() throws IOException {
     answers.put("/api/status", new String[] {"200", "{\"state\":\"Secondary Syncing\",\"mode\":\"HA enabled\"}"});
-    Files.createDirectories(node.resolve("run"));
-    Files.writeString(node.resolve("run/liberty.pid"), ProcessHandle.current().pid() + "\n"); // a live java process
+    Files.createDirectories(node.resolve("usr/servers/.pid"));
+    // A live java process, in Liberty's own pid file (what 'server start' writes, under ha-pair or systemd).
+    Files.writeString(node.resolve("usr/servers/.pid/ncs.pid"), ProcessHandle.current().pid() + "\n");
     CliRun r = ncs("", "status");
     assertEquals(1, r.exitCode, "PostgreSQL is down\n" + r);
     assertTrue(r.out.contains("Health Monitor  Up (Secondary Syncing, HA enabled)"), r.out);

@@ -89,8 +89,7 @@ final class PairHarness {
   /** Starts a node's HM again: its next tick is a startup tick without a heartbeat answer. */
   void start(SimNode node) {
     node.up = true;
-    node.justStarted = true;
-    node.missed = 0;
+    node.loop.restarted();
     node.generation++;
     node.fenced = false;
     if (witness != null) {
@@ -126,24 +125,26 @@ final class PairHarness {
       return;
     }
     SimNode peer = other(node);
-    boolean startup = node.justStarted;
-    node.justStarted = false;
+    node.loop.tickStarted(true);
+    boolean startup = node.loop.startup();
     // A node answers heartbeats once its HM has run its startup tick.
-    PeerReport report = linkUp && peer.up && !peer.justStarted && !startup ? peer.report() : null;
-    node.missed = report == null ? node.missed + 1 : 0;
+    PeerReport answer = linkUp && peer.up && !peer.loop.startup() && !startup ? peer.report() : null;
+    PeerReport report = node.loop.peerExchanged(answer != null
+        ? PeerContact.answered(answer, Duration.ZERO, TICK, TICK) : PeerContact.silent("no answer"), true);
     if (report != null && report.state() == HaState.HA_INITIALIZING) {
       node.peerWasInitializing = true;
     }
     List<ActionOutcome> outcomes = finishActions(node, report);
     Command pending = node.commands.poll();
     Observations obs =
-        new Observations(now, report, node.missed, node.databaseHealthy, node.processesHealthy,
+        new Observations(now, report, node.loop.missedHeartbeats(), node.databaseHealthy, node.processesHealthy,
             node.criticalProcessDown, startup, outcomes);
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
     }
     Decision d = node.decider.decide(node.status, obs, node.config, pending);
+    node.loop.decided(node.state(), d);
     node.decisions.add(d);
     if (d.refusal() != null) {
       node.refusals.add(d.refusal());

@@ -16,8 +16,8 @@ final class SimNode {
   HaConfig config;
   NodeStatus status;
   boolean up = true;
-  boolean justStarted;
-  int missed;
+  /** The runner's own bookkeeping: missed heartbeats and the startup tick, as HaEngine keeps them. */
+  final LoopBookkeeping loop = LoopBookkeeping.afterStartup();
   boolean databaseHealthy = true;
   boolean processesHealthy = true;
   boolean criticalProcessDown;

@@ -134,7 +134,7 @@ class DatabaseBenchmark {
   }
 
   private static String[] pgbenchEnv(Pair pair) throws Exception {
-    return new String[] {"PGPASSWORD", java.nio.file.Files.readString(pair.dir.resolve("pair.secrets")).trim()};
+    return new String[] {"PGPASSWORD", pair.secret("db.password")};
   }
 
   private static long clusterSize(Pair pair) throws Exception {

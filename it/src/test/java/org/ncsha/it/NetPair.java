@@ -111,7 +111,7 @@ final class NetPair implements AutoCloseable {
    * @throws IllegalStateException when psql fails (the database is down, say), with its output
    */
   String sql(String node, String statement) throws Exception {
-    String password = Files.readString(pair.dir.resolve("pair.secrets")).trim();
+    String password = pair.secret("db.password");
     ProcessBuilder b = new ProcessBuilder("ip", "netns", "exec", net.namespace(node),
         "/usr/lib/postgresql/15/bin/psql", "-h", net.address(node), "-U", "ncs", "-d", "ncs", "-At",
         "-v", "ON_ERROR_STOP=1", "-c", statement).redirectErrorStream(true);

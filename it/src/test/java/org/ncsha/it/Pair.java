@@ -107,14 +107,21 @@ final class Pair {
 
   /** A direct connection to a node's PostgreSQL, as the database superuser (the Health Monitor's role). */
   java.sql.Connection database(String node) throws Exception {
-    String password = Files.readString(dir.resolve("pair.secrets")).trim();
-    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs", password);
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs", secret("db.password"));
   }
 
   /** A direct connection to a node's PostgreSQL as the application's own role, the one Liberty's data source uses. */
   java.sql.Connection applicationDatabase(String node) throws Exception {
-    String password = Files.readString(dir.resolve("pair.app.secret")).trim();
-    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs_app", password);
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs_app", secret("app.password"));
+  }
+
+  /** One of the pair's database passwords ({@code db.password}, {@code app.password}), as 'ncs node init' made them. */
+  String secret(String name) throws IOException {
+    Properties secrets = new Properties();
+    try (var in = Files.newInputStream(dir.resolve("pair.secrets"))) {
+      secrets.load(in);
+    }
+    return secrets.getProperty(name);
   }
 
   /** Whether a node's PostgreSQL accepts writes (is not in recovery). */

@@ -1,0 +1,93 @@
+package org.ncsha.ha;
+
+/**
+ * What the Health Monitor's loop carries from one tick to the next besides the state: the
+ * peer's consecutive missed heartbeats, whether this is the first decision since the Health
+ * Monitor started, how many prompt decisions a heartbeat interval has had, and the last
+ * "staying, because ..." outcome already recorded. The runner ({@code monitor.HaEngine}) and the
+ * scenario harness of the tests both keep their ticks with it, so what the tests replay is
+ * what the runner does. Pure: no clock, no I/O; one loop uses one instance, from one thread.
+ */
+public final class LoopBookkeeping {
+  /**
+   * Prompt decisions allowed between two heartbeats after transitions: a new state may allow the
+   * next step at once (Secondary Lost Primary to Secondary Failover with no hold-down), but
+   * observations that flap must not spin the loop.
+   */
+  public static final int MAX_FOLLOW_UPS = 4;
+
+  private int missedHeartbeats;
+  private boolean startup = true;
+  private int followUps;
+  private String lastStayOutcome;
+
+  /** The bookkeeping of a Health Monitor that has just started: its first decision is a startup one. */
+  public LoopBookkeeping() {}
+
+  /** The bookkeeping of a loop that has decided before (a simulated node set up mid-life). */
+  public static LoopBookkeeping afterStartup() {
+    LoopBookkeeping loop = new LoopBookkeeping();
+    loop.startup = false;
+    return loop;
+  }
+
+  /** A tick begins; a heartbeat tick renews the budget of prompt decisions. */
+  public void tickStarted(boolean heartbeat) {
+    if (heartbeat) {
+      followUps = 0;
+    }
+  }
+
+  /**
+   * Counts the exchange with the peer ({@code null} when no peer is configured, which resets the
+   * count) and returns what the decider may be told of the peer: its report, when trusted.
+   */
+  public PeerReport peerExchanged(PeerContact contact, boolean heartbeat) {
+    if (contact == null) {
+      missedHeartbeats = 0;
+      return null;
+    }
+    missedHeartbeats = contact.missedAfter(missedHeartbeats, heartbeat);
+    return contact.trustedReport();
+  }
+
+  public int missedHeartbeats() {
+    return missedHeartbeats;
+  }
+
+  /** True until the first decision after the Health Monitor started has been made. */
+  public boolean startup() {
+    return startup;
+  }
+
+  /** The Health Monitor started again: nothing heard yet, and the next decision is a startup one. */
+  public void restarted() {
+    missedHeartbeats = 0;
+    startup = true;
+    lastStayOutcome = null;
+  }
+
+  /**
+   * What the runner does after a decision besides its actions.
+   *
+   * @param transition the state changes: record it as an event
+   * @param decideAgainNow ask for a prompt decision rather than waiting for the next heartbeat
+   * @param stayEvent an outcome of staying in the state that is new, to record once (null: none)
+   */
+  public record After(boolean transition, boolean decideAgainNow, String stayEvent) {}
+
+  /** Books a decision taken in state {@code before}. */
+  public After decided(HaState before, Decision decision) {
+    startup = false;
+    if (decision.next() != before) {
+      lastStayOutcome = null;
+      return new After(true, followUps++ < MAX_FOLLOW_UPS, null);
+    }
+    // A condition that holds tick after tick (a refused automatic failover) is one event.
+    if (decision.outcome() != null && !decision.outcome().equals(lastStayOutcome)) {
+      lastStayOutcome = decision.outcome();
+      return new After(false, false, decision.outcome());
+    }
+    return new After(false, false, null);
+  }
+}

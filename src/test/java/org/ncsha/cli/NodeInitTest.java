@@ -1,0 +1,79 @@
+package org.ncsha.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What 'ncs node init' refuses, each with a message naming the option and the rule, before it
+ * writes a credential. (A whole run needs Liberty's securityUtility: every IT's pair is made by
+ * it, through ha-pair.)
+ */
+class NodeInitTest {
+  @TempDir Path root;
+  private Path node;
+  private List<String> base;
+
+  @BeforeEach
+  void layout() throws Exception {
+    Path wlp = root.resolve("wlp");
+    Files.createDirectories(wlp.resolve("bin"));
+    Files.writeString(wlp.resolve("bin/server"), "");
+    Path server = root.resolve("server");
+    Files.createDirectories(server.resolve("apps"));
+    Files.createDirectories(server.resolve("jdbc"));
+    Files.writeString(server.resolve("server.xml"), "<server/>");
+    node = root.resolve("node");
+    base = List.of("node", "init", "--node-dir", node.toString(), "--address", "10.0.0.1", "--wlp", wlp.toString(),
+        "--server", server.toString(), "--jdbc", server.resolve("jdbc").toString(), "--admin-password-env", "PW");
+  }
+
+  private CliRun init(Map<String, String> env, String... more) {
+    List<String> args = new ArrayList<>(base);
+    args.addAll(List.of(more));
+    return CliRun.run("", t -> new Ncs(t, env).run(args.toArray(String[]::new)));
+  }
+
+  @Test
+  void a_short_admin_password_is_refused_and_nothing_is_written() {
+    CliRun r = init(Map.of("PW", "short"));
+    assertEquals(CliException.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("Admin password: at least 8 characters"), r.toString());
+    assertFalse(Files.exists(node), "nothing written");
+  }
+
+  @Test
+  void bad_options_name_the_option_and_the_rule() {
+    assertTrue(init(Map.of("PW", "long-enough-1"), "--set", "not a setting").err.contains("--set: KEY=VALUE"));
+    assertTrue(init(Map.of("PW", "long-enough-1"), "--admin-user", "1admin").err.contains("--admin-user: a letter"));
+    assertTrue(init(Map.of()).err.contains("--admin-password-env: the variable PW is not set"));
+    CliRun address = CliRun.run("", t -> new Ncs(t, Map.of("PW", "long-enough-1")).run("node", "init", "--node-dir",
+        node.toString(), "--address", "10.0.0.1;rm", "--wlp", root.resolve("wlp").toString()));
+    assertTrue(address.err.contains("--address: an IP address or host name"), address.toString());
+    CliRun missing = CliRun.run("", t -> new Ncs(t, Map.of("PW", "long-enough-1")).run("node", "init", "--node-dir",
+        node.toString(), "--address", "10.0.0.1"));
+    assertTrue(missing.err.contains("--wlp, --server and --jdbc are required"), missing.toString());
+    assertFalse(Files.exists(node), "nothing written");
+  }
+
+  @Test
+  void a_node_of_another_pair_keeps_its_passwords() throws Exception {
+    Files.createDirectories(node.resolve("etc"));
+    Files.writeString(node.resolve("etc/secrets.properties"), "db.password=theirs\nkeystore.password=k\napp.password=a\n");
+    Path pairSecrets = root.resolve("pair.secrets");
+    Files.writeString(pairSecrets, "db.password=ours\napp.password=a\n");
+    CliRun r = init(Map.of("PW", "long-enough-1"), "--pair-secrets", pairSecrets.toString());
+    assertEquals(CliException.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("holds another db.password") && r.err.contains("nothing was changed"), r.toString());
+    assertEquals("db.password=theirs\nkeystore.password=k\napp.password=a\n", Files.readString(node.resolve("etc/secrets.properties")));
+  }
+}
