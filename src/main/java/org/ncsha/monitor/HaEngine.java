@@ -53,8 +53,9 @@ public class HaEngine {
   @Inject HeartbeatTicker ticker;
   @Inject WitnessLink witness;
 
+  @Inject Clock clock;
+
   private final HaDecider decider = new HaDecider();
-  private final Clock clock = Clock.systemUTC();
   private final Queue<PendingCommand> commands = new ConcurrentLinkedQueue<>();
   private final Queue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
 
@@ -67,7 +68,7 @@ public class HaEngine {
   private final org.ncsha.ha.LoopBookkeeping loop = new org.ncsha.ha.LoopBookkeeping();
   /** The loop's count, for readers on other threads (status pages, heartbeat answers). */
   private volatile int missedHeartbeats;
-  private volatile Instant lastProgress = Instant.now();
+  private volatile Instant lastProgress = Instant.EPOCH;
   /** The last store write failed: logged once, and once more when writes work again. */
   private boolean storeFailing;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
@@ -75,6 +76,7 @@ public class HaEngine {
 
   @PostConstruct
   void load() {
+    lastProgress = clock.instant();
     HaConfigRecord row = store.config();
     status = new NodeStatus(HaState.fromDisplayName(row.getState()), row.getStateSince());
     config = configFrom(row);

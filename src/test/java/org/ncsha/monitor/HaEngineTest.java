@@ -1,0 +1,325 @@
+package org.ncsha.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ncsha.ha.Action;
+import org.ncsha.ha.ActionKind;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.HaConfig;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.PeerContact;
+import org.ncsha.ha.PeerReport;
+import org.ncsha.ha.WitnessView;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.HeartbeatMessage;
+import org.ncsha.store.HaConfigRecord;
+import org.ncsha.store.HaStore;
+
+/**
+ * The runner's loop with its collaborators replaced by fakes (no container, no database, no
+ * network) and time under the test's control: what it tells the decider, what it records, and
+ * how it carries on when a part of it fails.
+ */
+class HaEngineTest {
+  @TempDir Path nodeDir;
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+  private final FakeStore store = new FakeStore();
+  private final FakePeer peer = new FakePeer();
+  private final FakeActions actions = new FakeActions();
+  private final FakeTicker ticker = new FakeTicker();
+  private HaEngine engine;
+
+  @BeforeEach
+  void engine() throws Exception {
+    Files.createDirectories(nodeDir.resolve("etc"));
+    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.2\nha.secondary=yes\n");
+    engine = new HaEngine();
+    engine.node = NodeSettings.load(nodeDir);
+    engine.clock = clock;
+    engine.store = store;
+    engine.peer = peer;
+    engine.health = new FakeHealth();
+    engine.disk = new DiskWatch() {
+      @Override
+      synchronized void check(Instant now, String state) {}
+    };
+    engine.syncReplication = new SyncReplication() {
+      @Override
+      void align(Instant now, HaState state, HaConfig config) {}
+    };
+    engine.actions = actions;
+    engine.ticker = ticker;
+    engine.witness = new WitnessLink() {
+      @Override
+      public WitnessView view() {
+        return WitnessView.NONE;
+      }
+    };
+  }
+
+  /** A registered secondary, streaming from 10.0.0.1, with the given failover type. */
+  private void secondary(String failoverType) {
+    store.row.setRole("SECONDARY");
+    store.row.setPeerAddress("10.0.0.1");
+    store.row.setFailoverType(failoverType);
+    store.row.setState(HaState.SECONDARY_SYNCING.displayName());
+    store.row.setStateSince(clock.instant());
+    engine.load();
+    // The Health Monitor's first decision after a start is a startup one: the primary is heard.
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
+    heartbeat();
+    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state());
+    ticker.nudges = 0;
+  }
+
+  private void heartbeat() {
+    clock.advance(Duration.ofSeconds(5));
+    engine.runCycle(true);
+  }
+
+  @Test
+  void a_silent_primary_is_failed_over_after_three_missed_heartbeats_and_each_step_is_recorded() {
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 5);
+    heartbeat();
+    heartbeat();
+    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state(), "two misses are not yet a failure");
+    assertEquals(2, engine.missedHeartbeats());
+    heartbeat();
+    assertEquals(HaState.SECONDARY_LOST_PRIMARY, engine.status().state());
+    assertEquals(1, ticker.nudges, "a new state is decided on again at once, not a heartbeat later");
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state(), "automatic: no hold-down configured");
+    assertTrue(actions.started.stream().anyMatch(a -> a.kind() == ActionKind.PROMOTE_DATABASE), "promotion started: " + actions.started);
+    assertTrue(store.events.stream().anyMatch(e -> e.startsWith(HaState.SECONDARY_LOST_PRIMARY.displayName())), store.events.toString());
+    assertTrue(store.events.stream().anyMatch(e -> e.startsWith(HaState.SECONDARY_FAILOVER.displayName())), store.events.toString());
+    assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "the state survives a restart");
+    assertEquals(1, engine.timesEntered(HaState.SECONDARY_FAILOVER));
+  }
+
+  @Test
+  void a_primary_that_answers_but_cannot_be_trusted_is_never_missed() {
+    secondary("automatic");
+    peer.answers(PeerContact.untrusted("signed with another key"), 20);
+    for (int i = 0; i < 20; i++) {
+      heartbeat();
+    }
+    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state());
+    assertEquals(0, engine.missedHeartbeats());
+    assertEquals(0, actions.started.size());
+  }
+
+  @Test
+  void a_store_that_fails_does_not_stop_the_loop() {
+    secondary("automatic");
+    store.failing = true;
+    peer.answers(PeerContact.silent("timeout"), 4);
+    for (int i = 0; i < 3; i++) {
+      heartbeat();
+    }
+    assertEquals(HaState.SECONDARY_LOST_PRIMARY, engine.status().state(), "decided on although nothing could be recorded");
+    store.failing = false;
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state());
+    assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "recorded again once the store works");
+    assertTrue(engine.loopAge().isZero(), "the loop made progress throughout");
+  }
+
+  @Test
+  void a_command_gets_its_verdict_from_the_next_cycle_and_a_refusal_names_the_state() throws Exception {
+    secondary("manual");
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 10);
+    CompletableFuture<String> failback = CompletableFuture.supplyAsync(() -> {
+      try {
+        engine.submit(new Command.Failback());
+        return "accepted";
+      } catch (CommandRefusedException e) {
+        return e.getMessage();
+      }
+    });
+    waitForNudge(1);
+    engine.runCycle(false);
+    String verdict = failback.get(10, TimeUnit.SECONDS);
+    assertTrue(verdict.contains(HaState.SECONDARY_SYNCING.displayName()) || verdict.toLowerCase().contains("failback"),
+        "refused with the reason: " + verdict);
+    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state(), "a refused command changes nothing");
+  }
+
+  private void waitForNudge(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    synchronized (ticker) {
+      while (ticker.nudges < count && System.nanoTime() < deadline) {
+        ticker.wait(100);
+      }
+    }
+    assertTrue(ticker.nudges >= count, "the command asked the loop for a decision");
+  }
+
+  @Test
+  void the_loop_age_is_what_the_peer_is_told_and_it_grows_while_the_loop_does_not_run() {
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 1);
+    heartbeat();
+    clock.advance(Duration.ofSeconds(42));
+    assertEquals(Duration.ofSeconds(42), engine.loopAge());
+    assertNotNull(peer.lastLoopAge);
+  }
+
+  @Test
+  void time_the_server_was_down_before_a_start_comes_from_the_last_alive_record() {
+    store.row.setLastAliveMillis(clock.instant().minus(Duration.ofMinutes(7)).toEpochMilli());
+    engine.load();
+    assertEquals(Duration.ofMinutes(7), engine.downtimeBeforeStart());
+  }
+
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** The node-local store in memory; {@code failing} makes every write throw, as a full disk would. */
+  static final class FakeStore extends HaStore {
+    final HaConfigRecord row = new HaConfigRecord();
+    final List<String> events = new ArrayList<>();
+    boolean failing;
+
+    FakeStore() {
+      row.setState(HaState.HA_NOT_CONFIGURED.displayName());
+      row.setStateSince(Instant.EPOCH);
+    }
+
+    @Override
+    public HaConfigRecord config() {
+      return row;
+    }
+
+    @Override
+    public HaConfigRecord updateConfig(Consumer<HaConfigRecord> change) {
+      if (failing) {
+        throw new IllegalStateException("No space left on device");
+      }
+      change.accept(row);
+      return row;
+    }
+
+    @Override
+    public void recordEvent(Instant time, String state, String description) {
+      if (failing) {
+        throw new IllegalStateException("No space left on device");
+      }
+      events.add(state + ": " + description);
+    }
+  }
+
+  /** A peer whose answers the test scripts, one per exchange. */
+  static final class FakePeer extends PeerLink {
+    private final Deque<PeerContact> script = new ArrayDeque<>();
+    Long lastLoopAge;
+
+    void answers(PeerContact contact, int times) {
+      for (int i = 0; i < times; i++) {
+        script.add(contact);
+      }
+    }
+
+    @Override
+    PeerContact exchangeHeartbeat(HaConfig config, HeartbeatMessage mine) {
+      lastLoopAge = mine.loopAgeMillis;
+      PeerContact next = script.poll();
+      if (next == null) {
+        throw new AssertionError("the test did not say what the peer answers");
+      }
+      return next;
+    }
+
+    @Override
+    public HeartbeatMessage ownHeartbeat(HaConfig config, HaState state, LocalHealth.Snapshot health, Duration loopAge) {
+      return new HeartbeatMessage("10.0.0.2", config.role().wireName(), state.displayName(), true, true, null, loopAge.toMillis());
+    }
+
+    @Override
+    public String lastPeerWalPosition() {
+      return null;
+    }
+  }
+
+  static final class FakeHealth extends LocalHealth {
+    @Override
+    Snapshot check() {
+      return new Snapshot(true, true, false, null, Map.of(), Instant.EPOCH);
+    }
+  }
+
+  /** Records the actions the loop hands over instead of running them. */
+  static final class FakeActions extends ActionRunner {
+    final List<Action> quick = new ArrayList<>();
+    final List<Action> started = new ArrayList<>();
+
+    @Override
+    void runQuick(List<Action> actions, HaState next, HaEngine engine) {
+      actions.stream().filter(a -> !a.kind().longRunning()).forEach(quick::add);
+    }
+
+    @Override
+    void startLongRunning(List<Action> actions, HaEngine engine) {
+      actions.stream().filter(a -> a.kind().longRunning()).forEach(started::add);
+    }
+
+    @Override
+    void keepServingModeOf(HaEngine engine) {}
+  }
+
+  static final class FakeTicker extends HeartbeatTicker {
+    int nudges;
+
+    @Override
+    public synchronized void nudge() {
+      nudges++;
+      notifyAll();
+    }
+  }
+}
