@@ -1,0 +1,203 @@
+package org.ncsha.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ncsha.app.SchemaMigrator;
+import org.ncsha.app.ServingRole;
+import org.ncsha.db.DatabaseHealth;
+import org.ncsha.ha.Action;
+import org.ncsha.ha.ActionKind;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.HaConfig;
+import org.ncsha.ha.HaState;
+import org.ncsha.ha.NodeStatus;
+import org.ncsha.ha.Role;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * The quick actions as the runner carries them out, against fakes that write down what they
+ * were asked in one shared log: the order of the steps, what a failing step leaves, and the
+ * serving mode kept in line with the state.
+ */
+class ActionRunnerTest {
+  @TempDir Path nodeDir;
+
+  private final List<String> log = new ArrayList<>();
+  private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
+  private final FakeServing serving = new FakeServing();
+  private final FakeDatabase database = new FakeDatabase();
+  private ActionRunner runner;
+  private FixedEngine engine;
+
+  @BeforeEach
+  void runner() throws Exception {
+    Files.createDirectories(nodeDir.resolve("etc"));
+    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.1\n");
+    runner = new ActionRunner();
+    runner.node = NodeSettings.load(nodeDir);
+    runner.store = store;
+    runner.serving = serving;
+    runner.database = database;
+    runner.schema = new SchemaMigrator() {
+      @Override
+      public void migrate() {
+        log.add("migrate");
+        if (database.migrationFails) {
+          throw new IllegalStateException("relation managed_device: permission denied");
+        }
+      }
+    };
+    runner.mail = new MailNotifier() {
+      @Override
+      public void notify(String state, String detail) {
+        log.add("mail " + state + ": " + detail);
+      }
+    };
+    engine = new FixedEngine(HaState.PRIMARY_ACTIVE, new HaConfig(Role.PRIMARY, FailoverType.MANUAL, 3, Duration.ZERO,
+        "10.0.0.2", 16L << 20));
+  }
+
+  @Test
+  void serving_writes_opens_the_held_database_sets_up_the_roles_migrates_then_serves() {
+    database.held = true;
+    runner.runQuick(List.of(Action.of(ActionKind.APP_READ_WRITE)), HaState.PRIMARY_ACTIVE, engine);
+    assertEquals(List.of("open", "ensureRoles", "migrate", "writable 10.0.0.1"), log);
+    assertTrue(store.events.stream().anyMatch(e -> e.contains("is open for writes")), store.events.toString());
+  }
+
+  @Test
+  void a_failing_step_is_an_event_names_the_action_and_the_next_actions_still_run() {
+    database.migrationFails = true;
+    runner.runQuick(List.of(Action.of(ActionKind.APP_READ_WRITE), Action.of(ActionKind.SEND_MAIL, "Failover completed")),
+        HaState.SECONDARY_ACTIVE, engine);
+    assertEquals(List.of("open", "ensureRoles", "migrate", "mail Secondary Active: Failover completed"), log,
+        "not served when the schema could not be brought up to date; the mail still goes");
+    assertTrue(store.events.contains("Secondary Active: Action APP_READ_WRITE failed: relation managed_device: permission denied"),
+        store.events.toString());
+  }
+
+  @Test
+  void a_passive_server_names_the_active_one_except_when_alone() {
+    runner.runQuick(List.of(Action.of(ActionKind.APP_READ_ONLY)), HaState.PRIMARY_SYNCING, engine);
+    runner.runQuick(List.of(Action.of(ActionKind.APP_READ_ONLY)), HaState.PRIMARY_ALONE, engine);
+    assertEquals(List.of("passive 10.0.0.2", "passive nobody"), log, "alone, it does not know whether the secondary took over");
+  }
+
+  @Test
+  void the_serving_mode_is_put_right_when_it_drifted_but_never_for_a_fenced_server() {
+    serving.writable = false;
+    database.health = new DatabaseHealth(true, false, "0/3000000", null);
+    runner.keepServingModeOf(engine);
+    assertEquals(List.of("open", "ensureRoles", "migrate", "writable 10.0.0.1"), log, "Primary Active serves writes");
+
+    log.clear();
+    serving.writable = false;
+    serving.fenced = true;
+    runner.keepServingModeOf(engine);
+    assertEquals(List.of(), log, "the witness fenced it: it stays passive");
+
+    serving.fenced = false;
+    database.health = new DatabaseHealth(true, true, "0/3000000", null);
+    runner.keepServingModeOf(engine);
+    assertEquals(List.of(), log, "a database still in recovery has nothing to write to yet");
+  }
+
+  @Test
+  void saving_the_ha_configuration_keeps_the_peer_and_type_and_lets_the_peer_replicate() {
+    runner.runQuick(List.of(Action.of(ActionKind.SAVE_HA_CONFIG, "10.0.0.2 automatic")), HaState.PRIMARY_ACTIVE, engine);
+    assertEquals("10.0.0.2", store.row.getPeerAddress());
+    assertEquals("automatic", store.row.getFailoverType());
+    assertEquals(List.of("allowPeer 10.0.0.2", "reloadConfig"), log);
+  }
+
+  /** An engine whose state and configuration the test fixes. */
+  final class FixedEngine extends HaEngine {
+    private final NodeStatus status;
+    private final HaConfig config;
+
+    FixedEngine(HaState state, HaConfig config) {
+      this.status = new NodeStatus(state, java.time.Instant.EPOCH);
+      this.config = config;
+    }
+
+    @Override
+    public NodeStatus status() {
+      return status;
+    }
+
+    @Override
+    public HaConfig config() {
+      return config;
+    }
+
+    @Override
+    void reloadConfig() {
+      log.add("reloadConfig");
+    }
+  }
+
+  final class FakeServing extends ServingRole {
+    boolean writable;
+    boolean fenced;
+
+    @Override
+    public boolean writable() {
+      return writable;
+    }
+
+    @Override
+    public boolean fenced() {
+      return fenced;
+    }
+
+    @Override
+    public void becomeWritable(String ownAddress) {
+      writable = true;
+      log.add("writable " + ownAddress);
+    }
+
+    @Override
+    public void becomePassive(String activeServerAddress) {
+      writable = false;
+      log.add("passive " + (activeServerAddress == null ? "nobody" : activeServerAddress));
+    }
+  }
+
+  final class FakeDatabase extends LocalDatabase {
+    boolean held;
+    boolean migrationFails;
+    DatabaseHealth health = new DatabaseHealth(true, false, "0/3000000", null);
+
+    @Override
+    boolean open() {
+      log.add("open");
+      boolean was = held;
+      held = false;
+      return was;
+    }
+
+    @Override
+    void ensureRoles() {
+      log.add("ensureRoles");
+    }
+
+    @Override
+    void allowPeer(String peerAddress) {
+      log.add("allowPeer " + peerAddress);
+    }
+
+    @Override
+    public DatabaseHealth health() {
+      return health;
+    }
+  }
+}
