@@ -30,7 +30,8 @@ public class PeerLink {
   @Inject NodeSettings node;
   @Inject HaStore store;
 
-  private PeerClient client;
+  /** Package-private: the unit tests give the link a fake client. */
+  PeerClient client;
   private AuthKeyStore keys;
   private volatile String pinnedFingerprint;
   private volatile String lastFailure;
