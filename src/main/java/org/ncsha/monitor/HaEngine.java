@@ -296,13 +296,13 @@ public class HaEngine {
     return decider.refusalFor(status, obs.withoutOutcomes(), config, command);
   }
 
-  /** The peer's last heartbeat answer, or null when it has never answered since this start. */
   /** The peer's last answer if it came after {@code since}, else null: a fresher view than {@link #lastPeer}. */
   public PeerReport peerReportSince(Instant since) {
     PeerReport report = lastPeer;
     return lastPeerAt.isAfter(since) ? report : null;
   }
 
+  /** The peer's last heartbeat answer, or null when it has never answered since this start. */
   public PeerReport lastPeer() {
     return lastPeer;
   }

@@ -47,6 +47,7 @@ class HaEngineTest {
   private final FakePeer peer = new FakePeer();
   private final FakeActions actions = new FakeActions();
   private final FakeTicker ticker = new FakeTicker();
+  private final FakeHealth health = new FakeHealth();
   private HaEngine engine;
 
   @BeforeEach
@@ -58,7 +59,7 @@ class HaEngineTest {
     engine.clock = clock;
     engine.store = store;
     engine.peer = peer;
-    engine.health = new FakeHealth();
+    engine.health = health;
     engine.disk = new DiskWatch() {
       @Override
       synchronized void check(Instant now, String state) {}
@@ -178,6 +179,77 @@ class HaEngineTest {
   }
 
   @Test
+  void the_peer_is_shown_as_last_heard_with_the_age_of_that_answer() {
+    Instant before = clock.instant();
+    secondary("manual");
+    clock.advance(Duration.ofSeconds(7));
+    assertEquals("Primary Active (heard 7 s ago)", engine.peerStateAsHeard());
+    assertEquals(7L, engine.peerHeardSecondsAgo());
+    assertEquals(HaState.PRIMARY_ACTIVE, engine.peerReportSince(before).state());
+    assertEquals(null, engine.peerReportSince(clock.instant()), "nothing heard since now");
+    assertEquals(HaState.PRIMARY_ACTIVE, engine.lastPeer().state());
+  }
+
+  @Test
+  void pages_learn_which_commands_the_state_allows_before_they_offer_them() {
+    store.row.setRole("SECONDARY");
+    store.row.setPeerAddress("10.0.0.1");
+    store.row.setFailoverType("manual");
+    store.row.setState(HaState.SECONDARY_SYNCING.displayName());
+    engine.load();
+    assertEquals("The Health Monitor is starting", engine.refusalFor(new Command.Failover()));
+    secondaryAgain();
+    assertNotNull(engine.refusalFor(new Command.Failover()), "no failover while the primary is heard");
+    peer.answers(PeerContact.silent("timeout"), 3);
+    heartbeat();
+    heartbeat();
+    heartbeat();
+    assertEquals(HaState.SECONDARY_LOST_PRIMARY, engine.status().state());
+    assertEquals(null, engine.refusalFor(new Command.Failover()), "manual failover is offered once the primary is lost");
+  }
+
+  private void secondaryAgain() {
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
+    heartbeat();
+  }
+
+  @Test
+  void a_finished_promotion_reported_by_its_action_is_decided_on_at_the_next_cycle() {
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 5);
+    heartbeat();
+    heartbeat();
+    heartbeat();
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state());
+    int nudges = ticker.nudges;
+    engine.report(org.ncsha.ha.ActionOutcome.succeeded(ActionKind.PROMOTE_DATABASE));
+    assertEquals(nudges + 1, ticker.nudges, "an outcome asks for a prompt decision");
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_ACTIVE, engine.status().state());
+  }
+
+  @Test
+  void a_standby_too_far_behind_is_not_promoted_automatically_and_that_is_said_once() {
+    peer.walPosition = "0/9000000";
+    health.walPosition = "0/1000000";
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 10);
+    for (int i = 0; i < 3; i++) {
+      heartbeat();
+    }
+    for (int i = 0; i < 6; i++) {
+      engine.runCycle(i % 2 == 0);
+    }
+    assertEquals(HaState.SECONDARY_LOST_PRIMARY, engine.status().state(), "128 MB behind, 16 MB allowed");
+    assertTrue(actions.started.isEmpty(), "no promotion");
+    long said = store.events.stream().filter(e -> e.startsWith(HaState.SECONDARY_LOST_PRIMARY.displayName() + ":")
+        && e.contains("MB")).count();
+    assertEquals(1, said, "one event for a refusal that holds tick after tick: " + store.events);
+  }
+
+  @Test
   void the_loop_age_is_what_the_peer_is_told_and_it_grows_while_the_loop_does_not_run() {
     secondary("automatic");
     peer.answers(PeerContact.silent("timeout"), 1);
@@ -259,6 +331,7 @@ class HaEngineTest {
   static final class FakePeer extends PeerLink {
     private final Deque<PeerContact> script = new ArrayDeque<>();
     Long lastLoopAge;
+    String walPosition;
 
     void answers(PeerContact contact, int times) {
       for (int i = 0; i < times; i++) {
@@ -283,14 +356,16 @@ class HaEngineTest {
 
     @Override
     public String lastPeerWalPosition() {
-      return null;
+      return walPosition;
     }
   }
 
   static final class FakeHealth extends LocalHealth {
+    String walPosition;
+
     @Override
     Snapshot check() {
-      return new Snapshot(true, true, false, null, Map.of(), Instant.EPOCH);
+      return new Snapshot(true, true, false, walPosition, Map.of(), Instant.EPOCH);
     }
   }
 
