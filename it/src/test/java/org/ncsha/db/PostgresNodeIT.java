@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a read-only standby, promotion, and the old primary rewound into a standby of the new one.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PostgresNodeTest {
+class PostgresNodeIT {
   private static final String A = "127.0.3.1";
   private static final String B = "127.0.3.2";
   private static final String SUPER_PASSWORD = "test-super-Pw1";
