@@ -3,7 +3,6 @@ package org.ncsha.monitor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Role;
-import org.ncsha.node.NodeSettings;
 
 /**
  * The quick actions as the runner carries them out, against fakes that write down what they
@@ -40,10 +38,8 @@ class ActionRunnerTest {
 
   @BeforeEach
   void runner() throws Exception {
-    Files.createDirectories(nodeDir.resolve("etc"));
-    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.1\n");
     runner = new ActionRunner();
-    runner.node = NodeSettings.load(nodeDir);
+    runner.node = TestSettings.of(nodeDir, "node.address=10.0.0.1");
     runner.store = store;
     runner.serving = serving;
     runner.database = database;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Role;
-import org.ncsha.node.NodeSettings;
 
 /**
  * Long-running actions report exactly one outcome each, whatever happens inside them, and leave
@@ -42,10 +40,8 @@ class BackgroundActionsTest {
 
   @BeforeEach
   void actions() throws Exception {
-    Files.createDirectories(nodeDir.resolve("etc"));
-    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.2\nretention.hours=6\n");
     background = new BackgroundActions();
-    background.node = NodeSettings.load(nodeDir);
+    background.node = TestSettings.of(nodeDir, "node.address=10.0.0.2", "retention.hours=6");
     background.store = store;
     background.peer = new PeerLink() {
       @Override

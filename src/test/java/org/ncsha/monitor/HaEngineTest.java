@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.WitnessView;
-import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
@@ -52,10 +50,8 @@ class HaEngineTest {
 
   @BeforeEach
   void engine() throws Exception {
-    Files.createDirectories(nodeDir.resolve("etc"));
-    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.2\nha.secondary=yes\n");
     engine = new HaEngine();
-    engine.node = NodeSettings.load(nodeDir);
+    engine.node = TestSettings.of(nodeDir, "node.address=10.0.0.2", "ha.secondary=yes");
     engine.clock = clock;
     engine.store = store;
     engine.peer = peer;

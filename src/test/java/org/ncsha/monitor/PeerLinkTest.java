@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -18,7 +17,6 @@ import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.Role;
-import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
@@ -39,11 +37,9 @@ class PeerLinkTest {
 
   @BeforeEach
   void link() throws Exception {
-    Files.createDirectories(nodeDir.resolve("etc"));
-    Files.writeString(nodeDir.resolve("etc/node.properties"), "node.address=10.0.0.2\n");
     store.row.setPeerFingerprint("ab".repeat(32));
     link = new PeerLink();
-    link.node = NodeSettings.load(nodeDir);
+    link.node = TestSettings.of(nodeDir, "node.address=10.0.0.2");
     link.store = store;
     link.init();
     link.client = client;
