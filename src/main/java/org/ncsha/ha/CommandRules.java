@@ -72,7 +72,7 @@ final class CommandRules {
                 + " ("
                 + c.failoverType().wireName()
                 + " failover)",
-            Action.of(SAVE_HA_CONFIG, c.secondaryAddress() + " " + c.failoverType().wireName()),
+            Action.saveHaConfig(c.secondaryAddress(), c.failoverType()),
             Action.of(REGISTER_SECONDARY, c.secondaryAddress())));
   }
 
@@ -93,7 +93,7 @@ final class CommandRules {
             "accepted HA registration from primary "
                 + c.primaryAddress()
                 + "; cloning its database",
-            Action.of(SAVE_HA_CONFIG, c.primaryAddress() + " " + c.failoverType().wireName()),
+            Action.saveHaConfig(c.primaryAddress(), c.failoverType()),
             Action.of(APP_READ_ONLY),
             Action.of(CLONE_FROM_PEER, c.primaryAddress())));
   }
@@ -329,7 +329,7 @@ final class CommandRules {
               PRIMARY_FAILBACK,
               "secondary " + c.secondaryAddress() + " started a failback onto this (replaced)"
                   + " primary; copying the full database from it",
-              Action.of(SAVE_HA_CONFIG, c.secondaryAddress() + " " + c.failoverType().wireName()),
+              Action.saveHaConfig(c.secondaryAddress(), c.failoverType()),
               Action.of(APP_READ_ONLY),
               Action.of(FOLLOW_PEER)));
     }

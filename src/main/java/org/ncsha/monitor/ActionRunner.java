@@ -92,13 +92,13 @@ public class ActionRunner {
       case APP_READ_ONLY -> serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress);
       case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
       case SAVE_HA_CONFIG -> {
-        String[] parts = action.detail().trim().split("\\s+");
+        Action.PeerSettings settings = action.peer();
         store.updateConfig(row -> {
           row.setRole(engine.config().role().name());
-          row.setPeerAddress(parts[0]);
-          row.setFailoverType(FailoverType.fromWireName(parts[1]).wireName());
+          row.setPeerAddress(settings.address());
+          row.setFailoverType(settings.failoverType().wireName());
         });
-        database.allowPeer(parts[0]);
+        database.allowPeer(settings.address());
         engine.reloadConfig();
       }
       case CLEAR_HA_CONFIG -> {

@@ -218,10 +218,7 @@ final class PairHarness {
     SimNode peer = other(node);
     boolean reachable = linkUp && peer.up;
     switch (action.kind()) {
-      case SAVE_HA_CONFIG -> {
-        String[] parts = action.detail().split(" ");
-        node.config = node.config.withPeer(parts[0], FailoverType.fromWireName(parts[1]));
-      }
+      case SAVE_HA_CONFIG -> node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType());
       case CLEAR_HA_CONFIG -> node.config = node.config.withoutPeer();
       case SEND_MAIL -> node.mails.add(action.detail());
       case REGISTER_SECONDARY -> {
