@@ -152,37 +152,30 @@ final class Browser implements AutoCloseable {
 
   /** Polls the page until the condition holds. */
   void await(String what, Duration deadline, Supplier<Boolean> condition) throws Exception {
-    Instant end = Instant.now().plus(deadline);
-    while (true) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return;
-        }
-      } catch (StaleElementReferenceException e) {
-        // An ajax update is under way: look again.
-      }
-      if (Instant.now().isAfter(end)) {
-        screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
-        throw new AssertionError("the page did not show " + what + " within " + deadline);
-      }
-      Thread.sleep(250);
+    if (!waitFor(deadline, Duration.ofMillis(250), condition)) {
+      screenshot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+      throw new AssertionError("the page did not show " + what + " within " + deadline);
+    }
+  }
+
+  /**
+   * Selenium's WebDriverWait for the condition; an element an ajax update replaced under it
+   * (stale) is looked up again.
+   */
+  private boolean waitFor(Duration deadline, Duration every, Supplier<Boolean> condition) {
+    try {
+      new org.openqa.selenium.support.ui.WebDriverWait(driver, deadline, every)
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> Boolean.TRUE.equals(condition.get()));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
     }
   }
 
   /** Like {@link #await} but only reports whether the condition came true in time. */
-  boolean awaitQuietly(Duration deadline, Supplier<Boolean> condition) throws InterruptedException {
-    Instant end = Instant.now().plus(deadline);
-    while (Instant.now().isBefore(end)) {
-      try {
-        if (Boolean.TRUE.equals(condition.get())) {
-          return true;
-        }
-      } catch (StaleElementReferenceException e) {
-        // An ajax update is under way: look again.
-      }
-      Thread.sleep(100);
-    }
-    return false;
+  boolean awaitQuietly(Duration deadline, Supplier<Boolean> condition) {
+    return waitFor(deadline, Duration.ofMillis(100), condition);
   }
 
   /** Nothing sticks out sideways: the page needs no horizontal scrolling at this width. */

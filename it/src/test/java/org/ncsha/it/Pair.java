@@ -278,29 +278,25 @@ final class Pair {
     }
   }
 
-  /** Polls until the condition holds; returns how long it took, or fails after the deadline. */
-  static Duration await(String what, Duration deadline, Check condition) throws Exception {
-    Instant start = Instant.now();
-    while (true) {
-      if (condition.holds()) {
-        return Duration.between(start, Instant.now());
-      }
-      if (Duration.between(start, Instant.now()).compareTo(deadline) > 0) {
-        throw new AssertionError(what + " did not happen within " + deadline.toSeconds() + " s");
-      }
-      Thread.sleep(200);
-    }
+  /** Polls (Awaitility) until the condition holds; returns how long it took, or fails after the deadline. */
+  static Duration await(String what, Duration deadline, Check condition) {
+    return poll(what, deadline, Duration.ofMillis(200), condition);
   }
 
   /** Like {@link #await}, polling every 20 ms: for a state that lasts only a moment. */
-  static void awaitQuickly(String what, Duration deadline, Check condition) throws Exception {
-    Instant end = Instant.now().plus(deadline);
-    while (!condition.holds()) {
-      if (Instant.now().isAfter(end)) {
-        throw new AssertionError(what + " did not happen within " + deadline.toSeconds() + " s");
-      }
-      Thread.sleep(20);
+  static void awaitQuickly(String what, Duration deadline, Check condition) {
+    poll(what, deadline, Duration.ofMillis(20), condition);
+  }
+
+  private static Duration poll(String what, Duration deadline, Duration every, Check condition) {
+    Instant start = Instant.now();
+    try {
+      org.awaitility.Awaitility.await(what).atMost(deadline).pollDelay(Duration.ZERO).pollInterval(every)
+          .pollInSameThread().until(condition::holds);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(what + " did not happen within " + deadline.toSeconds() + " s");
     }
+    return Duration.between(start, Instant.now());
   }
 
   /** A condition that may throw while the pair is in flux (counts as not holding). */
