@@ -43,6 +43,11 @@ final class HmClient {
     return send(request(path).GET().build());
   }
 
+  /** A GET that needs the local administrator's token. */
+  Answer get(String path, String token) throws CliException {
+    return send(request(path).header(TOKEN_HEADER, token).GET().build());
+  }
+
   Answer post(String path, String json, String token) throws CliException {
     return send(request(path)
         .header("Content-Type", "application/json")

@@ -20,6 +20,10 @@ public final class Ncs {
       "  ncs ha authkey authkey   Update the authentication key for high availability",
       "  ncs ha remove            Remove the High Availability configuration",
       "  ncs ha status            Get the current status for High Availability",
+      "  ncs ha register SECONDARY [--failover manual|automatic] [--email LIST] [--auth-key-env VAR]",
+      "                           On the primary: register the secondary (HA Configuration's Save),",
+      "                           showing its milestones until it completes; the secondary's key is",
+      "                           asked for, or read from the environment variable VAR",
       "",
       "Options:",
       "  --node-dir DIR   this node's directory (default: $" + NodeDir.ENV + ")",
@@ -54,6 +58,10 @@ public final class Ncs {
   private String nodeDirFlag;
   private boolean yes;
   private boolean peerIsDown;
+  /** --failover, --email and --auth-key-env of 'ncs ha register'. */
+  private final Map<String, String> registerOptions = new java.util.HashMap<>();
+  /** How long 'ncs ha register' follows a registration: the database copy may take long. */
+  static final Duration REGISTRATION_WAIT = Duration.ofHours(3);
 
   public Ncs(Terminal terminal, Map<String, String> env) {
     this.terminal = terminal;
@@ -99,6 +107,11 @@ public final class Ncs {
         yes = true;
       } else if (options && a.equals("--peer-is-down")) {
         peerIsDown = true;
+      } else if (options && (a.equals("--failover") || a.equals("--email") || a.equals("--auth-key-env"))) {
+        if (i + 1 >= args.length) {
+          throw CliException.usage(a + " needs a value.");
+        }
+        registerOptions.put(a, args[++i]);
       } else if (options && (a.equals("--help") || a.equals("-h"))) {
         words.add("help");
       } else if (options && a.startsWith("-") && a.length() > 1) {
@@ -155,6 +168,12 @@ public final class Ncs {
       case "authkey":
         noMoreThan(w, 2);
         return authkey(w.size() == 2 ? w.get(1) : null);
+      case "register":
+        if (w.size() != 2) {
+          throw CliException.usage("usage: ncs ha register SECONDARY [--failover manual|automatic] [--email LIST]"
+              + " [--auth-key-env VAR]");
+        }
+        return register(w.get(1));
       default:
         throw CliException.usage("Unknown command 'ncs ha " + String.join(" ", w) + "'. 'ncs ha ?' lists the commands.");
     }
@@ -235,6 +254,91 @@ public final class Ncs {
     NodeDir node = node();
     HmClient client = client(node, ACTION_TIMEOUT);
     return report(client.delete("/api/tofu-certs/" + host, node.cliToken()), "Deleted the TOFU certificate of " + host + ".");
+  }
+
+  private int register(String secondary) throws CliException {
+    String failover = registerOptions.getOrDefault("--failover", "manual");
+    if (!failover.equals("manual") && !failover.equals("automatic")) {
+      throw CliException.usage("--failover: manual or automatic, not '" + failover + "'");
+    }
+    NodeDir node = node();
+    HmClient client = client(node, ACTION_TIMEOUT);
+    String token = node.cliToken();
+    char[] key;
+    String keyEnv = registerOptions.get("--auth-key-env");
+    if (keyEnv != null) {
+      String value = env.get(keyEnv);
+      if (value == null) {
+        throw CliException.usage("--auth-key-env: the variable " + keyEnv + " is not set");
+      }
+      key = value.toCharArray();
+    } else {
+      key = terminal.readSecret("Authentication key of the secondary " + secondary + ":");
+      if (key == null) {
+        throw CliException.usage("No authentication key given: nothing was registered.");
+      }
+    }
+    HmClient.Answer accepted;
+    try {
+      String body = "{\"secondaryServer\":" + FlatJson.quote(secondary) + ",\"authenticationKey\":" + FlatJson.quote(new String(key))
+          + ",\"failoverType\":" + FlatJson.quote(failover) + ",\"emailAddress\":"
+          + FlatJson.quote(registerOptions.getOrDefault("--email", "")) + "}";
+      accepted = client.post("/api/actions/register", body, token);
+    } finally {
+      KeyPrompt.wipe(key);
+    }
+    if (!accepted.ok()) {
+      report(accepted, null);
+    }
+    terminal.out().println("Registering the secondary " + secondary + " (failover type: " + failover + ") ...");
+    return followRegistration(client, token, summaryOf(accepted));
+  }
+
+  /**
+   * Shows each new milestone until the registration succeeds or fails. A status left from an
+   * earlier registration counts only once this one has been seen running or has said something new.
+   */
+  private int followRegistration(HmClient client, String token, String firstSummary) throws CliException {
+    java.time.Instant deadline = java.time.Instant.now().plus(REGISTRATION_WAIT);
+    String shown = null;
+    boolean seenRunning = false;
+    while (java.time.Instant.now().isBefore(deadline)) {
+      HmClient.Answer answer = client.get("/api/actions/register", token);
+      if (answer.ok()) {
+        Map<String, Object> progress = FlatJson.parse(answer.body());
+        String status = String.valueOf(progress.get("status"));
+        String summary = progress.get("summary") == null ? null : progress.get("summary").toString();
+        seenRunning |= "running".equals(status);
+        boolean ours = seenRunning || (summary != null && !summary.equals(firstSummary));
+        if (ours && summary != null && !summary.equals(shown)) {
+          terminal.out().println("  " + summary);
+          shown = summary;
+        }
+        if (ours && "succeeded".equals(status)) {
+          return 0;
+        }
+        if (ours && "failed".equals(status)) {
+          throw CliException.failure("Registration failed: " + summary);
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw CliException.failure("Interrupted while following the registration");
+      }
+    }
+    throw CliException.failure("The registration did not finish within " + REGISTRATION_WAIT.toHours()
+        + " h; the Health Monitor page shows where it stands.");
+  }
+
+  private static String summaryOf(HmClient.Answer answer) {
+    try {
+      Object summary = FlatJson.parse(answer.body()).get("summary");
+      return summary == null ? null : summary.toString();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private int authkey(String argument) throws CliException {

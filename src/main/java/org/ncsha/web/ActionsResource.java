@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,8 @@ public class ActionsResource {
   @Inject HmAuthenticator auth;
   @Inject AuthKeyChange keyChange;
   @Inject HaRemoval removal;
+  @Inject org.ncsha.admin.HaAdministration administration;
+  @Inject org.ncsha.monitor.RegistrationProgress progress;
   @Context HttpServletRequest request;
 
   /** The Health Monitor's action buttons, by their REST names. */
@@ -101,6 +104,39 @@ public class ActionsResource {
     return Messages.response(Response.Status.OK, peerAddress == null
         ? "The authentication key has been updated."
         : "The authentication key has been updated on this server and on " + peerAddress + ".", null, null);
+  }
+
+  /**
+   * {@code ncs ha register}: the HA Configuration form's registration on the HM port, for root
+   * with the key or the local CLI. 202 with the milestones, 400 naming each field's problem, 409
+   * naming the state. The secondary's key in the body is used for the registration only.
+   */
+  @POST
+  @Path("/register")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, org.ncsha.admin.RegistrationForm form) {
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    if (refused != null) {
+      return refused;
+    }
+    try {
+      administration.register(form);
+    } catch (org.ncsha.admin.HaAdministration.InvalidForm e) {
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
+    } catch (CommandRefusedException e) {
+      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
+    }
+    return Response.accepted(progress.snapshot()).build();
+  }
+
+  /** The registration's milestones and status, as the HA Configuration page's progress bar shows them. */
+  @GET
+  @Path("/register")
+  public Response registration(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) {
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    return refused != null ? refused : Response.ok(progress.snapshot()).build();
   }
 
   /** A submission that the Health Monitor may refuse. */

@@ -47,7 +47,8 @@ class NcsTest {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     received.put(exchange.getRequestMethod() + " " + path, exchange.getRequestHeaders().getFirst("X-NCS-CLI-Token") + "|" + body);
-    String[] answer = answers.getOrDefault(path, new String[] {"404", "{\"message\":\"no such path\"}"});
+    String[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path,
+        answers.getOrDefault(path, new String[] {"404", "{\"message\":\"no such path\"}"}));
     byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length == 0 ? -1 : bytes.length);
@@ -102,6 +103,43 @@ class NcsTest {
     assertEquals(2, noNode.exitCode);
     assertTrue(noNode.err.contains("--node-dir DIR or set NCS_NODE_DIR"), noNode.toString());
     assertEquals(0, ncsWithoutNode("?").exitCode);
+  }
+
+  @Test
+  void registerSendsTheFormWithTheKeyFromTheEnvironmentAndFollowsItToTheEnd() {
+    // The answer to the POST still shows an earlier, failed registration: not taken for this one's.
+    answers.put("POST /api/actions/register", new String[] {"202", "{\"status\":\"failed\",\"summary\":\"an older failure\"}"});
+    answers.put("GET /api/actions/register", new String[] {"200",
+        "{\"status\":\"succeeded\",\"summary\":\"Registration completed with secondary 10.0.0.2\",\"milestones\":[]}"});
+    CliRun r = CliRun.run("", t -> new Ncs(t, Map.of("NCS_NODE_DIR", node.toString(), "KEY", "Ha-Secret-9k"))
+        .run("ha", "register", "10.0.0.2", "--failover", "automatic", "--email", "ops@example.com", "--auth-key-env", "KEY"));
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(r.out.contains("Registration completed with secondary 10.0.0.2"), r.out);
+    assertFalse(r.all().contains("an older failure"), r.toString());
+    String sent = received.get("POST /api/actions/register");
+    assertTrue(sent.startsWith("tok-123|"), "the CLI token: " + sent);
+    assertTrue(sent.contains("\"secondaryServer\":\"10.0.0.2\"") && sent.contains("\"authenticationKey\":\"Ha-Secret-9k\"")
+        && sent.contains("\"failoverType\":\"automatic\"") && sent.contains("\"emailAddress\":\"ops@example.com\""), sent);
+    assertTrue(received.get("GET /api/actions/register").startsWith("tok-123|"));
+
+    answers.put("GET /api/actions/register", new String[] {"200",
+        "{\"status\":\"failed\",\"summary\":\"Registration failed: the authentication key does not match\"}"});
+    CliRun failed = CliRun.run("", t -> new Ncs(t, Map.of("NCS_NODE_DIR", node.toString(), "KEY", "Ha-Secret-9k"))
+        .run("ha", "register", "10.0.0.2", "--auth-key-env", "KEY"));
+    assertEquals(1, failed.exitCode, failed.toString());
+    assertTrue(failed.err.contains("the authentication key does not match"), failed.toString());
+  }
+
+  @Test
+  void registerNamesTheRefusalAndRefusesABadFailoverTypeLocally() {
+    answers.put("/api/actions/register", new String[] {"409", "{\"message\":\"Register is not allowed in state Primary Active\"}"});
+    CliRun refused = CliRun.run("", t -> new Ncs(t, Map.of("NCS_NODE_DIR", node.toString(), "KEY", "Ha-Secret-9k"))
+        .run("ha", "register", "10.0.0.2", "--auth-key-env", "KEY"));
+    assertEquals(1, refused.exitCode, refused.toString());
+    assertTrue(refused.err.contains("not allowed in state Primary Active"), refused.toString());
+    CliRun bad = ncs("", "ha", "register", "10.0.0.2", "--failover", "sometimes");
+    assertEquals(2, bad.exitCode);
+    assertTrue(bad.err.contains("--failover: manual or automatic"), bad.toString());
   }
 
   @Test
