@@ -63,12 +63,23 @@ final class NetPair implements AutoCloseable {
   }
 
   void awaitStates(String what, int seconds, String primary, String secondary) throws Exception {
-    Pair.await(what + " (" + primary + " | " + secondary + ")", Duration.ofSeconds(seconds),
-        () -> primary.equals(pair.state("primary")) && secondary.equals(pair.state("secondary")));
+    String description = what + " (" + primary + " | " + secondary + ")";
+    try {
+      Pair.await(description, Duration.ofSeconds(seconds),
+          () -> primary.equals(pair.state("primary")) && secondary.equals(pair.state("secondary")));
+    } catch (AssertionError e) {
+      pair.dumpThreads(description);
+      throw e;
+    }
   }
 
   void awaitState(String node, String state, int seconds) throws Exception {
-    Pair.await(node + " in " + state, Duration.ofSeconds(seconds), () -> state.equals(pair.state(node)));
+    try {
+      Pair.await(node + " in " + state, Duration.ofSeconds(seconds), () -> state.equals(pair.state(node)));
+    } catch (AssertionError e) {
+      pair.dumpThreads(node + " in " + state);
+      throw e;
+    }
   }
 
   /** A Health Monitor button over REST, as root with the key; asserts the HTTP status. */

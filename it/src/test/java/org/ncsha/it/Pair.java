@@ -97,6 +97,26 @@ final class Pair {
   }
 
   /** Sends a signal (STOP, CONT, KILL) to a node's Liberty JVM. */
+  /**
+   * Writes the threads of both servers' Liberty JVMs next to the pair's directory (for a wait
+   * that failed: a Health Monitor loop that stopped shows where it stands). Best effort.
+   */
+  void dumpThreads(String why) {
+    for (String node : new String[] {"primary", "secondary"}) {
+      try {
+        String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();
+        Path out = dir.getParent().resolve(dir.getFileName() + "-threads-" + node + ".txt");
+        Process p = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
+        Files.writeString(out, "\n=== " + Instant.now() + ": " + why + "\n", java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        System.out.println("[it] no thread dump of the " + node + ": " + e.getMessage());
+      }
+    }
+  }
+
   void signalLiberty(String node, String signal) throws Exception {
     String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();
     Process p = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
