@@ -106,10 +106,10 @@ final class Pair {
       try {
         String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();
         Path out = dir.getParent().resolve(dir.getFileName() + "-threads-" + node + ".txt");
-        Process p = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
         Files.writeString(out, "\n=== " + Instant.now() + ": " + why + "\n", java.nio.file.StandardOpenOption.CREATE,
             java.nio.file.StandardOpenOption.APPEND);
+        Process p = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile())).start();
         p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
       } catch (Exception e) {
         System.out.println("[it] no thread dump of the " + node + ": " + e.getMessage());
