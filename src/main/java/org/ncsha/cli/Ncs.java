@@ -267,11 +267,7 @@ public final class Ncs {
     char[] key;
     String keyEnv = registerOptions.get("--auth-key-env");
     if (keyEnv != null) {
-      String value = env.get(keyEnv);
-      if (value == null) {
-        throw CliException.usage("--auth-key-env: the variable " + keyEnv + " is not set");
-      }
-      key = value.toCharArray();
+      key = Terminal.secretFromEnvironment(env, "--auth-key-env", keyEnv);
     } else {
       key = terminal.readSecret("Authentication key of the secondary " + secondary + ":");
       if (key == null) {
@@ -333,12 +329,7 @@ public final class Ncs {
   }
 
   private static String summaryOf(HmClient.Answer answer) {
-    try {
-      Object summary = FlatJson.parse(answer.body()).get("summary");
-      return summary == null ? null : summary.toString();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return member(answer, "summary");
   }
 
   private int authkey(String argument) throws CliException {
@@ -386,9 +377,14 @@ public final class Ncs {
   }
 
   private static String jsonMessage(HmClient.Answer answer) {
+    return member(answer, "message");
+  }
+
+  /** A top-level member of the answer's JSON as text; null when absent or the answer is not JSON. */
+  private static String member(HmClient.Answer answer, String name) {
     try {
-      Object m = FlatJson.parse(answer.body()).get("message");
-      return m == null ? null : m.toString();
+      Object value = FlatJson.parse(answer.body()).get(name);
+      return value == null ? null : value.toString();
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -167,11 +167,7 @@ public final class NodeInit {
   private char[] adminPassword() throws CliException {
     char[] password;
     if (adminPasswordEnv != null) {
-      String value = env.get(adminPasswordEnv);
-      if (value == null) {
-        throw CliException.usage("--admin-password-env: the variable " + adminPasswordEnv + " is not set");
-      }
-      password = value.toCharArray();
+      password = Terminal.secretFromEnvironment(env, "--admin-password-env", adminPasswordEnv);
     } else {
       password = terminal.readSecret("Admin password for " + adminUser + ":");
       char[] again = terminal.readSecret("Re-enter the admin password:");

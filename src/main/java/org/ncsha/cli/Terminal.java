@@ -44,6 +44,19 @@ public final class Terminal {
     return err;
   }
 
+  /**
+   * A secret from the environment variable an option names ({@code --auth-key-env VAR}), so it
+   * never appears on a command line; the caller wipes the array.
+   */
+  static char[] secretFromEnvironment(java.util.Map<String, String> env, String option, String variable)
+      throws CliException {
+    String value = env.get(variable);
+    if (value == null) {
+      throw CliException.usage(option + ": the variable " + variable + " is not set");
+    }
+    return value.toCharArray();
+  }
+
   /** Shows {@code prompt} and reads one line; null at end of input. */
   public String readLine(String prompt) {
     if (console != null) {

@@ -117,17 +117,7 @@ public class ActionsResource {
   public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, org.ncsha.admin.RegistrationForm form) {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
-    if (refused != null) {
-      return refused;
-    }
-    try {
-      administration.register(form);
-    } catch (org.ncsha.admin.HaAdministration.InvalidForm e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
-    } catch (CommandRefusedException e) {
-      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
-    }
-    return Response.accepted(progress.snapshot()).build();
+    return refused != null ? refused : HaAdminResource.register(form, administration, progress, engine);
   }
 
   /** The registration's milestones and status, as the HA Configuration page's progress bar shows them. */

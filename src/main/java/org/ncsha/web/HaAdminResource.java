@@ -51,6 +51,15 @@ public class HaAdminResource {
   @Path("/registration")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(RegistrationForm form) {
+    return register(form, administration, progress, engine);
+  }
+
+  /**
+   * A registration asked for over REST (here, or on the HM port by {@code ncs ha register}): 202
+   * with the milestones, 400 naming each field's problem, 409 naming the state.
+   */
+  static Response register(RegistrationForm form, HaAdministration administration, RegistrationProgress progress,
+      HaEngine engine) {
     try {
       administration.register(form);
     } catch (HaAdministration.InvalidForm e) {
