@@ -11,13 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,9 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.ncsha.security.PinnedTrust;
 import org.ncsha.security.SecureFiles;
+import org.ncsha.security.TlsPem;
 
 /**
  * {@code ncs node init}: makes a node directory ready to start, on an installed server or for
@@ -268,11 +267,9 @@ public final class NodeInit {
       throw CliException.failure("Cannot read " + keyStore + ": " + e.getMessage());
     }
     try {
-      byte[] der = cert.getEncoded();
-      String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-          .encodeToString(der) + "\n-----END CERTIFICATE-----\n";
-      SecureFiles.write(nodeDir.resolve("etc/tls.pem"), pem.getBytes(StandardCharsets.US_ASCII), SecureFiles.PUBLIC_READ);
-      String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+      SecureFiles.write(nodeDir.resolve("etc/tls.pem"), TlsPem.certificatePem(cert).getBytes(StandardCharsets.US_ASCII),
+          SecureFiles.PUBLIC_READ);
+      String fingerprint = PinnedTrust.fingerprint((java.security.cert.X509Certificate) cert);
       SecureFiles.write(nodeDir.resolve("etc/tls.fingerprint"), (fingerprint + "\n").getBytes(StandardCharsets.US_ASCII),
           SecureFiles.PUBLIC_READ);
     } catch (java.security.GeneralSecurityException e) {

@@ -58,7 +58,7 @@ public class PeerClient {
    * registering so that the primary derives the same secret from the key the administrator typed.
    */
   public String peerSalt(String address) throws PeerException {
-    URI uri = URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + "/api/peer/salt");
+    URI uri = uri(address, "/api/peer/salt");
     HttpResponse<String> res;
     try {
       res = client(PinnedTrust.acceptAnyAndRecord()).send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
@@ -98,11 +98,16 @@ public class PeerClient {
     return answer == Void.class || res.body().isEmpty() ? null : JSON.fromJson(res.body(), answer);
   }
 
+  /** The peer's Health Monitor address for a path (an IPv6 address in brackets). */
+  private URI uri(String address, String path) {
+    return URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + path);
+  }
+
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
     long now = Instant.now().toEpochMilli();
     String nonce = PeerSignature.newNonce();
-    URI uri = URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + path);
+    URI uri = uri(address, path);
     HttpRequest request = HttpRequest.newBuilder(uri)
         .timeout(timeout)
         .header("Content-Type", "application/json")

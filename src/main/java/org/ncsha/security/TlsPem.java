@@ -67,6 +67,11 @@ public final class TlsPem {
     }
   }
 
+  /** A certificate in PEM, as PostgreSQL and curl read it. */
+  public static String certificatePem(Certificate certificate) throws java.security.cert.CertificateEncodingException {
+    return pem("CERTIFICATE", certificate.getEncoded());
+  }
+
   static String pem(String type, byte[] der) {
     return "-----BEGIN " + type + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)

@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,16 +75,11 @@ public class HmAuthenticator {
     if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       return new Verdict(false, "Log in as root with the authentication key");
     }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    java.util.Optional<BasicCredentials> login = BasicCredentials.parse(authorization);
+    if (login.isEmpty()) {
       return refuse(from, "malformed credentials");
     }
-    int colon = decoded.indexOf(':');
-    String user = colon < 0 ? decoded : decoded.substring(0, colon);
-    String key = colon < 0 ? "" : decoded.substring(colon + 1);
-    return checkLogin(user, key.toCharArray(), from);
+    return checkLogin(login.get().user(), login.get().password().toCharArray(), from);
   }
 
   /**
