@@ -24,10 +24,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's chromium, headless, through Debian's chromedriver (given explicitly, so Selenium
  * never looks for or downloads a browser), with a fresh profile. Screenshots go to
- * target/screenshots, and to docs/images too when -Dncs.docs.images=true.
+ * it/target/screenshots, and to docs/images too when -Dncs.docs.images=true.
  */
 final class Browser implements AutoCloseable {
-  static final Path SHOTS = Pair.REPO.resolve("target/screenshots");
+  static final Path SHOTS = Pair.TARGET.resolve("screenshots");
   private static final Path DOCS = Pair.REPO.resolve("docs/images");
 
   final WebDriver driver;

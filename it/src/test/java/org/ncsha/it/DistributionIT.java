@@ -28,9 +28,9 @@ class DistributionIT {
   @BeforeAll
   static void unpack() throws Exception {
     Path tarball;
-    try (Stream<Path> files = Files.list(Pair.REPO.resolve("target"))) {
+    try (Stream<Path> files = Files.list(Pair.REPO.resolve("liberty/target"))) {
       tarball = files.filter(f -> f.getFileName().toString().matches("ncs-ha-[0-9].*\\.tar\\.gz")).findFirst()
-          .orElseThrow(() -> new AssertionError("no target/ncs-ha-<version>.tar.gz: mvn package makes it"));
+          .orElseThrow(() -> new AssertionError("no liberty/target/ncs-ha-<version>.tar.gz: mvn package makes it"));
     }
     root = Files.createTempDirectory("ncs-dist");
     Files.createDirectories(root.resolve("opt"));

@@ -23,7 +23,7 @@ import org.openqa.selenium.WebElement;
  * The pages in a real browser against a real pair: an administrator registers through HA
  * Configuration (validation at each field, Check Readiness, the milestone progress bar), watches
  * HA Status, logs in to the Health Monitor pages, fails over and fails back by clicking, and
- * removes HA. Screenshots of each page go to target/screenshots (docs/images with
+ * removes HA. Screenshots of each page go to it/target/screenshots (docs/images with
  * -Dncs.docs.images=true).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -26,7 +26,9 @@ import org.ncsha.security.PinnedTrust;
  * pin each node's certificate. Everything the tests do goes through the product's own interfaces.
  */
 final class Pair {
-  static final Path REPO = Path.of(System.getProperty("ncs.repo", ".")).toAbsolutePath();
+  static final Path REPO = Path.of(System.getProperty("ncs.repo", "..")).toAbsolutePath().normalize();
+  /** This module's build directory: each pair's nodes, logs and screenshots go there. */
+  static final Path TARGET = REPO.resolve("it/target");
 
   final Path dir;
   final String primary;
@@ -36,7 +38,7 @@ final class Pair {
   private Properties pairEnv;
 
   Pair(String name, String primary, String secondary) {
-    this.dir = REPO.resolve("target").resolve(name);
+    this.dir = TARGET.resolve(name);
     this.primary = primary;
     this.secondary = secondary;
     env.put("HA_PAIR_DIR", dir.toString());

@@ -1,0 +1,40 @@
+package org.ncsha;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The package rule of docs/architecture.md ("Packages"), checked on the compiled classes of the
+ * server and the core it builds on: the pages and REST resources use the Health Monitor's runner,
+ * the runner uses the parts, the parts use the base, never the other way round, and no two
+ * packages use each other. The CLI is a module of its own that sees only the core, so the
+ * compiler already keeps it away from the server's classes.
+ */
+@AnalyzeClasses(packages = "org.ncsha", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageRulesTest {
+  @ArchTest
+  static final ArchRule no_two_packages_use_each_other = slices().matching("org.ncsha.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("pages and REST").definedBy("org.ncsha.web..", "org.ncsha.hm..", "org.ncsha.admin..")
+      .layer("runner").definedBy("org.ncsha.monitor..")
+      .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
+          "org.ncsha.witness..", "org.ncsha.app..")
+      .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..")
+      .whereLayer("pages and REST").mayNotBeAccessedByAnyLayer()
+      .whereLayer("runner").mayOnlyBeAccessedByLayers("pages and REST")
+      .whereLayer("parts").mayOnlyBeAccessedByLayers("pages and REST", "runner")
+      .whereLayer("base").mayOnlyBeAccessedByLayers("pages and REST", "runner", "parts");
+
+  /** The decider is a pure function: no container, no database, no network, nothing of ours but itself. */
+  @ArchTest
+  static final ArchRule the_decider_is_pure = classes().that().resideInAPackage("org.ncsha.ha..")
+      .should().onlyDependOnClassesThat().resideInAnyPackage("org.ncsha.ha..", "java..");
+}
