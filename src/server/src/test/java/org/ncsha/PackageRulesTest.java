@@ -11,8 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package rule of docs/architecture.md ("Packages"), checked on the compiled classes of the
- * server and the core it builds on: the pages and REST resources use the Health Monitor's runner,
- * the runner uses the parts, the parts use the base, never the other way round, and no two
+ * server and the core it builds on: the pages and REST resources use registration and the Health
+ * Monitor's runner, registration uses the runner, the runner uses the parts, the parts use the base, never the other way round, and no two
  * packages use each other. The CLI is a module of its own that sees only the core, so the
  * compiler already keeps it away from the server's classes.
  */
@@ -24,14 +24,16 @@ class PackageRulesTest {
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("pages and REST").definedBy("org.ncsha.web..", "org.ncsha.hm..", "org.ncsha.admin..")
+      .layer("registration").definedBy("org.ncsha.registration..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
           "org.ncsha.witness..", "org.ncsha.app..")
       .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..")
       .whereLayer("pages and REST").mayNotBeAccessedByAnyLayer()
-      .whereLayer("runner").mayOnlyBeAccessedByLayers("pages and REST")
-      .whereLayer("parts").mayOnlyBeAccessedByLayers("pages and REST", "runner")
-      .whereLayer("base").mayOnlyBeAccessedByLayers("pages and REST", "runner", "parts");
+      .whereLayer("registration").mayOnlyBeAccessedByLayers("pages and REST")
+      .whereLayer("runner").mayOnlyBeAccessedByLayers("pages and REST", "registration")
+      .whereLayer("parts").mayOnlyBeAccessedByLayers("pages and REST", "registration", "runner")
+      .whereLayer("base").mayOnlyBeAccessedByLayers("pages and REST", "registration", "runner", "parts");
 
   /** The decider is a pure function: no container, no database, no network, nothing of ours but itself. */
   @ArchTest

@@ -7,8 +7,8 @@ import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
-import org.ncsha.monitor.RegistrationDesk;
-import org.ncsha.monitor.RegistrationRequest;
+import org.ncsha.registration.RegistrationDesk;
+import org.ncsha.registration.RegistrationRequest;
 
 /** What HA Configuration does, for the page and the admin REST alike: register and remove. */
 @ApplicationScoped

@@ -1,16 +1,16 @@
 package org.ncsha.admin;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
-import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Map;
 import org.ncsha.monitor.CommandRefusedException;
-import org.ncsha.monitor.ReadinessRunner;
-import org.ncsha.monitor.RegistrationProgress;
 import org.ncsha.readiness.ReadinessRun;
+import org.ncsha.registration.ReadinessRunner;
+import org.ncsha.registration.RegistrationProgress;
 
 /** Administration > Settings > High Availability > HA Configuration: the form, Register, Remove. */
 @Named

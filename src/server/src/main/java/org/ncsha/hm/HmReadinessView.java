@@ -6,8 +6,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.ncsha.monitor.ReadinessRunner;
 import org.ncsha.readiness.CheckSet;
+import org.ncsha.registration.ReadinessRunner;
 import org.ncsha.store.HaStore;
 import org.ncsha.store.ReadinessResultRecord;
 

@@ -11,6 +11,7 @@ import org.ncsha.app.ServingRole;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.HaState;
+import org.ncsha.mail.MailNotifier;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.PeerCommandMessage;
 import org.ncsha.peer.PeerException;

@@ -11,12 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ncsha.db.FollowResult;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.ActionOutcome;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerReport;
-import org.ncsha.db.FollowResult;
 import org.ncsha.store.HaStore;
 
 /**
@@ -35,7 +35,7 @@ public class BackgroundActions {
 
   @Inject LocalDatabase database;
   @Inject org.ncsha.node.NodeSettings node;
-  @Inject PrimaryRegistration registration;
+  @Inject SecondaryRegistrar registration;
   @Inject SecondaryCopy copy;
   @Inject PeerLink peer;
   @Inject HaStore store;

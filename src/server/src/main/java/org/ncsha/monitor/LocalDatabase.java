@@ -189,11 +189,11 @@ public class LocalDatabase {
    * The guide's LISTENER STATUS check restarts a database that is down and reports that it did;
    * never while a copy or rewind has it stopped on purpose.
    */
-  boolean restartIfDown() {
+  public boolean restartIfDown() {
     return !health().reachable() && restart() == DatabaseOwner.Restart.STARTED;
   }
 
-  org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {
+  public org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {
     trustPeer(peerAddress);
     return db().readiness(peerAddress);
   }
@@ -290,7 +290,7 @@ public class LocalDatabase {
   }
 
   /** Primary before the copy: replication access, the key-derived password and the slot. */
-  void prepareFollower(String followerAddress) throws SQLException {
+  public void prepareFollower(String followerAddress) throws SQLException {
     allowPeer(followerAddress);
     DatabaseNode db = db();
     db.refreshCredentials();
@@ -305,7 +305,7 @@ public class LocalDatabase {
     }
   }
 
-  boolean followerStreaming(String followerAddress) {
+  public boolean followerStreaming(String followerAddress) {
     return db().replicationStatus().streaming();
   }
 

@@ -15,6 +15,7 @@ import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.Role;
 import org.ncsha.ha.WitnessRules;
 import org.ncsha.ha.WitnessView;
+import org.ncsha.mail.MailNotifier;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaStore;
 import org.ncsha.witness.EtcdWitness;

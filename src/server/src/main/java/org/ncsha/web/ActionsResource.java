@@ -3,8 +3,8 @@ package org.ncsha.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.ncsha.ha.Command;
+import org.ncsha.monitor.AuthKeyChange;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.HaRemoval;
-import org.ncsha.monitor.AuthKeyChange;
 import org.ncsha.peer.PeerException;
 import org.ncsha.security.AuthKeyRule;
 
@@ -34,7 +34,7 @@ public class ActionsResource {
   @Inject AuthKeyChange keyChange;
   @Inject HaRemoval removal;
   @Inject org.ncsha.admin.HaAdministration administration;
-  @Inject org.ncsha.monitor.RegistrationProgress progress;
+  @Inject org.ncsha.registration.RegistrationProgress progress;
   @Context HttpServletRequest request;
 
   /** The Health Monitor's action buttons, by their REST names. */

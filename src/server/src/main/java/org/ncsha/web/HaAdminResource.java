@@ -16,7 +16,7 @@ import org.ncsha.admin.HaAdministration;
 import org.ncsha.admin.RegistrationForm;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
-import org.ncsha.monitor.RegistrationProgress;
+import org.ncsha.registration.RegistrationProgress;
 import org.ncsha.store.HaStore;
 
 /**
@@ -30,7 +30,7 @@ public class HaAdminResource {
   @Inject HaStore store;
   @Inject HaAdministration administration;
   @Inject RegistrationProgress progress;
-  @Inject org.ncsha.monitor.ReadinessRunner readiness;
+  @Inject org.ncsha.registration.ReadinessRunner readiness;
 
   /** The HA Status page: current configuration, state and the newest events. */
   @GET

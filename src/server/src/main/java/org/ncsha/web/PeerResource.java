@@ -14,16 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.ncsha.peer.AuthKeyMessage;
-import org.ncsha.peer.BandwidthProtocol;
-import org.ncsha.peer.HelloMessage;
-import org.ncsha.peer.PeerCommandMessage;
-import org.ncsha.peer.PeerDestination;
-import org.ncsha.peer.PeerSignature;
-import org.ncsha.peer.RegisterMessage;
-import org.ncsha.peer.ReadinessRequest;
-import org.ncsha.peer.ReplayGuard;
-import org.ncsha.peer.SaltMessage;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.monitor.AuthKeyChange;
@@ -32,8 +22,18 @@ import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.LocalHealth;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.monitor.SecondaryCopy;
-import org.ncsha.security.AuthKeyRule;
 import org.ncsha.node.ProductVersion;
+import org.ncsha.peer.AuthKeyMessage;
+import org.ncsha.peer.BandwidthProtocol;
+import org.ncsha.peer.HelloMessage;
+import org.ncsha.peer.PeerCommandMessage;
+import org.ncsha.peer.PeerDestination;
+import org.ncsha.peer.PeerSignature;
+import org.ncsha.peer.ReadinessRequest;
+import org.ncsha.peer.RegisterMessage;
+import org.ncsha.peer.ReplayGuard;
+import org.ncsha.peer.SaltMessage;
+import org.ncsha.security.AuthKeyRule;
 
 /**
  * The peer protocol on the HM port: what the other Health Monitor calls. Every request and
@@ -57,7 +57,7 @@ public class PeerResource {
   @Inject LocalHealth health;
   @Inject SecondaryCopy copy;
   @Inject AuthKeyChange keyChange;
-  @Inject org.ncsha.monitor.ReadinessProbe readinessProbe;
+  @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
   @Inject BandwidthTickets tickets;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest servletRequest;

@@ -18,9 +18,9 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ncsha.monitor.ReadinessRunner;
 import org.ncsha.readiness.CheckSet;
 import org.ncsha.readiness.ReadinessRun;
+import org.ncsha.registration.ReadinessRunner;
 import org.ncsha.store.HaStore;
 import org.ncsha.store.ReadinessResultRecord;
 

@@ -20,6 +20,7 @@ import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Role;
+import org.ncsha.mail.MailNotifier;
 
 /**
  * The quick actions as the runner carries them out, against fakes that write down what they

@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,16 +6,20 @@ import java.time.Duration;
 import java.time.Instant;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.PeerReport;
+import org.ncsha.mail.EmailList;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.LocalDatabase;
+import org.ncsha.monitor.PeerLink;
+import org.ncsha.monitor.SecondaryRegistrar;
 import org.ncsha.node.NodeSettings;
+import org.ncsha.node.ProductVersion;
 import org.ncsha.peer.CloneProgress;
 import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
-import org.ncsha.mail.EmailList;
 import org.ncsha.peer.RegisterMessage;
 import org.ncsha.security.AuthKeys;
 import org.ncsha.store.HaStore;
-import org.ncsha.node.ProductVersion;
 
 /**
  * The primary's side of HA registration, milestone by milestone: Pre-HA Registration (key,
@@ -23,7 +27,7 @@ import org.ncsha.node.ProductVersion;
  * database; real byte progress) and Post HA Registration (the secondary streams and syncs).
  */
 @ApplicationScoped
-public class PrimaryRegistration {
+public class PrimaryRegistration implements SecondaryRegistrar {
   static final String PRE = RegistrationProgress.MILESTONES.get(0);
   static final String DATABASE = RegistrationProgress.MILESTONES.get(1);
   static final String POST = RegistrationProgress.MILESTONES.get(2);
@@ -39,8 +43,8 @@ public class PrimaryRegistration {
   @Inject RegistrationDesk desk;
   @Inject RegistrationProgress progress;
 
-  /** Runs the whole registration; throws with an administrator-readable reason when it fails. */
-  void run(String secondary, HaEngine engine) throws Exception {
+  @Override
+  public void run(String secondary, HaEngine engine) throws Exception {
     RegistrationRequest request = desk.take();
     if (request == null || !request.secondary().equals(secondary)) {
       throw fail("no registration request from an administrator is waiting for " + secondary);

@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

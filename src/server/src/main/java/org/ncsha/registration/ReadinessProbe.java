@@ -1,14 +1,16 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import org.ncsha.db.DatabaseReadiness;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.LocalDatabase;
 import org.ncsha.node.NodeSettings;
+import org.ncsha.node.ProductVersion;
 import org.ncsha.readiness.LinuxSystemProbe;
 import org.ncsha.readiness.NodeFacts;
 import org.ncsha.readiness.SystemProbe;
-import org.ncsha.node.ProductVersion;
 
 /** This server's own readiness facts, measured towards the other server. */
 @ApplicationScoped

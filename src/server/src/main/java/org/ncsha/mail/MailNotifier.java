@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +8,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import org.ncsha.mail.EmailList;
-import org.ncsha.mail.Notification;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;

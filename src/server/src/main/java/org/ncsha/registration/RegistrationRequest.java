@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import java.util.Arrays;
 import java.util.List;

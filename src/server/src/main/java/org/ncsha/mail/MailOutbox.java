@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.mail;
 
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.ncsha.mail.Notification;
-import org.ncsha.mail.SmtpMailer;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaStore;
 

@@ -1,4 +1,4 @@
-package org.ncsha.monitor;
+package org.ncsha.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import org.ncsha.ha.Role;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.PeerLink;
+import org.ncsha.monitor.WitnessLink;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.BandwidthProtocol;
 import org.ncsha.peer.PeerClient;
