@@ -3,6 +3,7 @@ package org.ncsha.monitor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,14 +17,11 @@ import javax.sql.DataSource;
 import org.ncsha.db.DatabaseHealth;
 import org.ncsha.db.DatabaseNode;
 import org.ncsha.db.FollowResult;
-import org.ncsha.db.PostgresConfig;
-import org.ncsha.db.PostgresNode;
 import org.ncsha.db.ReplicationStatus;
 import org.ncsha.db.RewindImpossibleException;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSecrets;
 import org.ncsha.node.NodeSettings;
-import org.ncsha.security.AuthKeys;
 import org.ncsha.security.TlsPem;
 
 /**
@@ -34,8 +32,6 @@ import org.ncsha.security.TlsPem;
 @ApplicationScoped
 public class LocalDatabase {
   private static final Logger LOG = Logger.getLogger(LocalDatabase.class.getName());
-  static final String REPLICATION_USER = "replicator";
-  static final String SUPER_USER = "ncs";
 
   @Inject NodeSettings node;
   @Inject NodeSecrets secrets;
@@ -48,29 +44,11 @@ public class LocalDatabase {
   private final DatabaseOwner owner = new DatabaseOwner();
   /** Said once in the log, not on every tick it repeats. */
   private volatile String lastReplicationError;
-  private final org.ncsha.db.MonitorConnection monitor = new org.ncsha.db.MonitorConnection();
+  /** A node built from the current settings each time ({@link DatabaseNodeProducer}): it picks up a changed key. */
+  @Inject Provider<DatabaseNode> nodes;
 
-  @jakarta.annotation.PreDestroy
-  void closeMonitorConnection() {
-    monitor.close();
-  }
-
-  /** A node built from the current settings; cheap, and it picks up a changed key. */
   private DatabaseNode db() {
-    return new PostgresNode(new PostgresConfig(
-        node.pgBinDir(), node.pgDataDir(), node.pgRunDir(), node.pgLogDir(), node.address(), node.dbPort(),
-        SUPER_USER, secrets.databasePassword(), REPLICATION_USER, replicationPassword(), osUser(),
-        node.slotWalLimitMb(), secrets.applicationPassword(), secrets.monitorPassword()), monitor);
-  }
-
-  /** Both servers derive it from the authentication key, so it is never stored or sent. */
-  private String replicationPassword() {
-    String secret = peer.peerSecret();
-    return secret == null ? secrets.databasePassword() : AuthKeys.hmac(secret, "ncs-ha replication password");
-  }
-
-  private static String osUser() {
-    return "root".equals(System.getProperty("user.name")) ? "postgres" : null;
+    return nodes.get();
   }
 
   /**
