@@ -157,8 +157,8 @@ class AutomaticScenariosIT {
   }
 
   private static String field(String json, String name) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-    return m.find() ? m.group(1) : "0/0";
+    String value = Json.field(json, name);
+    return value == null ? "0/0" : value;
   }
 
   private static long lsn(String text) {

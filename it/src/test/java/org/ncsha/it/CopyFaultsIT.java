@@ -119,11 +119,9 @@ class CopyFaultsIT {
     assertTrue(check(body, name).contains("Mbps measured with real data"), check(body, name));
   }
 
-  /** The named check's object in a readiness answer (from its name to its closing brace). */
+  /** The named check's object in a readiness answer. */
   private static String check(String body, String name) {
-    int at = body.indexOf("\"name\":\"" + name + "\"");
-    assertTrue(at >= 0, name + " is in " + body);
-    return body.substring(at, body.indexOf('}', at));
+    return Json.objectWith(body, "name", name).orElseThrow(() -> new AssertionError(name + " is not in " + body)).toString();
   }
 
   /** The status of the named check in a readiness answer. */
@@ -133,10 +131,9 @@ class CopyFaultsIT {
 
   /** The measured value of the named check in a readiness answer. */
   static double value(String body, String name) {
-    String check = check(body, name);
-    java.util.regex.Matcher number = java.util.regex.Pattern.compile("\"value\":([0-9.]+)").matcher(check);
-    assertTrue(number.find(), "a value in " + check);
-    return Double.parseDouble(number.group(1));
+    String value = Json.field(check(body, name), "value");
+    assertTrue(value != null, "a value in " + check(body, name));
+    return Double.parseDouble(value);
   }
 
   @Test

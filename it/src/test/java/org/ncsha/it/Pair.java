@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ncsha.security.PinnedTrust;
 
 /**
@@ -334,8 +332,8 @@ final class Pair {
     }
   }
 
+  /** A member of a JSON answer as text ({@link Json#field}). */
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-    return m.find() ? m.group(1) : null;
+    return Json.field(json, name);
   }
 }

@@ -251,8 +251,7 @@ class TrustIT {
   }
 
   private static String field(String json, String name) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\":(-?\\d+)").matcher(json);
-    return m.find() ? m.group(1) : null;
+    return Json.field(json, name);
   }
 
   /** The postmaster and every backend it started, so that a query on a live session hangs too. */
