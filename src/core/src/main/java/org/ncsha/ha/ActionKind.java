@@ -59,6 +59,13 @@ public enum ActionKind {
   /** Quick. The application runs passive: writes answer 503 and nothing is written. */
   APP_READ_ONLY(false),
 
+  /**
+   * Quick, on the server whose database accepts writes, with the synchronous replication option:
+   * make the standby named by detail the one a commit waits for ("" makes replication
+   * asynchronous), and record the change as an event.
+   */
+  SET_SYNC_STANDBY(false),
+
   /** Quick. Bring up the virtual IP on this server (no-op when no VIP is configured). */
   ACQUIRE_VIP(false),
 

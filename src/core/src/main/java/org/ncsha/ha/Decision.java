@@ -37,6 +37,17 @@ public record Decision(HaState next, List<Action> actions, String outcome, Strin
     return new Decision(next, actions, outcome, reason);
   }
 
+  /**
+   * The same decision with {@code quick} run after its own quick actions, before its
+   * long-running one (which stays last).
+   */
+  public Decision withQuickActions(List<Action> quick) {
+    List<Action> all = new java.util.ArrayList<>(actions);
+    int at = !all.isEmpty() && all.get(all.size() - 1).kind().longRunning() ? all.size() - 1 : all.size();
+    all.addAll(at, quick);
+    return new Decision(next, all, outcome, refusal);
+  }
+
   /** Whether something happened: a new state, actions to run, or both. */
   public boolean changed() {
     return outcome != null;

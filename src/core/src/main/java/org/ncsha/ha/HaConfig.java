@@ -7,11 +7,16 @@ import java.time.Duration;
  * heartbeats mean the peer is lost, how long the secondary waits in Secondary Lost Primary
  * before an automatic failover, the peer's address (null while not registered), and how far
  * behind the primary's last reported WAL a standby may be for an automatic failover (Patroni's
- * {@code maximum_lag_on_failover}).
+ * {@code maximum_lag_on_failover}), and whether the synchronous replication option is on.
  */
 public record HaConfig(
     Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
-    long maxLagOnFailoverBytes) {
+    long maxLagOnFailoverBytes, boolean synchronousReplication) {
+
+  public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
+      long maxLagOnFailoverBytes) {
+    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, false);
+  }
 
   /** Patroni's default maximum_lag_on_failover: one WAL segment's worth, 16 MB. */
   public static final long DEFAULT_MAX_LAG_ON_FAILOVER = 16L * 1024 * 1024;
@@ -45,18 +50,22 @@ public record HaConfig(
   }
 
   public HaConfig withPeer(String address, FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes);
+    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication);
   }
 
   public HaConfig withoutPeer() {
-    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes);
+    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes);
+    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication);
   }
 
   public HaConfig withHoldDown(Duration duration) {
-    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes);
+    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication);
+  }
+
+  public HaConfig withSynchronousReplication(boolean on) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on);
   }
 }

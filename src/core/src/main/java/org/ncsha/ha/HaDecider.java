@@ -12,7 +12,7 @@ public final class HaDecider {
   /** Decides one tick; never reads a clock or does I/O. */
   public Decision decide(NodeStatus current, Observations obs, HaConfig config, Command pending) {
     Tick t = tick(current, obs, config, pending);
-    Decision decision = decideTick(t);
+    Decision decision = ModeRules.align(t, decideTick(t));
     if (!TransitionTable.allows(current.state(), decision.next())) {
       // A change missing from the table is a bug in these rules: fail loudly, change nothing.
       throw new IllegalStateException(

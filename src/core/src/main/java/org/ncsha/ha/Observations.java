@@ -12,7 +12,9 @@ import java.util.Objects;
  * actions that finished since the last tick; {@code walBehindBytes} is how far this standby's
  * received WAL is behind the position the primary last reported (null when unknown, e.g. on the
  * primary or before the primary reported one); {@code witness} is the etcd lease as this node
- * sees it ({@link WitnessView#NONE} without a witness).
+ * sees it ({@link WitnessView#NONE} without a witness); {@code mode} is how the application and
+ * the database's replication stand ({@link LocalMode}; null when not observed, and the decider
+ * then leaves them alone).
  */
 public record Observations(
     Instant now,
@@ -24,7 +26,15 @@ public record Observations(
     boolean startup,
     List<ActionOutcome> outcomes,
     Long walBehindBytes,
-    WitnessView witness) {
+    WitnessView witness,
+    LocalMode mode) {
+
+  public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
+      boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes,
+      Long walBehindBytes, WitnessView witness) {
+    this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
+        walBehindBytes, witness, null);
+  }
 
   /** Observations without a WAL comparison. */
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
@@ -55,11 +65,16 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes, witness);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode);
   }
 
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, view);
+        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode);
+  }
+
+  public Observations withMode(LocalMode localMode) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode);
   }
 }

@@ -92,6 +92,7 @@ final class PairHarness {
     node.loop.restarted();
     node.generation++;
     node.fenced = false;
+    node.applicationWritable = false;
     if (witness != null) {
       witness.restarted(node);
     }
@@ -138,7 +139,7 @@ final class PairHarness {
     Command pending = node.commands.poll();
     Observations obs =
         new Observations(now, report, node.loop.missedHeartbeats(), node.databaseHealthy, node.processesHealthy,
-            node.criticalProcessDown, startup, outcomes);
+            node.criticalProcessDown, startup, outcomes).withMode(node.mode());
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
@@ -167,6 +168,7 @@ final class PairHarness {
     boolean serves = node.state().servesWrites(node.role());
     if (!node.fenced && WitnessRules.mustFence(node.state(), node.role(), view, report)) {
       node.fenced = true;
+      node.applicationWritable = false;
     } else if (node.fenced && (!serves || view.leaseHeld())) {
       node.fenced = false;
     }
@@ -221,6 +223,8 @@ final class PairHarness {
       case SAVE_HA_CONFIG -> node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType());
       case CLEAR_HA_CONFIG -> node.config = node.config.withoutPeer();
       case SEND_MAIL -> node.mails.add(action.detail());
+      case APP_READ_WRITE -> node.applicationWritable = true;
+      case APP_READ_ONLY -> node.applicationWritable = false;
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;
         if (reachable) {

@@ -40,6 +40,8 @@ final class RandomFaults {
       }
       case 11 -> h.command(node, new Command.ForceFailover());
       case 12 -> node.failNext.add(ActionKind.values()[r.nextInt(5)]);
+      // A switch of the application that did not take (or a mode that drifted).
+      case 16 -> node.applicationWritable = !node.applicationWritable;
       default -> {
         if (witness) {
           witnessFault(h.witness, node, dice);

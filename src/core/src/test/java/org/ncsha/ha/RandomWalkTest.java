@@ -36,10 +36,27 @@ class RandomWalkTest {
       if (connectedRounds > 2) {
         assertFalse(h.primary.state().servesWrites() && h.secondary.state().servesWrites(),
             "seed " + seed + " round " + round + ": two writers " + h.primary + " " + h.secondary);
+        assertFalse(h.primary.applicationWritable && h.secondary.applicationWritable,
+            "seed " + seed + " round " + round + ": two writable applications " + h.primary + " " + h.secondary);
+      }
+      for (SimNode node : java.util.List.of(h.primary, h.secondary)) {
+        assertModeInLine(node, "seed " + seed + " round " + round);
       }
     }
     RandomFaults.heal(h);
     h.runUntil(() -> RandomFaults.STABLE.contains(RandomFaults.pair(h)), 40);
     assertTrue(RandomFaults.STABLE.contains(RandomFaults.pair(h)), "seed " + seed);
+  }
+
+  /** After its tick, a running node's application is passive unless its state serves, and writable when its database takes writes. */
+  private static void assertModeInLine(SimNode node, String where) {
+    if (!node.up) {
+      return;
+    }
+    boolean serves = node.state().servesWrites(node.role());
+    assertTrue(serves || !node.applicationWritable,
+        where + ": a writable application in " + node + " after " + (node.decisions.isEmpty() ? "no decision" : node.lastDecision()));
+    assertTrue(!node.databaseWritable() || node.applicationWritable,
+        where + ": a passive application in " + node + " after " + (node.decisions.isEmpty() ? "no decision" : node.lastDecision()));
   }
 }

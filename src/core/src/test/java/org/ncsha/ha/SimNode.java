@@ -35,11 +35,25 @@ final class SimNode {
   int generation;
   /** Set when the peer was seen in HA Initializing, so REGISTER_SECONDARY can fail later. */
   boolean peerWasInitializing;
+  /** Whether the application accepts writes: APP_READ_WRITE and APP_READ_ONLY switch it; a JVM starts passive. */
+  boolean applicationWritable;
 
   SimNode(String address, HaConfig config, HaState state, Instant now) {
     this.address = address;
     this.config = config;
     this.status = new NodeStatus(state, now);
+    this.applicationWritable = state.servesWrites(config.role());
+  }
+
+  /** What the runner's mode probe would see. */
+  LocalMode mode() {
+    return new LocalMode(applicationWritable, fenced, databaseWritable(), null, false);
+  }
+
+  /** A serving state's database takes writes while healthy, once no promotion or follow is under way. */
+  boolean databaseWritable() {
+    return databaseHealthy && state().servesWrites(role())
+        && !isRunning(ActionKind.PROMOTE_DATABASE) && !isRunning(ActionKind.FOLLOW_PEER);
   }
 
   HaState state() {

@@ -51,27 +51,6 @@ public class ActionRunner {
     }
   }
 
-  /**
-   * Re-applies the serving mode the current state calls for when the last switch failed, so
-   * "Secondary Active" never stays passive (or a passive state writable) for more than a tick.
-   */
-  void keepServingModeOf(HaEngine engine) {
-    boolean shouldWrite = engine.status().state().servesWrites(engine.config().role());
-    if (serving.fenced() || shouldWrite == serving.writable()) {
-      return;
-    }
-    if (shouldWrite) {
-      var health = database.health();
-      if (!health.reachable() || health.inRecovery()) {
-        return; // nothing to write to yet: a later tick tries again
-      }
-    }
-    Action fix = Action.of(shouldWrite ? org.ncsha.ha.ActionKind.APP_READ_WRITE : org.ncsha.ha.ActionKind.APP_READ_ONLY);
-    LOG.warning("State " + engine.status().state().displayName() + " needs the application "
-        + (shouldWrite ? "writable" : "passive") + ": applying " + fix.kind() + " again");
-    runQuick(List.of(fix), engine.status().state(), engine);
-  }
-
   /** The long-running action (always the last one of a decision), after the state is published. */
   void startLongRunning(List<Action> actions, HaEngine engine) {
     actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> background.run(a, engine));
@@ -81,6 +60,7 @@ public class ActionRunner {
     String peerAddress = engine.config().peerAddress();
     switch (action.kind()) {
       case APP_READ_WRITE -> {
+        sayWhyAgain(action);
         if (database.open()) {
           store.recordEvent(Instant.now(), next.displayName(), "The database, held read-only since the Health Monitor"
               + " started, is open for writes: this server serves");
@@ -90,7 +70,11 @@ public class ActionRunner {
         serving.becomeWritable(node.address());
       }
       // Primary Alone does not know whether the secondary is active: it names nobody.
-      case APP_READ_ONLY -> serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress);
+      case APP_READ_ONLY -> {
+        sayWhyAgain(action);
+        serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress);
+      }
+      case SET_SYNC_STANDBY -> synchronousStandby(action.detail(), next);
       case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
       case SAVE_HA_CONFIG -> {
         Action.PeerSettings settings = action.peer();
@@ -119,6 +103,24 @@ public class ActionRunner {
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
+  }
+
+  /** A switch the decider repeats because the last one failed or the mode drifted says so. */
+  private static void sayWhyAgain(Action action) {
+    if (!action.detail().isEmpty()) {
+      LOG.warning("Applying " + action.kind() + " again: " + action.detail());
+    }
+  }
+
+  private void synchronousStandby(String standby, HaState next) {
+    database.setSynchronousStandby(standby);
+    boolean activeState = next == HaState.PRIMARY_ACTIVE || next == HaState.SECONDARY_ACTIVE;
+    String description = standby.isEmpty()
+        ? "Synchronous replication degraded to asynchronous (state " + next.displayName()
+            + (activeState ? ", the standby is not streaming" : "") + "); it resumes when the standby streams again"
+        : "Synchronous replication to " + standby + ": a commit returns once the standby has it";
+    LOG.info(description);
+    store.recordEvent(Instant.now(), next.displayName(), description);
   }
 
   private void tellPeer(String peerAddress, PeerCommandMessage message) throws PeerException {

@@ -48,7 +48,7 @@ public class HaEngine {
   @Inject PeerLink peer;
   @Inject LocalHealth health;
   @Inject DiskWatch disk;
-  @Inject SyncReplication syncReplication;
+  @Inject LocalModeProbe modes;
   @Inject ActionRunner actions;
   @Inject HeartbeatTicker ticker;
   @Inject WitnessLink witness;
@@ -116,7 +116,8 @@ public class HaEngine {
     }
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
-        local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view());
+        local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view())
+        .withMode(modes.observe(local));
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
@@ -151,10 +152,6 @@ public class HaEngine {
       pending.verdict().complete(decision);
     }
     actions.startLongRunning(decision.actions(), this);
-    syncReplication.align(now, status.state(), config);
-    if (!decision.has(org.ncsha.ha.ActionKind.APP_READ_WRITE) && !decision.has(org.ncsha.ha.ActionKind.APP_READ_ONLY)) {
-      actions.keepServingModeOf(this);
-    }
     lastProgress = clock.instant();
   }
 
@@ -256,7 +253,7 @@ public class HaEngine {
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
-        node.maxLagOnFailoverMb() * 1024L * 1024L);
+        node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication());
   }
 
   /**

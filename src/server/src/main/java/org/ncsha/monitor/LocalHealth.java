@@ -29,14 +29,14 @@ public class LocalHealth {
   private int failedRestarts;
   private int failedQueries;
   private java.util.concurrent.Future<DatabaseOwner.Restart> restarting;
-  private volatile Snapshot last = new Snapshot(false, false, false, null, Map.of(), Instant.now());
+  private volatile Snapshot last = new Snapshot(false, false, false, false, null, Map.of(), Instant.now());
 
   /**
-   * What one check saw; {@code database} is the status document's database object and
-   * {@code at} when it was taken.
+   * What one check saw; {@code databaseWritable}: it answers and is not a standby;
+   * {@code database} is the status document's database object and {@code at} when it was taken.
    */
   public record Snapshot(boolean databaseHealthy, boolean processesHealthy, boolean criticalProcessDown,
-      String walPosition, Map<String, Object> database, Instant at) {}
+      boolean databaseWritable, String walPosition, Map<String, Object> database, Instant at) {}
 
   Snapshot check() {
     if (database.inMaintenance()) {
@@ -78,7 +78,7 @@ public class LocalHealth {
       failedQueries = 0;
     }
     boolean up = health.reachable();
-    last = new Snapshot(up, up, !up && failedRestarts >= RESTART_BUDGET, health.walPosition(),
+    last = new Snapshot(up, up, !up && failedRestarts >= RESTART_BUDGET, up && !health.inRecovery(), health.walPosition(),
         database.statusDocument(health), Instant.now());
     return last;
   }
@@ -104,13 +104,13 @@ public class LocalHealth {
    */
   private Snapshot restartingSnapshot() {
     Snapshot before = last;
-    return new Snapshot(before.databaseHealthy(), false, false, before.walPosition(),
+    return new Snapshot(before.databaseHealthy(), false, false, false, before.walPosition(),
         Map.of("reachable", false, "restarting", true), Instant.now());
   }
 
   /** An action stopped the database on purpose (copy, rewind): that is not a failure. */
   private static Snapshot inMaintenance() {
-    return new Snapshot(false, true, false, null, Map.of("reachable", false, "maintenance", true), Instant.now());
+    return new Snapshot(false, true, false, false, null, Map.of("reachable", false, "maintenance", true), Instant.now());
   }
 
   /** The latest snapshot, for heartbeat answers and the status document between cycles. */

@@ -90,22 +90,14 @@ class ActionRunnerTest {
   }
 
   @Test
-  void the_serving_mode_is_put_right_when_it_drifted_but_never_for_a_fenced_server() {
-    serving.writable = false;
-    database.health = new DatabaseHealth(true, false, "0/3000000", null);
-    runner.keepServingModeOf(engine);
-    assertEquals(List.of("open", "ensureRoles", "migrate", "writable 10.0.0.1"), log, "Primary Active serves writes");
-
-    log.clear();
-    serving.writable = false;
-    serving.fenced = true;
-    runner.keepServingModeOf(engine);
-    assertEquals(List.of(), log, "the witness fenced it: it stays passive");
-
-    serving.fenced = false;
-    database.health = new DatabaseHealth(true, true, "0/3000000", null);
-    runner.keepServingModeOf(engine);
-    assertEquals(List.of(), log, "a database still in recovery has nothing to write to yet");
+  void the_synchronous_standby_is_set_and_its_change_recorded() {
+    runner.runQuick(List.of(Action.of(ActionKind.SET_SYNC_STANDBY, "10.0.0.2")), HaState.PRIMARY_ACTIVE, engine);
+    runner.runQuick(List.of(Action.of(ActionKind.SET_SYNC_STANDBY, "")), HaState.PRIMARY_LOST_SECONDARY, engine);
+    assertEquals(List.of("synchronous standby 10.0.0.2", "synchronous standby none"), log);
+    assertEquals(List.of(
+        "Primary Active: Synchronous replication to 10.0.0.2: a commit returns once the standby has it",
+        "Primary Lost Secondary: Synchronous replication degraded to asynchronous (state Primary Lost Secondary);"
+            + " it resumes when the standby streams again"), store.events);
   }
 
   @Test
@@ -195,6 +187,11 @@ class ActionRunnerTest {
     @Override
     public DatabaseHealth health() {
       return health;
+    }
+
+    @Override
+    void setSynchronousStandby(String standbyName) {
+      log.add("synchronous standby " + (standbyName.isEmpty() ? "none" : standbyName));
     }
   }
 }

@@ -25,6 +25,7 @@ import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
+import org.ncsha.ha.LocalMode;
 import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.WitnessView;
@@ -47,6 +48,8 @@ class HaEngineTest {
   private final FakeTicker ticker = new FakeTicker();
   private final FakeHealth health = new FakeHealth();
   private HaEngine engine;
+  /** What the mode probe reports: null, not observed, unless a test says otherwise. */
+  private LocalMode mode;
 
   @BeforeEach
   void engine() throws Exception {
@@ -60,9 +63,11 @@ class HaEngineTest {
       @Override
       synchronized void check(Instant now, String state) {}
     };
-    engine.syncReplication = new SyncReplication() {
+    engine.modes = new LocalModeProbe() {
       @Override
-      void align(Instant now, HaState state, HaConfig config) {}
+      LocalMode observe(LocalHealth.Snapshot local) {
+        return mode;
+      }
     };
     engine.actions = actions;
     engine.ticker = ticker;
@@ -113,6 +118,23 @@ class HaEngineTest {
     assertTrue(store.events.stream().anyMatch(e -> e.startsWith(HaState.SECONDARY_FAILOVER.displayName())), store.events.toString());
     assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "the state survives a restart");
     assertEquals(1, engine.timesEntered(HaState.SECONDARY_FAILOVER));
+  }
+
+  @Test
+  void the_mode_it_observes_goes_to_the_decider_which_puts_a_drifted_application_right() {
+    secondary("manual");
+    actions.quick.clear(); // the startup decision's own APP_READ_ONLY
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 3);
+    mode = new LocalMode(true, false, false, null, false);
+    heartbeat();
+    assertEquals(List.of(Action.of(ActionKind.APP_READ_ONLY, "the application was writable in Secondary Syncing")),
+        actions.quick, "a standby's application must be passive");
+
+    actions.quick.clear();
+    mode = new LocalMode(false, false, false, null, false);
+    heartbeat();
+    assertEquals(List.of(), actions.quick, "in line: nothing to do");
   }
 
   @Test
@@ -361,7 +383,7 @@ class HaEngineTest {
 
     @Override
     Snapshot check() {
-      return new Snapshot(true, true, false, walPosition, Map.of(), Instant.EPOCH);
+      return new Snapshot(true, true, false, true, walPosition, Map.of(), Instant.EPOCH);
     }
   }
 
@@ -379,9 +401,6 @@ class HaEngineTest {
     void startLongRunning(List<Action> actions, HaEngine engine) {
       actions.stream().filter(a -> a.kind().longRunning()).forEach(started::add);
     }
-
-    @Override
-    void keepServingModeOf(HaEngine engine) {}
   }
 
   static final class FakeTicker extends HeartbeatTicker {

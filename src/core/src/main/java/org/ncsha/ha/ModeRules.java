@@ -1,0 +1,62 @@
+package org.ncsha.ha;
+
+import static org.ncsha.ha.ActionKind.APP_READ_ONLY;
+import static org.ncsha.ha.ActionKind.APP_READ_WRITE;
+import static org.ncsha.ha.ActionKind.SET_SYNC_STANDBY;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * After the state's rules: keeps the application's serving mode and the synchronous-standby
+ * setting in line with the state the decision leads to. A switch that failed (or a mode that
+ * drifted) is applied again on the next tick, so "Secondary Active" never stays passive, nor a
+ * passive state writable, for longer than a tick.
+ */
+final class ModeRules {
+  private ModeRules() {}
+
+  static Decision align(Tick t, Decision decision) {
+    LocalMode mode = t.obs().mode();
+    if (mode == null) {
+      return decision;
+    }
+    List<Action> repairs = new ArrayList<>();
+    servingRepair(t, decision, mode, repairs);
+    synchronousStandby(t, decision, mode, repairs);
+    return repairs.isEmpty() ? decision : decision.withQuickActions(repairs);
+  }
+
+  private static void servingRepair(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
+    boolean serves = decision.next().servesWrites(t.role());
+    // A fenced server stays passive whatever its state; a decision that switches decides itself.
+    if (mode.fenced() || decision.has(APP_READ_WRITE) || decision.has(APP_READ_ONLY)
+        || serves == mode.applicationWritable()) {
+      return;
+    }
+    if (serves && !mode.databaseWritable()) {
+      return; // nothing to write to yet: a later tick tries again
+    }
+    repairs.add(Action.of(serves ? APP_READ_WRITE : APP_READ_ONLY,
+        "the application was " + (serves ? "passive" : "writable") + " in " + decision.next().displayName()));
+  }
+
+  /**
+   * The synchronous replication option: while the pair is healthy (Primary Active or Secondary
+   * Active, the standby streaming) a commit on the active server waits until the standby has it,
+   * so a failover loses no acknowledged write; otherwise the active server degrades to
+   * asynchronous, so it never blocks for longer than it takes the Health Monitor to notice.
+   */
+  private static void synchronousStandby(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
+    if (!t.config().synchronousReplication() || mode.synchronousStandby() == null) {
+      return; // only the writable server has a say; a standby's setting is rewritten on follow
+    }
+    HaState next = decision.next();
+    boolean healthyPair = next == HaState.PRIMARY_ACTIVE || next == HaState.SECONDARY_ACTIVE;
+    String peer = t.config().peerAddress();
+    String wanted = peer != null && healthyPair && mode.standbyStreaming() ? peer : "";
+    if (!wanted.equals(mode.synchronousStandby())) {
+      repairs.add(Action.of(SET_SYNC_STANDBY, wanted));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.ncsha.monitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.ncsha.app.ServingRole;
+import org.ncsha.ha.LocalMode;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * Observes, each tick, how the application and the database's replication stand, for the
+ * decider to keep them in line with the state ({@link LocalMode}). The synchronous-standby
+ * setting is read only with that option on, and only where the database accepts writes.
+ */
+@ApplicationScoped
+public class LocalModeProbe {
+  private static final Logger LOG = Logger.getLogger(LocalModeProbe.class.getName());
+
+  @Inject ServingRole serving;
+  @Inject LocalDatabase database;
+  @Inject NodeSettings node;
+
+  LocalMode observe(LocalHealth.Snapshot local) {
+    String standby = null;
+    boolean streaming = false;
+    if (node.synchronousReplication() && local.databaseWritable()) {
+      try {
+        standby = database.synchronousStandby();
+        streaming = database.standbyStreaming();
+      } catch (RuntimeException e) {
+        LOG.warning("Could not read the synchronous replication setting: " + e.getMessage());
+        standby = null;
+      }
+    }
+    return new LocalMode(serving.writable(), serving.fenced(), local.databaseWritable(), standby, streaming);
+  }
+}
