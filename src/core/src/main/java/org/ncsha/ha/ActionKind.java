@@ -46,12 +46,12 @@ public enum ActionKind {
   FOLLOW_PEER(true),
 
   /**
-   * Long-running, failback on the active secondary (writes already stopped by APP_READ_ONLY):
-   * record pg_current_wal_lsn(), wait until the peer reports having replayed it. Reports
-   * WAIT_PEER_CAUGHT_UP success; failure on timeout or when the peer is lost (the failback is
-   * then abandoned).
+   * Quick, failback on the active secondary, after APP_READ_ONLY stopped the writes: note this
+   * database's current WAL position. From then on each tick's {@link
+   * Observations#peerBehindFailbackBytes()} says how far the primary's replay is behind it, and
+   * the failback hands over once it is not behind at all.
    */
-  WAIT_PEER_CAUGHT_UP(true),
+  NOTE_FAILBACK_POSITION(false),
 
   /** Quick. The managed application and services run active: the database is read-write. */
   APP_READ_WRITE(false),
@@ -97,8 +97,8 @@ public enum ActionKind {
 
   /**
    * Quick. Call the primary's HM so that it queues {@code AcceptFailback(this server's
-   * address, failover type)}; an unreachable primary makes the following WAIT_PEER_CAUGHT_UP
-   * fail.
+   * address, failover type)}; an unreachable primary never catches up, so the failback
+   * is abandoned.
    */
   PEER_ACCEPT_FAILBACK(false),
 

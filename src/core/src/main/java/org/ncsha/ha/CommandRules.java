@@ -175,7 +175,7 @@ final class CommandRules {
               Action.of(APP_READ_ONLY),
               Action.of(PEER_ACCEPT_FAILBACK),
               Action.of(SEND_MAIL, "Failback to the (replaced) primary started"),
-              Action.of(WAIT_PEER_CAUGHT_UP)));
+              Action.of(NOTE_FAILBACK_POSITION)));
     }
     if (!t.peerIs(PRIMARY_SYNCING)) {
       String copying =
@@ -200,7 +200,7 @@ final class CommandRules {
                 + " replayed them",
             Action.of(APP_READ_ONLY),
             Action.of(SEND_MAIL, "Failback to the primary started"),
-            Action.of(WAIT_PEER_CAUGHT_UP)));
+            Action.of(NOTE_FAILBACK_POSITION)));
   }
 
   private static Verdict forceFailover(Tick t) {

@@ -7,15 +7,19 @@ import java.time.Duration;
  * heartbeats mean the peer is lost, how long the secondary waits in Secondary Lost Primary
  * before an automatic failover, the peer's address (null while not registered), and how far
  * behind the primary's last reported WAL a standby may be for an automatic failover (Patroni's
- * {@code maximum_lag_on_failover}), and whether the synchronous replication option is on.
+ * {@code maximum_lag_on_failover}), whether the synchronous replication option is on, and how
+ * long a failback waits for the primary to catch up before it is abandoned.
  */
 public record HaConfig(
     Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
-    long maxLagOnFailoverBytes, boolean synchronousReplication) {
+    long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp) {
+
+  /** failback.catchup.seconds' default. */
+  public static final Duration DEFAULT_FAILBACK_CATCH_UP = Duration.ofSeconds(120);
 
   public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
       long maxLagOnFailoverBytes) {
-    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, false);
+    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, false, DEFAULT_FAILBACK_CATCH_UP);
   }
 
   /** Patroni's default maximum_lag_on_failover: one WAL segment's worth, 16 MB. */
@@ -33,11 +37,15 @@ public record HaConfig(
     // Manual is the guide's recommendation, so it is what an unset value means.
     failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
     holdDown = holdDown == null ? Duration.ZERO : holdDown;
+    failbackCatchUp = failbackCatchUp == null ? DEFAULT_FAILBACK_CATCH_UP : failbackCatchUp;
     if (missLimit < 1) {
       throw new IllegalArgumentException("missLimit must be >= 1, was " + missLimit);
     }
     if (maxLagOnFailoverBytes < 0) {
       throw new IllegalArgumentException("maxLagOnFailoverBytes must not be negative, was " + maxLagOnFailoverBytes);
+    }
+    if (failbackCatchUp.isNegative()) {
+      throw new IllegalArgumentException("failbackCatchUp must not be negative, was " + failbackCatchUp);
     }
     if (holdDown.isNegative()) {
       throw new IllegalArgumentException("holdDown must not be negative, was " + holdDown);
@@ -50,22 +58,27 @@ public record HaConfig(
   }
 
   public HaConfig withPeer(String address, FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication);
+    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
   }
 
   public HaConfig withoutPeer() {
-    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication);
+    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication);
+    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
   }
 
   public HaConfig withHoldDown(Duration duration) {
-    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication);
+    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
   }
 
   public HaConfig withSynchronousReplication(boolean on) {
-    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on);
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on, failbackCatchUp);
+  }
+
+  public HaConfig withFailbackCatchUp(Duration wait) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
+        synchronousReplication, wait);
   }
 }

@@ -14,7 +14,10 @@ import java.util.Objects;
  * primary or before the primary reported one); {@code witness} is the etcd lease as this node
  * sees it ({@link WitnessView#NONE} without a witness); {@code mode} is how the application and
  * the database's replication stand ({@link LocalMode}; null when not observed, and the decider
- * then leaves them alone).
+ * then leaves them alone); {@code peerBehindFailbackBytes}, on a secondary in Secondary
+ * Failback, is how far the position the primary last reported having replayed is behind the one
+ * this server noted when its writes stopped (NOTE_FAILBACK_POSITION; 0 or less: caught up; null
+ * when unknown).
  */
 public record Observations(
     Instant now,
@@ -27,13 +30,14 @@ public record Observations(
     List<ActionOutcome> outcomes,
     Long walBehindBytes,
     WitnessView witness,
-    LocalMode mode) {
+    LocalMode mode,
+    Long peerBehindFailbackBytes) {
 
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
       boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes,
       Long walBehindBytes, WitnessView witness) {
     this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
-        walBehindBytes, witness, null);
+        walBehindBytes, witness, null, null);
   }
 
   /** Observations without a WAL comparison. */
@@ -65,16 +69,21 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes);
   }
 
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode);
+        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes);
   }
 
   public Observations withMode(LocalMode localMode) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes);
+  }
+
+  public Observations withPeerBehindFailback(Long bytes) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes);
   }
 }

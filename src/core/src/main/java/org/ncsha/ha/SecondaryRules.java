@@ -3,6 +3,8 @@ package org.ncsha.ha;
 import static org.ncsha.ha.ActionKind.*;
 import static org.ncsha.ha.HaState.*;
 
+import java.time.Duration;
+
 /** The secondary's ordered checks once HA is configured; the first that applies decides. */
 final class SecondaryRules {
 
@@ -131,23 +133,38 @@ final class SecondaryRules {
     return Decision.stay(t.state());
   }
 
+  /**
+   * Failback hands over once the primary, taking up the failback, has replayed everything this
+   * server wrote before its writes stopped; it is abandoned (this server stays active) when the
+   * primary is lost or does not catch up within the catch-up time.
+   */
   private static Decision failback(Tick t) {
-    return t.outcome(WAIT_PEER_CAUGHT_UP)
-        .map(
-            o ->
-                o.success()
-                    ? Decision.to(
-                        SECONDARY_POST_FAILBACK,
-                        "the primary replayed all changes; handing over and following it",
-                        Action.of(RELEASE_VIP),
-                        Action.of(FOLLOW_PEER))
-                    : Decision.to(
-                        SECONDARY_ACTIVE,
-                        "failback abandoned, this secondary stays active: " + o.detail(),
-                        Action.of(APP_READ_WRITE),
-                        Action.of(ACQUIRE_VIP),
-                        Action.of(SEND_MAIL, "Failback failed: " + o.detail())))
-        .orElse(Decision.stay(SECONDARY_FAILBACK));
+    Long behind = t.obs().peerBehindFailbackBytes();
+    if (t.peerIs(PRIMARY_FAILBACK) && behind != null && behind <= 0) {
+      return Decision.to(
+          SECONDARY_POST_FAILBACK,
+          "the primary replayed all changes; handing over and following it",
+          Action.of(RELEASE_VIP),
+          Action.of(FOLLOW_PEER));
+    }
+    if (t.lostPeer()) {
+      return abandonFailback("lost the primary while waiting for it to catch up");
+    }
+    Duration waited = Duration.between(t.current().since(), t.obs().now());
+    if (waited.compareTo(t.config().failbackCatchUp()) > 0) {
+      return abandonFailback("the primary did not replay this server's last write within "
+          + t.config().failbackCatchUp().toSeconds() + " s (failback.catchup.seconds)");
+    }
+    return Decision.stay(SECONDARY_FAILBACK);
+  }
+
+  private static Decision abandonFailback(String why) {
+    return Decision.to(
+        SECONDARY_ACTIVE,
+        "failback abandoned, this secondary stays active: " + why,
+        Action.of(APP_READ_WRITE),
+        Action.of(ACQUIRE_VIP),
+        Action.of(SEND_MAIL, "Failback failed: " + why));
   }
 
   private static Decision postFailback(Tick t) {

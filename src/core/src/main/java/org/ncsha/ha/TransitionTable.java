@@ -132,9 +132,9 @@ public final class TransitionTable {
     add(t, SECONDARY_ALONE, SECONDARY_ACTIVE, "the primary answers");
     add(t, SECONDARY_ACTIVE, SECONDARY_FAILBACK,
         "Failback with the primary in Primary Syncing (or HA Not Configured: replaced primary)");
-    add(t, SECONDARY_FAILBACK, SECONDARY_POST_FAILBACK, "WAIT_PEER_CAUGHT_UP succeeded");
+    add(t, SECONDARY_FAILBACK, SECONDARY_POST_FAILBACK, "the primary replayed everything this server wrote");
     add(t, SECONDARY_FAILBACK, SECONDARY_ACTIVE,
-        "WAIT_PEER_CAUGHT_UP failed, or HM started (failback abandoned)");
+        "the primary lost or not caught up in time, or HM started (failback abandoned)");
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_SYNCING, "FOLLOW_PEER succeeded");
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_UNCERTAIN, "FOLLOW_PEER failed");
     return Collections.unmodifiableList(t);

@@ -84,7 +84,7 @@ class ApiTest {
         List.of(Action.of(ActionKind.PROMOTE_DATABASE), Action.of(ActionKind.APP_READ_WRITE)),
         "x", null));
     assertEquals(Set.of(ActionKind.REGISTER_SECONDARY, ActionKind.CLONE_FROM_PEER,
-            ActionKind.PROMOTE_DATABASE, ActionKind.FOLLOW_PEER, ActionKind.WAIT_PEER_CAUGHT_UP),
+            ActionKind.PROMOTE_DATABASE, ActionKind.FOLLOW_PEER),
         Stream.of(ActionKind.values()).filter(ActionKind::longRunning).collect(Collectors.toSet()));
   }
 

@@ -70,10 +70,11 @@ class ForceFailoverAndFailbackTest {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
     h.command(h.primary, new Command.ForceFailover());
     h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
-    h.secondary.failNext.add(ActionKind.WAIT_PEER_CAUGHT_UP);
+    h.secondary.failNext.add(ActionKind.NOTE_FAILBACK_POSITION);
+    h.secondary.config = h.secondary.config.withFailbackCatchUp(java.time.Duration.ofSeconds(10));
     h.mark();
     h.command(h.secondary, new Command.Failback());
-    h.rounds(4);
+    h.rounds(6);
     h.assertTable("Primary Syncing | Secondary Active", "Primary Failback | Secondary Failback",
         "Primary Failback | Secondary Active", "Primary Syncing | Secondary Active");
     assertTrue(h.secondary.mails.stream().anyMatch(m -> m.startsWith("Failback failed")));

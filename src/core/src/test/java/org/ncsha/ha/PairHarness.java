@@ -139,7 +139,8 @@ final class PairHarness {
     Command pending = node.commands.poll();
     Observations obs =
         new Observations(now, report, node.loop.missedHeartbeats(), node.databaseHealthy, node.processesHealthy,
-            node.criticalProcessDown, startup, outcomes).withMode(node.mode());
+            node.criticalProcessDown, startup, outcomes).withMode(node.mode())
+            .withPeerBehindFailback(peerBehindFailback(node, report));
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
@@ -203,12 +204,22 @@ final class PairHarness {
       }
       // pg_rewind needs the peer promoted: the peer must be the writable side.
       case FOLLOW_PEER -> peer != null && isWritableDatabase(peer.state()) ? Boolean.TRUE : null;
-      // The primary has replayed everything once it follows us and its copy is done.
-      case WAIT_PEER_CAUGHT_UP ->
-          peer != null && peer.state() == HaState.PRIMARY_FAILBACK
-              && !other.isRunning(ActionKind.FOLLOW_PEER) ? Boolean.TRUE : null;
       default -> Boolean.TRUE;
     };
+  }
+
+  /**
+   * What the runner computes in Secondary Failback: the primary has replayed everything once it
+   * takes up the failback and its follow (rewind or copy) is done; one byte behind before that,
+   * and for ever when the test made it stuck.
+   */
+  private Long peerBehindFailback(SimNode node, PeerReport report) {
+    if (node.state() != HaState.SECONDARY_FAILBACK) {
+      return null;
+    }
+    boolean caughtUp = report != null && report.state() == HaState.PRIMARY_FAILBACK
+        && !other(node).isRunning(ActionKind.FOLLOW_PEER) && !node.failbackStuck;
+    return caughtUp ? 0L : 1L;
   }
 
   private static boolean isWritableDatabase(HaState s) {
@@ -225,6 +236,7 @@ final class PairHarness {
       case SEND_MAIL -> node.mails.add(action.detail());
       case APP_READ_WRITE -> node.applicationWritable = true;
       case APP_READ_ONLY -> node.applicationWritable = false;
+      case NOTE_FAILBACK_POSITION -> node.failbackStuck = node.failNext.remove(ActionKind.NOTE_FAILBACK_POSITION);
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;
         if (reachable) {

@@ -37,6 +37,8 @@ final class SimNode {
   boolean peerWasInitializing;
   /** Whether the application accepts writes: APP_READ_WRITE and APP_READ_ONLY switch it; a JVM starts passive. */
   boolean applicationWritable;
+  /** The primary never catches up with this failback (a test's failNext of NOTE_FAILBACK_POSITION). */
+  boolean failbackStuck;
 
   SimNode(String address, HaConfig config, HaState state, Instant now) {
     this.address = address;

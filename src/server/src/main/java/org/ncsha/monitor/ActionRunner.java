@@ -75,6 +75,8 @@ public class ActionRunner {
         serving.becomePassive(next == HaState.PRIMARY_ALONE ? null : peerAddress);
       }
       case SET_SYNC_STANDBY -> synchronousStandby(action.detail(), next);
+      // Writes are stopped (APP_READ_ONLY ran first): this is the last position the primary must replay.
+      case NOTE_FAILBACK_POSITION -> engine.noteFailbackPosition(currentWalPosition());
       case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
       case SAVE_HA_CONFIG -> {
         Action.PeerSettings settings = action.peer();
@@ -109,6 +111,15 @@ public class ActionRunner {
   private static void sayWhyAgain(Action action) {
     if (!action.detail().isEmpty()) {
       LOG.warning("Applying " + action.kind() + " again: " + action.detail());
+    }
+  }
+
+  /** Unknown, the failback never hands over and is abandoned after its catch-up time: safe. */
+  private String currentWalPosition() {
+    try {
+      return database.currentWalPosition();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not read this database's WAL position: " + e.getMessage(), e);
     }
   }
 

@@ -15,8 +15,6 @@ import org.ncsha.db.FollowResult;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.ActionOutcome;
-import org.ncsha.ha.HaState;
-import org.ncsha.ha.PeerReport;
 import org.ncsha.store.HaStore;
 
 /**
@@ -57,7 +55,6 @@ public class BackgroundActions {
         case CLONE_FROM_PEER -> cloneFromPrimary(action.detail());
         case PROMOTE_DATABASE -> promote(engine);
         case FOLLOW_PEER -> follow(engine);
-        case WAIT_PEER_CAUGHT_UP -> waitForPeerCatchUp(engine);
         default -> throw new IllegalStateException("No runner for long-running action " + kind);
       }
       outcome = ActionOutcome.succeeded(kind);
@@ -128,26 +125,5 @@ public class BackgroundActions {
       copy.finished(false, e.getMessage());
       throw e;
     }
-  }
-
-  /** Failback: our writes are stopped; wait until the primary has replayed all we wrote. */
-  private void waitForPeerCatchUp(HaEngine engine) throws Exception {
-    String target = database.currentWalPosition();
-    Duration timeout = node.failbackCatchUpTimeout();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      PeerReport report = engine.lastPeer();
-      if (report == null || engine.missedHeartbeats() >= engine.config().missLimit()) {
-        throw new IllegalStateException("lost the primary while waiting for it to catch up");
-      }
-      // Hand over only once the primary has taken up the failback, so it is ready to promote.
-      String replayed = peer.lastPeerWalPosition();
-      if (report.state() == HaState.PRIMARY_FAILBACK && replayed != null && LocalDatabase.compareLsn(replayed, target) >= 0) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new IllegalStateException("the primary did not replay up to " + target + " within "
-        + timeout.toSeconds() + " s (failback.catchup.seconds); failback abandoned, this server stays active");
   }
 }

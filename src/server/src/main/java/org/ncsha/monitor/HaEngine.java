@@ -72,6 +72,8 @@ public class HaEngine {
   /** The last store write failed: logged once, and once more when writes work again. */
   private boolean storeFailing;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
+  /** Secondary Failback: this database's WAL position when its writes stopped (NOTE_FAILBACK_POSITION). */
+  private volatile String failbackPosition;
   private Instant lastAliveRecorded = Instant.EPOCH;
 
   @PostConstruct
@@ -117,7 +119,8 @@ public class HaEngine {
     Observations obs = new Observations(
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
         local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view())
-        .withMode(modes.observe(local));
+        .withMode(modes.observe(local))
+        .withPeerBehindFailback(peerBehindFailback());
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
@@ -196,8 +199,28 @@ public class HaEngine {
     return LocalDatabase.walBytesBetween(local.walPosition(), primaryWal);
   }
 
+  /**
+   * In Secondary Failback: how far the position the primary last reported having replayed is
+   * behind the one noted when this server's writes stopped; null where that means nothing.
+   */
+  private Long peerBehindFailback() {
+    String replayed = peer.lastPeerWalPosition();
+    if (status.state() != HaState.SECONDARY_FAILBACK || failbackPosition == null || replayed == null) {
+      return null;
+    }
+    return LocalDatabase.walBytesBetween(replayed, failbackPosition);
+  }
+
+  /** NOTE_FAILBACK_POSITION: kept in memory, as a restart abandons the failback anyway. */
+  void noteFailbackPosition(String walPosition) {
+    failbackPosition = walPosition;
+  }
+
   private void apply(Decision decision, Instant now) {
     HaState from = status.state();
+    if (decision.next() != HaState.SECONDARY_FAILBACK) {
+      failbackPosition = null;
+    }
     status = new NodeStatus(decision.next(), now);
     entered.get(decision.next()).incrementAndGet();
     String description = decision.outcome() == null
@@ -253,7 +276,7 @@ public class HaEngine {
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
-        node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication());
+        node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout());
   }
 
   /**

@@ -122,15 +122,6 @@ class BackgroundActionsTest {
     assertTrue(store.events.isEmpty(), "no divergence, nothing to say");
   }
 
-  @Test
-  void failback_catch_up_without_a_primary_fails_at_once() {
-    background.run(Action.of(ActionKind.WAIT_PEER_CAUGHT_UP), engine);
-    assertEquals(1, engine.reports.size());
-    assertFalse(engine.reports.get(0).success());
-    assertTrue(engine.reports.get(0).detail().contains("lost the primary"), engine.reports.get(0).detail());
-    assertNull(engine.lastPeer());
-  }
-
   /** An engine that writes down the outcomes reported to it. */
   final class ReportingEngine extends HaEngine {
     final List<ActionOutcome> reports = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.Command;
+import org.ncsha.ha.Decision;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.LocalMode;
@@ -184,6 +185,44 @@ class HaEngineTest {
     assertTrue(verdict.contains(HaState.SECONDARY_SYNCING.displayName()) || verdict.toLowerCase().contains("failback"),
         "refused with the reason: " + verdict);
     assertEquals(HaState.SECONDARY_SYNCING, engine.status().state(), "a refused command changes nothing");
+  }
+
+  @Test
+  void a_failback_hands_over_once_the_primary_has_replayed_the_position_noted_when_writes_stopped() throws Exception {
+    store.row.setRole("SECONDARY");
+    store.row.setPeerAddress("10.0.0.1");
+    store.row.setFailoverType("manual");
+    store.row.setState(HaState.SECONDARY_ACTIVE.displayName());
+    store.row.setStateSince(clock.instant());
+    engine.load();
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_SYNCING, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 2);
+    heartbeat();
+    assertEquals(HaState.SECONDARY_ACTIVE, engine.status().state());
+    ticker.nudges = 0;
+
+    CompletableFuture<Decision> failback = CompletableFuture.supplyAsync(() -> {
+      try {
+        return engine.submit(new Command.Failback());
+      } catch (CommandRefusedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    waitForNudge(1);
+    engine.runCycle(false);
+    assertTrue(failback.get(10, TimeUnit.SECONDS).has(ActionKind.NOTE_FAILBACK_POSITION));
+    assertEquals(HaState.SECONDARY_FAILBACK, engine.status().state());
+    engine.noteFailbackPosition("0/3000100"); // what the action runner does for NOTE_FAILBACK_POSITION
+
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_FAILBACK, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 3);
+    peer.walPosition = "0/3000000";
+    heartbeat();
+    assertEquals(HaState.SECONDARY_FAILBACK, engine.status().state(), "256 bytes not yet replayed");
+    peer.walPosition = "0/3000100";
+    heartbeat();
+    assertEquals(HaState.SECONDARY_POST_FAILBACK, engine.status().state());
+    assertTrue(actions.started.contains(Action.of(ActionKind.FOLLOW_PEER)), actions.started.toString());
   }
 
   private void waitForNudge(int count) throws InterruptedException {
