@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -22,23 +23,19 @@ import org.junit.jupiter.api.TestMethodOrder;
  * gets a full copy. Heartbeats 1 s, hold-down 15 s, retention 0.001 h.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("netns")
 class AutomaticScenariosIT {
   private static final int HOLD_DOWN_S = 15;
+  @RegisterExtension
+  static final NetPairExtension NET = new NetPairExtension("ncsau", "10.213.8", "automatic",
+      Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S), "SYNC_REPLICATION", "yes",
+          // 3.6 s: any restart is "down longer than the retention period", so S5 takes the full-copy path.
+          "RETENTION_HOURS", "0.001"));
   private static NetPair p;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NetPair.up("ncsau", "10.213.8", "automatic",
-        Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S), "SYNC_REPLICATION", "yes",
-            // 3.6 s: any restart is "down longer than the retention period", so S5 takes the full-copy path.
-            "RETENTION_HOURS", "0.001"));
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    if (p != null) {
-      p.close();
-    }
+    p = NET.pair();
   }
 
   @Test

@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -28,21 +29,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * so they run in order on one pair; heartbeats are 1 s to keep the suite short.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("netns")
 class NetworkScenariosIT {
+  @RegisterExtension
+  static final NetPairExtension NET = new NetPairExtension("ncsit", "10.213.7", "manual", Map.of());
   private static NetPair p;
   private static Pair pair;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NetPair.up("ncsit", "10.213.7", "manual", Map.of());
+    p = NET.pair();
     pair = p.pair;
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    if (p != null) {
-      p.close();
-    }
   }
 
   @Test

@@ -21,11 +21,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ncsha.security.AuthKeyStore;
 
@@ -37,23 +38,19 @@ import org.ncsha.security.AuthKeyStore;
  * the miss window, although its web server still answers heartbeats.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("netns")
 class TrustIT {
   /** How long "nothing changes" is watched: many times the 3 s miss window of 1 s heartbeats. */
   private static final Duration WATCH = Duration.ofSeconds(15);
+  @RegisterExtension
+  static final NetPairExtension NET = new NetPairExtension("ncstr", "10.213.11", "automatic", Map.of());
   private static NetPair p;
   private static Pair pair;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NetPair.up("ncstr", "10.213.11", "automatic", Map.of());
+    p = NET.pair();
     pair = p.pair;
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    if (p != null) {
-      p.close();
-    }
   }
 
   @Test

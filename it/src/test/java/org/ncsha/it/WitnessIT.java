@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.ncsha.witness.LocalEtcd;
 
@@ -29,26 +31,24 @@ import org.ncsha.witness.LocalEtcd;
  * both accept writes. Heartbeats 1 s, so the lease TTL is 3 s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("netns")
 class WitnessIT {
+  @RegisterExtension
+  static final NetPairExtension NET =
+      new NetPairExtension("ncswi", "10.213.10", "automatic", Map.of("WITNESS_ENDPOINTS", "http://10.213.10.1:2379"));
   private static NetPair p;
   private static LocalEtcd etcd;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NetPair.up("ncswi", "10.213.10", "automatic", Map.of("WITNESS_ENDPOINTS", "http://10.213.10.1:2379"));
+    p = NET.pair();
     etcd = LocalEtcd.start(p.net.hostAddress(), p.pair.dir.resolve("witness"));
   }
 
   @AfterAll
   static void down() throws Exception {
-    try {
-      if (p != null) {
-        p.close();
-      }
-    } finally {
-      if (etcd != null) {
-        etcd.close();
-      }
+    if (etcd != null) {
+      etcd.close();
     }
   }
 
