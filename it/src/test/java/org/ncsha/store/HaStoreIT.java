@@ -24,7 +24,7 @@ class HaStoreIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "hastore-it.war")
-        .addClasses(HaStore.class, HaConfigRecord.class, HaEventRecord.class, ReadinessResultRecord.class)
+        .addClasses(HaStore.class, JpaHaStore.class, HaConfigRecord.class, HaEventRecord.class, ReadinessResultRecord.class)
         .addAsResource("arquillian/hastore-persistence.xml", "META-INF/persistence.xml")
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }

@@ -32,7 +32,9 @@ import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.WitnessView;
 import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.store.HaConfigRecord;
+import org.ncsha.store.HaEventRecord;
 import org.ncsha.store.HaStore;
+import org.ncsha.store.ReadinessResultRecord;
 
 /**
  * The runner's loop with its collaborators replaced by fakes (no container, no database, no
@@ -351,7 +353,8 @@ class HaEngineTest {
   }
 
   /** The node-local store in memory; {@code failing} makes every write throw, as a full disk would. */
-  static final class FakeStore extends HaStore {
+  /** The store in memory: the configuration row and the events as "state: description". */
+  static final class FakeStore implements HaStore {
     final HaConfigRecord row = new HaConfigRecord();
     final List<String> events = new ArrayList<>();
     boolean failing;
@@ -381,6 +384,29 @@ class HaEngineTest {
         throw new IllegalStateException("No space left on device");
       }
       events.add(state + ": " + description);
+    }
+
+    @Override
+    public List<HaEventRecord> events(int first, int max) {
+      return List.of();
+    }
+
+    @Override
+    public long eventCount() {
+      return events.size();
+    }
+
+    @Override
+    public void recordReadiness(List<ReadinessResultRecord> results) {}
+
+    @Override
+    public List<ReadinessResultRecord> latestReadiness(String checkSet) {
+      return List.of();
+    }
+
+    @Override
+    public List<ReadinessResultRecord> readinessHistory(String checkSet, Instant from, Instant to) {
+      return List.of();
     }
   }
 
