@@ -89,7 +89,7 @@ class CopyFaultsIT {
         "DATABASE - CHECK LISTENER CONFIG CORRUPTION", "DATABASE - CHECK TNS CONFIG CORRUPTION",
         "DATABASE - TNS REACHABILITY STATUS", "DATABASE - CHECK MEMORY TARGET", "DATABASE - CHECK ONLINE STATUS",
         "DATABASE - VALIDATE STANDBY DATABASE INSTANCE"}) {
-      assertTrue(body.contains("\"name\":\"" + name + "\""), name + " is in " + body);
+      assertTrue(Json.has(body, "name", name), name + " is in " + body);
     }
     for (String pass : new String[] {"SYSTEM - CHECK CPU COUNT", "SYSTEM - HEALTH MONITOR STATUS", "SYSTEM - CHECK SOFTWARE VERSION",
         "SYSTEM - CHECK CLOCK OFFSET", "SYSTEM - CHECK SERVER PING REACHABILITY", "NETWORK - CHECK FIREWALL FOR DATABASE PORT ACCESSIBILITY",
@@ -149,7 +149,7 @@ class CopyFaultsIT {
           + " || md5((g + 3)::text) || md5((g + 4)::text) || md5((g + 5)::text) as filler from generate_series(1, 1700000) g");
     }
     assertEquals(202, register().statusCode());
-    Pair.await("the registration failed", Duration.ofMinutes(5), () -> registration().contains("\"status\":\"failed\""));
+    Pair.await("the registration failed", Duration.ofMinutes(5), () -> Json.has(registration(), "status", "failed"));
     String failed = registration();
     assertTrue(failed.contains("No space left on device"), failed);
     Pair.await("S2: both back to HA Not Configured", Duration.ofSeconds(120),
@@ -157,7 +157,7 @@ class CopyFaultsIT {
     assertTrue(PAIR.events("primary", PAIR.get("AUTH_KEY")).contains("No space left on device"));
     assertTrue(!Files.exists(SECONDARY.resolve("pgdata.new")), "the partial copy was removed");
     String status = PAIR.get("secondary", 8082, "/api/status", null, null).body();
-    assertTrue(status.contains("\"reachable\":true"), "the secondary's own database still runs: " + status);
+    assertTrue(Json.has(status, "reachable", "true"), "the secondary's own database still runs: " + status);
 
     // The administrator's remedy: give the standby room, register again.
     assertEquals(0, Pair.command("mount", "-o", "remount,size=2g", SECONDARY.toString()));
@@ -165,7 +165,7 @@ class CopyFaultsIT {
     Pair.await("registered", Duration.ofMinutes(5), () -> {
       String progress = registration();
       // Until the loop takes up the new registration, the progress still shows the first failure.
-      assertFalse(progress.contains("\"status\":\"failed\"") && !progress.contains("No space left on device"),
+      assertFalse(Json.has(progress, "status", "failed") && !progress.contains("No space left on device"),
           "the second registration failed: " + progress);
       return "Primary Active".equals(state("primary")) && "Secondary Syncing".equals(state("secondary"));
     });

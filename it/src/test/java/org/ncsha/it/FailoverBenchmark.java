@@ -111,7 +111,7 @@ class FailoverBenchmark {
     HttpResponse<String> all = pair.get("primary", 9443, "/api/devices", admin, password);
     int lost = 0;
     for (String name : writer.acknowledged) {
-      if (!all.body().contains("\"name\":\"" + name + "\"")) {
+      if (!Json.has(all.body(), "name", name)) {
         lost++;
       }
     }

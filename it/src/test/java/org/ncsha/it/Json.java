@@ -25,7 +25,43 @@ final class Json {
    * order. Null when there is none or it is JSON null.
    */
   static String field(String body, String name) {
-    return member(parse(body), name).map(Json::text).orElse(null);
+    JsonStructure json = parseOrNull(body);
+    return json == null ? null : member(json, name).map(Json::text).orElse(null);
+  }
+
+  /** Whether a member called {@code name} is anywhere in the body, whatever its value (null too). */
+  static boolean hasMember(String body, String name) {
+    JsonStructure json = parseOrNull(body);
+    return json != null && member(json, name).isPresent();
+  }
+
+  /**
+   * Whether some object, at any depth, has a member {@code key} whose text ({@link #field}'s) is
+   * {@code value}; "null" matches JSON null. False for a body that is not JSON (an error page
+   * while a server restarts), so a wait goes on polling.
+   */
+  static boolean has(String body, String key, String value) {
+    JsonStructure json = parseOrNull(body);
+    return json != null && has(json, key, value);
+  }
+
+  private static boolean has(JsonValue v, String key, String value) {
+    if (v instanceof JsonObject o) {
+      JsonValue member = o.get(key);
+      if (member != null && value.equals(member.getValueType() == JsonValue.ValueType.NULL ? "null" : text(member))) {
+        return true;
+      }
+      return o.values().stream().anyMatch(c -> has(c, key, value));
+    }
+    return v instanceof JsonArray a && a.stream().anyMatch(c -> has(c, key, value));
+  }
+
+  private static JsonStructure parseOrNull(String body) {
+    try {
+      return parse(body);
+    } catch (jakarta.json.JsonException e) {
+      return null;
+    }
   }
 
   /** The first object, at any depth, whose {@code key} member is the string {@code value}. */

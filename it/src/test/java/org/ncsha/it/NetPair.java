@@ -102,7 +102,7 @@ final class NetPair implements AutoCloseable {
   }
 
   boolean hasDevice(String node, String name) throws Exception {
-    return pair.get(node, 9443, "/api/devices", admin, adminPassword).body().contains("\"name\":\"" + name + "\"");
+    return Json.has(pair.get(node, 9443, "/api/devices", admin, adminPassword).body(), "name", name);
   }
 
   String events(String node) throws Exception {

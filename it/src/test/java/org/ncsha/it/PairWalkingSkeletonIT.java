@@ -94,7 +94,7 @@ class PairWalkingSkeletonIT {
 
   private static boolean listed(String node, String name) throws Exception {
     HttpResponse<String> r = PAIR.get(node, 9443, "/api/devices", admin, adminPassword);
-    return r.statusCode() == 200 && r.body().contains("\"name\":\"" + name + "\"");
+    return r.statusCode() == 200 && Json.has(r.body(), "name", name);
   }
 
   @Test
@@ -229,7 +229,7 @@ class PairWalkingSkeletonIT {
       assertEquals(200, run.statusCode(), run.body());
       for (String name : new String[] {"SYSTEM - CHECK DISK IOPS", "NETWORK - CHECK NETWORK INTERFACE BANDWIDTH",
           "NETWORK - CHECK NETWORK BANDWIDTH SPEED", "DATABASE - SYNC STATUS", "SYSTEM - CHECK CLOCK OFFSET"}) {
-        assertTrue(run.body().contains("\"name\":\"" + name + "\""), name + " ran on the " + node + ": " + run.body());
+        assertTrue(Json.has(run.body(), "name", name), name + " ran on the " + node + ": " + run.body());
       }
       assertEquals("Pass", CopyFaultsIT.status(run.body(), "DATABASE - SYNC STATUS"), node + ": " + run.body());
       assertEquals("Warning", CopyFaultsIT.status(run.body(), "HA - WITNESS"),
@@ -241,10 +241,10 @@ class PairWalkingSkeletonIT {
     }
     HttpResponse<String> latest = PAIR.get("primary", 8082, "/api/readiness", "root", key);
     assertEquals(200, latest.statusCode(), latest.body());
-    assertTrue(latest.body().contains("\"set\":\"failover\""), latest.body());
+    assertTrue(Json.has(latest.body(), "set", "failover"), latest.body());
     HttpResponse<String> history = PAIR.get("primary", 8082, "/api/readiness/history", "root", key);
     assertEquals(200, history.statusCode(), history.body());
-    assertTrue(history.body().contains("\"name\":\"DATABASE - SYNC STATUS\""), history.body());
+    assertTrue(Json.has(history.body(), "name", "DATABASE - SYNC STATUS"), history.body());
     HttpResponse<String> badRange = PAIR.get("primary", 8082, "/api/readiness/history?from=yesterday", "root", key);
     assertEquals(400, badRange.statusCode());
     assertTrue(badRange.body().contains("from, to: must be ISO-8601"), badRange.body());

@@ -107,7 +107,7 @@ class RejoinCopyIT {
         && "Secondary Syncing".equals(PAIR.state("secondary")));
     String devices = PAIR.get("primary", 9443, "/api/devices", admin, adminPassword).body();
     for (String name : new String[] {"before-the-crash", "while-the-primary-was-down", "while-the-copy-had-failed"}) {
-      assertTrue(devices.contains("\"name\":\"" + name + "\""), name + " is on the primary: " + devices);
+      assertTrue(Json.has(devices, "name", name), name + " is on the primary: " + devices);
     }
   }
 

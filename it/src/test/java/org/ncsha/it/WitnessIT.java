@@ -62,28 +62,28 @@ class WitnessIT {
     String primary = p.pair.address("primary");
     Pair.await("the primary holds the lease", Duration.ofSeconds(60), () -> {
       String s = status("primary");
-      return s.contains("\"leaseHolder\":\"" + primary + "\"") && s.contains("\"leaseHeldHere\":true");
+      return Json.has(s, "leaseHolder", primary) && Json.has(s, "leaseHeldHere", "true");
     });
     Pair.await("the secondary sees the primary as the holder", Duration.ofSeconds(15),
-        () -> status("secondary").contains("\"leaseHolder\":\"" + primary + "\""));
+        () -> Json.has(status("secondary"), "leaseHolder", primary));
     String readiness = p.pair.post("primary", 8082, "/api/readiness", "root", p.pair.get("AUTH_KEY"), null).body();
     assertEquals("Pass", CopyFaultsIT.status(readiness, "HA - WITNESS"), readiness);
 
     etcd.kill();
     Pair.await("the primary sees the witness gone", Duration.ofSeconds(30),
-        () -> status("primary").contains("\"reachable\":false"));
+        () -> Json.has(status("primary"), "reachable", "false"));
     // Several lease lifetimes without the witness: the secondary still answers as a standby.
     long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     int n = 0;
     while (System.nanoTime() < until && n < 50) {
       assertEquals(201, p.writeDevice("primary", "no-witness-" + n++), "failsafe: the primary keeps serving");
       String s = status("primary");
-      assertTrue(s.contains("\"state\":\"Primary Active\"") && s.contains("\"fenced\":false"), s);
+      assertTrue(Json.has(s, "state", "Primary Active") && Json.has(s, "fenced", "false"), s);
       assertEquals("Secondary Syncing", p.pair.state("secondary"), "no failover without the witness");
     }
     etcd.start();
     Pair.await("the primary holds the lease again", Duration.ofSeconds(60),
-        () -> status("primary").contains("\"leaseHeldHere\":true"));
+        () -> Json.has(status("primary"), "leaseHeldHere", "true"));
     assertFalse(p.events("primary").contains("Fenced"), "failsafe: never fenced while the secondary answered");
   }
 
@@ -119,7 +119,7 @@ class WitnessIT {
     long failoverMs = (firstOnSecondary - cutAt) / 1_000_000;
     System.out.println("WitnessIT: the secondary took its first write " + failoverMs + " ms after the cut; the primary's"
         + " last acknowledged write came " + (lastOnPrimary - cutAt) / 1_000_000 + " ms after the cut");
-    assertTrue(status("primary").contains("\"fenced\":true"), status("primary"));
+    assertTrue(Json.has(status("primary"), "fenced", "true"), status("primary"));
     assertEquals(503, p.writeDevice("primary", "refused-while-fenced"));
     assertTrue(p.events("primary").contains("Fenced: this server serves"), "the fence is an event");
 
@@ -128,7 +128,7 @@ class WitnessIT {
     for (String name : secondaryNames) {
       assertTrue(p.hasDevice("primary", name), "acknowledged by the secondary and kept: " + name);
     }
-    assertTrue(status("secondary").contains("\"leaseHeldHere\":true"), status("secondary"));
+    assertTrue(Json.has(status("secondary"), "leaseHeldHere", "true"), status("secondary"));
     assertTrue(p.events("primary").contains("Fence cleared: this server no longer serves"), "the fence ends with the step-down");
   }
 
