@@ -2,7 +2,10 @@ package org.ncsha.cli;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 
@@ -47,13 +50,27 @@ final class ProcessStatus {
     }
   }
 
+  /**
+   * Linux hands out process and thread ids from one range, and {@code ProcessHandle.of} finds a
+   * thread's id too: a dead server's pid may now name a thread of another process.
+   */
+  private static boolean isThreadOfAnother(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+          .filter(line -> line.startsWith("Tgid:"))
+          .anyMatch(line -> Long.parseLong(line.substring(5).strip()) != pid);
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc (not Linux) or gone meanwhile: ProcessHandle's answer stands
+    }
+  }
+
   // A pid file can outlive its process and the pid be reused: check the command too when visible.
   private static String process(OptionalLong pid, String commandPart, String pidFile) {
     if (pid.isEmpty()) {
       return "Down (no " + pidFile + ")";
     }
     long p = pid.getAsLong();
-    return ProcessHandle.of(p).filter(ProcessHandle::isAlive).map(h -> {
+    return ProcessHandle.of(p).filter(ProcessHandle::isAlive).filter(h -> !isThreadOfAnother(p)).map(h -> {
       String command = h.info().command().orElse(null);
       if (command != null && !command.contains(commandPart)) {
         return "Down (pid " + p + " from " + pidFile + " is another program: " + command + ")";

@@ -286,6 +286,16 @@ class NcsTest {
     Files.createDirectories(node.resolve("pgdata"));
     Files.writeString(node.resolve("pgdata/postmaster.pid"), "999999999\n/var/lib/pg\n");
     assertTrue(ncs("", "status").out.contains("PostgreSQL      Down (pid 999999999 from pgdata/postmaster.pid is not running)"));
+
+    // A dead server's pid that now names a thread of another process (ids are shared and reused).
+    long self = ProcessHandle.current().pid();
+    String thread;
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      thread = tasks.map(t -> t.getFileName().toString()).filter(t -> !t.equals(Long.toString(self))).findFirst().orElseThrow();
+    }
+    Files.writeString(node.resolve("pgdata/postmaster.pid"), thread + "\n/var/lib/pg\n");
+    String status = ncs("", "status").out;
+    assertTrue(status.contains("PostgreSQL      Down (pid " + thread + " from pgdata/postmaster.pid is not running)"), status);
   }
 
   @Test
