@@ -84,17 +84,22 @@ class HaEngineTest {
 
   /** A registered secondary, streaming from 10.0.0.1, with the given failover type. */
   private void secondary(String failoverType) {
+    secondary(failoverType, HaState.SECONDARY_SYNCING, HaState.PRIMARY_ACTIVE);
+  }
+
+  /** A registered secondary stored in {@code state}, after its startup tick with the primary heard in {@code primary}. */
+  private void secondary(String failoverType, HaState state, HaState primary) {
     store.row.setRole("SECONDARY");
     store.row.setPeerAddress("10.0.0.1");
     store.row.setFailoverType(failoverType);
-    store.row.setState(HaState.SECONDARY_SYNCING.displayName());
+    store.row.setState(state.displayName());
     store.row.setStateSince(clock.instant());
     engine.load();
     // The Health Monitor's first decision after a start is a startup one: the primary is heard.
-    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+    peer.answers(PeerContact.answered(new PeerReport(primary, true, true), Duration.ZERO,
         Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
     heartbeat();
-    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state());
+    assertEquals(state, engine.status().state());
     ticker.nudges = 0;
   }
 
@@ -191,17 +196,9 @@ class HaEngineTest {
 
   @Test
   void a_failback_hands_over_once_the_primary_has_replayed_the_position_noted_when_writes_stopped() throws Exception {
-    store.row.setRole("SECONDARY");
-    store.row.setPeerAddress("10.0.0.1");
-    store.row.setFailoverType("manual");
-    store.row.setState(HaState.SECONDARY_ACTIVE.displayName());
-    store.row.setStateSince(clock.instant());
-    engine.load();
+    secondary("manual", HaState.SECONDARY_ACTIVE, HaState.PRIMARY_SYNCING);
     peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_SYNCING, true, true), Duration.ZERO,
-        Duration.ofSeconds(5), Duration.ofSeconds(3)), 2);
-    heartbeat();
-    assertEquals(HaState.SECONDARY_ACTIVE, engine.status().state());
-    ticker.nudges = 0;
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
 
     CompletableFuture<Decision> failback = CompletableFuture.supplyAsync(() -> {
       try {
