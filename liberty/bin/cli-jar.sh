@@ -1,7 +1,7 @@
 # Sourced by ncs and ncs-setup: sets CLI_JAR to the CLI's jar, which needs only Java.
 #   installed (the distribution): <prefix>/bin/ncs and <prefix>/lib/ncs-ha-cli.jar
 #   source tree: <repo>/liberty/bin/ncs and <repo>/src/cli/target/ncs-ha-cli.jar, built when missing
-#   or older than the CLI's or the core's sources (those two modules alone, without their tests)
+#   or older than the CLI's or the core's sources (those two modules alone, tests compiled, not run)
 _here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[1]}")")" && pwd)
 if [ -f "$_here/../lib/ncs-ha-cli.jar" ]; then
   CLI_JAR=$(cd "$_here/../lib" && pwd)/ncs-ha-cli.jar
@@ -13,7 +13,7 @@ else
   _repo=$(cd "$_here/../.." && pwd)
   CLI_JAR=$_repo/src/cli/target/ncs-ha-cli.jar
   if [ ! -f "$CLI_JAR" ] || [ -n "$(find "$_repo/src/cli/src/main" "$_repo/src/core/src/main" -type f -newer "$CLI_JAR" -print -quit 2>/dev/null)" ]; then
-    if ! (cd "$_repo" && mvn -q -o -pl src/cli -am -Dmaven.test.skip=true package) >&2; then
+    if ! (cd "$_repo" && mvn -B -q -o -pl src/cli -am -DskipTests package) >&2; then
       [ -f "$CLI_JAR" ] || { echo "$(basename "${BASH_SOURCE[1]}"): building the CLI failed (in $_repo)" >&2; exit 1; }
       echo "$(basename "${BASH_SOURCE[1]}"): building the CLI failed; using the jar built before" >&2
     fi
