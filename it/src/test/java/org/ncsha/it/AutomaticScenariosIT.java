@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,15 +26,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 class AutomaticScenariosIT {
   private static final int HOLD_DOWN_S = 15;
   @RegisterExtension
-  static final NetPairExtension NET = new NetPairExtension("ncsau", "10.213.8", "automatic",
-      Map.of("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S), "SYNC_REPLICATION", "yes",
-          // 3.6 s: any restart is "down longer than the retention period", so S5 takes the full-copy path.
-          "RETENTION_HOURS", "0.001"));
+  static final PairExtension NET = PairExtension.netns("ncsau", "10.213.8").failover("automatic")
+      .env("HOLDDOWN_S", Integer.toString(HOLD_DOWN_S))
+      .env("SYNC_REPLICATION", "yes")
+      // 3.6 s: any restart is "down longer than the retention period", so S5 takes the full-copy path.
+      .env("RETENTION_HOURS", "0.001");
   private static NetPair p;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NET.pair();
+    p = NET.net();
   }
 
   @Test

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The standby's disk fills up during the registration copy: the secondary lives on a 256 MB
@@ -21,32 +21,17 @@ import org.junit.jupiter.api.Test;
  * untouched); once the administrator gives it room, registering again succeeds.
  */
 class CopyFaultsIT {
-  private static final Pair PAIR = new Pair("it-copy", "127.0.2.31", "127.0.2.32");
+  @RegisterExtension
+  static final PairExtension PAIRS = PairExtension.loopback("it-copy", "127.0.2.31", "127.0.2.32").tmpfs("secondary", "256m");
+  private static final Pair PAIR = PAIRS.pair();
   private static final Path SECONDARY = PAIR.dir.resolve("secondary");
   private static String admin;
   private static String adminPassword;
 
   @BeforeAll
   static void up() throws Exception {
-    PAIR.haPair(Duration.ofMinutes(2), "down");
-    Pair.command("umount", SECONDARY.toString()); // an aborted run's mount; fails harmlessly otherwise
-    org.ncsha.it.Files.deleteTree(PAIR.dir);
-    Files.createDirectories(SECONDARY);
-    assertEquals(0, Pair.command("mount", "-t", "tmpfs", "-o", "size=256m,mode=755", "ncs-it-copy", SECONDARY.toString()),
-        "mount a small tmpfs for the secondary (needs root)");
-    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
     admin = PAIR.get("ADMIN_USER");
     adminPassword = PAIR.get("ADMIN_PASSWORD");
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    try {
-      PAIR.haPair(Duration.ofMinutes(2), "down");
-      PAIR.keepLogs("secondary");
-    } finally {
-      Pair.command("umount", SECONDARY.toString());
-    }
   }
 
 

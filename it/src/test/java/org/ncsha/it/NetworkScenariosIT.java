@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +31,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Tag("netns")
 class NetworkScenariosIT {
   @RegisterExtension
-  static final NetPairExtension NET = new NetPairExtension("ncsit", "10.213.7", "manual", Map.of());
+  static final PairExtension NET = PairExtension.netns("ncsit", "10.213.7").failover("manual");
   private static NetPair p;
   private static Pair pair;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NET.pair();
+    p = NET.net();
     pair = p.pair;
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -31,7 +32,9 @@ class PagesIT {
   /** One row, and one trend graph, per check of the failover set. */
   private static final int FAILOVER_CHECKS =
       org.ncsha.readiness.Check.of(org.ncsha.readiness.CheckSet.FAILOVER).size();
-  private static final Pair PAIR = new Pair("it-pages", "127.0.2.71", "127.0.2.72");
+  @RegisterExtension
+  static final PairExtension PAIRS = PairExtension.loopback("it-pages", "127.0.2.71", "127.0.2.72").env("HEARTBEAT_MS", "1000");
+  private static final Pair PAIR = PAIRS.pair();
   private static Browser admin;
   private static Browser primaryHm;
   private static Browser secondaryHm;
@@ -39,10 +42,6 @@ class PagesIT {
 
   @BeforeAll
   static void up() throws Exception {
-    PAIR.haPair(Duration.ofMinutes(2), "down");
-    org.ncsha.it.Files.deleteTree(PAIR.dir);
-    PAIR.env("HEARTBEAT_MS", "1000");
-    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
     key = PAIR.get("AUTH_KEY");
     // The pages register the pair themselves.
     assertEquals(202, PAIR.delete("primary", 9443, "/api/admin/ha/registration", PAIR.get("ADMIN_USER"),
@@ -61,7 +60,6 @@ class PagesIT {
         b.close();
       }
     }
-    PAIR.haPair(Duration.ofMinutes(2), "down");
   }
 
   private static String adminUrl(String page) throws Exception {

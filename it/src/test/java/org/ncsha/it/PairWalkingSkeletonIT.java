@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The walking skeleton with real processes: ha-pair brings up and registers a pair (real
@@ -38,33 +39,31 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PairWalkingSkeletonIT {
-  private static final Pair PAIR = new Pair("it-pair", "127.0.2.1", "127.0.2.2");
-  /** A real SMTP server for the HA notifications, in this JVM. */
-  private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  /** A real SMTP server for the HA notifications, in this JVM, started before the pair that mails to it. */
+  private static final GreenMail MAIL = started(new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+  @RegisterExtension
+  static final PairExtension PAIRS = PairExtension.loopback("it-pair", "127.0.2.1", "127.0.2.2").failover("automatic")
+      .env("SMTP_HOST", "127.0.0.1")
+      .env("SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()))
+      .env("EMAIL", "noc@example.com, oncall@example.com");
+  private static final Pair PAIR = PAIRS.pair();
   private static String admin;
   private static String adminPassword;
 
+  private static GreenMail started(GreenMail mail) {
+    mail.start();
+    return mail;
+  }
+
   @BeforeAll
   static void up() throws Exception {
-    PAIR.haPair(Duration.ofMinutes(2), "down");
-    org.ncsha.it.Files.deleteTree(PAIR.dir);
-    MAIL.start();
-    PAIR.env("SMTP_HOST", "127.0.0.1");
-    PAIR.env("SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()));
-    PAIR.env("EMAIL", "noc@example.com, oncall@example.com");
-    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up", "--failover", "automatic"), "ha-pair up succeeds");
     admin = PAIR.get("ADMIN_USER");
     adminPassword = PAIR.get("ADMIN_PASSWORD");
   }
 
   @AfterAll
-  static void down() throws Exception {
-    try {
-      PAIR.signalLiberty("primary", "CONT"); // a frozen primary would not stop
-    } finally {
-      PAIR.haPair(Duration.ofMinutes(2), "down");
-      MAIL.stop();
-    }
+  static void down() {
+    MAIL.stop();
   }
 
   /** Each address of the Email Address list got a mail whose subject says this. */

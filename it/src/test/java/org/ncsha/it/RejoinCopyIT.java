@@ -12,9 +12,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The primary crashes, the secondary takes over and writes more WAL than its replication slot
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
  * primary: the copy succeeds, and after failback every acknowledged write is on the primary.
  */
 class RejoinCopyIT {
-  private static final Pair PAIR = new Pair("it-rejoin", "127.0.2.51", "127.0.2.52");
+  @RegisterExtension
+  static final PairExtension PAIRS = PairExtension.loopback("it-rejoin", "127.0.2.51", "127.0.2.52")
+      .tmpfs("primary", "1g").env("SLOT_WAL_LIMIT_MB", "32").env("HEARTBEAT_MS", "1000");
+  private static final Pair PAIR = PAIRS.pair();
   private static final Path PRIMARY = PAIR.dir.resolve("primary");
   private static final Path FILLER = PRIMARY.resolve("filler");
   private static final long MB = 1024 * 1024;
@@ -35,28 +38,9 @@ class RejoinCopyIT {
 
   @BeforeAll
   static void up() throws Exception {
-    PAIR.haPair(Duration.ofMinutes(2), "down");
-    Pair.command("umount", PRIMARY.toString()); // an aborted run's mount; fails harmlessly otherwise
-    org.ncsha.it.Files.deleteTree(PAIR.dir);
-    Files.createDirectories(PRIMARY);
-    assertEquals(0, Pair.command("mount", "-t", "tmpfs", "-o", "size=1g,mode=755", "ncs-it-rejoin", PRIMARY.toString()),
-        "mount a tmpfs for the primary (needs root)");
-    PAIR.env("SLOT_WAL_LIMIT_MB", "32");
-    PAIR.env("HEARTBEAT_MS", "1000");
-    assertEquals(0, PAIR.haPair(Duration.ofMinutes(8), "up"), "ha-pair up succeeds");
     admin = PAIR.get("ADMIN_USER");
     adminPassword = PAIR.get("ADMIN_PASSWORD");
     key = PAIR.get("AUTH_KEY");
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    try {
-      PAIR.haPair(Duration.ofMinutes(2), "down");
-      PAIR.keepLogs("primary");
-    } finally {
-      Pair.command("umount", PRIMARY.toString());
-    }
   }
 
   @Test

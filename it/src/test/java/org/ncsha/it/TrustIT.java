@@ -43,13 +43,13 @@ class TrustIT {
   /** How long "nothing changes" is watched: many times the 3 s miss window of 1 s heartbeats. */
   private static final Duration WATCH = Duration.ofSeconds(15);
   @RegisterExtension
-  static final NetPairExtension NET = new NetPairExtension("ncstr", "10.213.11", "automatic", Map.of());
+  static final PairExtension NET = PairExtension.netns("ncstr", "10.213.11").failover("automatic");
   private static NetPair p;
   private static Pair pair;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NET.pair();
+    p = NET.net();
     pair = p.pair;
   }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,14 +33,14 @@ import org.ncsha.witness.LocalEtcd;
 @Tag("netns")
 class WitnessIT {
   @RegisterExtension
-  static final NetPairExtension NET =
-      new NetPairExtension("ncswi", "10.213.10", "automatic", Map.of("WITNESS_ENDPOINTS", "http://10.213.10.1:2379"));
+  static final PairExtension NET = PairExtension.netns("ncswi", "10.213.10").failover("automatic")
+      .env("WITNESS_ENDPOINTS", "http://10.213.10.1:2379");
   private static NetPair p;
   private static LocalEtcd etcd;
 
   @BeforeAll
   static void up() throws Exception {
-    p = NET.pair();
+    p = NET.net();
     etcd = LocalEtcd.start(p.net.hostAddress(), p.pair.dir.resolve("witness"));
   }
 

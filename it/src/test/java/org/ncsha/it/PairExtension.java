@@ -1,0 +1,153 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Gives an IT its pair, shared by all the class's tests: brought up before the first, taken down
+ * after the last, also when a test failed. Three kinds: on loopback addresses ({@link #loopback}),
+ * with one node's directory on a tmpfs of its own so a test can fill its disk ({@link #tmpfs}),
+ * or with each node in a network namespace so a test can cut the link ({@link #netns}). Mounts
+ * and namespaces need root: without it the class is skipped, and says why. Register it as a
+ * static field: {@code @RegisterExtension static final PairExtension PAIRS = PairExtension...}.
+ */
+final class PairExtension implements BeforeAllCallback, AfterAllCallback {
+  private final Pair loopbackPair;
+  private final String netPrefix;
+  private final String netSubnet;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private String failover;
+  private String tmpfsNode;
+  private String tmpfsSize;
+  private NetPair net;
+
+  private PairExtension(Pair loopbackPair, String netPrefix, String netSubnet) {
+    this.loopbackPair = loopbackPair;
+    this.netPrefix = netPrefix;
+    this.netSubnet = netSubnet;
+  }
+
+  /** Both nodes on this machine's loopback addresses; the pair's directory is it/target/{@code name}. */
+  static PairExtension loopback(String name, String primary, String secondary) {
+    return new PairExtension(new Pair(name, primary, secondary), null, null);
+  }
+
+  /** Each node in a network namespace of its own on a private bridge ({@link NetPair}), 1 s heartbeats. */
+  static PairExtension netns(String prefix, String subnet) {
+    return new PairExtension(null, prefix, subnet);
+  }
+
+  /** The failover type the pair registers with (ha-pair's default, manual, when not given). */
+  PairExtension failover(String type) {
+    failover = type;
+    return this;
+  }
+
+  /** A setting for ha-pair (HEARTBEAT_MS, SMTP_PORT, ...). */
+  PairExtension env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** Loopback only: {@code node}'s directory on a tmpfs of {@code size} (mount's size=, e.g. 256m). */
+  PairExtension tmpfs(String node, String size) {
+    tmpfsNode = node;
+    tmpfsSize = size;
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    if (netPrefix != null || tmpfsNode != null) {
+      Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), context.getDisplayName()
+          + " needs root: " + (netPrefix != null ? "it puts each node in a network namespace and cuts links with nft"
+              : "it mounts a tmpfs for the " + tmpfsNode));
+    }
+    if (netPrefix != null) {
+      net = NetPair.up(netPrefix, netSubnet, failover == null ? "manual" : failover, env);
+      return;
+    }
+    Pair pair = loopbackPair;
+    pair.haPair(Duration.ofMinutes(2), "down"); // what an aborted run left
+    if (tmpfsNode != null) {
+      Pair.command("umount", tmpfsDir().toString()); // an aborted run's mount; fails harmlessly otherwise
+    }
+    org.ncsha.it.Files.deleteTree(pair.dir);
+    if (tmpfsNode != null) {
+      Files.createDirectories(tmpfsDir());
+      assertEquals(0, Pair.command("mount", "-t", "tmpfs", "-o", "size=" + tmpfsSize + ",mode=755",
+          "ncs-" + pair.dir.getFileName(), tmpfsDir().toString()), "mount a tmpfs for the " + tmpfsNode);
+    }
+    env.forEach(pair::env);
+    List<String> up = new ArrayList<>(List.of("up"));
+    if (failover != null) {
+      up.addAll(List.of("--failover", failover));
+    }
+    assertEquals(0, pair.haPair(Duration.ofMinutes(8), up.toArray(String[]::new)), "ha-pair up succeeds");
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    if (net != null) {
+      net.close();
+      net = null;
+      return;
+    }
+    if (loopbackPair == null) {
+      return;
+    }
+    try {
+      for (String node : List.of("primary", "secondary")) {
+        resume(node);
+      }
+      loopbackPair.haPair(Duration.ofMinutes(2), "down");
+      if (tmpfsNode != null) {
+        loopbackPair.keepLogs(tmpfsNode); // the mount and the logs on it go next
+      }
+    } finally {
+      if (tmpfsNode != null) {
+        Pair.command("umount", tmpfsDir().toString());
+      }
+    }
+  }
+
+  /** A server a test froze (SIGSTOP) would not stop; one that is not running has nothing to resume. */
+  private void resume(String node) {
+    try {
+      loopbackPair.signalLiberty(node, "CONT");
+    } catch (Exception | AssertionError e) {
+      // not running, or never started
+    }
+  }
+
+  private Path tmpfsDir() {
+    return loopbackPair.dir.resolve(tmpfsNode);
+  }
+
+  /** The loopback pair (known from the start, so a class can keep it in a static field). */
+  Pair pair() {
+    if (loopbackPair == null) {
+      throw new IllegalStateException("a namespace pair: use net()");
+    }
+    return loopbackPair;
+  }
+
+  /** The namespace pair, between the class's first and last test. */
+  NetPair net() {
+    if (net == null) {
+      throw new IllegalStateException("the namespace pair is up only while the class's tests run");
+    }
+    return net;
+  }
+}
