@@ -18,8 +18,8 @@ import org.ncsha.ha.ActionOutcome;
 import org.ncsha.store.HaStore;
 
 /**
- * Runs the long-running actions (registration, database copy, promotion, rewind, failback
- * catch-up) on the container's asynchronous EJB threads, and reports exactly one outcome each;
+ * Runs the long-running actions (registration, database copy, promotion, rewind) on the
+ * container's asynchronous EJB threads, and reports exactly one outcome each;
  * and the Health Monitor's database restarts, so that none of them holds up the loop.
  */
 @Singleton
@@ -29,7 +29,6 @@ import org.ncsha.store.HaStore;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class BackgroundActions {
   private static final Logger LOG = Logger.getLogger(BackgroundActions.class.getName());
-  /** How long failback waits for the peer to replay everything before it gives up. */
 
   @Inject LocalDatabase database;
   @Inject org.ncsha.node.NodeSettings node;
