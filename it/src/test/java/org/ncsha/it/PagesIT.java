@@ -131,7 +131,7 @@ class PagesIT {
     admin.type("config:key", key);
     admin.click("config:checkReadiness");
     admin.await("the Check Readiness dialog", Duration.ofSeconds(40),
-        () -> admin.all("[id='config:readinessChecks_data'] tr").size() == 17 && admin.find("config:readinessDialog").isDisplayed());
+        () -> admin.all("[id='config:readinessChecks_data'] tr").size() == 18 && admin.find("config:readinessDialog").isDisplayed());
     admin.screenshot("check-readiness");
     admin.click("config:clearReadiness");
     admin.await("the dialog closed", Duration.ofSeconds(10), () -> !admin.find("config:readinessDialog").isDisplayed());

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives an IT its pair, shared by all the class's tests: brought up before the first, taken down
- * after the last, also when a test failed. Three kinds: on loopback addresses ({@link #loopback}),
+ * after the last, also when a test failed. Four kinds: on loopback addresses ({@link #loopback}),
  * with one node's directory on a tmpfs of its own so a test can fill its disk ({@link #tmpfs}),
- * or with each node in a network namespace so a test can cut the link ({@link #netns}). Mounts
- * and namespaces need root: without it the class is skipped, and says why. Register it as a
+ * with each node in a network namespace so a test can cut the link ({@link #netns}), or in
+ * ha-pair's own network lab, with a client namespace and a virtual IP ({@link #lab}). Mounts and
+ * namespaces need root: without it the class is skipped, and says why. Register it as a
  * static field: {@code @RegisterExtension static final PairExtension PAIRS = PairExtension...}.
  */
 final class PairExtension implements BeforeAllCallback, AfterAllCallback {
@@ -30,6 +31,8 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
   private String failover;
   private String tmpfsNode;
   private String tmpfsSize;
+  private String labSubnet;
+  private final List<String> labOptions = new ArrayList<>();
   private NetPair net;
 
   private PairExtension(Pair loopbackPair, String netPrefix, String netSubnet) {
@@ -46,6 +49,28 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
   /** Each node in a network namespace of its own on a private bridge ({@link NetPair}), 1 s heartbeats. */
   static PairExtension netns(String prefix, String subnet) {
     return new PairExtension(null, prefix, subnet);
+  }
+
+  /**
+   * ha-pair's network lab ({@code up --netns}) on the private /24 {@code subnet} ("a.b.c"): the
+   * primary at .11, the secondary at .12 and a client namespace at .13; 1 s heartbeats. The
+   * pair's directory is it/target/{@code name}.
+   */
+  static PairExtension lab(String name, String subnet) {
+    PairExtension lab = new PairExtension(new Pair(name, subnet + ".11", subnet + ".12"), null, null);
+    lab.labSubnet = subnet;
+    lab.env("LAB_SUBNET", subnet);
+    lab.env("HEARTBEAT_MS", "1000");
+    return lab;
+  }
+
+  /** Lab only: registers with these virtual IPs (ha-pair up --vip, --vip6; null for none). */
+  PairExtension vip(String ipv4, String ipv6) {
+    labOptions.addAll(List.of("--vip", ipv4));
+    if (ipv6 != null) {
+      labOptions.addAll(List.of("--vip6", ipv6));
+    }
+    return this;
   }
 
   /** The failover type the pair registers with (ha-pair's default, manual, when not given). */
@@ -69,9 +94,10 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    if (netPrefix != null || tmpfsNode != null) {
+    if (netPrefix != null || tmpfsNode != null || labSubnet != null) {
       Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), context.getDisplayName()
-          + " needs root: " + (netPrefix != null ? "it puts each node in a network namespace and cuts links with nft"
+          + " needs root: " + (netPrefix != null || labSubnet != null
+              ? "it puts each node in a network namespace (and cuts links with nft)"
               : "it mounts a tmpfs for the " + tmpfsNode));
     }
     if (netPrefix != null) {
@@ -93,6 +119,10 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
     List<String> up = new ArrayList<>(List.of("up"));
     if (failover != null) {
       up.addAll(List.of("--failover", failover));
+    }
+    if (labSubnet != null) {
+      up.add("--netns");
+      up.addAll(labOptions);
     }
     assertEquals(0, pair.haPair(Duration.ofMinutes(8), up.toArray(String[]::new)), "ha-pair up succeeds");
   }

@@ -37,8 +37,9 @@ class PackageRulesTest {
       .layer("registration").definedBy("org.ncsha.registration..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
-          "org.ncsha.witness..", "org.ncsha.app..")
-      .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..")
+          "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..")
+      .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..",
+          "org.ncsha.os..")
       .whereLayer("pages and REST").mayNotBeAccessedByAnyLayer()
       .whereLayer("registration").mayOnlyBeAccessedByLayers("pages and REST")
       .whereLayer("runner").mayOnlyBeAccessedByLayers("pages and REST", "registration")

@@ -24,9 +24,11 @@ public final class Ncs {
       "  ncs ha remove            Remove the High Availability configuration",
       "  ncs ha status            Get the current status for High Availability",
       "  ncs ha register SECONDARY [--failover manual|automatic] [--email LIST] [--auth-key-env VAR]",
+      "                  [--vip IPV4 [--vip6 IPV6]]",
       "                           On the primary: register the secondary (HA Configuration's Save),",
       "                           showing its milestones until it completes; the secondary's key is",
-      "                           asked for, or read from the environment variable VAR",
+      "                           asked for, or read from the environment variable VAR. --vip enables",
+      "                           the virtual IP the servers share (and --vip6 its IPv6 address)",
       "",
       "Options:",
       "  --node-dir DIR   this node's directory (default: $" + NodeDir.ENV + ")",
@@ -110,7 +112,8 @@ public final class Ncs {
         yes = true;
       } else if (options && a.equals("--peer-is-down")) {
         peerIsDown = true;
-      } else if (options && (a.equals("--failover") || a.equals("--email") || a.equals("--auth-key-env"))) {
+      } else if (options && (a.equals("--failover") || a.equals("--email") || a.equals("--auth-key-env")
+          || a.equals("--vip") || a.equals("--vip6"))) {
         if (i + 1 >= args.length) {
           throw CliException.usage(a + " needs a value.");
         }
@@ -174,7 +177,7 @@ public final class Ncs {
       case "register":
         if (w.size() != 2) {
           throw CliException.usage("usage: ncs ha register SECONDARY [--failover manual|automatic] [--email LIST]"
-              + " [--auth-key-env VAR]");
+              + " [--auth-key-env VAR] [--vip IPV4 [--vip6 IPV6]]");
         }
         return register(w.get(1));
       default:
@@ -264,6 +267,11 @@ public final class Ncs {
     if (!failover.equals("manual") && !failover.equals("automatic")) {
       throw CliException.usage("--failover: manual or automatic, not '" + failover + "'");
     }
+    String vip = registerOptions.getOrDefault("--vip", "");
+    String vip6 = registerOptions.getOrDefault("--vip6", "");
+    if (vip.isEmpty() && !vip6.isEmpty()) {
+      throw CliException.usage("--vip6: an IPv6 virtual IP goes with an IPv4 one (--vip), as on the HA Configuration page");
+    }
     NodeDir node = node();
     HmClient client = client(node, ACTION_TIMEOUT);
     String token = node.cliToken();
@@ -280,7 +288,8 @@ public final class Ncs {
     HmClient.Answer accepted;
     try {
       String body = Json.createObjectBuilder().add("secondaryServer", secondary).add("authenticationKey", new String(key))
-          .add("failoverType", failover).add("emailAddress", registerOptions.getOrDefault("--email", "")).build().toString();
+          .add("failoverType", failover).add("emailAddress", registerOptions.getOrDefault("--email", ""))
+          .add("enableVirtualIp", !vip.isEmpty()).add("virtualIpv4", vip).add("virtualIpv6", vip6).build().toString();
       accepted = client.post("/api/actions/register", body, token);
     } finally {
       KeyPrompt.wipe(key);
@@ -288,7 +297,8 @@ public final class Ncs {
     if (!accepted.ok()) {
       report(accepted, null);
     }
-    terminal.out().println("Registering the secondary " + secondary + " (failover type: " + failover + ") ...");
+    terminal.out().println("Registering the secondary " + secondary + " (failover type: " + failover
+        + (vip.isEmpty() ? "" : ", virtual IP " + vip + (vip6.isEmpty() ? "" : " and " + vip6)) + ") ...");
     return followRegistration(client, token, summaryOf(accepted));
   }
 

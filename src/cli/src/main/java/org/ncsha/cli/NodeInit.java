@@ -306,6 +306,7 @@ public final class NodeInit {
     String hash = libertyHash(adminPassword);
     String nodeXml = "<server>\n"
         + variable("node.address", address)
+        + variable("admin.host", adminHost())
         + variable("node.dir", nodeDir.toString())
         + variable("keystore.password", secrets.getProperty("keystore.password"))
         + variable("app.db.password", secrets.getProperty("app.password"))
@@ -317,6 +318,20 @@ public final class NodeInit {
     options.addAll(jvmOptions);
     SecureFiles.write(srv.resolve("jvm.options"), (String.join("\n", options) + "\n").getBytes(StandardCharsets.UTF_8),
         SecureFiles.PUBLIC_READ);
+  }
+
+  /**
+   * Where the administration UI, the REST API and the managed application listen: every address
+   * of the server by default, so that they also answer on the virtual IP while this server holds
+   * it; {@code --set admin.host=ADDRESS} keeps them on one address (two nodes on one machine).
+   */
+  private String adminHost() throws IOException {
+    Properties written = new Properties();
+    try (InputStream in = Files.newInputStream(nodeDir.resolve("etc/node.properties"))) {
+      written.load(in);
+    }
+    String host = written.getProperty("admin.host", "*").strip();
+    return host.isEmpty() ? "*" : host;
   }
 
   private static String variable(String name, String value) {

@@ -1,17 +1,19 @@
 package org.ncsha.ha;
 
+import static org.ncsha.ha.ActionKind.ACQUIRE_VIP;
 import static org.ncsha.ha.ActionKind.APP_READ_ONLY;
 import static org.ncsha.ha.ActionKind.APP_READ_WRITE;
+import static org.ncsha.ha.ActionKind.RELEASE_VIP;
 import static org.ncsha.ha.ActionKind.SET_SYNC_STANDBY;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After the state's rules: keeps the application's serving mode and the synchronous-standby
- * setting in line with the state the decision leads to. A switch that failed (or a mode that
- * drifted) is applied again on the next tick, so "Secondary Active" never stays passive, nor a
- * passive state writable, for longer than a tick.
+ * After the state's rules: keeps the application's serving mode, the synchronous-standby setting
+ * and the virtual IP in line with the state the decision leads to. A switch that failed (or a
+ * mode that drifted) is applied again on the next tick, so "Secondary Active" never stays
+ * passive, nor a passive state writable or holding the virtual IP, for longer than a tick.
  */
 final class ModeRules {
   private ModeRules() {}
@@ -24,6 +26,7 @@ final class ModeRules {
     List<Action> repairs = new ArrayList<>();
     servingRepair(t, decision, mode, repairs);
     synchronousStandby(t, decision, mode, repairs);
+    virtualIp(t, decision, mode, repairs);
     return repairs.isEmpty() ? decision : decision.withQuickActions(repairs);
   }
 
@@ -57,6 +60,25 @@ final class ModeRules {
     String wanted = peer != null && healthyPair && mode.standbyStreaming() ? peer : "";
     if (!wanted.equals(mode.synchronousStandby())) {
       repairs.add(Action.of(SET_SYNC_STANDBY, wanted));
+    }
+  }
+
+  /**
+   * The virtual IP is where writes are served: on this server exactly while its state serves
+   * writes and the witness has not fenced it; after Remove HA (the guide: the only way to remove
+   * it) nowhere. A decision that takes or releases it decides itself.
+   */
+  private static void virtualIp(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
+    if (mode.virtualIp() == LocalMode.VirtualIp.NONE || decision.has(ACQUIRE_VIP) || decision.has(RELEASE_VIP)) {
+      return;
+    }
+    HaState next = decision.next();
+    boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED
+        && next.haConfigured() && next.servesWrites(t.role()) && !mode.fenced();
+    boolean held = mode.virtualIp() != LocalMode.VirtualIp.NOT_HELD;
+    if (wanted != held) {
+      repairs.add(Action.of(wanted ? ACQUIRE_VIP : RELEASE_VIP,
+          "the virtual IP was " + (held ? "" : "not ") + "on this server in " + next.displayName()));
     }
   }
 }

@@ -49,6 +49,8 @@ public enum Check {
       "Without a standby database instance on the secondary, registration or failover fails."),
   SYNC_STATUS("DATABASE - SYNC STATUS", "s", EnumSet.of(FAILOVER),
       "A standby that does not stream loses the writes since it stopped if the primary fails now."),
+  VIRTUAL_IP("NETWORK - CHECK VIRTUAL IP", null, EnumSet.of(REGISTRATION, FAILOVER),
+      "Devices and users that address the pair by its virtual IP lose it at a failover, or reach another host."),
   WITNESS("HA - WITNESS", null, EnumSet.of(FAILOVER),
       "Without a witness, an automatic failover during a partition leaves both servers accepting writes until the"
           + " link returns; with an unreachable witness no failover can happen.");

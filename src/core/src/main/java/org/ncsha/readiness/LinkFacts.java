@@ -15,15 +15,17 @@ public record LinkFacts(
     String bandwidthError,
     Long clockOffsetMillis,
     String peerError,
-    WitnessFacts witness) {
+    WitnessFacts witness,
+    VirtualIpFacts virtualIp) {
 
   public LinkFacts {
     witness = witness == null ? WitnessFacts.none(false) : witness;
+    virtualIp = virtualIp == null ? VirtualIpFacts.NONE : virtualIp;
   }
 
-  /** Without witness facts: manual failover, no witness. */
+  /** Without witness and virtual IP facts: manual failover, no witness, no virtual IP. */
   public LinkFacts(Double pingMillis, String pingError, Double bandwidthMbps, Double latencyMillis, String bandwidthError,
       Long clockOffsetMillis, String peerError) {
-    this(pingMillis, pingError, bandwidthMbps, latencyMillis, bandwidthError, clockOffsetMillis, peerError, null);
+    this(pingMillis, pingError, bandwidthMbps, latencyMillis, bandwidthError, clockOffsetMillis, peerError, null, null);
   }
 }

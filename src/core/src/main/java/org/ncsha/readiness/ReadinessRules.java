@@ -37,6 +37,7 @@ public final class ReadinessRules {
       case STANDBY_INSTANCE -> DatabaseChecks.standbyInstance(f);
       case SYNC_STATUS -> DatabaseChecks.syncStatus(f);
       case WITNESS -> WitnessCheck.witness(f);
+      case VIRTUAL_IP -> VirtualIpCheck.virtualIp(f);
     };
   }
 

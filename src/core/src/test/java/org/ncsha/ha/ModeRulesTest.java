@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The decider keeps the application's serving mode and the synchronous-standby setting in line
- * with the state it decides, from what the runner observed ({@link LocalMode}).
+ * The decider keeps the application's serving mode, the synchronous-standby setting and the
+ * virtual IP in line with the state it decides, from what the runner observed ({@link LocalMode}).
  */
 class ModeRulesTest {
   private final HaDecider decider = new HaDecider();
@@ -94,5 +94,40 @@ class ModeRulesTest {
     assertEquals(List.of(ActionKind.SEND_MAIL, ActionKind.APP_READ_ONLY, ActionKind.FOLLOW_PEER),
         d.actions().stream().map(Action::kind).toList());
     assertEquals(T0, in(PRIMARY_ACTIVE).since());
+  }
+
+  private static LocalMode vip(LocalMode.VirtualIp vip, boolean fenced) {
+    return new LocalMode(!fenced, fenced, true, null, false, vip);
+  }
+
+  @Test
+  void the_virtual_ip_is_taken_by_a_serving_state_and_let_go_by_any_other() {
+    assertEquals(List.of(Action.of(ActionKind.ACQUIRE_VIP, "the virtual IP was not on this server in Primary Active")),
+        actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary(), vip(LocalMode.VirtualIp.NOT_HELD, false)));
+    assertEquals(List.of(Action.of(ActionKind.RELEASE_VIP, "the virtual IP was on this server in Secondary Syncing")),
+        actions(SECONDARY_SYNCING, peer(PRIMARY_ACTIVE), Inputs.secondary(),
+            new LocalMode(false, false, false, null, false, LocalMode.VirtualIp.HELD)));
+    assertEquals(List.of(), actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary(),
+        vip(LocalMode.VirtualIp.HELD, false)));
+    assertEquals(List.of(), actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary(),
+        vip(LocalMode.VirtualIp.NONE, false)), "no virtual IP: nothing to do");
+  }
+
+  @Test
+  void a_fenced_server_or_one_whose_ha_was_removed_lets_the_virtual_ip_go() {
+    assertEquals(List.of(Action.of(ActionKind.RELEASE_VIP, "the virtual IP was on this server in Primary Active")),
+        actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary(), vip(LocalMode.VirtualIp.HELD, true)),
+        "the witness fenced it: another server may serve");
+    assertEquals(List.of(Action.of(ActionKind.RELEASE_VIP, "the virtual IP was on this server in HA Not Configured")),
+        actions(HaState.HA_NOT_CONFIGURED, null, new HaConfig(Role.PRIMARY, FailoverType.MANUAL, 3, java.time.Duration.ZERO, null), vip(LocalMode.VirtualIp.HELD_UNCONFIGURED, false)),
+        "Remove HA removes the virtual IP (the guide's only way to remove it)");
+  }
+
+  @Test
+  void a_decision_that_takes_or_releases_the_virtual_ip_itself_gets_no_second_one() {
+    // The secondary answers Secondary Active: this primary steps down with its own RELEASE_VIP.
+    Decision d = decider.decide(in(PRIMARY_ACTIVE), at(1, peer(SECONDARY_ACTIVE))
+        .withMode(vip(LocalMode.VirtualIp.HELD, false)), Inputs.primary(), null);
+    assertEquals(1, d.actions().stream().filter(a -> a.kind() == ActionKind.RELEASE_VIP).count(), d.actions().toString());
   }
 }

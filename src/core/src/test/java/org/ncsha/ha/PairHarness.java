@@ -236,6 +236,9 @@ final class PairHarness {
       case SEND_MAIL -> node.mails.add(action.detail());
       case APP_READ_WRITE -> node.applicationWritable = true;
       case APP_READ_ONLY -> node.applicationWritable = false;
+      case ACQUIRE_VIP -> node.vipHeld = node.vipHeld
+          || (!node.fenced && node.config.peerAddress() != null && !peer.vipHeld);
+      case RELEASE_VIP -> node.vipHeld = false;
       case NOTE_FAILBACK_POSITION -> node.failbackStuck = node.failNext.remove(ActionKind.NOTE_FAILBACK_POSITION);
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;

@@ -42,6 +42,8 @@ final class RandomFaults {
       case 12 -> node.failNext.add(ActionKind.values()[r.nextInt(5)]);
       // A switch of the application that did not take (or a mode that drifted).
       case 16 -> node.applicationWritable = !node.applicationWritable;
+      // An address added or removed by hand (or a failed ip addr add).
+      case 17 -> node.vipHeld = !node.vipHeld && !h.other(node).vipHeld;
       default -> {
         if (witness) {
           witnessFault(h.witness, node, dice);

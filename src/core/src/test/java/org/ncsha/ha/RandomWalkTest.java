@@ -1,5 +1,6 @@
 package org.ncsha.ha;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ncsha.ha.HaState.*;
@@ -38,6 +39,7 @@ class RandomWalkTest {
             "seed " + seed + " round " + round + ": two writers " + h.primary + " " + h.secondary);
         assertFalse(h.primary.applicationWritable && h.secondary.applicationWritable,
             "seed " + seed + " round " + round + ": two writable applications " + h.primary + " " + h.secondary);
+        assertVipWithTheWriter(h, "seed " + seed + " round " + round);
       }
       for (SimNode node : java.util.List.of(h.primary, h.secondary)) {
         assertModeInLine(node, "seed " + seed + " round " + round);
@@ -46,6 +48,19 @@ class RandomWalkTest {
     RandomFaults.heal(h);
     h.runUntil(() -> RandomFaults.STABLE.contains(RandomFaults.pair(h)), 40);
     assertTrue(RandomFaults.STABLE.contains(RandomFaults.pair(h)), "seed " + seed);
+  }
+
+  /**
+   * Connected, the virtual IP is on the server that serves writes and nowhere else (after Remove
+   * HA, nowhere): clients that know only it reach the writer.
+   */
+  private static void assertVipWithTheWriter(PairHarness h, String where) {
+    for (SimNode node : java.util.List.of(h.primary, h.secondary)) {
+      boolean wanted = node.config.peerAddress() != null && node.state().haConfigured()
+          && node.state().servesWrites(node.role()) && !node.fenced;
+      assertEquals(wanted, node.vipHeld, where + ": the virtual IP " + (node.vipHeld ? "on " : "not on ") + node
+          + " after " + (node.decisions.isEmpty() ? "no decision" : node.lastDecision()));
+    }
   }
 
   /** After its tick, a running node's application is passive unless its state serves, and writable when its database takes writes. */

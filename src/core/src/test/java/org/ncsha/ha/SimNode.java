@@ -37,6 +37,12 @@ final class SimNode {
   boolean peerWasInitializing;
   /** Whether the application accepts writes: APP_READ_WRITE and APP_READ_ONLY switch it; a JVM starts passive. */
   boolean applicationWritable;
+  /**
+   * Whether the pair's virtual IP is on this node's interface: ACQUIRE_VIP adds it unless the
+   * peer's interface has it (the runtime's duplicate address probe), RELEASE_VIP removes it. A
+   * stopped HM leaves it (the kernel keeps the address); a registered pair has one.
+   */
+  boolean vipHeld;
   /** The primary never catches up with this failback (a test's failNext of NOTE_FAILBACK_POSITION). */
   boolean failbackStuck;
 
@@ -49,7 +55,10 @@ final class SimNode {
 
   /** What the runner's mode probe would see. */
   LocalMode mode() {
-    return new LocalMode(applicationWritable, fenced, databaseWritable(), null, false);
+    boolean configured = config.peerAddress() != null;
+    LocalMode.VirtualIp vip = configured ? (vipHeld ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD)
+        : (vipHeld ? LocalMode.VirtualIp.HELD_UNCONFIGURED : LocalMode.VirtualIp.NONE);
+    return new LocalMode(applicationWritable, fenced, databaseWritable(), null, false, vip);
   }
 
   /** A serving state's database takes writes while healthy, once no promotion or follow is under way. */

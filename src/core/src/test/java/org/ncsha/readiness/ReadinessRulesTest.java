@@ -43,7 +43,7 @@ class ReadinessRulesTest {
     p.interfaceName = "lo";
     List<CheckResult> all = ReadinessRules.evaluate(CheckSet.REGISTRATION, p.build(), s.build(), link, limits);
     assertEquals(Check.of(CheckSet.REGISTRATION).size(), all.size());
-    assertEquals(17, all.size(), "about 15 checks, as the guide says, plus version and clock");
+    assertEquals(18, all.size(), "about 15 checks, as the guide says, plus version, clock and virtual IP");
     for (CheckResult r : all) {
       CheckStatus expected = r.name().equals(Check.INTERFACE_BANDWIDTH.displayName()) ? WARNING : PASS;
       assertEquals(expected, r.status(), r.toString());
@@ -78,13 +78,38 @@ class ReadinessRulesTest {
 
   private static LinkFacts withWitness(LinkFacts l, WitnessFacts w) {
     return new LinkFacts(l.pingMillis(), l.pingError(), l.bandwidthMbps(), l.latencyMillis(), l.bandwidthError(),
-        l.clockOffsetMillis(), l.peerError(), w);
+        l.clockOffsetMillis(), l.peerError(), w, null);
+  }
+
+  private CheckResult virtualIpResult(VirtualIpFacts v) {
+    LinkFacts l = new LinkFacts(link.pingMillis(), link.pingError(), link.bandwidthMbps(), link.latencyMillis(),
+        link.bandwidthError(), link.clockOffsetMillis(), link.peerError(), null, v);
+    return ReadinessRules.evaluate(CheckSet.REGISTRATION, p.build(), s.build(), l, limits).stream()
+        .filter(r -> r.name().equals(Check.VIRTUAL_IP.displayName())).findFirst().orElseThrow();
   }
 
   @Test
-  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_and_the_witness() {
+  void a_virtual_ip_must_be_in_the_servers_subnet_and_free() {
+    assertEquals(PASS, virtualIpResult(VirtualIpFacts.NONE).status(), "no virtual IP is allowed (devices use both addresses)");
+    CheckResult free = virtualIpResult(new VirtualIpFacts(List.of("10.0.0.10"), List.of(), List.of(), null));
+    assertEquals(PASS, free.status());
+    assertTrue(free.detail().contains("10.0.0.10"), free.detail());
+    CheckResult outside = virtualIpResult(new VirtualIpFacts(List.of("10.9.0.10"),
+        List.of("10.9.0.10 is not in this server's subnet 10.0.0.0/24"), List.of(), null));
+    assertEquals(FAIL, outside.status());
+    assertTrue(outside.detail().contains("10.9.0.10 is not in this server's subnet"), outside.detail());
+    CheckResult used = virtualIpResult(new VirtualIpFacts(List.of("10.0.0.10"), List.of(),
+        List.of("10.0.0.10 (MAC 02:00:00:00:00:01)"), null));
+    assertEquals(FAIL, used.status());
+    assertTrue(used.detail().contains("MAC 02:00:00:00:00:01"), used.detail());
+    assertEquals(WARNING, virtualIpResult(new VirtualIpFacts(List.of("10.0.0.10"), List.of(), List.of(),
+        "arping not found")).status());
+  }
+
+  @Test
+  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_the_virtual_ip_and_the_witness() {
     assertEquals(List.of(Check.CLOCK_OFFSET, Check.DISK_IOPS, Check.INTERFACE_BANDWIDTH, Check.BANDWIDTH_SPEED, Check.SYNC_STATUS,
-        Check.WITNESS), Check.of(CheckSet.FAILOVER));
+        Check.VIRTUAL_IP, Check.WITNESS), Check.of(CheckSet.FAILOVER));
     registered();
     assertEquals(PASS, ReadinessRules.overall(ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits)));
   }
@@ -109,7 +134,10 @@ class ReadinessRulesTest {
     link = new LinkFacts(null, "100% packet loss", null, null, "connection refused", null, "not reachable (connection refused)");
     List<CheckResult> all = ReadinessRules.evaluate(CheckSet.REGISTRATION, p.build(), null, link, limits);
     for (CheckResult r : all) {
-      assertEquals(FAIL, r.status(), r.toString());
+      // The virtual IP is checked on this server's own link: it needs no answer from the peer.
+      if (!r.name().equals(Check.VIRTUAL_IP.displayName())) {
+        assertEquals(FAIL, r.status(), r.toString());
+      }
     }
     CheckResult hm = all.stream().filter(r -> r.name().equals("SYSTEM - HEALTH MONITOR STATUS")).findFirst().orElseThrow();
     assertTrue(hm.detail().contains("secondary's Health Monitor did not answer: not reachable"), hm.detail());

@@ -3,6 +3,7 @@ package org.ncsha.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.ncsha.vip.Subnet;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.monitor.CommandRefusedException;
@@ -17,6 +18,7 @@ public class HaAdministration {
   @Inject org.ncsha.monitor.HaRemoval removal;
   @Inject RegistrationDesk desk;
   @Inject org.ncsha.node.NodeSettings node;
+  @Inject org.ncsha.registration.VirtualIpProbe virtualIp;
 
   /** The form did not pass its checks; each problem names its field. */
   public static class InvalidForm extends Exception {
@@ -35,15 +37,17 @@ public class HaAdministration {
   /** Validates, hands the key to the registration and asks the Health Monitor to register. */
   public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
     List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
-        : form.problems(Subnet.ofInterfaceHolding(node.address()));
+        : form.problems(Subnet.ofInterfaceHolding(node.address()), Subnet.ipv6OfInterfaceHolding(node.address()));
+    if (problems.isEmpty() && form.virtualIpEnabled()) {
+      problems = virtualIpsInUse(form);
+    }
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
     FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
     String secondary = form.getSecondaryServer().trim();
     desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, form.emails(),
-        form.virtualIpEnabled() ? blankToNull(form.getVirtualIpv4()) : null,
-        form.virtualIpEnabled() ? blankToNull(form.getVirtualIpv6()) : null));
+        form.virtualIps().ipv4(), form.virtualIps().ipv6()));
     form.setAuthenticationKey(null);
     try {
       engine.submit(new Command.Register(secondary, type));
@@ -58,7 +62,26 @@ public class HaAdministration {
     removal.remove(peerIsDown);
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
+  /** A virtual IP another host answers for would be on two servers at once: refused, naming who answers. */
+  private List<String> virtualIpsInUse(RegistrationForm form) {
+    org.ncsha.vip.VirtualIps vips = form.virtualIps();
+    List<String> problems = new java.util.ArrayList<>();
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("IPv4 Virtual IP", vips.ipv4());
+    fields.put("IPv6 Virtual IP", vips.ipv6());
+    fields.forEach((field, address) -> {
+      if (address == null) {
+        return;
+      }
+      try {
+        String why = virtualIp.inUse(address);
+        if (why != null) {
+          problems.add(field + ": " + address + " is already in use (" + why + "); choose a free address in the servers' subnet");
+        }
+      } catch (RuntimeException e) {
+        problems.add(field + ": cannot check that " + address + " is free: " + e.getMessage());
+      }
+    });
+    return problems;
   }
 }

@@ -58,7 +58,7 @@ public class HaConfigurationView {
       }
       char[] key = form.getAuthenticationKey().toCharArray();
       try {
-        readiness = readinessRunner.registration(form.getSecondaryServer().trim(), key);
+        readiness = readinessRunner.registration(form.getSecondaryServer().trim(), key, form.virtualIps());
       } finally {
         java.util.Arrays.fill(key, '\0');
       }

@@ -20,6 +20,7 @@ public class HaStatusView {
   @Inject HaEngine engine;
   @Inject HaStore store;
   @Inject NodeSettings node;
+  @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
 
   public String getSecondaryServer() {
     String peer = engine.config().peerAddress();
@@ -40,6 +41,11 @@ public class HaStatusView {
 
   public List<HaEventRecord> getEvents() {
     return store.events(0, EVENTS_SHOWN);
+  }
+
+  /** The Virtual IP row: null (not shown) without one. */
+  public String getVirtualIp() {
+    return virtualIp.summary();
   }
 
   /** The Health Monitor page of the server that is active now (this one, or the peer). */

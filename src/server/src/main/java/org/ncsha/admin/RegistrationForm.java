@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ncsha.security.AuthKeyRule;
+import org.ncsha.vip.Subnet;
 
 /** The HA Configuration fields, with the checks that name the field and the rule. */
 public class RegistrationForm {
@@ -21,13 +22,16 @@ public class RegistrationForm {
   private String virtualIpv6;
   private boolean enableVirtualIp;
 
-  /** Without the servers' subnet (null): every rule but the virtual IP's subnet. */
+  /** Without the servers' subnets (null): every rule but the virtual IPs' subnets. */
   public List<String> problems() {
-    return problems(null);
+    return problems(null, null);
   }
 
-  /** Every problem, each naming its field and the rule; {@code serversSubnet} is where a virtual IP must lie. */
-  public List<String> problems(Subnet serversSubnet) {
+  /**
+   * Every problem, each naming its field and the rule; {@code serversSubnet} and
+   * {@code serversIpv6Subnets} are where the virtual IPs must lie.
+   */
+  public List<String> problems(Subnet serversSubnet, List<Subnet> serversIpv6Subnets) {
     List<String> problems = new ArrayList<>();
     if (secondaryServer == null || secondaryServer.isBlank()) {
       problems.add("Secondary Server: enter the IP address or host name of the secondary server");
@@ -53,9 +57,14 @@ public class RegistrationForm {
     }
     if (virtualIpEnabled()) {
       virtualIpv4Problem(serversSubnet).ifPresent(problems::add);
-      virtualIpv6Problem().ifPresent(problems::add);
+      virtualIpv6Problem(serversIpv6Subnets).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */
+  public org.ncsha.vip.VirtualIps virtualIps() {
+    return virtualIpEnabled() ? new org.ncsha.vip.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.vip.VirtualIps.NONE;
   }
 
   /** The page's "Enable Virtual IP" box ({@code enableVirtualIp} over REST): without it the address fields are ignored. */
@@ -85,7 +94,7 @@ public class RegistrationForm {
     return java.util.Optional.empty();
   }
 
-  private java.util.Optional<String> virtualIpv6Problem() {
+  private java.util.Optional<String> virtualIpv6Problem(List<Subnet> subnets) {
     String v = virtualIpv6 == null ? "" : virtualIpv6.trim();
     if (v.isEmpty()) {
       return java.util.Optional.empty();
@@ -101,6 +110,11 @@ public class RegistrationForm {
       if (vip.isLinkLocalAddress()) {
         return java.util.Optional.of("IPv6 Virtual IP: " + v + " is link-local (fe80::/10), which cannot move between servers;"
             + " use a global or unique local address");
+      }
+      if (subnets != null && subnets.stream().noneMatch(s -> s.contains(vip))) {
+        return java.util.Optional.of("IPv6 Virtual IP: " + v + " is not in the servers' IPv6 subnet"
+            + (subnets.isEmpty() ? " (this server's interface has no global or unique local IPv6 address)"
+                : " " + subnets.stream().map(Subnet::toString).collect(java.util.stream.Collectors.joining(", "))));
       }
     } catch (UnknownHostException e) {
       return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");

@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ncsha.os.ToolRunner;
 
 /**
  * PostgreSQL 15 driven with its own tools and SQL: initdb, pg_ctl, pg_basebackup, pg_rewind,

@@ -26,6 +26,7 @@ public class HmView {
   @Inject HaStore store;
   @Inject HmSession session;
   @Inject org.ncsha.monitor.WitnessLink witness;
+  @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
   @Inject org.ncsha.monitor.PeerLink peerLink;
 
   public String getServer() {
@@ -69,6 +70,11 @@ public class HmView {
 
   public String getFailoverType() {
     return engine.config().failoverType() == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+  }
+
+  /** The Virtual IP row: null (not shown) without one. */
+  public String getVirtualIp() {
+    return virtualIp.summary();
   }
 
   /** The witness row: none, or who holds the lease and whether it answers. */

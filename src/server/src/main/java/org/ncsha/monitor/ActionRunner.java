@@ -34,6 +34,7 @@ public class ActionRunner {
   @Inject PeerLink peer;
   @Inject BackgroundActions background;
   @Inject MailNotifier mail;
+  @Inject VirtualIpKeeper virtualIp;
 
   /** The quick actions, in order, before the new state (next) is published. */
   void runQuick(List<Action> actions, HaState next, HaEngine engine) {
@@ -77,7 +78,13 @@ public class ActionRunner {
       case SET_SYNC_STANDBY -> synchronousStandby(action.detail(), next);
       // Writes are stopped (APP_READ_ONLY ran first): this is the last position the primary must replay.
       case NOTE_FAILBACK_POSITION -> engine.noteFailbackPosition(currentWalPosition());
-      case ACQUIRE_VIP, RELEASE_VIP -> LOG.fine("No virtual IP is configured: " + action.kind() + " has nothing to do");
+      // A fenced server holds nothing, whatever its state says (ModeRules keeps it passive too).
+      case ACQUIRE_VIP -> {
+        if (virtualIp.configured().configured() && !serving.fenced()) {
+          virtualIp.acquire(next.displayName());
+        }
+      }
+      case RELEASE_VIP -> virtualIp.release(next.displayName());
       case SAVE_HA_CONFIG -> {
         Action.PeerSettings settings = action.peer();
         store.updateConfig(row -> {
@@ -94,6 +101,9 @@ public class ActionRunner {
           row.setPeerAddress(null);
           row.setPeerFingerprint(null);
           row.setFailoverType(null);
+          // The guide: a virtual IP is removed only by removing HA; RELEASE_VIP let it go first.
+          row.setVirtualIpv4(null);
+          row.setVirtualIpv6(null);
         });
         engine.reloadConfig();
       }

@@ -43,6 +43,12 @@ public class BackgroundActions {
     return new jakarta.ejb.AsyncResult<>(database.restart());
   }
 
+  /** Taking the virtual IP, off the loop: its probe waits a second ({@link VirtualIpKeeper}). */
+  @Asynchronous
+  public void acquireVirtualIp(VirtualIpKeeper keeper, String state) {
+    keeper.acquireNow(state);
+  }
+
   @Asynchronous
   public void run(Action action, HaEngine engine) {
     ActionKind kind = action.kind();

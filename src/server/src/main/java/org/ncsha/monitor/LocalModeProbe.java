@@ -19,6 +19,7 @@ public class LocalModeProbe {
   @Inject ServingRole serving;
   @Inject LocalDatabase database;
   @Inject NodeSettings node;
+  @Inject VirtualIpKeeper virtualIp;
 
   LocalMode observe(LocalHealth.Snapshot local) {
     String standby = null;
@@ -32,6 +33,15 @@ public class LocalModeProbe {
         standby = null;
       }
     }
-    return new LocalMode(serving.writable(), serving.fenced(), local.databaseWritable(), standby, streaming);
+    LocalMode.VirtualIp vip;
+    try {
+      vip = virtualIp.configured().configured()
+          ? (virtualIp.allHeld() ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD)
+          : (virtualIp.heldHere() ? LocalMode.VirtualIp.HELD_UNCONFIGURED : LocalMode.VirtualIp.NONE);
+    } catch (RuntimeException e) {
+      LOG.warning("Could not see whether this server holds the virtual IP: " + e.getMessage());
+      vip = LocalMode.VirtualIp.NONE;
+    }
+    return new LocalMode(serving.writable(), serving.fenced(), local.databaseWritable(), standby, streaming, vip);
   }
 }

@@ -6,12 +6,18 @@ public class RegisterMessage {
   public String failoverType;
   /** The HA configuration's Email Address list: the secondary mails it too (after a failover, it is the one left). */
   public java.util.List<String> emails;
+  /** The pair's virtual IPv4 and IPv6 addresses (null without): the secondary holds them when it serves. */
+  public String virtualIpv4;
+  public String virtualIpv6;
 
   public RegisterMessage() {}
 
-  public RegisterMessage(String primaryAddress, String failoverType, java.util.List<String> emails) {
+  public RegisterMessage(String primaryAddress, String failoverType, java.util.List<String> emails,
+      String virtualIpv4, String virtualIpv6) {
     this.primaryAddress = primaryAddress;
     this.failoverType = failoverType;
     this.emails = emails;
+    this.virtualIpv4 = virtualIpv4;
+    this.virtualIpv6 = virtualIpv6;
   }
 }

@@ -119,7 +119,8 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     String secondary = request.secondary();
     progress.milestone(DATABASE, 0, "asking " + secondary + " to copy the database");
     CloneProgress copy = peer.client().post(secondary, pin, secret, "/api/peer/register",
-        new RegisterMessage(node.address(), request.failoverType().wireName(), request.emails()), CloneProgress.class);
+        new RegisterMessage(node.address(), request.failoverType().wireName(), request.emails(),
+            request.virtualIpv4(), request.virtualIpv6()), CloneProgress.class);
     Instant deadline = Instant.now().plus(COPY_TIMEOUT);
     while (!"done".equals(copy.status)) {
       if ("failed".equals(copy.status)) {

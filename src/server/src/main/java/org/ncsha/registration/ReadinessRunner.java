@@ -48,15 +48,17 @@ public class ReadinessRunner {
   @Inject ReadinessProbe probe;
   @Inject HaStore store;
   @Inject WitnessLink witness;
+  @Inject VirtualIpProbe virtualIp;
 
   /** One run at a time: two at once would measure each other's load. */
   private final ReentrantLock running = new ReentrantLock();
   private final Map<String, CheckStatus> lastFailoverStatus = new HashMap<>();
 
   /** The registration checklist against a secondary named by the administrator, with its key. */
-  public ReadinessRun registration(String secondary, char[] key) {
+  public ReadinessRun registration(String secondary, char[] key, org.ncsha.vip.VirtualIps virtualIps) {
     String secret = registrationSecret(secondary, key);
-    return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY, secret, new PeerCall() {
+    return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY, secret, () -> virtualIp.beforeRegistration(virtualIps, secondary),
+        new PeerCall() {
       @Override
       public <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException {
         return client.postUnpinned(secondary, secret, path, body, answer);
@@ -84,7 +86,8 @@ public class ReadinessRunner {
     if (peer == null) {
       return null;
     }
-    ReadinessRun run = run(CheckSet.FAILOVER, peer, engine.config().role(), link.peerSecret(), new PeerCall() {
+    ReadinessRun run = run(CheckSet.FAILOVER, peer, engine.config().role(), link.peerSecret(), virtualIp::configured,
+        new PeerCall() {
       @Override
       public <T> T call(PeerClient client, String path, Object body, Class<T> answer) throws PeerException {
         return client.post(peer, link.pinnedFingerprint(), link.peerSecret(), path, body, answer);
@@ -105,7 +108,8 @@ public class ReadinessRunner {
   }
 
 
-  private ReadinessRun run(CheckSet set, String peer, Role ownRole, String secret, PeerCall call) {
+  private ReadinessRun run(CheckSet set, String peer, Role ownRole, String secret,
+      java.util.function.Supplier<org.ncsha.readiness.VirtualIpFacts> virtualIpFacts, PeerCall call) {
     running.lock();
     try {
       // Parts one after the other, each boxed in time, so that they do not measure each other
@@ -123,7 +127,9 @@ public class ReadinessRunner {
           });
       LinkFacts linkFacts = new LinkFacts(measured.pingMillis(), measured.pingError(), measured.mbps(),
           measured.latencyMillis(), measured.bandwidthError(), measured.clockOffsetMillis(), peerError[0],
-          witness.facts(engine.config().failoverType() == org.ncsha.ha.FailoverType.AUTOMATIC));
+          witness.facts(engine.config().failoverType() == org.ncsha.ha.FailoverType.AUTOMATIC),
+          TimeBox.call("the virtual IP's check", LOCAL_BUDGET, virtualIpFacts::get,
+              why -> new org.ncsha.readiness.VirtualIpFacts(List.of(), List.of(), List.of(), why)));
       boolean primaryHere = ownRole == Role.PRIMARY;
       List<CheckResult> results = ReadinessRules.evaluate(set, primaryHere ? own : theirs, primaryHere ? theirs : own,
           linkFacts, node.readinessThresholds());

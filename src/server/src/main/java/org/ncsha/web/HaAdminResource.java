@@ -91,7 +91,8 @@ public class HaAdminResource {
     }
     char[] key = form.getAuthenticationKey().toCharArray();
     try {
-      return Response.ok(ReadinessJson.run(readiness.registration(form.getSecondaryServer().trim(), key))).build();
+      return Response.ok(ReadinessJson.run(readiness.registration(form.getSecondaryServer().trim(), key,
+          form.virtualIps()))).build();
     } finally {
       java.util.Arrays.fill(key, '\0');
     }

@@ -108,8 +108,13 @@ public class PeerResource {
         copy.reset();
         engine.submit(new Command.AcceptRegistration(
             request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
-        // Notification settings, not HA state: kept beside it for the secondary's own mails.
-        store.updateConfig(row -> row.setEmails(org.ncsha.mail.EmailList.format(request.emails)));
+        // Notification settings and the virtual IP: kept beside the HA state, for the secondary's
+        // own mails and for when it serves.
+        store.updateConfig(row -> {
+          row.setEmails(org.ncsha.mail.EmailList.format(request.emails));
+          row.setVirtualIpv4(request.virtualIpv4);
+          row.setVirtualIpv6(request.virtualIpv6);
+        });
       } catch (CommandRefusedException | IllegalArgumentException e) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }

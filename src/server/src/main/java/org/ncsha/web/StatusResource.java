@@ -30,6 +30,7 @@ public class StatusResource {
   @Inject DiskWatch disk;
   @Inject org.ncsha.app.ServingRole serving;
   @Inject org.ncsha.monitor.WitnessLink witness;
+  @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +60,7 @@ public class StatusResource {
     body.put("database", local.database());
     body.put("disk", disk.status());
     body.put("witness", witness.statusDocument());
+    body.put("virtualIp", virtualIp.statusDocument());
     return body;
   }
 }

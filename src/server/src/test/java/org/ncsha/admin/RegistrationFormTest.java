@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.ncsha.vip.Subnet;
 
 class RegistrationFormTest {
   private static RegistrationForm valid() {
@@ -50,34 +51,41 @@ class RegistrationFormTest {
     Subnet lan = new Subnet(java.net.InetAddress.getByName("10.20.30.1"), 24);
     RegistrationForm f = valid();
     f.setEnableVirtualIp(true);
-    assertEquals(List.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off"), f.problems(lan));
+    assertEquals(List.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off"), f.problems(lan, null));
     f.setVirtualIpv4("10.20.31.5");
-    assertEquals(List.of("IPv4 Virtual IP: 10.20.31.5 is not in the servers' subnet 10.20.30.0/24"), f.problems(lan));
+    assertEquals(List.of("IPv4 Virtual IP: 10.20.31.5 is not in the servers' subnet 10.20.30.0/24"), f.problems(lan, null));
     f.setVirtualIpv4("vip.example.com");
-    assertTrue(f.problems(lan).get(0).contains("is not an IPv4 address"));
+    assertTrue(f.problems(lan, null).get(0).contains("is not an IPv4 address"));
     f.setVirtualIpv4("10.20.30.200");
-    assertEquals(List.of(), f.problems(lan));
+    assertEquals(List.of(), f.problems(lan, null));
     f.setEnableVirtualIp(false);
     f.setVirtualIpv4("10.99.0.1");
     f.setVirtualIpv6("fe80::1");
-    assertEquals(List.of(), f.problems(lan), "the virtual IP fields count only when it is enabled");
+    assertEquals(List.of(), f.problems(lan, null), "the virtual IP fields count only when it is enabled");
   }
 
   @Test
-  void an_ipv6_virtual_ip_may_not_be_link_local() throws Exception {
+  void an_ipv6_virtual_ip_may_not_be_link_local_and_must_be_in_the_servers_ipv6_subnet() throws Exception {
     Subnet lan = new Subnet(java.net.InetAddress.getByName("10.20.30.1"), 24);
     RegistrationForm f = valid();
     f.setEnableVirtualIp(true);
     f.setVirtualIpv4("10.20.30.200");
     f.setVirtualIpv6("fe80::1:2");
     assertEquals(List.of("IPv6 Virtual IP: fe80::1:2 is link-local (fe80::/10), which cannot move between servers;"
-        + " use a global or unique local address"), f.problems(lan));
+        + " use a global or unique local address"), f.problems(lan, null));
     f.setVirtualIpv6("febf::1");
-    assertTrue(f.problems(lan).get(0).contains("link-local"), "fe80::/10 reaches febf::");
+    assertTrue(f.problems(lan, null).get(0).contains("link-local"), "fe80::/10 reaches febf::");
     f.setVirtualIpv6("fd00:20:30::200");
-    assertEquals(List.of(), f.problems(lan));
+    assertEquals(List.of(), f.problems(lan, null));
+    Subnet lan6 = new Subnet(java.net.InetAddress.getByName("fd00:20:30::1"), 64);
+    assertEquals(List.of(), f.problems(lan, List.of(lan6)));
+    f.setVirtualIpv6("fd00:20:31::200");
+    assertEquals(List.of("IPv6 Virtual IP: fd00:20:31::200 is not in the servers' IPv6 subnet fd00:20:30:0:0:0:0:0/64"),
+        f.problems(lan, List.of(lan6)));
+    assertEquals(List.of("IPv6 Virtual IP: fd00:20:31::200 is not in the servers' IPv6 subnet (this server's interface"
+        + " has no global or unique local IPv6 address)"), f.problems(lan, List.of()));
     f.setVirtualIpv6("not-an-address");
-    assertEquals(List.of("IPv6 Virtual IP: 'not-an-address' is not an IPv6 address"), f.problems(lan));
+    assertEquals(List.of("IPv6 Virtual IP: 'not-an-address' is not an IPv6 address"), f.problems(lan, null));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.ncsha.admin;
+package org.ncsha.vip;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,6 +27,26 @@ public record Subnet(InetAddress network, int prefixLength) {
       return null;
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /**
+   * The IPv6 subnets (global or unique local, not link-local) of the interface holding the IPv4
+   * {@code address}: where an IPv6 virtual IP must lie. Empty when it has none.
+   */
+  public static java.util.List<Subnet> ipv6OfInterfaceHolding(String address) {
+    try {
+      NetworkInterface nic = NetworkInterface.getByInetAddress(InetAddress.getByName(address));
+      if (nic == null) {
+        return java.util.List.of();
+      }
+      return nic.getInterfaceAddresses().stream()
+          .filter(a -> a.getAddress() instanceof java.net.Inet6Address && !a.getAddress().isLinkLocalAddress()
+              && !a.getAddress().isLoopbackAddress())
+          .map(a -> new Subnet(a.getAddress(), a.getNetworkPrefixLength()))
+          .toList();
+    } catch (IOException e) {
+      return java.util.List.of();
     }
   }
 

@@ -1,4 +1,4 @@
-package org.ncsha.db;
+package org.ncsha.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +25,7 @@ class ToolRunnerTest {
     // A marker no other process on the machine has in its command line.
     String marker = "41." + (System.nanoTime() % 100000);
     ToolRunner runner = new ToolRunner(null);
-    DatabaseException e = assertThrows(DatabaseException.class, () -> runner.run(
+    ToolException e = assertThrows(ToolException.class, () -> runner.run(
         List.of("/bin/sh", "-c", "sleep " + marker + " & sleep " + marker + "; wait"), Map.of(), Duration.ofSeconds(1)));
     assertTrue(e.getMessage().contains("did not finish within 1 s"), e.getMessage());
     Instant deadline = Instant.now().plusSeconds(5);

@@ -1,4 +1,4 @@
-package org.ncsha.db;
+package org.ncsha.os;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,28 +15,29 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Runs the PostgreSQL tools, as the database OS user when there is one, with a time limit.
- * Every run and its result go to the log; a failure throws with the tool's exit code and stderr.
- * Secrets travel only in files named by the environment (PGPASSFILE), never on a command line.
+ * Runs the operating system's tools (PostgreSQL's, iproute2, arping), as a given OS user when
+ * there is one, with a time limit. Every run and its result go to the log; a failure throws with
+ * the tool's exit code and stderr. Secrets travel only in files named by the environment
+ * (PGPASSFILE), never on a command line.
  */
-final class ToolRunner {
-  private static final Logger LOG = Logger.getLogger("org.ncsha.db");
+public final class ToolRunner {
+  private static final Logger LOG = Logger.getLogger("org.ncsha.os");
 
   /** What a tool printed and how it ended. */
-  record Result(int exitCode, String stdout, String stderr) {}
+  public record Result(int exitCode, String stdout, String stderr) {}
 
   private final String osUser;
 
-  ToolRunner(String osUser) {
+  public ToolRunner(String osUser) {
     this.osUser = osUser;
   }
 
-  Result run(List<String> command, Map<String, String> env, Duration timeout) {
+  public Result run(List<String> command, Map<String, String> env, Duration timeout) {
     return run(command, env, timeout, null);
   }
 
   /** Runs the tool; {@code stderrLines} sees stderr as it comes, split at CR or LF (progress lines). */
-  Result run(List<String> command, Map<String, String> env, Duration timeout, Consumer<String> stderrLines) {
+  public Result run(List<String> command, Map<String, String> env, Duration timeout, Consumer<String> stderrLines) {
     List<String> full = new ArrayList<>();
     if (osUser != null) {
       full.addAll(List.of("runuser", "-u", osUser, "--"));
@@ -53,16 +54,16 @@ final class ToolRunner {
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), stderrLines));
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         killTree(p);
-        throw new DatabaseException(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped");
+        throw new ToolException(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped");
       }
       Result r = new Result(p.exitValue(), out.join(), err.join());
       LOG.info(tool + " exited with " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
       return r;
     } catch (IOException e) {
-      throw new DatabaseException("Cannot run " + tool + ": " + e.getMessage(), e);
+      throw new ToolException("Cannot run " + tool + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DatabaseException("Interrupted while running " + tool, e);
+      throw new ToolException("Interrupted while running " + tool, e);
     }
   }
 
@@ -76,7 +77,7 @@ final class ToolRunner {
     p.destroyForcibly();
   }
 
-  Result runChecked(List<String> command, Map<String, String> env, Duration timeout) {
+  public Result runChecked(List<String> command, Map<String, String> env, Duration timeout) {
     Result r = run(command, env, timeout);
     if (r.exitCode() != 0) {
       throw failure(command, r);
@@ -84,16 +85,16 @@ final class ToolRunner {
     return r;
   }
 
-  static DatabaseException failure(List<String> command, Result r) {
+  public static ToolException failure(List<String> command, Result r) {
     String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
-    return new DatabaseException(tool + " failed with exit code " + r.exitCode() + ": " + lastErrorLines(r.stderr()));
+    return new ToolException(tool + " failed with exit code " + r.exitCode() + ": " + lastErrorLines(r.stderr()));
   }
 
   /**
    * The end of a tool's stderr without its progress lines ("1234/5678 kB (21%), ..."): the
    * message says what failed, not how far a copy had got. The whole output is in the HM log.
    */
-  static String lastErrorLines(String stderr) {
+  public static String lastErrorLines(String stderr) {
     List<String> lines = java.util.Arrays.stream(stderr.split("[\\r\\n]+"))
         .map(String::strip)
         .filter(l -> !l.isEmpty() && !l.matches("\\d+/\\d+ kB \\(.*"))

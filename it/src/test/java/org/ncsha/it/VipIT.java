@@ -1,0 +1,253 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The virtual IP moves for real (issue 13), in ha-pair's network lab: a client namespace that
+ * knows only the virtual IP keeps writing while the whole primary server fails (automatic
+ * failover), while it comes back and the pair fails back, and across a Force Failover with the
+ * IPv6 virtual IP; its neighbour table follows the address from MAC to MAC, and no write it saw
+ * acknowledged is lost (synchronous replication). Remove HA releases the address, and a
+ * registration with an address outside the subnet, link-local or already in use is refused.
+ * The steps build on each other, so they run in order on one pair.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("netns")
+class VipIT {
+  private static final String SUBNET = "10.213.12";
+  private static final String VIP = SUBNET + ".100";
+  private static final String VIP6 = "fd00:10:213:12::100";
+  private static final String CLIENT_NS = "ncs-lab-c";
+
+  @RegisterExtension
+  static final PairExtension LAB = PairExtension.lab("it-vip", SUBNET).vip(VIP, VIP6).failover("automatic")
+      .env("SYNC_REPLICATION", "yes");
+  private static Pair pair;
+  private static String admin;
+  private static String adminPassword;
+  private static String key;
+
+  @BeforeAll
+  static void up() throws Exception {
+    pair = LAB.pair();
+    admin = pair.get("ADMIN_USER");
+    adminPassword = pair.get("ADMIN_PASSWORD");
+    key = pair.get("AUTH_KEY");
+  }
+
+  @Test
+  @Order(10)
+  void the_serving_primary_holds_the_virtual_ip_and_serves_on_it_while_the_health_monitor_stays_on_its_own_address()
+      throws Exception {
+    awaitHolder("primary", "after registration");
+    String status = pair.get("primary", 8082, "/api/status", null, null).body();
+    assertEquals(VIP, objectField(status, "address"), status);
+    assertEquals(VIP6, objectField(status, "ipv6"), status);
+    assertTrue(objectField(status, "lastAnnounced") != null, "the primary announced the address: " + status);
+    assertEquals("false", objectField(pair.get("secondary", 8082, "/api/status", null, null).body(), "heldHere"));
+    assertTrue(Json.has(pair.events("primary", key), "description",
+        "Virtual IP " + VIP + " added on lab0 of this server, announced to the link"), "an event says so");
+    try (VipWriter writer = new VipWriter(CLIENT_NS, VIP, "first", admin, adminPassword, 60)) {
+      Pair.await("a write through the virtual IP", Duration.ofSeconds(30), () -> !writer.acknowledged().isEmpty());
+    }
+    assertFalse(connects(VIP, 8082), "the Health Monitor does not answer on the virtual IP");
+    assertTrue(connects(SUBNET + ".11", 8082), "it answers on the primary's own address");
+  }
+
+  @Test
+  @Order(20)
+  void the_whole_primary_fails_and_comes_back_and_the_client_writes_through_the_virtual_ip_all_along() throws Exception {
+    try (VipWriter writer = new VipWriter(CLIENT_NS, VIP, "auto", admin, adminPassword, 900)) {
+      Pair.await("writes through the virtual IP", Duration.ofSeconds(30), () -> writer.acknowledged().size() >= 10);
+      Instant off = Instant.now();
+      assertEquals(0, pair.haPair(Duration.ofMinutes(1), "poweroff", "primary"), "ha-pair poweroff primary");
+      Pair.await("the secondary takes over", Duration.ofSeconds(90), () -> "Secondary Active".equals(pair.state("secondary")));
+      awaitWritesAfter(writer, off, "after the primary server failed");
+      System.out.println("VipIT: automatic failover, client-visible write outage "
+          + Duration.between(off, writer.firstAcknowledgedAfter(off)).toMillis() + " ms");
+      awaitHolder("secondary", "after the failover");
+      assertEquals(mac("secondary"), clientNeighbour(VIP, false), "the client's neighbour table follows the address");
+
+      assertEquals(0, pair.haPair(Duration.ofMinutes(5), "poweron", "primary"), "ha-pair poweron primary");
+      failback();
+      Instant back = Instant.now();
+      awaitWritesAfter(writer, back, "after the failback");
+      awaitHolder("primary", "after the failback");
+      assertEquals(mac("primary"), clientNeighbour(VIP, false), "and back to the primary's MAC");
+      writer.close();
+      assertNoAcknowledgedWriteLost(writer);
+    }
+  }
+
+  @Test
+  @Order(30)
+  void force_failover_and_failback_move_the_ipv6_virtual_ip_too() throws Exception {
+    try (VipWriter writer = new VipWriter(CLIENT_NS, VIP6, "six", admin, adminPassword, 600)) {
+      Pair.await("writes through the IPv6 virtual IP", Duration.ofSeconds(30), () -> writer.acknowledged().size() >= 10);
+      Instant forced = Instant.now();
+      HttpResponse<String> r = pair.post("secondary", 8082, "/api/actions/force-failover", "root", key, "{}");
+      assertEquals(202, r.statusCode(), r.body());
+      Pair.await("the secondary takes over", Duration.ofSeconds(120), () -> "Secondary Active".equals(pair.state("secondary")));
+      awaitWritesAfter(writer, forced, "after the forced failover");
+      awaitHolder("secondary", "after the forced failover");
+      assertEquals(mac("secondary"), clientNeighbour(VIP6, true));
+      failback();
+      Instant back = Instant.now();
+      awaitWritesAfter(writer, back, "after the failback");
+      awaitHolder("primary", "after the failback");
+      assertEquals(mac("primary"), clientNeighbour(VIP6, true));
+      writer.close();
+      assertNoAcknowledgedWriteLost(writer);
+    }
+  }
+
+  @Test
+  @Order(40)
+  void remove_ha_releases_the_virtual_ip() throws Exception {
+    HttpResponse<String> removed = pair.delete("primary", 9443, "/api/admin/ha/registration", admin, adminPassword);
+    assertEquals(202, removed.statusCode(), removed.body());
+    Pair.await("HA removed", Duration.ofSeconds(120), () -> "HA Not Configured".equals(pair.state("primary"))
+        && "HA Not Configured".equals(pair.state("secondary")));
+    Pair.await("the virtual IP released everywhere", Duration.ofSeconds(30),
+        () -> !holds("primary", VIP) && !holds("secondary", VIP) && !holds("primary", VIP6) && !holds("secondary", VIP6));
+    assertTrue(Json.has(pair.events("primary", key), "description",
+        "Virtual IP " + VIP + " released: this server no longer serves"), "an event says so");
+  }
+
+  @Test
+  @Order(50)
+  void a_virtual_ip_outside_the_subnet_link_local_or_in_use_is_refused_at_registration_with_the_fields_message()
+      throws Exception {
+    assertRefused(SUBNET.replace(".12", ".99") + ".100", null,
+        "IPv4 Virtual IP: 10.213.99.100 is not in the servers' subnet 10.213.12.0/24");
+    assertRefused(VIP, "fe80::100", "IPv6 Virtual IP: fe80::100 is link-local (fe80::/10)");
+    // The client's address answers ARP: it is in use.
+    assertRefused(SUBNET + ".13", null, "IPv4 Virtual IP: " + SUBNET + ".13 is already in use (MAC " + mac("client"));
+    assertRefused(VIP, "fd00:10:213:99::100", "IPv6 Virtual IP: fd00:10:213:99::100 is not in the servers' IPv6 subnet");
+    assertEquals("HA Not Configured", pair.state("primary"), "a refused registration changes nothing");
+  }
+
+  private static void assertRefused(String vip, String vip6, String message) throws Exception {
+    String body = jakarta.json.Json.createObjectBuilder().add("secondaryServer", SUBNET + ".12")
+        .add("authenticationKey", key).add("failoverType", "automatic").add("enableVirtualIp", true)
+        .add("virtualIpv4", vip).add("virtualIpv6", vip6 == null ? "" : vip6).build().toString();
+    HttpResponse<String> r = pair.post("primary", 8082, "/api/actions/register", "root", key, body);
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.body().contains(message), "expected '" + message + "' in " + r.body());
+  }
+
+  /** Failback once the secondary sees the primary as Primary Syncing, from its own heartbeats. */
+  private static void failback() throws Exception {
+    Pair.await("the secondary sees Primary Syncing", Duration.ofSeconds(240), () -> "Primary Syncing".equals(
+        Json.field(pair.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
+    HttpResponse<String> r = pair.post("secondary", 8082, "/api/actions/failback", "root", key, "{}");
+    assertEquals(202, r.statusCode(), r.body());
+    Pair.await("failback", Duration.ofSeconds(120), () -> "Primary Active".equals(pair.state("primary"))
+        && "Secondary Syncing".equals(pair.state("secondary")));
+  }
+
+  private static void awaitWritesAfter(VipWriter writer, Instant since, String when) {
+    try {
+      Pair.await("writes through the virtual IP " + when, Duration.ofSeconds(60), () -> writer.acknowledgedSince(since) > 0);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the client's last error: " + writer.lastError(), e);
+    }
+  }
+
+  /** Every write the client saw acknowledged is on the active primary. */
+  private static void assertNoAcknowledgedWriteLost(VipWriter writer) throws Exception {
+    List<String> acknowledged = writer.acknowledged();
+    HttpResponse<String> r = pair.get("primary", 9443, "/api/devices", admin, adminPassword);
+    assertEquals(200, r.statusCode(), r.body());
+    Set<String> stored = new HashSet<>();
+    for (var v : Json.parse(r.body()).asJsonArray()) {
+      stored.add(v.asJsonObject().getString("name"));
+    }
+    List<String> lost = acknowledged.stream().filter(n -> !stored.contains(n)).toList();
+    assertTrue(acknowledged.size() > 20, "the client wrote: " + acknowledged.size());
+    assertEquals(List.of(), lost, "acknowledged writes lost (of " + acknowledged.size() + ")");
+  }
+
+  /** The virtual IP on exactly one server, {@code holder}, as its status and its interface say. */
+  private static void awaitHolder(String holder, String when) {
+    String other = holder.equals("primary") ? "secondary" : "primary";
+    Pair.await("the virtual IP on the " + holder + " only, " + when, Duration.ofSeconds(60), () ->
+        holds(holder, VIP) && holds(holder, VIP6) && !holds(other, VIP) && !holds(other, VIP6)
+            && "true".equals(objectField(pair.get(holder, 8082, "/api/status", null, null).body(), "heldHere")));
+  }
+
+  /** A member of the status document's virtualIp object. */
+  private static String objectField(String status, String name) {
+    var vip = Json.parse(status).asJsonObject().get("virtualIp");
+    if (vip == null || vip.getValueType() != jakarta.json.JsonValue.ValueType.OBJECT) {
+      return null;
+    }
+    var v = vip.asJsonObject().get(name);
+    return v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL ? null
+        : v instanceof jakarta.json.JsonString s ? s.getString() : v.toString();
+  }
+
+  private static boolean holds(String node, String address) throws Exception {
+    return !run("ip", "-n", namespace(node), "-o", "addr", "show", "to", address).isBlank();
+  }
+
+  private static String namespace(String node) {
+    return switch (node) {
+      case "primary" -> "ncs-lab-p";
+      case "secondary" -> "ncs-lab-s";
+      default -> CLIENT_NS;
+    };
+  }
+
+  private static String mac(String node) throws Exception {
+    Matcher m = Pattern.compile("link/ether (\\S+)").matcher(run("ip", "-n", namespace(node), "-o", "link", "show", "lab0"));
+    assertTrue(m.find(), "the " + node + "'s MAC");
+    return m.group(1);
+  }
+
+  /** The MAC the client's neighbour table has for the address (after one connection through it). */
+  private static String clientNeighbour(String address, boolean ipv6) throws Exception {
+    connects(address, 9443);
+    Matcher m = Pattern.compile("lladdr (\\S+)").matcher(run("ip", "-n", CLIENT_NS, ipv6 ? "-6" : "-4", "neigh", "show", address));
+    return m.find() ? m.group(1) : "none";
+  }
+
+  /** Whether a TCP connection from the client namespace to the address and port is accepted. */
+  private static boolean connects(String address, int port) throws Exception {
+    String out = run("ip", "netns", "exec", CLIENT_NS, "python3", "-c",
+        "import socket,sys\ns=socket.socket(socket.AF_INET6 if ':' in sys.argv[1] else socket.AF_INET)\ns.settimeout(3)\n"
+            + "try:\n  s.connect((sys.argv[1], int(sys.argv[2]))); print('yes')\nexcept OSError: print('no')",
+        address, String.valueOf(port));
+    return out.strip().equals("yes");
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError(String.join(" ", command) + " did not finish");
+    }
+    return out;
+  }
+}

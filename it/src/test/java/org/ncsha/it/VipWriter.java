@@ -1,0 +1,116 @@
+package org.ncsha.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client that knows only the virtual IP: inside the lab's client namespace it adds a device
+ * through https://VIP:9443/api/devices every 100 ms, on a new connection each time (as a device
+ * sending a trap would), until stopped, for at most {@code seconds} and 20,000 writes. It takes
+ * each server's own certificate as it comes, as the guide's devices do (no certificate is made
+ * for a virtual IP). Each answer is recorded: acknowledged (2xx) or not, and when it was sent.
+ */
+final class VipWriter implements AutoCloseable {
+  /** One write: its device name, when it was sent, and whether the server acknowledged it. */
+  record Write(String name, Instant sent, boolean acknowledged, String error) {}
+
+  private static final String SCRIPT = String.join("\n",
+      "import base64, json, os, ssl, sys, time, urllib.request",
+      "url, seconds, prefix = sys.argv[1], float(sys.argv[2]), sys.argv[3]",
+      "auth = 'Basic ' + base64.b64encode((os.environ['NCS_USER'] + ':' + os.environ['NCS_PASSWORD']).encode()).decode()",
+      "ctx = ssl.create_default_context()",
+      "ctx.check_hostname = False",
+      "ctx.verify_mode = ssl.CERT_NONE",
+      "deadline = time.time() + seconds",
+      "n = 0",
+      "while time.time() < deadline and n < 20000:",
+      "    n += 1",
+      "    name = '%s-%d' % (prefix, n)",
+      "    body = json.dumps({'name': name, 'address': '10.4.0.1'}).encode()",
+      "    req = urllib.request.Request(url, data=body, method='POST',",
+      "        headers={'Content-Type': 'application/json', 'Authorization': auth})",
+      "    sent = int(time.time() * 1000)",
+      "    try:",
+      "        with urllib.request.urlopen(req, timeout=2, context=ctx) as r:",
+      "            print('ok', name, sent, flush=True)",
+      "    except Exception as e:",
+      "        print('err', name, sent, str(e).replace('\\n', ' ')[:200], flush=True)",
+      "    time.sleep(0.1)",
+      "");
+
+  private final Process process;
+  private final Thread reader;
+  private final List<Write> writes = new ArrayList<>();
+
+  /** Starts writing through {@code vip} (an IPv4 or IPv6 address) from the namespace {@code clientNs}. */
+  VipWriter(String clientNs, String vip, String prefix, String user, String password, int seconds) throws IOException {
+    String host = vip.contains(":") ? "[" + vip + "]" : vip;
+    ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", clientNs, "python3", "-c", SCRIPT,
+        "https://" + host + ":9443/api/devices", String.valueOf(seconds), prefix).redirectErrorStream(true);
+    pb.environment().put("NCS_USER", user);
+    pb.environment().put("NCS_PASSWORD", password);
+    process = pb.start();
+    reader = new Thread(this::read, "vip-writer-" + prefix);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private void read() {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        String[] f = line.split(" ", 4);
+        if (f.length >= 3 && (f[0].equals("ok") || f[0].equals("err"))) {
+          Write w = new Write(f[1], Instant.ofEpochMilli(Long.parseLong(f[2])), f[0].equals("ok"), f.length > 3 ? f[3] : null);
+          synchronized (writes) {
+            writes.add(w);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process was stopped
+    }
+  }
+
+  List<Write> writes() {
+    synchronized (writes) {
+      return List.copyOf(writes);
+    }
+  }
+
+  List<String> acknowledged() {
+    return writes().stream().filter(Write::acknowledged).map(Write::name).toList();
+  }
+
+  /** Acknowledged writes sent after {@code since}. */
+  long acknowledgedSince(Instant since) {
+    return writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).count();
+  }
+
+  /** The first acknowledged write sent after {@code since}, if any. */
+  Instant firstAcknowledgedAfter(Instant since) {
+    return writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::sent)
+        .findFirst().orElse(null);
+  }
+
+  /** The last error the client saw (for a failure message). */
+  String lastError() {
+    return writes().stream().filter(w -> !w.acknowledged()).reduce((a, b) -> b).map(w -> w.name() + ": " + w.error())
+        .orElse("none");
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    reader.join(Duration.ofSeconds(10).toMillis());
+  }
+}

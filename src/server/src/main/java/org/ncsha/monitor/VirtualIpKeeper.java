@@ -1,0 +1,240 @@
+package org.ncsha.monitor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.store.HaConfigRecord;
+import org.ncsha.store.HaStore;
+import org.ncsha.vip.VipHost;
+import org.ncsha.vip.VirtualIps;
+
+/**
+ * Holds the pair's virtual IP on this server while it serves writes ({@code ModeRules} asks):
+ * acquiring probes the link first and never adds an address another host answers for, then
+ * adds it and announces it several times, spaced, against lost packets and stale caches; all off
+ * the loop's thread, since a probe waits a second. Releasing is immediate, on the loop's thread,
+ * so a server that stops serving has let go before anything else happens; so does a Health
+ * Monitor that shuts down. What is held is also written to {@code run/virtual-ips}, from which
+ * {@code ncs-server stop} (systemd's ExecStop, run after a crash too) removes it when the JVM
+ * could not. Outcomes are events.
+ */
+@ApplicationScoped
+public class VirtualIpKeeper {
+  private static final Logger LOG = Logger.getLogger(VirtualIpKeeper.class.getName());
+  /** Gratuitous ARPs / neighbour advertisements after taking the address, a second apart (keepalived sends 5). */
+  static final int ANNOUNCEMENTS = 3;
+
+  @Inject NodeSettings node;
+  @Inject HaStore store;
+  @Inject BackgroundActions background;
+
+  private final Object lock = new Object();
+  private final AtomicBoolean acquiring = new AtomicBoolean();
+  /** Whether the decider wants the address here: an acquisition in flight checks it before adding. */
+  private volatile boolean wanted;
+  /** What this server added, so that it is released even after Remove HA forgot the configuration. */
+  private final Set<String> added = new LinkedHashSet<>();
+  private volatile Instant lastAnnounced;
+  /** The last "answers elsewhere" said, so that a retry every cycle does not repeat the event. */
+  private volatile String refusal;
+  private VipHost host;
+
+  /** The virtual addresses of this pair's HA configuration (none before registration and after Remove HA). */
+  public VirtualIps configured() {
+    HaConfigRecord row = store.config();
+    return new VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6());
+  }
+
+  /** Whether any virtual address is on this server: configured, or added and not yet released. */
+  public boolean heldHere() {
+    Set<String> all = new LinkedHashSet<>(configured().addresses());
+    synchronized (lock) {
+      all.addAll(added);
+    }
+    return all.stream().anyMatch(a -> host().holds(a));
+  }
+
+  /** Whether every configured virtual address is on this server. */
+  public boolean allHeld() {
+    List<String> addresses = configured().addresses();
+    return !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a));
+  }
+
+  /** Starts taking the addresses (off this thread); nothing when an acquisition is under way. */
+  void acquire(String state) {
+    wanted = true;
+    if (acquiring.compareAndSet(false, true)) {
+      try {
+        background.acquireVirtualIp(this, state);
+      } catch (RuntimeException e) {
+        acquiring.set(false);
+        throw e;
+      }
+    }
+  }
+
+  /** The acquisition itself, on an asynchronous thread of {@link BackgroundActions}. */
+  void acquireNow(String state) {
+    try {
+      for (String address : configured().addresses()) {
+        if (wanted && !host().holds(address)) {
+          take(address, state);
+        }
+      }
+      announceSpaced(state);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Taking the virtual IP failed", e);
+      event(state, "Taking the virtual IP failed: " + e.getMessage());
+    } finally {
+      acquiring.set(false);
+    }
+  }
+
+  private void take(String address, String state) {
+    Optional<String> other = host().answeringFrom(address);
+    if (other.isPresent()) {
+      String said = address + "@" + other.get();
+      if (!said.equals(refusal)) {
+        refusal = said;
+        event(state, "Virtual IP " + address + " answers from another host (MAC " + other.get()
+            + "): not added here, so that it is never on both servers; tried again each cycle");
+      }
+      return;
+    }
+    synchronized (lock) {
+      if (!wanted) {
+        return; // released while the probe ran
+      }
+      host().add(address);
+      added.add(address);
+      writeHeld();
+    }
+    refusal = null;
+    event(state, "Virtual IP " + address + " added on " + host().interfaceName() + " of this server, announced to the link");
+  }
+
+  /** Announcements a second apart, each only while the address is still wanted and here. */
+  private void announceSpaced(String state) {
+    for (int i = 0; i < ANNOUNCEMENTS; i++) {
+      boolean sent = false;
+      for (String address : configured().addresses()) {
+        if (wanted && host().holds(address)) {
+          host().announce(address);
+          sent = true;
+        }
+      }
+      if (!sent) {
+        return;
+      }
+      lastAnnounced = Instant.now();
+    }
+  }
+
+  /** Removes every virtual address from this server, now. */
+  void release(String state) {
+    wanted = false;
+    refusal = null;
+    Set<String> all = new LinkedHashSet<>(configured().addresses());
+    synchronized (lock) {
+      all.addAll(added);
+      for (String address : all) {
+        if (host().holds(address)) {
+          host().remove(address);
+          event(state, "Virtual IP " + address + " released: this server no longer serves");
+        }
+        added.remove(address);
+      }
+      writeHeld();
+    }
+  }
+
+  /** A Health Monitor that stops holds nothing: the other server can take the address at once. */
+  @jakarta.annotation.PreDestroy
+  void shutdown() {
+    try {
+      release("Health Monitor stopping");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not release the virtual IP while stopping", e);
+    }
+  }
+
+  /** {@code run/virtual-ips}: "address interface" per line, what {@code ncs-server stop} removes. */
+  private void writeHeld() {
+    java.nio.file.Path file = node.nodeDir().resolve("run/virtual-ips");
+    StringBuilder text = new StringBuilder();
+    for (String address : added) {
+      text.append(address).append(' ').append(host().interfaceName()).append('\n');
+    }
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, text);
+    } catch (java.io.IOException e) {
+      LOG.warning("Could not write " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The MAC of another host that answers for the address where this server should hold it; null when none does. */
+  public String answeringElsewhere() {
+    String other = refusal;
+    return other == null ? null : other.substring(other.indexOf('@') + 1);
+  }
+
+  /** The pages' Virtual IP row: where it is, as this server sees it; null without a virtual IP. */
+  public String summary() {
+    VirtualIps vips = configured();
+    if (!vips.configured()) {
+      return null;
+    }
+    String addresses = String.join(", ", vips.addresses());
+    if (allHeld()) {
+      Instant announced = lastAnnounced;
+      return addresses + ": held by this server" + (announced == null ? ""
+          : " (last announced " + announced.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+    }
+    String other = refusal;
+    return other != null
+        ? addresses + ": not on this server; MAC " + other.substring(other.indexOf('@') + 1)
+            + " answers for it, so it is not added here"
+        : addresses + ": not on this server (the server that serves writes holds it)";
+  }
+
+  /** {@code virtualIp} of /api/status: null without a virtual IP. */
+  public Map<String, Object> statusDocument() {
+    VirtualIps vips = configured();
+    if (!vips.configured()) {
+      return null;
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("address", vips.ipv4());
+    doc.put("ipv6", vips.ipv6());
+    doc.put("heldHere", allHeld());
+    Instant announced = lastAnnounced;
+    doc.put("lastAnnounced", announced == null ? null : announced.toString());
+    if (refusal != null) {
+      doc.put("answeringElsewhere", refusal.substring(refusal.indexOf('@') + 1));
+    }
+    return doc;
+  }
+
+  private void event(String state, String description) {
+    LOG.info(description);
+    store.recordEvent(Instant.now(), state, description);
+  }
+
+  private VipHost host() {
+    if (host == null) {
+      host = new VipHost(node.address());
+    }
+    return host;
+  }
+}

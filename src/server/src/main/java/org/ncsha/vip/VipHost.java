@@ -1,0 +1,177 @@
+package org.ncsha.vip;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ncsha.os.ToolRunner;
+
+/**
+ * This server's side of a virtual address, done with the operating system's tools: iproute2 adds
+ * and removes it on the interface that carries the server's own address, arping (IPv4) and
+ * ndisc6 (IPv6) find whether another host answers for it, and gratuitous ARP (arping -U) or
+ * unsolicited neighbour advertisements move the neighbours' caches over. Adding an address needs
+ * CAP_NET_ADMIN and the probes and announcements CAP_NET_RAW (docs/operations.md, "Virtual IP").
+ */
+public final class VipHost {
+  private static final Duration QUICK = Duration.ofSeconds(10);
+  /** How long a probe waits for another host to answer: arping counts in whole seconds. */
+  private static final int PROBE_SECONDS = 1;
+  private static final Pattern ARP_REPLY = Pattern.compile("reply from \\S+ \\[([0-9A-Fa-f:]{17})\\]");
+  private static final Pattern ND_REPLY = Pattern.compile("Target link-layer address: ([0-9A-Fa-f:]{17})");
+  private static final int IFNAMSIZ = 15;
+
+  private final String ownAddress;
+  private final ToolRunner tools = new ToolRunner(null);
+
+  /** {@code ownAddress}: the server's own (IPv4) address; its interface is where the virtual address goes. */
+  public VipHost(String ownAddress) {
+    this.ownAddress = ownAddress;
+  }
+
+  /** The interface that carries this server's own address. */
+  public String interfaceName() {
+    try {
+      NetworkInterface carrier = NetworkInterface.getByInetAddress(InetAddress.getByName(ownAddress));
+      if (carrier == null) {
+        throw new IllegalStateException("no network interface carries this server's address " + ownAddress
+            + ": the virtual IP goes on that interface");
+      }
+      return carrier.getName();
+    } catch (SocketException | UnknownHostException e) {
+      throw new IllegalStateException("cannot find the interface of " + ownAddress + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether this host has the address on one of its interfaces. */
+  public boolean holds(String address) {
+    try {
+      return NetworkInterface.getByInetAddress(InetAddress.getByName(address)) != null;
+    } catch (SocketException | UnknownHostException e) {
+      throw new IllegalStateException("cannot look up " + address + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Asks the link whether another host answers for the address (duplicate address detection,
+   * waiting about a second): the MAC address that answered, or empty when none did.
+   */
+  public Optional<String> answeringFrom(String address) {
+    String dev = interfaceName();
+    if (isIpv6(address)) {
+      ToolRunner.Result r = tools.run(List.of("ndisc6", "-1", "-n", "-r", "1", "-w", String.valueOf(PROBE_SECONDS * 1000),
+          address, dev), Map.of(), QUICK);
+      Matcher m = ND_REPLY.matcher(r.stdout());
+      if (m.find()) {
+        return Optional.of(m.group(1).toLowerCase());
+      }
+      if (r.stdout().contains("No response") || r.stdout().contains("Timed out")) {
+        return Optional.empty();
+      }
+      throw ToolRunner.failure(List.of("ndisc6"), r);
+    }
+    ToolRunner.Result r = tools.run(List.of("arping", "-D", "-f", "-c", "1", "-w", String.valueOf(PROBE_SECONDS), "-I", dev,
+        address), Map.of(), QUICK);
+    Matcher m = ARP_REPLY.matcher(r.stdout());
+    if (r.exitCode() == 1 && m.find()) {
+      return Optional.of(m.group(1).toLowerCase());
+    }
+    if (r.exitCode() == 0) {
+      return Optional.empty();
+    }
+    throw ToolRunner.failure(List.of("arping"), r);
+  }
+
+  /**
+   * Adds the address to this server's interface as a host address (/32, /128), so that routes
+   * and the source of the server's own connections stay as they were; an IPv4 one carries the
+   * label {@code <interface>:vip}, an IPv6 one skips duplicate address detection (done already)
+   * so it serves at once.
+   */
+  public void add(String address) {
+    String dev = interfaceName();
+    List<String> command = new ArrayList<>(List.of("ip"));
+    if (isIpv6(address)) {
+      command.addAll(List.of("-6", "addr", "add", address + "/128", "dev", dev, "nodad"));
+    } else {
+      command.addAll(List.of("-4", "addr", "add", address + "/32", "dev", dev));
+      String label = dev + ":vip";
+      if (label.length() <= IFNAMSIZ) {
+        command.addAll(List.of("label", label));
+      }
+    }
+    if (holds(address)) {
+      return;
+    }
+    ToolRunner.Result r = tools.run(command, Map.of(), QUICK);
+    // Added meanwhile (iproute2 says "File exists" or, with a label, "Address already assigned").
+    if (r.exitCode() != 0 && !holds(address)) {
+      throw ToolRunner.failure(command, r);
+    }
+  }
+
+  /** Removes the address from whichever of this host's interfaces has it; nothing when none has. */
+  public void remove(String address) {
+    String dev;
+    try {
+      NetworkInterface holder = NetworkInterface.getByInetAddress(InetAddress.getByName(address));
+      if (holder == null) {
+        return;
+      }
+      dev = holder.getName();
+    } catch (SocketException | UnknownHostException e) {
+      throw new IllegalStateException("cannot look up " + address + ": " + e.getMessage(), e);
+    }
+    List<String> command = isIpv6(address)
+        ? List.of("ip", "-6", "addr", "del", address + "/128", "dev", dev)
+        : List.of("ip", "-4", "addr", "del", address + "/32", "dev", dev);
+    ToolRunner.Result r = tools.run(command, Map.of(), QUICK);
+    if (r.exitCode() != 0 && !r.stderr().contains("Cannot assign requested address")) {
+      throw ToolRunner.failure(command, r);
+    }
+  }
+
+  /**
+   * Tells the link, once, that the address is now at this server's MAC: a gratuitous ARP
+   * request or an unsolicited neighbour advertisement with the Override flag. It returns once
+   * sent (arping waits out a second for replies that never come to an unsolicited request).
+   */
+  public void announce(String address) {
+    String dev = interfaceName();
+    List<String> command = isIpv6(address)
+        ? List.of("python3", "-c", unsolicitedNaScript(), address, dev, "1", "0")
+        : List.of("arping", "-U", "-c", "1", "-I", dev, address);
+    tools.runChecked(command, Map.of(), QUICK);
+  }
+
+  static boolean isIpv6(String address) {
+    try {
+      return InetAddress.getByName(address) instanceof Inet6Address;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + address + "' is not an IP address", e);
+    }
+  }
+
+  private static String unsolicitedNaScript() {
+    try (InputStream in = VipHost.class.getResourceAsStream("unsolicited-na.py")) {
+      if (in == null) {
+        throw new IllegalStateException("unsolicited-na.py is missing from the application");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

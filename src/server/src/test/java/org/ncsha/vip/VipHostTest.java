@@ -1,0 +1,166 @@
+package org.ncsha.vip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link VipHost} with the real tools on a real link: this JVM's side of a veth pair (on the host,
+ * 10.213.13.1 and fd00:10:213:13::1) and a neighbour in a network namespace at the other end
+ * (.2, ::2), which plays both another host that may answer for an address and a client whose
+ * neighbour table must follow it. Needs root (a veth, a namespace); skipped otherwise.
+ */
+class VipHostTest {
+  private static final String NS = "ncs-viptest";
+  private static final String HOST_IF = "ncsviph";
+  private static final String NS_IF = "ncsvipn";
+  private static final String OWN = "10.213.13.1";
+  private static final String NEIGHBOUR = "10.213.13.2";
+  private static final String PREFIX6 = "fd00:10:213:13::";
+
+  private final VipHost host = new VipHost(OWN);
+
+  @BeforeAll
+  static void link() throws Exception {
+    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "VipHostTest needs root: a veth and a namespace");
+    Assumptions.assumeTrue(run("sh", "-c", "command -v arping && command -v ndisc6").contains("ndisc6"),
+        "arping and ndisc6 (liberty/bin/install-prerequisites installs them)");
+    unlink();
+    sh("ip netns add " + NS);
+    sh("ip link add " + HOST_IF + " type veth peer name " + NS_IF + " netns " + NS);
+    sh("ip addr add " + OWN + "/24 dev " + HOST_IF);
+    sh("ip -6 addr add " + PREFIX6 + "1/64 dev " + HOST_IF + " nodad");
+    sh("ip link set " + HOST_IF + " up");
+    sh("ip -n " + NS + " addr add " + NEIGHBOUR + "/24 dev " + NS_IF);
+    sh("ip -n " + NS + " -6 addr add " + PREFIX6 + "2/64 dev " + NS_IF + " nodad");
+    sh("ip -n " + NS + " link set " + NS_IF + " up");
+  }
+
+  @AfterAll
+  static void unlink() throws Exception {
+    run("ip", "netns", "del", NS);
+    run("ip", "link", "del", HOST_IF);
+  }
+
+  @Test
+  void the_interface_is_the_one_carrying_the_servers_own_address() {
+    assertEquals(HOST_IF, host.interfaceName());
+  }
+
+  @Test
+  void a_probe_names_the_mac_of_another_host_answering_for_an_address_and_nothing_for_a_free_one() throws Exception {
+    assertEquals(Optional.of(mac(true)), host.answeringFrom(NEIGHBOUR));
+    assertEquals(Optional.empty(), host.answeringFrom("10.213.13.50"));
+    assertEquals(Optional.of(mac(true)), host.answeringFrom(PREFIX6 + "2"));
+    assertEquals(Optional.empty(), host.answeringFrom(PREFIX6 + "50"));
+  }
+
+  @Test
+  void an_added_ipv4_address_is_labelled_answers_and_its_announcement_moves_the_neighbours_cache() throws Exception {
+    String vip = "10.213.13.100";
+    try {
+      sh("ip -n " + NS + " neigh replace " + vip + " lladdr 02:00:00:00:00:01 dev " + NS_IF + " nud stale");
+      host.add(vip);
+      host.add(vip); // again: nothing changes, no error
+      assertTrue(host.holds(vip));
+      assertTrue(run("ip", "-o", "addr", "show", "label", HOST_IF + ":vip").contains(vip + "/32"), "labelled, a host address");
+      host.announce(vip);
+      assertEquals(mac(false), neighbourOf(vip, false), "a gratuitous ARP replaced the old MAC");
+      host.remove(vip);
+      assertFalse(host.holds(vip));
+      host.remove(vip); // not there: nothing to do
+    } finally {
+      run("ip", "addr", "del", vip + "/32", "dev", HOST_IF);
+    }
+  }
+
+  @Test
+  void an_added_ipv6_address_serves_at_once_and_its_advertisement_moves_the_neighbours_cache() throws Exception {
+    String vip = PREFIX6 + "100";
+    try {
+      sh("ip -n " + NS + " -6 neigh replace " + vip + " lladdr 02:00:00:00:00:01 dev " + NS_IF + " nud stale");
+      host.add(vip);
+      assertTrue(host.holds(vip));
+      assertFalse(run("ip", "-6", "-o", "addr", "show", "dev", HOST_IF).contains("tentative"), "no duplicate address detection");
+      host.announce(vip);
+      assertEquals(mac(false), neighbourOf(vip, true), "an unsolicited advertisement with Override replaced the old MAC");
+      host.remove(vip);
+      assertFalse(host.holds(vip));
+    } finally {
+      run("ip", "-6", "addr", "del", vip + "/128", "dev", HOST_IF);
+    }
+  }
+
+  /**
+   * The systemd unit runs the server as a user with two ambient capabilities, CAP_NET_ADMIN and
+   * CAP_NET_RAW: the very tools VipHost runs, as nobody with just these two, add the address and
+   * announce it; without them iproute2 is refused.
+   */
+  @Test
+  void the_tools_need_only_the_two_capabilities_the_service_unit_grants() throws Exception {
+    String vip = "10.213.13.101";
+    String[] asNobody = {"setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"};
+    String[] withCaps = {"setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
+        "--inh-caps=+net_admin,+net_raw", "--ambient-caps=+net_admin,+net_raw"};
+    try {
+      assertTrue(run(concat(asNobody, "ip", "addr", "add", vip + "/32", "dev", HOST_IF)).contains("Operation not permitted"));
+      assertFalse(host.holds(vip));
+      assertEquals("", run(concat(withCaps, "ip", "addr", "add", vip + "/32", "dev", HOST_IF)).strip());
+      assertTrue(host.holds(vip));
+      assertTrue(run(concat(withCaps, "arping", "-U", "-c", "1", "-I", HOST_IF, vip)).contains("Sent 1 probes"));
+      String v6 = PREFIX6 + "101";
+      assertEquals("", run(concat(withCaps, "ip", "-6", "addr", "add", v6 + "/128", "dev", HOST_IF, "nodad")).strip());
+      sh("ip -n " + NS + " -6 neigh replace " + v6 + " lladdr 02:00:00:00:00:01 dev " + NS_IF + " nud stale");
+      String script = new String(VipHost.class.getResourceAsStream("unsolicited-na.py").readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals("", run(concat(withCaps, "/usr/bin/python3", "-c", script, v6, HOST_IF, "1", "0")).strip());
+      assertEquals(mac(false), neighbourOf(v6, true));
+      assertEquals("", run(concat(withCaps, "ip", "addr", "del", vip + "/32", "dev", HOST_IF)).strip());
+      assertEquals("", run(concat(withCaps, "ip", "-6", "addr", "del", v6 + "/128", "dev", HOST_IF)).strip());
+    } finally {
+      run("ip", "addr", "del", vip + "/32", "dev", HOST_IF);
+    }
+  }
+
+  private static String[] concat(String[] prefix, String... command) {
+    String[] all = java.util.Arrays.copyOf(prefix, prefix.length + command.length);
+    System.arraycopy(command, 0, all, prefix.length, command.length);
+    return all;
+  }
+
+  private static String neighbourOf(String address, boolean ipv6) throws Exception {
+    Matcher m = Pattern.compile("lladdr (\\S+)")
+        .matcher(run("ip", "-n", NS, ipv6 ? "-6" : "-4", "neigh", "show", address, "dev", NS_IF));
+    return m.find() ? m.group(1) : "none";
+  }
+
+  /** The MAC of the namespace's end ({@code neighbour}) or of this host's end. */
+  private static String mac(boolean neighbour) throws Exception {
+    String link = neighbour ? run("ip", "-n", NS, "-o", "link", "show", NS_IF) : run("ip", "-o", "link", "show", HOST_IF);
+    Matcher m = Pattern.compile("link/ether (\\S+)").matcher(link);
+    assertTrue(m.find(), link);
+    return m.group(1);
+  }
+
+  private static void sh(String command) throws Exception {
+    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, command + ": " + out);
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(30, TimeUnit.SECONDS);
+    return out;
+  }
+}
