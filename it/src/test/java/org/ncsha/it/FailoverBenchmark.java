@@ -211,7 +211,8 @@ class FailoverBenchmark {
         + c.stream().mapToInt(Cycle::lost).sum() + " |\n";
   }
 
-  private static String stat(List<Long> millis) {
+  /** "median / worst" in seconds. */
+  static String stat(List<Long> millis) {
     List<Long> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
     long median = sorted.get(sorted.size() / 2);

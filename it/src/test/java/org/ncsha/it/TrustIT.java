@@ -102,6 +102,10 @@ class TrustIT {
     List<String> urls = List.of("https://" + pair.primary + ":8082/api/status", "https://" + pair.primary + ":8082/hm/index.xhtml",
         "https://" + pair.primary + ":9443/health/ready", "https://" + pair.primary + ":8082/api/peer/heartbeat");
     Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
+    // When each server entered its state: a change during the flood, even one undone, moves it.
+    String primarySince = Pair.field(statusFromInside("primary"), "since");
+    String secondarySince = Pair.field(statusFromInside("secondary"), "since");
+    assertTrue(primarySince != null && secondarySince != null, "both servers answer before the flood");
     Instant end = Instant.now().plus(WATCH);
     ExecutorService flood = Executors.newFixedThreadPool(64);
     List<Future<?>> workers = new ArrayList<>();
@@ -123,12 +127,23 @@ class TrustIT {
         return null;
       }));
     }
-    // Watched from inside each server's own namespace: this test's address is the flood's, and is limited.
+    // Watched from inside each server's own namespace: this test's address is the flood's, and is
+    // limited. 64 TLS handshakes at a time take both cores, so an answer may come late (the
+    // watcher's curl gives up after 5 s); what must not happen is another state.
     Instant watchEnd = Instant.now().plus(WATCH);
+    int answered = 0;
     while (Instant.now().isBefore(watchEnd)) {
-      assertEquals("Primary Active", Pair.field(statusFromInside("primary"), "state"), "the primary during the flood");
-      assertEquals("Secondary Syncing", Pair.field(statusFromInside("secondary"), "state"), "the secondary during the flood");
+      String primary = Pair.field(statusFromInside("primary"), "state");
+      String secondary = Pair.field(statusFromInside("secondary"), "state");
+      if (primary != null) {
+        assertEquals("Primary Active", primary, "the primary during the flood");
+        answered++;
+      }
+      if (secondary != null) {
+        assertEquals("Secondary Syncing", secondary, "the secondary during the flood");
+      }
     }
+    assertTrue(answered > 0, "the primary answered its own status during the flood");
     for (Future<?> w : workers) {
       w.get(60, TimeUnit.SECONDS);
     }
@@ -139,6 +154,8 @@ class TrustIT {
       String status = statusFromInside(node);
       assertTrue(Json.has(status, "missedHeartbeats", "0") && Json.has(status, "peerTrustProblem", "null"), status);
     }
+    assertEquals(primarySince, Pair.field(statusFromInside("primary"), "since"), "the primary never changed state");
+    assertEquals(secondarySince, Pair.field(statusFromInside("secondary"), "since"), "the secondary never changed state");
     // Once this address's allowance has refilled, it is served again like anyone else.
     Pair.await("a write after the flood", Duration.ofSeconds(30), () -> p.writeDevice("primary", "after-the-flood") == 201);
   }
@@ -236,7 +253,7 @@ class TrustIT {
 
   /** The node's status asked from its own namespace (its own address as the source). */
   private static String statusFromInside(String node) throws Exception {
-    Process curl = new ProcessBuilder("ip", "netns", "exec", p.net.namespace(node), "curl", "-sk", "--max-time", "3",
+    Process curl = new ProcessBuilder("ip", "netns", "exec", p.net.namespace(node), "curl", "-sk", "--max-time", "5",
         "https://" + pair.address(node) + ":8082/api/status").redirectErrorStream(true).start();
     String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(curl.waitFor(10, TimeUnit.SECONDS), "curl finished");

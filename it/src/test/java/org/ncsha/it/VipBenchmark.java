@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,22 +134,16 @@ class VipBenchmark {
     for (var e : results.entrySet()) {
       List<Cycle> c = e.getValue();
       md.append("| ").append(Integer.parseInt(e.getKey()) / 1000).append(" s x 3 | ").append(c.size()).append(" | ")
-          .append(stat(c.stream().map(Cycle::active).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::firstDirect).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::firstViaVip).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::vipCost).toList())).append(" | ")
-          .append(stat(c.stream().map(Cycle::vipMove).toList())).append(" | ")
+          .append(FailoverBenchmark.stat(c.stream().map(Cycle::active).toList())).append(" | ")
+          .append(FailoverBenchmark.stat(c.stream().map(Cycle::firstDirect).toList())).append(" | ")
+          .append(FailoverBenchmark.stat(c.stream().map(Cycle::firstViaVip).toList())).append(" | ")
+          .append(FailoverBenchmark.stat(c.stream().map(Cycle::vipCost).toList())).append(" | ")
+          .append(FailoverBenchmark.stat(c.stream().map(Cycle::vipMove).toList())).append(" | ")
           .append(c.stream().mapToInt(Cycle::lost).sum()).append(" |\n");
     }
     md.append("\nTarget (issue 13): the virtual IP adds at most 1 s to the failover (\"virtual IP cost\"). For comparison, ")
         .append("keepalived's default takeover is about 3 s (not measured here).\n");
     BenchmarkReport.writeSection("vip", md.toString());
     System.out.println(md);
-  }
-
-  private static String stat(List<Long> millis) {
-    List<Long> sorted = new ArrayList<>(millis);
-    Collections.sort(sorted);
-    return String.format("%.1f / %.1f", sorted.get(sorted.size() / 2) / 1000.0, sorted.get(sorted.size() - 1) / 1000.0);
   }
 }

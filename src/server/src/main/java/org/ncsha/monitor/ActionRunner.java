@@ -96,12 +96,14 @@ public class ActionRunner {
         engine.reloadConfig();
       }
       case CLEAR_HA_CONFIG -> {
+        // The virtual IP belongs to the HA configuration (the guide removes it only with HA):
+        // let go while its addresses are still known.
+        virtualIp.release(next.displayName());
         database.dropPeerSlot();
         store.updateConfig(row -> {
           row.setPeerAddress(null);
           row.setPeerFingerprint(null);
           row.setFailoverType(null);
-          // The guide: a virtual IP is removed only by removing HA; RELEASE_VIP let it go first.
           row.setVirtualIpv4(null);
           row.setVirtualIpv6(null);
         });

@@ -150,7 +150,7 @@ public class VirtualIpKeeper {
       for (String address : all) {
         if (host().holds(address)) {
           host().remove(address);
-          event(state, "Virtual IP " + address + " released: this server no longer serves");
+          event(state, "Virtual IP " + address + " released from this server");
         }
         added.remove(address);
       }
