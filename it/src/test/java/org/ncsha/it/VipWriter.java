@@ -99,6 +99,32 @@ final class VipWriter implements AutoCloseable {
         .findFirst().orElse(null);
   }
 
+  /**
+   * The client-visible outage: the longest time between two acknowledged writes sent after
+   * {@code since}. (A write sent just after a server failed may still have been acknowledged by
+   * it, so the outage is not measured from the failure.)
+   */
+  Duration longestGapAfter(Instant since) {
+    return gapAfter(since)[1] == null ? Duration.ZERO : Duration.between(gapAfter(since)[0], gapAfter(since)[1]);
+  }
+
+  /** The acknowledged write that ended the longest gap after {@code since}: the first one the new server took. */
+  Instant endOfLongestGapAfter(Instant since) {
+    return gapAfter(since)[1];
+  }
+
+  private Instant[] gapAfter(Instant since) {
+    List<Instant> acks = writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::sent).toList();
+    Instant[] longest = new Instant[2];
+    for (int i = 1; i < acks.size(); i++) {
+      if (longest[1] == null || Duration.between(acks.get(i - 1), acks.get(i)).compareTo(Duration.between(longest[0], longest[1])) > 0) {
+        longest[0] = acks.get(i - 1);
+        longest[1] = acks.get(i);
+      }
+    }
+    return longest;
+  }
+
   /** The last error the client saw (for a failure message). */
   String lastError() {
     return writes().stream().filter(w -> !w.acknowledged()).reduce((a, b) -> b).map(w -> w.name() + ": " + w.error())

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,8 @@ public final class VipHost {
   private static final Pattern ARP_REPLY = Pattern.compile("reply from \\S+ \\[([0-9A-Fa-f:]{17})\\]");
   private static final Pattern ND_REPLY = Pattern.compile("Target link-layer address: ([0-9A-Fa-f:]{17})");
   private static final int IFNAMSIZ = 15;
+
+  private static java.nio.file.Path naScript;
 
   private final String ownAddress;
   private final ToolRunner tools = new ToolRunner(null);
@@ -151,7 +152,7 @@ public final class VipHost {
   public void announce(String address) {
     String dev = interfaceName();
     List<String> command = isIpv6(address)
-        ? List.of("python3", "-c", unsolicitedNaScript(), address, dev, "1", "0")
+        ? List.of("python3", unsolicitedNaScript().toString(), address, dev, "1", "0")
         : List.of("arping", "-U", "-c", "1", "-I", dev, address);
     tools.runChecked(command, Map.of(), QUICK);
   }
@@ -164,14 +165,24 @@ public final class VipHost {
     }
   }
 
-  private static String unsolicitedNaScript() {
-    try (InputStream in = VipHost.class.getResourceAsStream("unsolicited-na.py")) {
-      if (in == null) {
-        throw new IllegalStateException("unsolicited-na.py is missing from the application");
+  /**
+   * The script, written once to a file of this JVM's (the tool log names the file, not the
+   * script's text).
+   */
+  private static synchronized java.nio.file.Path unsolicitedNaScript() {
+    if (naScript == null || !java.nio.file.Files.exists(naScript)) {
+      try (InputStream in = VipHost.class.getResourceAsStream("unsolicited-na.py")) {
+        if (in == null) {
+          throw new IllegalStateException("unsolicited-na.py is missing from the application");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ncs-unsolicited-na-", ".py");
+        java.nio.file.Files.write(file, in.readAllBytes());
+        file.toFile().deleteOnExit();
+        naScript = file;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return naScript;
   }
 }
