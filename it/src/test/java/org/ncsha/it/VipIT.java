@@ -27,8 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * knows only the virtual IP keeps writing while the whole primary server fails (automatic
  * failover), while it comes back and the pair fails back, and across a Force Failover with the
  * IPv6 virtual IP; its neighbour table follows the address from MAC to MAC, and no write it saw
- * acknowledged is lost (synchronous replication). Remove HA releases the address, and a
- * registration with an address outside the subnet, link-local or already in use is refused.
+ * acknowledged is lost (synchronous replication). Remove HA releases the address, a
+ * registration with an address outside the subnet, link-local or already in use is refused, and
+ * after registering again with manual failover, the administrator's Failover moves it too.
  * The steps build on each other, so they run in order on one pair.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -168,7 +169,35 @@ class VipIT {
       page.open("https://" + admin + ":" + adminPassword + "@" + VIP + ":9443/admin/ha.xhtml");
       page.await("HA Status through the virtual IP", Duration.ofSeconds(30),
           () -> page.text("status:virtualIp").contains("held by this server"));
+      String body = page.driver.findElement(org.openqa.selenium.By.tagName("body")).getText();
+      assertTrue(body.contains("Primary Server") && body.contains(SUBNET + ".11"), "the secondary names the primary: " + body);
       page.screenshot("ha-status-virtual-ip");
+    }
+  }
+
+  @Test
+  @Order(60)
+  void a_manual_failover_moves_it_too() throws Exception {
+    String body = jakarta.json.Json.createObjectBuilder().add("secondaryServer", SUBNET + ".12")
+        .add("authenticationKey", key).add("failoverType", "manual").add("enableVirtualIp", true)
+        .add("virtualIpv4", VIP).add("virtualIpv6", "").build().toString();
+    HttpResponse<String> r = pair.post("primary", 8082, "/api/actions/register", "root", key, body);
+    assertEquals(202, r.statusCode(), r.body());
+    Pair.await("registered again, manual failover", Duration.ofSeconds(240), () -> "Primary Active".equals(pair.state("primary"))
+        && "Secondary Syncing".equals(pair.state("secondary")));
+    Pair.await("the virtual IP on the primary", Duration.ofSeconds(60), () -> holds("primary", VIP) && !holds("secondary", VIP));
+    try (VipWriter writer = new VipWriter(CLIENT_NS, VIP, "manual", admin, adminPassword, 600)) {
+      awaitAcknowledged(writer, 10, "writes through the virtual IP");
+      assertEquals(0, pair.haPair(Duration.ofMinutes(1), "poweroff", "primary"), "ha-pair poweroff primary");
+      Pair.await("the secondary waits for the administrator", Duration.ofSeconds(60),
+          () -> "Secondary Lost Primary".equals(pair.state("secondary")));
+      assertFalse(holds("secondary", VIP), "no virtual IP before the administrator's failover");
+      HttpResponse<String> failover = pair.post("secondary", 8082, "/api/actions/failover", "root", key, "{}");
+      assertEquals(202, failover.statusCode(), failover.body());
+      Pair.await("the secondary takes over", Duration.ofSeconds(90), () -> "Secondary Active".equals(pair.state("secondary")));
+      awaitWritesAfter(writer, Instant.now(), "after the manual failover");
+      Pair.await("the virtual IP on the secondary", Duration.ofSeconds(30), () -> holds("secondary", VIP));
+      assertEquals(mac("secondary"), clientNeighbour(VIP, false));
     }
   }
 

@@ -22,6 +22,11 @@ public class HaStatusView {
   @Inject NodeSettings node;
   @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
 
+  /** "Secondary Server" on the primary; on the secondary (active after a failover) the other one is the primary. */
+  public String getPeerLabel() {
+    return engine.config().role() == org.ncsha.ha.Role.SECONDARY ? "Primary Server" : "Secondary Server";
+  }
+
   public String getSecondaryServer() {
     String peer = engine.config().peerAddress();
     return peer == null ? "Not configured" : peer;

@@ -45,7 +45,7 @@ public final class PostgresNode implements DatabaseNode {
   public PostgresNode(PostgresConfig config, MonitorConnection monitor) {
     this.config = config;
     this.files = new PostgresFiles(config);
-    this.tools = new ToolRunner(config.osUser());
+    this.tools = new ToolRunner(config.osUser(), DatabaseException::new);
     this.monitor = monitor;
   }
 
@@ -347,7 +347,7 @@ public final class PostgresNode implements DatabaseNode {
       if (files.initialized()) {
         start();
       }
-      throw ToolRunner.failure(command, r);
+      throw tools.failure(command, r);
     }
     // Standby settings first: a crash at any point from here on leaves a standby, never a primary.
     files.writeStandbySettings(fresh, primaryAddress, slot);

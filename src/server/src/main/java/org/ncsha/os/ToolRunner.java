@@ -27,9 +27,17 @@ public final class ToolRunner {
   public record Result(int exitCode, String stdout, String stderr) {}
 
   private final String osUser;
+  private final java.util.function.BiFunction<String, Throwable, RuntimeException> failures;
 
+  /** Failures are {@link ToolException}s. */
   public ToolRunner(String osUser) {
+    this(osUser, ToolException::new);
+  }
+
+  /** Failures are what {@code failures} makes of a message and its cause (null when none): a caller's own kind. */
+  public ToolRunner(String osUser, java.util.function.BiFunction<String, Throwable, RuntimeException> failures) {
     this.osUser = osUser;
+    this.failures = failures;
   }
 
   public Result run(List<String> command, Map<String, String> env, Duration timeout) {
@@ -54,16 +62,16 @@ public final class ToolRunner {
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream(), stderrLines));
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         killTree(p);
-        throw new ToolException(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped");
+        throw failures.apply(tool + " did not finish within " + timeout.toSeconds() + " s and was stopped", null);
       }
       Result r = new Result(p.exitValue(), out.join(), err.join());
       LOG.info(tool + " exited with " + r.exitCode() + (r.stderr().isBlank() ? "" : ": " + r.stderr().strip()));
       return r;
     } catch (IOException e) {
-      throw new ToolException("Cannot run " + tool + ": " + e.getMessage(), e);
+      throw failures.apply("Cannot run " + tool + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ToolException("Interrupted while running " + tool, e);
+      throw failures.apply("Interrupted while running " + tool, e);
     }
   }
 
@@ -85,9 +93,10 @@ public final class ToolRunner {
     return r;
   }
 
-  public static ToolException failure(List<String> command, Result r) {
+  /** The failure of a tool that ended with a non-zero exit code, naming it and the end of its stderr. */
+  public RuntimeException failure(List<String> command, Result r) {
     String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);
-    return new ToolException(tool + " failed with exit code " + r.exitCode() + ": " + lastErrorLines(r.stderr()));
+    return failures.apply(tool + " failed with exit code " + r.exitCode() + ": " + lastErrorLines(r.stderr()), null);
   }
 
   /**

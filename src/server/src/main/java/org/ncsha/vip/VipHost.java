@@ -81,7 +81,7 @@ public final class VipHost {
       if (r.stdout().contains("No response") || r.stdout().contains("Timed out")) {
         return Optional.empty();
       }
-      throw ToolRunner.failure(List.of("ndisc6"), r);
+      throw tools.failure(List.of("ndisc6"), r);
     }
     ToolRunner.Result r = tools.run(List.of("arping", "-D", "-f", "-c", "1", "-w", String.valueOf(PROBE_SECONDS), "-I", dev,
         address), Map.of(), QUICK);
@@ -92,7 +92,7 @@ public final class VipHost {
     if (r.exitCode() == 0) {
       return Optional.empty();
     }
-    throw ToolRunner.failure(List.of("arping"), r);
+    throw tools.failure(List.of("arping"), r);
   }
 
   /**
@@ -119,7 +119,7 @@ public final class VipHost {
     ToolRunner.Result r = tools.run(command, Map.of(), QUICK);
     // Added meanwhile (iproute2 says "File exists" or, with a label, "Address already assigned").
     if (r.exitCode() != 0 && !holds(address)) {
-      throw ToolRunner.failure(command, r);
+      throw tools.failure(command, r);
     }
   }
 
@@ -140,7 +140,7 @@ public final class VipHost {
         : List.of("ip", "-4", "addr", "del", address + "/32", "dev", dev);
     ToolRunner.Result r = tools.run(command, Map.of(), QUICK);
     if (r.exitCode() != 0 && !r.stderr().contains("Cannot assign requested address")) {
-      throw ToolRunner.failure(command, r);
+      throw tools.failure(command, r);
     }
   }
 
