@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * for a virtual IP). Each answer is recorded: acknowledged (2xx) or not, and when it was sent.
  */
 final class VipWriter implements AutoCloseable {
-  /** One write: its device name, when it was sent, and whether the server acknowledged it. */
-  record Write(String name, Instant sent, boolean acknowledged, String error) {}
+  /** One write: its device name, when it was sent and answered, and whether the server acknowledged it. */
+  record Write(String name, Instant sent, Instant answered, boolean acknowledged, String error) {}
 
   private static final String SCRIPT = String.join("\n",
       "import base64, json, os, ssl, sys, time, urllib.request",
@@ -39,9 +39,9 @@ final class VipWriter implements AutoCloseable {
       "    sent = int(time.time() * 1000)",
       "    try:",
       "        with urllib.request.urlopen(req, timeout=2, context=ctx) as r:",
-      "            print('ok', name, sent, flush=True)",
+      "            print('ok', name, sent, int(time.time() * 1000), flush=True)",
       "    except Exception as e:",
-      "        print('err', name, sent, str(e).replace('\\n', ' ')[:200], flush=True)",
+      "        print('err', name, sent, int(time.time() * 1000), str(e).replace('\\n', ' ')[:200], flush=True)",
       "    time.sleep(0.1)",
       "");
 
@@ -65,9 +65,10 @@ final class VipWriter implements AutoCloseable {
   private void read() {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
-        String[] f = line.split(" ", 4);
-        if (f.length >= 3 && (f[0].equals("ok") || f[0].equals("err"))) {
-          Write w = new Write(f[1], Instant.ofEpochMilli(Long.parseLong(f[2])), f[0].equals("ok"), f.length > 3 ? f[3] : null);
+        String[] f = line.split(" ", 5);
+        if (f.length >= 4 && (f[0].equals("ok") || f[0].equals("err"))) {
+          Write w = new Write(f[1], Instant.ofEpochMilli(Long.parseLong(f[2])), Instant.ofEpochMilli(Long.parseLong(f[3])),
+              f[0].equals("ok"), f.length > 4 ? f[4] : null);
           synchronized (writes) {
             writes.add(w);
           }
@@ -93,14 +94,14 @@ final class VipWriter implements AutoCloseable {
     return writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).count();
   }
 
-  /** The first acknowledged write sent after {@code since}, if any. */
+  /** When the first write sent after {@code since} was acknowledged, if one was. */
   Instant firstAcknowledgedAfter(Instant since) {
-    return writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::sent)
+    return writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::answered)
         .findFirst().orElse(null);
   }
 
   /**
-   * The client-visible outage: the longest time between two acknowledged writes sent after
+   * The client-visible outage: the longest time between two acknowledgements of writes sent after
    * {@code since}. (A write sent just after a server failed may still have been acknowledged by
    * it, so the outage is not measured from the failure.)
    */
@@ -108,13 +109,13 @@ final class VipWriter implements AutoCloseable {
     return gapAfter(since)[1] == null ? Duration.ZERO : Duration.between(gapAfter(since)[0], gapAfter(since)[1]);
   }
 
-  /** The acknowledged write that ended the longest gap after {@code since}: the first one the new server took. */
+  /** When the acknowledgement that ended the longest gap after {@code since} came: the new server's first. */
   Instant endOfLongestGapAfter(Instant since) {
     return gapAfter(since)[1];
   }
 
   private Instant[] gapAfter(Instant since) {
-    List<Instant> acks = writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::sent).toList();
+    List<Instant> acks = writes().stream().filter(w -> w.acknowledged() && w.sent().isAfter(since)).map(Write::answered).toList();
     Instant[] longest = new Instant[2];
     for (int i = 1; i < acks.size(); i++) {
       if (longest[1] == null || Duration.between(acks.get(i - 1), acks.get(i)).compareTo(Duration.between(longest[0], longest[1])) > 0) {
