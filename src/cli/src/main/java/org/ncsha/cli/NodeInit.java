@@ -91,8 +91,8 @@ public final class NodeInit {
       Map<String, String> pair = pairPasswords();
       Properties secrets = secrets(pair);
       certificate(secrets.getProperty("keystore.password"));
-      settings();
-      libertyServer(secrets, adminPassword);
+      Map<String, String> written = settings();
+      libertyServer(secrets, adminPassword, written);
     } catch (IOException e) {
       throw CliException.failure("Could not prepare " + nodeDir + ": " + e.getMessage());
     } finally {
@@ -277,8 +277,8 @@ public final class NodeInit {
     }
   }
 
-  /** etc/node.properties: what is there (the installer's answers among it), then the given settings. */
-  private void settings() throws IOException {
+  /** etc/node.properties: what is there (the installer's answers among it), then the given settings; returns them all. */
+  private Map<String, String> settings() throws IOException {
     Path file = nodeDir.resolve("etc/node.properties");
     Map<String, String> values = new LinkedHashMap<>();
     values.put("node.name", name);
@@ -296,9 +296,11 @@ public final class NodeInit {
     StringBuilder text = new StringBuilder("# ncs-ha node settings (docs/architecture.md, Node settings); written by 'ncs node init'\n");
     values.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     SecureFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8), SecureFiles.PUBLIC_READ);
+    return values;
   }
 
-  private void libertyServer(Properties secrets, char[] adminPassword) throws IOException, CliException {
+  private void libertyServer(Properties secrets, char[] adminPassword, Map<String, String> written)
+      throws IOException, CliException {
     Path srv = nodeDir.resolve("usr/servers/ncs");
     replaceTree(server.resolve("apps"), srv.resolve("apps"));
     Files.copy(server.resolve("server.xml"), srv.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
@@ -306,7 +308,7 @@ public final class NodeInit {
     String hash = libertyHash(adminPassword);
     String nodeXml = "<server>\n"
         + variable("node.address", address)
-        + variable("admin.host", adminHost())
+        + variable("admin.host", adminHost(written))
         + variable("node.dir", nodeDir.toString())
         + variable("keystore.password", secrets.getProperty("keystore.password"))
         + variable("app.db.password", secrets.getProperty("app.password"))
@@ -325,14 +327,11 @@ public final class NodeInit {
    * of the server by default, so that they also answer on the virtual IP while this server holds
    * it; {@code --set admin.host=ADDRESS} keeps them on one address (two nodes on one machine).
    */
-  private String adminHost() throws IOException {
-    Properties written = new Properties();
-    try (InputStream in = Files.newInputStream(nodeDir.resolve("etc/node.properties"))) {
-      written.load(in);
-    }
-    String host = written.getProperty("admin.host", "*").strip();
+  private static String adminHost(Map<String, String> written) {
+    String host = written.getOrDefault("admin.host", "*").strip();
     return host.isEmpty() ? "*" : host;
   }
+
 
   private static String variable(String name, String value) {
     String escaped = value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");

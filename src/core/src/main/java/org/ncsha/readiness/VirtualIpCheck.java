@@ -10,14 +10,16 @@ final class VirtualIpCheck {
 
   static CheckResult virtualIp(Facts f) {
     VirtualIpFacts v = f.link().virtualIp();
+    String addresses = String.join(", ", v.addresses());
+    // First: facts that could not be gathered (a probe past its time) may not know the addresses.
+    if (v.error() != null) {
+      return CheckResult.warning(Check.VIRTUAL_IP, null,
+          "could not check " + (addresses.isEmpty() ? "the virtual IP" : addresses) + ": " + v.error(),
+          "Install iputils-arping and ndisc6 (liberty/bin/install-prerequisites) and check the server's interface.");
+    }
     if (v.addresses().isEmpty()) {
       return CheckResult.pass(Check.VIRTUAL_IP, null,
           "no virtual IP: devices send to both servers' own addresses (the guide's \"What If I Cannot Use Virtual IP Addressing?\")");
-    }
-    String addresses = String.join(", ", v.addresses());
-    if (v.error() != null) {
-      return CheckResult.warning(Check.VIRTUAL_IP, null, "could not check " + addresses + ": " + v.error(),
-          "Install iputils-arping and ndisc6 (liberty/bin/install-prerequisites) and check the server's interface.");
     }
     if (!v.outsideSubnet().isEmpty()) {
       return CheckResult.fail(Check.VIRTUAL_IP, null, "cannot move between the servers: " + String.join("; ", v.outsideSubnet()),

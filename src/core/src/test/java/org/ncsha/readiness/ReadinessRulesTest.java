@@ -104,6 +104,9 @@ class ReadinessRulesTest {
     assertTrue(used.detail().contains("MAC 02:00:00:00:00:01"), used.detail());
     assertEquals(WARNING, virtualIpResult(new VirtualIpFacts(List.of("10.0.0.10"), List.of(), List.of(),
         "arping not found")).status());
+    CheckResult timedOut = virtualIpResult(new VirtualIpFacts(List.of(), List.of(), List.of(), "did not finish within 10 s"));
+    assertEquals(WARNING, timedOut.status(), "facts that could not be gathered are no 'no virtual IP'");
+    assertTrue(timedOut.detail().contains("could not check the virtual IP: did not finish"), timedOut.detail());
   }
 
   @Test

@@ -35,9 +35,7 @@ public class LocalModeProbe {
     }
     LocalMode.VirtualIp vip;
     try {
-      vip = virtualIp.configured().configured()
-          ? (virtualIp.allHeld() ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD)
-          : (virtualIp.heldHere() ? LocalMode.VirtualIp.HELD_UNCONFIGURED : LocalMode.VirtualIp.NONE);
+      vip = virtualIp.observe();
     } catch (RuntimeException e) {
       LOG.warning("Could not see whether this server holds the virtual IP: " + e.getMessage());
       vip = LocalMode.VirtualIp.NONE;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ncsha.ha.LocalMode;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
@@ -60,19 +61,30 @@ public class VirtualIpKeeper {
     return new VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6());
   }
 
-  /** Whether any virtual address is on this server: configured, or added and not yet released. */
-  public boolean heldHere() {
-    Set<String> all = new LinkedHashSet<>(configured().addresses());
-    synchronized (lock) {
-      all.addAll(added);
-    }
-    return all.stream().anyMatch(a -> host().holds(a));
-  }
+  /** What the loop saw at its last tick: the configured addresses, and whether all are on this server. */
+  private record Seen(VirtualIps vips, boolean allHeld) {}
 
-  /** Whether every configured virtual address is on this server. */
-  public boolean allHeld() {
-    List<String> addresses = configured().addresses();
-    return !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a));
+  private volatile Seen seen = new Seen(VirtualIps.NONE, false);
+
+  /**
+   * Once a tick, for the decider ({@code LocalModeProbe}): where the virtual IP stands on this
+   * server. The status document and the pages show what this saw, so that they read neither the
+   * store nor the interfaces themselves.
+   */
+  LocalMode.VirtualIp observe() {
+    VirtualIps vips = configured();
+    List<String> addresses = vips.addresses();
+    boolean allHeld = !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a));
+    seen = new Seen(vips, allHeld);
+    if (vips.configured()) {
+      return allHeld ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD;
+    }
+    // Not configured: an address added before Remove HA forgot it may still be here.
+    Set<String> leftOver;
+    synchronized (lock) {
+      leftOver = new LinkedHashSet<>(added);
+    }
+    return leftOver.stream().anyMatch(a -> host().holds(a)) ? LocalMode.VirtualIp.HELD_UNCONFIGURED : LocalMode.VirtualIp.NONE;
   }
 
   /** Starts taking the addresses (off this thread); nothing when an acquisition is under way. */
@@ -164,10 +176,10 @@ public class VirtualIpKeeper {
    * address is still wanted and here; the IPv6 one, which does not wait, first.
    */
   private void announceSpaced(String state) {
+    List<String> addresses = new java.util.ArrayList<>(configured().addresses());
+    java.util.Collections.reverse(addresses);
     for (int i = 0; i < ANNOUNCEMENTS; i++) {
       boolean sent = false;
-      List<String> addresses = new java.util.ArrayList<>(configured().addresses());
-      java.util.Collections.reverse(addresses);
       for (String address : addresses) {
         if (wanted && host().holds(address)) {
           host().announce(address);
@@ -230,39 +242,39 @@ public class VirtualIpKeeper {
     return other == null ? null : other.substring(other.indexOf('@') + 1);
   }
 
-  /** The pages' Virtual IP row: where it is, as this server sees it; null without a virtual IP. */
+  /** The pages' Virtual IP row: where it is, as the loop last saw it; null without a virtual IP. */
   public String summary() {
-    VirtualIps vips = configured();
-    if (!vips.configured()) {
+    Seen now = seen;
+    if (!now.vips().configured()) {
       return null;
     }
-    String addresses = String.join(", ", vips.addresses());
-    if (allHeld()) {
+    String addresses = String.join(", ", now.vips().addresses());
+    if (now.allHeld()) {
       Instant announced = lastAnnounced;
       return addresses + ": held by this server" + (announced == null ? ""
           : " (last announced " + announced.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
     }
-    String other = refusal;
+    String other = answeringElsewhere();
     return other != null
-        ? addresses + ": not on this server; MAC " + other.substring(other.indexOf('@') + 1)
-            + " answers for it, so it is not added here"
+        ? addresses + ": not on this server; MAC " + other + " answers for it, so it is not added here"
         : addresses + ": not on this server (the server that serves writes holds it)";
   }
 
-  /** {@code virtualIp} of /api/status: null without a virtual IP. */
+  /** {@code virtualIp} of /api/status, as the loop last saw it: null without a virtual IP. */
   public Map<String, Object> statusDocument() {
-    VirtualIps vips = configured();
-    if (!vips.configured()) {
+    Seen now = seen;
+    if (!now.vips().configured()) {
       return null;
     }
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("address", vips.ipv4());
-    doc.put("ipv6", vips.ipv6());
-    doc.put("heldHere", allHeld());
+    doc.put("address", now.vips().ipv4());
+    doc.put("ipv6", now.vips().ipv6());
+    doc.put("heldHere", now.allHeld());
     Instant announced = lastAnnounced;
     doc.put("lastAnnounced", announced == null ? null : announced.toString());
-    if (refusal != null) {
-      doc.put("answeringElsewhere", refusal.substring(refusal.indexOf('@') + 1));
+    String other = answeringElsewhere();
+    if (other != null) {
+      doc.put("answeringElsewhere", other);
     }
     return doc;
   }

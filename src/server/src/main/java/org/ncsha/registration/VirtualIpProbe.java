@@ -2,8 +2,6 @@ package org.ncsha.registration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.ncsha.monitor.VirtualIpKeeper;
@@ -41,13 +39,9 @@ public class VirtualIpProbe {
     }
     List<String> outside = outsideOwnSubnet(vips);
     Subnet own = Subnet.ofInterfaceHolding(node.address());
-    try {
-      if (own != null && !own.contains(InetAddress.getByName(secondary))) {
-        outside.add("the secondary " + secondary + " is not in this server's subnet " + own
-            + ", so the address cannot move to it");
-      }
-    } catch (UnknownHostException e) {
-      outside.add("the secondary " + secondary + " does not resolve");
+    if (own != null && !own.contains(secondary)) {
+      outside.add("the secondary " + secondary + " is not in this server's subnet " + own
+          + ", so the address cannot move to it");
     }
     List<String> used = new ArrayList<>();
     try {
@@ -78,20 +72,12 @@ public class VirtualIpProbe {
   private List<String> outsideOwnSubnet(VirtualIps vips) {
     List<String> outside = new ArrayList<>();
     Subnet own = Subnet.ofInterfaceHolding(node.address());
-    if (vips.ipv4() != null && (own == null || !contains(own, vips.ipv4()))) {
+    if (vips.ipv4() != null && (own == null || !own.contains(vips.ipv4()))) {
       outside.add(vips.ipv4() + " is not in this server's subnet" + (own == null ? "" : " " + own));
     }
-    if (vips.ipv6() != null && Subnet.ipv6OfInterfaceHolding(node.address()).stream().noneMatch(s -> contains(s, vips.ipv6()))) {
+    if (vips.ipv6() != null && Subnet.ipv6OfInterfaceHolding(node.address()).stream().noneMatch(s -> s.contains(vips.ipv6()))) {
       outside.add(vips.ipv6() + " is not in an IPv6 subnet of this server's interface");
     }
     return outside;
-  }
-
-  private static boolean contains(Subnet subnet, String address) {
-    try {
-      return subnet.contains(InetAddress.getByName(address));
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 }

@@ -50,6 +50,15 @@ public record Subnet(InetAddress network, int prefixLength) {
     }
   }
 
+  /** {@link #contains(InetAddress)} for an address written out; false for one that does not parse. */
+  public boolean contains(String address) {
+    try {
+      return contains(InetAddress.getByName(address));
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   public boolean contains(InetAddress address) {
     byte[] x = network.getAddress();
     byte[] y = address.getAddress();

@@ -44,22 +44,23 @@ public final class VipHost {
 
   /** The interface that carries this server's own address. */
   public String interfaceName() {
-    try {
-      NetworkInterface carrier = NetworkInterface.getByInetAddress(InetAddress.getByName(ownAddress));
-      if (carrier == null) {
-        throw new IllegalStateException("no network interface carries this server's address " + ownAddress
-            + ": the virtual IP goes on that interface");
-      }
-      return carrier.getName();
-    } catch (SocketException | UnknownHostException e) {
-      throw new IllegalStateException("cannot find the interface of " + ownAddress + ": " + e.getMessage(), e);
+    NetworkInterface carrier = carrierOf(ownAddress);
+    if (carrier == null) {
+      throw new IllegalStateException("no network interface carries this server's address " + ownAddress
+          + ": the virtual IP goes on that interface");
     }
+    return carrier.getName();
   }
 
   /** Whether this host has the address on one of its interfaces. */
   public boolean holds(String address) {
+    return carrierOf(address) != null;
+  }
+
+  /** The interface of this host that has the address, or null when none has. */
+  private static NetworkInterface carrierOf(String address) {
     try {
-      return NetworkInterface.getByInetAddress(InetAddress.getByName(address)) != null;
+      return NetworkInterface.getByInetAddress(InetAddress.getByName(address));
     } catch (SocketException | UnknownHostException e) {
       throw new IllegalStateException("cannot look up " + address + ": " + e.getMessage(), e);
     }
@@ -102,6 +103,9 @@ public final class VipHost {
    * so it serves at once.
    */
   public void add(String address) {
+    if (holds(address)) {
+      return;
+    }
     String dev = interfaceName();
     List<String> command = new ArrayList<>(List.of("ip"));
     if (isIpv6(address)) {
@@ -113,9 +117,6 @@ public final class VipHost {
         command.addAll(List.of("label", label));
       }
     }
-    if (holds(address)) {
-      return;
-    }
     ToolRunner.Result r = tools.run(command, Map.of(), QUICK);
     // Added meanwhile (iproute2 says "File exists" or, with a label, "Address already assigned").
     if (r.exitCode() != 0 && !holds(address)) {
@@ -125,16 +126,11 @@ public final class VipHost {
 
   /** Removes the address from whichever of this host's interfaces has it; nothing when none has. */
   public void remove(String address) {
-    String dev;
-    try {
-      NetworkInterface holder = NetworkInterface.getByInetAddress(InetAddress.getByName(address));
-      if (holder == null) {
-        return;
-      }
-      dev = holder.getName();
-    } catch (SocketException | UnknownHostException e) {
-      throw new IllegalStateException("cannot look up " + address + ": " + e.getMessage(), e);
+    NetworkInterface holder = carrierOf(address);
+    if (holder == null) {
+      return;
     }
+    String dev = holder.getName();
     List<String> command = isIpv6(address)
         ? List.of("ip", "-6", "addr", "del", address + "/128", "dev", dev)
         : List.of("ip", "-4", "addr", "del", address + "/32", "dev", dev);
