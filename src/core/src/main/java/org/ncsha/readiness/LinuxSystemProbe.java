@@ -2,7 +2,6 @@ package org.ncsha.readiness;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -56,33 +55,10 @@ public final class LinuxSystemProbe implements SystemProbe {
       if (exact != null) {
         return exact.getName();
       }
-      // 127.0.2.1 is served by lo's 127.0.0.1/8 without being one of its addresses.
-      for (NetworkInterface nic : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        for (InterfaceAddress a : nic.getInterfaceAddresses()) {
-          if (sameNetwork(a.getAddress(), target, a.getNetworkPrefixLength())) {
-            return nic.getName();
-          }
-        }
-      }
-      return null;
+      return Subnet.interfaceServing(address);
     } catch (IOException e) {
       return null;
     }
-  }
-
-  static boolean sameNetwork(InetAddress a, InetAddress b, int prefix) {
-    byte[] x = a.getAddress();
-    byte[] y = b.getAddress();
-    if (x.length != y.length) {
-      return false;
-    }
-    for (int bit = 0; bit < prefix; bit++) {
-      int mask = 0x80 >> (bit % 8);
-      if ((x[bit / 8] & mask) != (y[bit / 8] & mask)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

@@ -3,7 +3,7 @@ package org.ncsha.admin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.ncsha.vip.Subnet;
+import org.ncsha.readiness.Subnet;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.monitor.CommandRefusedException;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.ncsha.security.AuthKeyRule;
-import org.ncsha.vip.Subnet;
+import org.ncsha.readiness.Subnet;
 
 /** The HA Configuration fields, with the checks that name the field and the rule. */
 public class RegistrationForm {

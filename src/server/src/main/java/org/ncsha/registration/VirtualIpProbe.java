@@ -7,7 +7,7 @@ import java.util.List;
 import org.ncsha.monitor.VirtualIpKeeper;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.readiness.VirtualIpFacts;
-import org.ncsha.vip.Subnet;
+import org.ncsha.readiness.Subnet;
 import org.ncsha.vip.VipHost;
 import org.ncsha.vip.VirtualIps;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ncsha.vip.Subnet;
+import org.ncsha.readiness.Subnet;
 
 class RegistrationFormTest {
   private static RegistrationForm valid() {

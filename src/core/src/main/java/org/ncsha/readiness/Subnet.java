@@ -1,4 +1,4 @@
-package org.ncsha.vip;
+package org.ncsha.readiness;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -7,20 +7,39 @@ import java.net.NetworkInterface;
 import java.util.Collections;
 
 /**
- * The servers' subnet, as the interface that holds this server's address defines it: a virtual
- * IP must lie in it so that it can move between the two servers.
+ * A subnet of one of this host's interfaces. The servers' subnet is the one that holds this
+ * server's address: a virtual IP must lie in it so that it can move between the two servers, and
+ * its interface is the one whose speed the readiness check reads.
  */
 public record Subnet(InetAddress network, int prefixLength) {
 
   /** The subnet of the interface holding {@code address}, or null when no interface holds it. */
   public static Subnet ofInterfaceHolding(String address) {
+    Holder found = holderOf(address);
+    return found == null ? null : found.subnet();
+  }
+
+  /**
+   * The name of the interface whose subnet holds {@code address}, or null: 127.0.2.1 is served by
+   * lo's 127.0.0.1/8 without being one of its addresses.
+   */
+  public static String interfaceServing(String address) {
+    Holder found = holderOf(address);
+    return found == null ? null : found.nic().getName();
+  }
+
+  /** An interface and the subnet of one of its addresses. */
+  private record Holder(NetworkInterface nic, Subnet subnet) {}
+
+  /** The first interface, and its subnet, that holds the address; null when none does. */
+  private static Holder holderOf(String address) {
     try {
       InetAddress own = InetAddress.getByName(address);
       for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
         for (InterfaceAddress a : nic.getInterfaceAddresses()) {
           Subnet candidate = new Subnet(a.getAddress(), a.getNetworkPrefixLength());
           if (candidate.contains(own)) {
-            return candidate;
+            return new Holder(nic, candidate);
           }
         }
       }
