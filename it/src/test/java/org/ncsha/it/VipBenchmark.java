@@ -146,10 +146,10 @@ class VipBenchmark {
           .append(c.stream().mapToInt(Cycle::lost).sum()).append(" |\n");
     }
     md.append("\nTarget (issue 13): the virtual IP adds at most 1 s to the failover (\"virtual IP cost\"). For comparison, ")
-        .append("keepalived's default takeover is about 3 s (not measured here). The address itself is added within ")
-        .append("about 50 ms of Secondary Active (its probe runs while the database is promoted); what remains is the ")
-        .append("client's TCP: a connection attempt made to the old server's MAC just before the gratuitous ARP waits ")
-        .append("for its SYN retransmission (1 s, then 2 s more) or the writer's 2 s timeout. The failover itself is ")
+        .append("keepalived's default takeover is about 3 s (not measured here). The address is taken as the promotion ")
+        .append("starts (Secondary Failover), so the client's connections reach the new server while it promotes (a quick ")
+        .append("503, retried) rather than a SYN to the old server's MAC that waits for its retransmission (1 s, then 2 s ")
+        .append("more). The failover itself is ")
         .append("slower here than on loopback (the Failover and failback section): a powered-off peer refuses nothing, ")
         .append("so each heartbeat waits out peer.timeout.ms (3 s) on the Health Monitor's loop.\n");
     BenchmarkReport.writeSection("vip", md.toString());

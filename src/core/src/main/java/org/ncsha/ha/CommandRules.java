@@ -155,6 +155,7 @@ final class CommandRules {
             SECONDARY_FAILOVER,
             "failover triggered by the administrator (primary " + t.peerDescription() + ")",
             Action.of(SEND_MAIL, "Failover to the secondary triggered by the administrator"),
+            Action.of(ACQUIRE_VIP),
             Action.of(PROMOTE_DATABASE)));
   }
 

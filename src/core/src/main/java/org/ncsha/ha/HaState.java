@@ -83,6 +83,15 @@ public enum HaState {
     return this == HA_INITIALIZING ? role == Role.PRIMARY : servesWrites;
   }
 
+  /**
+   * Whether a node in this state holds the pair's virtual IP: where writes are served, and on a
+   * secondary already while its database is promoted, so that clients' connections reach it (a
+   * quick 503, retried) instead of waiting on a SYN sent to the old server's MAC.
+   */
+  public boolean holdsVirtualIp(Role role) {
+    return this == SECONDARY_FAILOVER || servesWrites(role);
+  }
+
   /** Whether HA is configured (or being configured) on a node in this state. */
   public boolean haConfigured() {
     return mode != HaMode.NOT_CONFIGURED;

@@ -64,8 +64,8 @@ final class ModeRules {
   }
 
   /**
-   * The virtual IP is where writes are served: on this server exactly while its state serves
-   * writes and the witness has not fenced it; after Remove HA (the guide: the only way to remove
+   * The virtual IP is where writes are served: on this server exactly while its state holds it
+   * ({@link HaState#holdsVirtualIp}) and the witness has not fenced it; after Remove HA (the guide: the only way to remove
    * it) nowhere. A decision that takes or releases it decides itself.
    */
   private static void virtualIp(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
@@ -74,7 +74,7 @@ final class ModeRules {
     }
     HaState next = decision.next();
     boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED
-        && next.haConfigured() && next.servesWrites(t.role()) && !mode.fenced();
+        && next.haConfigured() && next.holdsVirtualIp(t.role()) && !mode.fenced();
     boolean held = mode.virtualIp() != LocalMode.VirtualIp.NOT_HELD;
     if (wanted != held) {
       repairs.add(Action.of(wanted ? ACQUIRE_VIP : RELEASE_VIP,

@@ -33,6 +33,7 @@ final class SecondaryRules {
       return Decision.to(
           SECONDARY_FAILOVER,
           "the primary stepped down (Primary Failover); taking over",
+          Action.of(ACQUIRE_VIP),
           Action.of(PROMOTE_DATABASE));
     }
     if (s != SECONDARY_LOST_PRIMARY) {
@@ -102,6 +103,7 @@ final class SecondaryRules {
               + t.config().holdDown().toSeconds()
               + " s)",
           Action.of(SEND_MAIL, "Automatic failover to the secondary started"),
+          Action.of(ACQUIRE_VIP),
           Action.of(PROMOTE_DATABASE));
     }
     return Decision.stay(SECONDARY_LOST_PRIMARY);
@@ -121,6 +123,7 @@ final class SecondaryRules {
                     : Decision.to(
                         SECONDARY_LOST_PRIMARY,
                         "failover failed: the database was not promoted: " + o.detail(),
+                        Action.of(RELEASE_VIP),
                         Action.of(SEND_MAIL, "Failover failed: " + o.detail())))
         .orElse(Decision.stay(SECONDARY_FAILOVER));
   }

@@ -41,6 +41,7 @@ final class StartupRules {
           Decision.to(
               SECONDARY_FAILOVER,
               "restarted during a failover; promoting the database again",
+              Action.of(ACQUIRE_VIP),
               Action.of(PROMOTE_DATABASE));
       case SECONDARY_ACTIVE, SECONDARY_ALONE ->
           heard

@@ -1,9 +1,12 @@
 package org.ncsha.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ncsha.ha.HaState.PRIMARY_ACTIVE;
 import static org.ncsha.ha.HaState.PRIMARY_LOST_SECONDARY;
 import static org.ncsha.ha.HaState.SECONDARY_ACTIVE;
+import static org.ncsha.ha.HaState.SECONDARY_FAILOVER;
+import static org.ncsha.ha.HaState.SECONDARY_LOST_PRIMARY;
 import static org.ncsha.ha.HaState.SECONDARY_SYNCING;
 import static org.ncsha.ha.Inputs.T0;
 import static org.ncsha.ha.Inputs.at;
@@ -111,6 +114,16 @@ class ModeRulesTest {
         vip(LocalMode.VirtualIp.HELD, false)));
     assertEquals(List.of(), actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary(),
         vip(LocalMode.VirtualIp.NONE, false)), "no virtual IP: nothing to do");
+  }
+
+  @Test
+  void a_secondary_holds_the_virtual_ip_from_the_start_of_its_promotion() {
+    LocalMode promoting = new LocalMode(false, false, false, null, false, LocalMode.VirtualIp.NOT_HELD);
+    assertEquals(List.of(Action.of(ActionKind.ACQUIRE_VIP, "the virtual IP was not on this server in Secondary Failover")),
+        actions(SECONDARY_FAILOVER, null, Inputs.secondary(), promoting), "promoting: the address is wanted already");
+    Decision start = decider.decide(in(SECONDARY_LOST_PRIMARY), at(1, null), Inputs.secondary(), new Command.Failover());
+    assertEquals(SECONDARY_FAILOVER, start.next());
+    assertTrue(start.has(ActionKind.ACQUIRE_VIP) && start.has(ActionKind.PROMOTE_DATABASE), start.actions().toString());
   }
 
   @Test

@@ -54,13 +54,7 @@ public class ActionRunner {
 
   /** The long-running action (always the last one of a decision), after the state is published. */
   void startLongRunning(List<Action> actions, HaEngine engine) {
-    actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> {
-      // The promotion is the step before serving: the virtual IP's probe runs meanwhile.
-      if (a.kind() == org.ncsha.ha.ActionKind.PROMOTE_DATABASE && virtualIp.configured().configured()) {
-        background.probeVirtualIpAhead(virtualIp);
-      }
-      background.run(a, engine);
-    });
+    actions.stream().filter(a -> a.kind().longRunning()).forEach(a -> background.run(a, engine));
   }
 
   private void runQuick(Action action, HaState next, HaEngine engine) throws PeerException {

@@ -49,12 +49,6 @@ public class BackgroundActions {
     keeper.acquireNow(state);
   }
 
-  /** The virtual IP's probe while the database is promoted ({@link VirtualIpKeeper#probeAhead}). */
-  @Asynchronous
-  public void probeVirtualIpAhead(VirtualIpKeeper keeper) {
-    keeper.probeAhead();
-  }
-
   @Asynchronous
   public void run(Action action, HaEngine engine) {
     ActionKind kind = action.kind();

@@ -2,7 +2,6 @@ package org.ncsha.monitor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,8 +34,6 @@ public class VirtualIpKeeper {
   private static final Logger LOG = Logger.getLogger(VirtualIpKeeper.class.getName());
   /** Gratuitous ARPs / neighbour advertisements after taking the address, a second apart (keepalived sends 5). */
   static final int ANNOUNCEMENTS = 3;
-  /** How long a probe run ahead (during the promotion) stands for the one before adding. */
-  static final Duration PROBE_FRESH = Duration.ofSeconds(5);
 
   @Inject NodeSettings node;
   @Inject HaStore store;
@@ -51,8 +48,6 @@ public class VirtualIpKeeper {
   private volatile Instant lastAnnounced;
   /** The last "answers elsewhere" said, so that a retry every cycle does not repeat the event. */
   private volatile String refusal;
-  /** When a probe ahead found an address free. */
-  private final Map<String, Instant> freeAt = new java.util.concurrent.ConcurrentHashMap<>();
   private VipHost host;
 
   /** The virtual addresses of this pair's HA configuration (none before registration and after Remove HA). */
@@ -104,13 +99,10 @@ public class VirtualIpKeeper {
   void acquireNow(String state) {
     try {
       List<String> missing = configured().addresses().stream().filter(a -> wanted && !host().holds(a)).toList();
-      // Probed together (each waits up to a second), unless the probe run while the database
-      // was promoted found the address free a moment ago.
+      // Probed together: each waits up to a second.
       Map<String, java.util.concurrent.CompletableFuture<Optional<String>>> probes = new LinkedHashMap<>();
       for (String address : missing) {
-        probes.put(address, freshlyFree(address)
-            ? java.util.concurrent.CompletableFuture.completedFuture(Optional.empty())
-            : java.util.concurrent.CompletableFuture.supplyAsync(() -> host().answeringFrom(address)));
+        probes.put(address, java.util.concurrent.CompletableFuture.supplyAsync(() -> host().answeringFrom(address)));
       }
       for (String address : missing) {
         take(address, probes.get(address).join(), state);
@@ -122,31 +114,6 @@ public class VirtualIpKeeper {
     } finally {
       acquiring.set(false);
     }
-  }
-
-  /**
-   * While the database is promoted (the step before this server serves), finds out whether
-   * another host answers for the addresses, so that taking them costs no second probe.
-   */
-  void probeAhead() {
-    try {
-      for (String address : configured().addresses()) {
-        if (!host().holds(address) && host().answeringFrom(address).isEmpty()) {
-          freeAt.put(address, Instant.now());
-        }
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Probing the virtual IP ahead failed; it is probed when taken", e);
-    }
-  }
-
-  /**
-   * Free a moment ago: only the server that held the address could take it back, and one that
-   * failed boots without it, while one that froze still answers and was seen by the probe.
-   */
-  private boolean freshlyFree(String address) {
-    Instant at = freeAt.remove(address);
-    return at != null && Duration.between(at, Instant.now()).compareTo(PROBE_FRESH) <= 0;
   }
 
   private void take(String address, Optional<String> other, String state) {
