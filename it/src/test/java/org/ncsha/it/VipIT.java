@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,6 +57,36 @@ class VipIT {
     admin = pair.get("ADMIN_USER");
     adminPassword = pair.get("ADMIN_PASSWORD");
     key = pair.get("AUTH_KEY");
+  }
+
+  /**
+   * As the systemd unit does: each server's Liberty runs as the {@code ncs} user with
+   * CAP_NET_ADMIN and CAP_NET_RAW and no other capability, its PostgreSQL as the same user; the
+   * next step shows that this is enough to take the address.
+   */
+  @Test
+  @Order(5)
+  void each_server_runs_as_its_own_user_with_only_the_two_network_capabilities() throws Exception {
+    String ncsUid = Files.readAllLines(Path.of("/etc/passwd")).stream().filter(l -> l.startsWith("ncs:"))
+        .map(l -> l.split(":")[2]).findFirst().orElseThrow(() -> new AssertionError("no ncs user in /etc/passwd"));
+    for (String node : List.of("primary", "secondary")) {
+      Map<String, String> liberty = procStatus(Files.readString(pair.dir.resolve(node).resolve("run/liberty.pid")).strip());
+      assertEquals(ncsUid, liberty.get("Uid").split("\\s+")[1], node + "'s Liberty runs as ncs (effective uid)");
+      // CAP_NET_ADMIN is bit 12, CAP_NET_RAW bit 13.
+      assertEquals("0000000000003000", liberty.get("CapEff"), node + "'s Liberty has only the two capabilities");
+      assertEquals("0000000000003000", liberty.get("CapBnd"), node + "'s Liberty cannot gain others");
+      String postmaster = Files.readAllLines(pair.dir.resolve(node).resolve("pgdata/postmaster.pid")).get(0).strip();
+      assertEquals(ncsUid, procStatus(postmaster).get("Uid").split("\\s+")[1], node + "'s PostgreSQL runs as ncs");
+    }
+  }
+
+  private static Map<String, String> procStatus(String pid) throws Exception {
+    Map<String, String> fields = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+      int colon = line.indexOf(':');
+      fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
+    }
+    return fields;
   }
 
   @Test
