@@ -51,6 +51,17 @@ public final class LoopBookkeeping {
     return contact.trustedReport();
   }
 
+  /**
+   * Whether this tick asks the peer. A heartbeat tick does, and so does a prompt tick while the
+   * peer answers or with a command to decide (its verdict must see the peer as it is). A prompt
+   * tick while the peer is silent does not: it could count no miss, and asking would only wait
+   * out the peer timeout on the loop before the decision it was nudged for (Secondary Active
+   * once the promotion is done); the next heartbeat asks.
+   */
+  public boolean asksPeer(boolean heartbeat, boolean commandPending) {
+    return heartbeat || commandPending || missedHeartbeats == 0;
+  }
+
   public int missedHeartbeats() {
     return missedHeartbeats;
   }

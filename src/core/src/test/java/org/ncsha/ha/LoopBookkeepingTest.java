@@ -33,6 +33,18 @@ class LoopBookkeepingTest {
   }
 
   @Test
+  void a_prompt_tick_asks_a_silent_peer_only_for_a_command() {
+    LoopBookkeeping loop = new LoopBookkeeping();
+    assertTrue(loop.asksPeer(false, false), "the peer answered last time: a prompt tick asks it");
+    loop.peerExchanged(PeerContact.silent("timeout"), true);
+    assertTrue(loop.asksPeer(true, false), "a heartbeat tick always asks");
+    assertFalse(loop.asksPeer(false, false), "silent at the last heartbeat: a prompt tick does not wait for it");
+    assertTrue(loop.asksPeer(false, true), "a command's verdict sees the peer as it is");
+    loop.peerExchanged(PeerContact.untrusted("another key"), true);
+    assertTrue(loop.asksPeer(false, false));
+  }
+
+  @Test
   void the_first_decision_is_the_startup_one_until_the_monitor_restarts() {
     LoopBookkeeping loop = new LoopBookkeeping();
     assertTrue(loop.startup());

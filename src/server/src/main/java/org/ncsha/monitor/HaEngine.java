@@ -28,6 +28,7 @@ import org.ncsha.ha.PeerContact;
 import org.ncsha.ha.PeerReport;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSettings;
+import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
 
@@ -58,6 +59,8 @@ public class HaEngine {
   private final HaDecider decider = new HaDecider();
   private final Queue<PendingCommand> commands = new ConcurrentLinkedQueue<>();
   private final Queue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
+  /** Held while the peer is asked, so that two exchanges never overlap (see {@link #exchange}). */
+  private final Object exchanging = new Object();
 
   private volatile NodeStatus status;
   private volatile HaConfig config;
@@ -88,12 +91,46 @@ public class HaEngine {
   }
 
   /**
-   * One observe-decide-act cycle. Called only by the {@link HeartbeatTicker}, one at a time:
-   * on each heartbeat, and in between when a command, an action outcome or a transition asks
-   * for a prompt decision. Only heartbeat cycles count a missed answer, so "failed after N
-   * misses" keeps meaning N heartbeat intervals however often the loop is nudged.
+   * One observe-decide-act cycle. Called only by the {@link HeartbeatTicker}: on each heartbeat,
+   * and in between when a command, an action outcome or a transition asks for a prompt decision.
+   * Only heartbeat cycles count a missed answer, so "failed after N misses" keeps meaning N
+   * heartbeat intervals however often the loop is nudged. A heartbeat cycle asks the peer outside
+   * the loop's lock: a silent peer holds it for {@code peer.timeout.ms}, and the decision a
+   * prompt cycle was nudged for (Secondary Active once the promotion is done) must not wait behind
+   * that.
    */
-  public synchronized void runCycle(boolean heartbeat) {
+  public void runCycle(boolean heartbeat) {
+    if (!heartbeat) {
+      runPromptCycle();
+      return;
+    }
+    LocalTick tick;
+    synchronized (this) {
+      tick = observeLocal(true);
+    }
+    PeerContact contact = tick.message() == null ? null : exchange(tick);
+    synchronized (this) {
+      decide(tick, contact);
+    }
+  }
+
+  private synchronized void runPromptCycle() {
+    LocalTick tick = observeLocal(false);
+    PeerContact contact;
+    if (tick.message() == null) {
+      contact = null;
+    } else if (loop.asksPeer(false, !commands.isEmpty())) {
+      contact = exchange(tick);
+    } else {
+      contact = PeerContact.silent("not asked between heartbeats: it did not answer the last one");
+    }
+    decide(tick, contact);
+  }
+
+  /** What a cycle observed of this server before asking the peer, and the heartbeat it sends (null: no peer). */
+  private record LocalTick(boolean heartbeat, Instant now, LocalHealth.Snapshot local, HaConfig config, HeartbeatMessage message) {}
+
+  private LocalTick observeLocal(boolean heartbeat) {
     loop.tickStarted(heartbeat);
     Instant now = clock.instant();
     lastProgress = now;
@@ -103,10 +140,23 @@ public class HaEngine {
     }
     LocalHealth.Snapshot local = health.check();
     disk.check(now, status.state().displayName());
-    PeerContact contact = config.peerAddress() == null
-        ? null
-        : peer.exchangeHeartbeat(config, peer.ownHeartbeat(config, status.state(), local, loopAge()));
-    PeerReport peerReport = loop.peerExchanged(contact, heartbeat);
+    HaConfig asked = config;
+    return new LocalTick(heartbeat, now, local, asked,
+        asked.peerAddress() == null ? null : peer.ownHeartbeat(asked, status.state(), local, loopAge()));
+  }
+
+  /** One exchange at a time: a prompt cycle that asks waits for a heartbeat's exchange in flight. */
+  private PeerContact exchange(LocalTick tick) {
+    synchronized (exchanging) {
+      return peer.exchangeHeartbeat(tick.config(), tick.message());
+    }
+  }
+
+  private void decide(LocalTick tick, PeerContact contact) {
+    boolean heartbeat = tick.heartbeat();
+    Instant now = tick.now();
+    LocalHealth.Snapshot local = tick.local();
+    PeerReport peerReport = loop.peerExchanged(config.peerAddress() == null ? null : contact, heartbeat);
     missedHeartbeats = loop.missedHeartbeats();
     if (peerReport != null) {
       lastPeer = peerReport;

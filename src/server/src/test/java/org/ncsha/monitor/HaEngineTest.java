@@ -277,6 +277,7 @@ class HaEngineTest {
     heartbeat();
     heartbeat();
     heartbeat();
+    int asked = peer.exchanges;
     engine.runCycle(false);
     assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state());
     int nudges = ticker.nudges;
@@ -284,6 +285,31 @@ class HaEngineTest {
     assertEquals(nudges + 1, ticker.nudges, "an outcome asks for a prompt decision");
     engine.runCycle(false);
     assertEquals(HaState.SECONDARY_ACTIVE, engine.status().state());
+    assertEquals(asked, peer.exchanges, "the prompt cycles did not wait on the silent primary, only the heartbeats asked it");
+  }
+
+  @Test
+  void a_prompt_cycle_does_not_wait_for_a_heartbeat_that_is_still_asking_a_silent_peer() throws Exception {
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 4);
+    heartbeat();
+    heartbeat();
+    heartbeat();
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state());
+    peer.asking = new java.util.concurrent.CountDownLatch(1);
+    peer.release = new java.util.concurrent.CountDownLatch(1);
+    CompletableFuture<Void> beat = CompletableFuture.runAsync(() -> engine.runCycle(true));
+    try {
+      assertTrue(peer.asking.await(10, TimeUnit.SECONDS), "the heartbeat is asking the peer");
+      engine.report(org.ncsha.ha.ActionOutcome.succeeded(ActionKind.PROMOTE_DATABASE));
+      CompletableFuture.runAsync(() -> engine.runCycle(false)).get(10, TimeUnit.SECONDS);
+      assertEquals(HaState.SECONDARY_ACTIVE, engine.status().state(), "decided while the heartbeat still waits for its answer");
+    } finally {
+      peer.release.countDown();
+    }
+    beat.get(10, TimeUnit.SECONDS);
+    assertEquals(4, engine.missedHeartbeats(), "the heartbeat's own silence still counts once it ends");
   }
 
   @Test
@@ -412,6 +438,10 @@ class HaEngineTest {
     private final Deque<PeerContact> script = new ArrayDeque<>();
     Long lastLoopAge;
     String walPosition;
+    int exchanges;
+    /** When set, the next exchange says it is asking and then waits for {@code release}. */
+    volatile java.util.concurrent.CountDownLatch asking;
+    volatile java.util.concurrent.CountDownLatch release;
 
     void answers(PeerContact contact, int times) {
       for (int i = 0; i < times; i++) {
@@ -422,7 +452,16 @@ class HaEngineTest {
     @Override
     PeerContact exchangeHeartbeat(HaConfig config, HeartbeatMessage mine) {
       lastLoopAge = mine.loopAgeMillis;
+      exchanges++;
       PeerContact next = script.poll();
+      if (asking != null) {
+        asking.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (next == null) {
         throw new AssertionError("the test did not say what the peer answers");
       }
