@@ -147,11 +147,11 @@ class VipBenchmark {
     }
     md.append("\nTarget (issue 13): the virtual IP adds at most 1 s to the failover (\"virtual IP cost\"). For comparison, ")
         .append("keepalived's default takeover is about 3 s (not measured here). The address is taken as the promotion ")
-        .append("starts (Secondary Failover), so the client's connections reach the new server while it promotes (a quick ")
-        .append("503, retried) rather than a SYN to the old server's MAC that waits for its retransmission (1 s, then 2 s ")
-        .append("more). The failover itself is ")
-        .append("slower here than on loopback (the Failover and failback section): a powered-off peer refuses nothing, ")
-        .append("so each heartbeat waits out peer.timeout.ms (3 s) on the Health Monitor's loop.\n");
+        .append("starts (Secondary Failover), its duplicate address probe (0.3 s) running while the database is promoted, ")
+        .append("so the client's connections reach the new server about when it starts serving (before, a quick 503, ")
+        .append("retried) rather than a SYN to the old server's MAC that waits for its retransmission (1 s, then 2 s ")
+        .append("more). Detection is slower here than on loopback (the Failover and failback section): a powered-off ")
+        .append("peer refuses nothing, so each heartbeat waits out peer.timeout.ms (3 s).\n");
     BenchmarkReport.writeSection("vip", md.toString());
     System.out.println(md);
   }

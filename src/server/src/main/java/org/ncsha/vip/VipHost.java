@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ncsha.os.ToolException;
 import org.ncsha.os.ToolRunner;
 
 /**
@@ -26,13 +27,17 @@ import org.ncsha.os.ToolRunner;
  */
 public final class VipHost {
   private static final Duration QUICK = Duration.ofSeconds(10);
-  /** How long a probe waits for another host to answer: arping counts in whole seconds. */
-  private static final int PROBE_SECONDS = 1;
-  private static final Pattern ARP_REPLY = Pattern.compile("reply from \\S+ \\[([0-9A-Fa-f:]{17})\\]");
+  /**
+   * How long a probe waits for another host to answer. A failover waits for it (the promotion
+   * takes about as long); on a LAN an answer takes a millisecond, and each probe is sent twice.
+   */
+  private static final Duration PROBE_WAIT = Duration.ofMillis(300);
+  private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
   private static final Pattern ND_REPLY = Pattern.compile("Target link-layer address: ([0-9A-Fa-f:]{17})");
   private static final int IFNAMSIZ = 15;
 
-  private static java.nio.file.Path naScript;
+  /** The scripts of ours, each written once to a file of this JVM's (the tool log names the file, not the text). */
+  private static final Map<String, java.nio.file.Path> SCRIPTS = new java.util.HashMap<>();
 
   private final String ownAddress;
   private final ToolRunner tools = new ToolRunner(null);
@@ -68,12 +73,13 @@ public final class VipHost {
 
   /**
    * Asks the link whether another host answers for the address (duplicate address detection,
-   * waiting about a second): the MAC address that answered, or empty when none did.
+   * waiting {@link #PROBE_WAIT}): the MAC address that answered, or empty when none did. IPv4
+   * with a script of ours, since arping waits whole seconds; IPv6 with ndisc6.
    */
   public Optional<String> answeringFrom(String address) {
     String dev = interfaceName();
     if (isIpv6(address)) {
-      ToolRunner.Result r = tools.run(List.of("ndisc6", "-1", "-n", "-r", "1", "-w", String.valueOf(PROBE_SECONDS * 1000),
+      ToolRunner.Result r = tools.run(List.of("ndisc6", "-1", "-n", "-r", "2", "-w", String.valueOf(PROBE_WAIT.toMillis() / 2),
           address, dev), Map.of(), QUICK);
       Matcher m = ND_REPLY.matcher(r.stdout());
       if (m.find()) {
@@ -84,16 +90,16 @@ public final class VipHost {
       }
       throw tools.failure(List.of("ndisc6"), r);
     }
-    ToolRunner.Result r = tools.run(List.of("arping", "-D", "-f", "-c", "1", "-w", String.valueOf(PROBE_SECONDS), "-I", dev,
-        address), Map.of(), QUICK);
-    Matcher m = ARP_REPLY.matcher(r.stdout());
-    if (r.exitCode() == 1 && m.find()) {
-      return Optional.of(m.group(1).toLowerCase());
-    }
-    if (r.exitCode() == 0) {
+    List<String> command = List.of("python3", script("arp-probe.py").toString(), address, dev,
+        String.valueOf(PROBE_WAIT.toMillis() / 1000.0));
+    String answer = tools.runChecked(command, Map.of(), QUICK).stdout().strip();
+    if (answer.isEmpty()) {
       return Optional.empty();
     }
-    throw tools.failure(List.of("arping"), r);
+    if (MAC.matcher(answer).matches()) {
+      return Optional.of(answer);
+    }
+    throw new ToolException("arp-probe.py answered '" + answer + "' instead of a MAC address");
   }
 
   /**
@@ -148,7 +154,7 @@ public final class VipHost {
   public void announce(String address) {
     String dev = interfaceName();
     List<String> command = isIpv6(address)
-        ? List.of("python3", unsolicitedNaScript().toString(), address, dev, "1", "0")
+        ? List.of("python3", script("unsolicited-na.py").toString(), address, dev, "1", "0")
         : List.of("arping", "-U", "-c", "1", "-I", dev, address);
     tools.runChecked(command, Map.of(), QUICK);
   }
@@ -161,24 +167,22 @@ public final class VipHost {
     }
   }
 
-  /**
-   * The script, written once to a file of this JVM's (the tool log names the file, not the
-   * script's text).
-   */
-  private static synchronized java.nio.file.Path unsolicitedNaScript() {
-    if (naScript == null || !java.nio.file.Files.exists(naScript)) {
-      try (InputStream in = VipHost.class.getResourceAsStream("unsolicited-na.py")) {
+  /** One of our scripts (a resource beside this class) as a file python3 can run. */
+  private static synchronized java.nio.file.Path script(String name) {
+    java.nio.file.Path written = SCRIPTS.get(name);
+    if (written == null || !java.nio.file.Files.exists(written)) {
+      try (InputStream in = VipHost.class.getResourceAsStream(name)) {
         if (in == null) {
-          throw new IllegalStateException("unsolicited-na.py is missing from the application");
+          throw new IllegalStateException(name + " is missing from the application");
         }
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("ncs-unsolicited-na-", ".py");
-        java.nio.file.Files.write(file, in.readAllBytes());
-        file.toFile().deleteOnExit();
-        naScript = file;
+        written = java.nio.file.Files.createTempFile("ncs-" + name.replace(".py", "-"), ".py");
+        java.nio.file.Files.write(written, in.readAllBytes());
+        written.toFile().deleteOnExit();
+        SCRIPTS.put(name, written);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return naScript;
+    return written;
   }
 }
