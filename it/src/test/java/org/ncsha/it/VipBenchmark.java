@@ -131,8 +131,8 @@ class VipBenchmark {
         .append("its acknowledgement), median and worst of the runs; \"virtual IP cost\" is the first write through the ")
         .append("virtual IP minus the first to the ")
         .append("secondary's own address in the same run (what moving the address adds); \"move\" is the first write ")
-        .append("through the virtual IP minus Secondary Active (duplicate address probe, address added, gratuitous ARP, ")
-        .append("the client's next connection).\n\n")
+        .append("through the virtual IP minus Secondary Active (what remains of the duplicate address probe, the ")
+        .append("address added, gratuitous ARP, the client's next connection).\n\n")
         .append("| heartbeat | runs | Secondary Active | first write, own address | first write, virtual IP | virtual IP cost | move | acknowledged writes lost |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     for (var e : results.entrySet()) {

@@ -6,7 +6,7 @@ package org.ncsha.ha;
  * Monitor started, how many prompt decisions a heartbeat interval has had, and the last
  * "staying, because ..." outcome already recorded. The runner ({@code monitor.HaEngine}) and the
  * scenario harness of the tests both keep their ticks with it, so what the tests replay is
- * what the runner does. Pure: no clock, no I/O; one loop uses one instance, from one thread.
+ * what the runner does. Pure: no clock, no I/O; one loop uses one instance, under its lock.
  */
 public final class LoopBookkeeping {
   /**

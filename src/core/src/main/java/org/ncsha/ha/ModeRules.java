@@ -65,7 +65,8 @@ final class ModeRules {
 
   /**
    * The virtual IP is where writes are served: on this server exactly while its state holds it
-   * ({@link HaState#holdsVirtualIp}) and the witness has not fenced it; after Remove HA (the guide: the only way to remove
+   * ({@link HaState#holdsVirtualIp}; Secondary Failover only with the witness's lease) and the
+   * witness has not fenced it; after Remove HA (the guide: the only way to remove
    * it) nowhere. A decision that takes or releases it decides itself.
    */
   private static void virtualIp(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
@@ -74,7 +75,9 @@ final class ModeRules {
     }
     HaState next = decision.next();
     boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED
-        && next.haConfigured() && next.holdsVirtualIp(t.role()) && !mode.fenced();
+        && next.haConfigured() && next.holdsVirtualIp(t.role()) && !mode.fenced()
+        // Before it serves, a promoting secondary holds the address only with the witness's lease.
+        && (next != HaState.SECONDARY_FAILOVER || t.leaseOk());
     boolean held = mode.virtualIp() != LocalMode.VirtualIp.NOT_HELD;
     if (wanted != held) {
       repairs.add(Action.of(wanted ? ACQUIRE_VIP : RELEASE_VIP,

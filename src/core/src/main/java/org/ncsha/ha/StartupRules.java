@@ -41,7 +41,6 @@ final class StartupRules {
           Decision.to(
               SECONDARY_FAILOVER,
               "restarted during a failover; promoting the database again",
-              Action.of(ACQUIRE_VIP),
               Action.of(PROMOTE_DATABASE));
       case SECONDARY_ACTIVE, SECONDARY_ALONE ->
           heard

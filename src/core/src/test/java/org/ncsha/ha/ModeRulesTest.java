@@ -121,6 +121,9 @@ class ModeRulesTest {
     LocalMode promoting = new LocalMode(false, false, false, null, false, LocalMode.VirtualIp.NOT_HELD);
     assertEquals(List.of(Action.of(ActionKind.ACQUIRE_VIP, "the virtual IP was not on this server in Secondary Failover")),
         actions(SECONDARY_FAILOVER, null, Inputs.secondary(), promoting), "promoting: the address is wanted already");
+    WitnessView leaseElsewhere = new WitnessView(true, true, false, "10.0.0.1");
+    assertEquals(List.of(), decider.decide(in(SECONDARY_FAILOVER), at(1, null).withMode(promoting).withWitness(leaseElsewhere),
+        Inputs.secondary(), null).actions(), "without the witness's lease a promoting secondary does not take it");
     Decision start = decider.decide(in(SECONDARY_LOST_PRIMARY), at(1, null), Inputs.secondary(), new Command.Failover());
     assertEquals(SECONDARY_FAILOVER, start.next());
     assertTrue(start.has(ActionKind.ACQUIRE_VIP) && start.has(ActionKind.PROMOTE_DATABASE), start.actions().toString());

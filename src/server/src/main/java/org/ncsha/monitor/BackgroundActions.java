@@ -43,7 +43,7 @@ public class BackgroundActions {
     return new jakarta.ejb.AsyncResult<>(database.restart());
   }
 
-  /** Taking the virtual IP, off the loop: its probe waits a second ({@link VirtualIpKeeper}). */
+  /** Taking the virtual IP, off the loop: its probe waits ({@link VirtualIpKeeper}). */
   @Asynchronous
   public void acquireVirtualIp(VirtualIpKeeper keeper, String state) {
     keeper.acquireNow(state);

@@ -59,8 +59,14 @@ public class HaEngine {
   private final HaDecider decider = new HaDecider();
   private final Queue<PendingCommand> commands = new ConcurrentLinkedQueue<>();
   private final Queue<ActionOutcome> outcomes = new ConcurrentLinkedQueue<>();
-  /** Held while the peer is asked, so that two exchanges never overlap (see {@link #exchange}). */
+  /** Held while the loop asks the peer, so that its exchanges never overlap (see {@link #exchange}). */
   private final Object exchanging = new Object();
+  /** The loop's exchanges so far (guarded by {@link #exchanging}). */
+  private long exchanges;
+  /** The newest exchange a decision used: an older answer is not decided on after it (guarded by this). */
+  private long decidedExchange;
+  /** Decisions so far (guarded by this). */
+  private long decisions;
 
   private volatile NodeStatus status;
   private volatile HaConfig config;
@@ -108,27 +114,34 @@ public class HaEngine {
     synchronized (this) {
       tick = observeLocal(true);
     }
-    PeerContact contact = tick.message() == null ? null : exchange(tick);
+    Asked asked = tick.message() == null ? null : exchange(tick);
     synchronized (this) {
-      decide(tick, contact);
+      decide(tick, asked);
     }
   }
 
   private synchronized void runPromptCycle() {
     LocalTick tick = observeLocal(false);
-    PeerContact contact;
+    Asked asked;
     if (tick.message() == null) {
-      contact = null;
+      asked = null;
     } else if (loop.asksPeer(false, !commands.isEmpty())) {
-      contact = exchange(tick);
+      asked = exchange(tick);
     } else {
-      contact = PeerContact.silent("not asked between heartbeats: it did not answer the last one");
+      asked = new Asked(0, PeerContact.silent("not asked between heartbeats: it did not answer the last one"));
     }
-    decide(tick, contact);
+    decide(tick, asked);
   }
 
-  /** What a cycle observed of this server before asking the peer, and the heartbeat it sends (null: no peer). */
-  private record LocalTick(boolean heartbeat, Instant now, LocalHealth.Snapshot local, HaConfig config, HeartbeatMessage message) {}
+  /**
+   * What a cycle observed of this server before asking the peer, the heartbeat it sends (null:
+   * no peer) and how many decisions had been made by then.
+   */
+  private record LocalTick(boolean heartbeat, LocalHealth.Snapshot local, HaConfig config, HeartbeatMessage message,
+      long decisionsBefore) {}
+
+  /** A peer's answer and the number of its exchange (0: the peer was not asked). */
+  private record Asked(long number, PeerContact contact) {}
 
   private LocalTick observeLocal(boolean heartbeat) {
     loop.tickStarted(heartbeat);
@@ -140,22 +153,32 @@ public class HaEngine {
     }
     LocalHealth.Snapshot local = health.check();
     disk.check(now, status.state().displayName());
-    HaConfig asked = config;
-    return new LocalTick(heartbeat, now, local, asked,
-        asked.peerAddress() == null ? null : peer.ownHeartbeat(asked, status.state(), local, loopAge()));
+    HaConfig config = this.config;
+    return new LocalTick(heartbeat, local, config,
+        config.peerAddress() == null ? null : peer.ownHeartbeat(config, status.state(), local, loopAge()), decisions);
   }
 
-  /** One exchange at a time: a prompt cycle that asks waits for a heartbeat's exchange in flight. */
-  private PeerContact exchange(LocalTick tick) {
+  /** One of the loop's exchanges at a time: a prompt cycle that asks waits for a heartbeat's in flight. */
+  private Asked exchange(LocalTick tick) {
     synchronized (exchanging) {
-      return peer.exchangeHeartbeat(tick.config(), tick.message());
+      return new Asked(++exchanges, peer.exchangeHeartbeat(tick.config(), tick.message()));
     }
   }
 
-  private void decide(LocalTick tick, PeerContact contact) {
+  private void decide(LocalTick tick, Asked asked) {
+    if (asked != null && asked.number() != 0) {
+      if (asked.number() < decidedExchange) {
+        // A prompt cycle asked the peer after this heartbeat did and has decided on that newer answer.
+        return;
+      }
+      decidedExchange = asked.number();
+    }
     boolean heartbeat = tick.heartbeat();
-    Instant now = tick.now();
-    LocalHealth.Snapshot local = tick.local();
+    Instant now = clock.instant();
+    // A prompt cycle decided while this heartbeat asked the peer: what it observed may be out of date.
+    LocalHealth.Snapshot local = tick.decisionsBefore() == decisions ? tick.local() : health.check();
+    decisions++;
+    PeerContact contact = asked == null ? null : asked.contact();
     PeerReport peerReport = loop.peerExchanged(config.peerAddress() == null ? null : contact, heartbeat);
     missedHeartbeats = loop.missedHeartbeats();
     if (peerReport != null) {

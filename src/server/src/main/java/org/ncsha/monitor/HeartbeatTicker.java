@@ -20,7 +20,8 @@ import org.ncsha.node.NodeSettings;
 /**
  * Ticks the Health Monitor loop: an EJB interval timer at the heartbeat interval (default 5 s),
  * plus an immediate tick when a command or an action outcome arrives. Concurrency is the
- * engine's business (its cycle is synchronized), so a nudge never waits behind a running cycle.
+ * engine's business ({@link HaEngine#runCycle}: a heartbeat asks the peer outside its lock), so
+ * a nudge never waits behind a heartbeat that waits for the peer.
  */
 @Singleton
 @Startup

@@ -20,10 +20,10 @@ import org.ncsha.vip.VipHost;
 import org.ncsha.vip.VirtualIps;
 
 /**
- * Holds the pair's virtual IP on this server while it serves writes ({@code ModeRules} asks):
- * acquiring probes the link first and never adds an address another host answers for, then
- * adds it and announces it several times, spaced, against lost packets and stale caches; all off
- * the loop's thread, since a probe waits a second. Releasing is immediate, on the loop's thread,
+ * Holds the pair's virtual IP on this server while its state holds it (it serves writes, or is
+ * promoting: {@code ModeRules} asks): acquiring probes the link first and never adds an address
+ * another host answers for, then adds it and announces it several times, spaced, against lost
+ * packets and stale caches; all off the loop's thread, since a probe waits 0.3 s. Releasing is immediate, on the loop's thread,
  * so a server that stops serving has let go before anything else happens; so does a Health
  * Monitor that shuts down. What is held is also written to {@code run/virtual-ips}, from which
  * {@code ncs-server stop} (systemd's ExecStop, run after a crash too) removes it when the JVM
@@ -99,7 +99,7 @@ public class VirtualIpKeeper {
   void acquireNow(String state) {
     try {
       List<String> missing = configured().addresses().stream().filter(a -> wanted && !host().holds(a)).toList();
-      // Probed together: each waits up to a second.
+      // Probed together: each waits a while ({@code VipHost.answeringFrom}).
       Map<String, java.util.concurrent.CompletableFuture<Optional<String>>> probes = new LinkedHashMap<>();
       for (String address : missing) {
         probes.put(address, java.util.concurrent.CompletableFuture.supplyAsync(() -> host().answeringFrom(address)));

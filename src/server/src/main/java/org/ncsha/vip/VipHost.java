@@ -20,8 +20,8 @@ import org.ncsha.os.ToolRunner;
 
 /**
  * This server's side of a virtual address, done with the operating system's tools: iproute2 adds
- * and removes it on the interface that carries the server's own address, arping (IPv4) and
- * ndisc6 (IPv6) find whether another host answers for it, and gratuitous ARP (arping -U) or
+ * and removes it on the interface that carries the server's own address, a script of ours
+ * (IPv4 ARP probes) and ndisc6 (IPv6) find whether another host answers for it, and gratuitous ARP (arping -U) or
  * unsolicited neighbour advertisements move the neighbours' caches over. Adding an address needs
  * CAP_NET_ADMIN and the probes and announcements CAP_NET_RAW (docs/operations.md, "Virtual IP").
  */

@@ -313,6 +313,40 @@ class HaEngineTest {
   }
 
   @Test
+  void a_heartbeats_answer_older_than_one_a_prompt_cycle_decided_on_is_not_decided_on() throws Exception {
+    secondary("manual");
+    // The heartbeat's exchange (the older) hears the primary active; the prompt cycle's, asked
+    // after it and decided first, hears it step down.
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_FAILOVER, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
+    peer.asking = new java.util.concurrent.CountDownLatch(1);
+    peer.release = new java.util.concurrent.CountDownLatch(1);
+    Thread beat = new Thread(() -> engine.runCycle(true));
+    beat.start();
+    Thread prompt = null;
+    try {
+      assertTrue(peer.asking.await(10, TimeUnit.SECONDS), "the heartbeat is asking the peer");
+      peer.asking = null;
+      prompt = new Thread(() -> engine.runCycle(false));
+      prompt.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (prompt.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertEquals(Thread.State.BLOCKED, prompt.getState(), "the prompt cycle waits for the heartbeat's exchange");
+    } finally {
+      peer.release.countDown();
+    }
+    prompt.join(10_000);
+    beat.join(10_000);
+    assertEquals(3, peer.exchanges, "the startup tick's exchange, the heartbeat's and the prompt cycle's");
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state(), "the newer answer was decided on");
+    assertEquals(HaState.PRIMARY_FAILOVER, engine.lastPeer().state(), "and the older one did not replace it");
+  }
+
+  @Test
   void a_standby_too_far_behind_is_not_promoted_automatically_and_that_is_said_once() {
     peer.walPosition = "0/9000000";
     health.walPosition = "0/1000000";
