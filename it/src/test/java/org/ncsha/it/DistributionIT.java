@@ -54,7 +54,7 @@ class DistributionIT {
   @Test
   void it_holds_the_runtime_the_server_the_cli_the_unit_and_the_guide() {
     for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/ncs-server", "lib/ncs-ha-cli.jar", "wlp/bin/server",
-        "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.war", "systemd/ncs-ha.service", "docs/install.md")) {
+        "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.ear", "systemd/ncs-ha.service", "docs/install.md")) {
       assertTrue(Files.exists(home.resolve(path)), path);
     }
     assertTrue(Files.isExecutable(home.resolve("bin/ncs")) && Files.isExecutable(home.resolve("wlp/bin/server")));
@@ -74,7 +74,7 @@ class DistributionIT {
         Map.of("NCS_NODE_DIR", node.toString(), "ADMIN_PW", "Dist-admin-9"));
     assertEquals(0, init.code, init.out);
     for (String path : List.of("etc/secrets.properties", "etc/pair.secrets", "etc/key.p12", "etc/tls.fingerprint",
-        "usr/servers/ncs/server.xml", "usr/servers/ncs/apps/ncs-ha.war", "usr/servers/ncs/configDropins/overrides/node.xml")) {
+        "usr/servers/ncs/server.xml", "usr/servers/ncs/apps/ncs-ha.ear", "usr/servers/ncs/configDropins/overrides/node.xml")) {
       assertTrue(Files.exists(node.resolve(path)), path);
     }
     String nodeXml = Files.readString(node.resolve("usr/servers/ncs/configDropins/overrides/node.xml"));

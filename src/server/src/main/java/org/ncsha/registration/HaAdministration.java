@@ -1,0 +1,85 @@
+package org.ncsha.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.ncsha.readiness.Subnet;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+
+/** What HA Configuration does, for the page and the admin REST alike: register and remove. */
+@ApplicationScoped
+public class HaAdministration {
+  @Inject HaEngine engine;
+  @Inject org.ncsha.monitor.HaRemoval removal;
+  @Inject RegistrationDesk desk;
+  @Inject org.ncsha.node.NodeSettings node;
+  @Inject org.ncsha.registration.VirtualIpProbe virtualIp;
+
+  /** The form did not pass its checks; each problem names its field. */
+  public static class InvalidForm extends Exception {
+    private final List<String> problems;
+
+    public InvalidForm(List<String> problems) {
+      super(String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  /** Validates, hands the key to the registration and asks the Health Monitor to register. */
+  public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
+    List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
+        : form.problems(Subnet.ofInterfaceHolding(node.address()), Subnet.ipv6OfInterfaceHolding(node.address()));
+    if (problems.isEmpty() && form.virtualIpEnabled()) {
+      problems = virtualIpsInUse(form);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidForm(problems);
+    }
+    FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
+    String secondary = form.getSecondaryServer().trim();
+    desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, form.emails(),
+        form.virtualIps().ipv4(), form.virtualIps().ipv6()));
+    form.setAuthenticationKey(null);
+    try {
+      engine.submit(new Command.Register(secondary, type));
+    } catch (CommandRefusedException e) {
+      desk.offer(null);
+      throw e;
+    }
+  }
+
+  /** @param peerIsDown the administrator says the secondary is down (see {@link org.ncsha.monitor.HaRemoval}) */
+  public void remove(boolean peerIsDown) throws CommandRefusedException {
+    removal.remove(peerIsDown);
+  }
+
+  /** A virtual IP another host answers for would be on two servers at once: refused, naming who answers. */
+  private List<String> virtualIpsInUse(RegistrationForm form) {
+    org.ncsha.vip.VirtualIps vips = form.virtualIps();
+    List<String> problems = new java.util.ArrayList<>();
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("IPv4 Virtual IP", vips.ipv4());
+    fields.put("IPv6 Virtual IP", vips.ipv6());
+    fields.forEach((field, address) -> {
+      if (address == null) {
+        return;
+      }
+      try {
+        String why = virtualIp.inUse(address);
+        if (why != null) {
+          problems.add(field + ": " + address + " is already in use (" + why + "); choose a free address in the servers' subnet");
+        }
+      } catch (RuntimeException e) {
+        problems.add(field + ": cannot check that " + address + " is free: " + e.getMessage());
+      }
+    });
+    return problems;
+  }
+}

@@ -1,0 +1,184 @@
+package org.ncsha.registration;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.ncsha.security.AuthKeyRule;
+import org.ncsha.readiness.Subnet;
+
+/** The HA Configuration fields, with the checks that name the field and the rule. */
+public class RegistrationForm {
+  private static final Pattern IPV4 =
+      Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+$");
+
+  private String secondaryServer;
+  private String authenticationKey;
+  private String emailAddress;
+  private String failoverType;
+  private String virtualIpv4;
+  private String virtualIpv6;
+  private boolean enableVirtualIp;
+
+  /** Without the servers' subnets (null): every rule but the virtual IPs' subnets. */
+  public List<String> problems() {
+    return problems(null, null);
+  }
+
+  /**
+   * Every problem, each naming its field and the rule; {@code serversSubnet} and
+   * {@code serversIpv6Subnets} are where the virtual IPs must lie.
+   */
+  public List<String> problems(Subnet serversSubnet, List<Subnet> serversIpv6Subnets) {
+    List<String> problems = new ArrayList<>();
+    if (secondaryServer == null || secondaryServer.isBlank()) {
+      problems.add("Secondary Server: enter the IP address or host name of the secondary server");
+    } else {
+      try {
+        InetAddress.getByName(secondaryServer.trim());
+      } catch (UnknownHostException e) {
+        problems.add("Secondary Server: '" + secondaryServer.trim() + "' does not resolve to an address");
+      }
+    }
+    if (authenticationKey == null || authenticationKey.isEmpty()) {
+      problems.add("Authentication Key: enter the key set when the secondary was installed");
+    } else {
+      AuthKeyRule.violation(authenticationKey).ifPresent(problems::add);
+    }
+    for (String address : emails()) {
+      if (!EMAIL.matcher(address).matches()) {
+        problems.add("Email Address: '" + address + "' is not an e-mail address (use a comma-separated list of name@domain)");
+      }
+    }
+    if (failoverType != null && !failoverType.equalsIgnoreCase("manual") && !failoverType.equalsIgnoreCase("automatic")) {
+      problems.add("Failover Type: must be Manual or Automatic, was '" + failoverType + "'");
+    }
+    if (virtualIpEnabled()) {
+      virtualIpv4Problem(serversSubnet).ifPresent(problems::add);
+      virtualIpv6Problem(serversIpv6Subnets).ifPresent(problems::add);
+    }
+    return problems;
+  }
+
+  /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */
+  public org.ncsha.vip.VirtualIps virtualIps() {
+    return virtualIpEnabled() ? new org.ncsha.vip.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.vip.VirtualIps.NONE;
+  }
+
+  /** The page's "Enable Virtual IP" box ({@code enableVirtualIp} over REST): without it the address fields are ignored. */
+  public boolean virtualIpEnabled() {
+    return enableVirtualIp;
+  }
+
+  private java.util.Optional<String> virtualIpv4Problem(Subnet subnet) {
+    String v = virtualIpv4 == null ? "" : virtualIpv4.trim();
+    if (v.isEmpty()) {
+      return java.util.Optional.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off");
+    }
+    if (!IPV4.matcher(v).matches()) {
+      return java.util.Optional.of("IPv4 Virtual IP: '" + v + "' is not an IPv4 address (four numbers 0-255 separated by dots)");
+    }
+    try {
+      InetAddress vip = InetAddress.getByName(v);
+      if (subnet != null && !subnet.contains(vip)) {
+        return java.util.Optional.of("IPv4 Virtual IP: " + v + " is not in the servers' subnet " + subnet);
+      }
+      if (secondaryServer != null && vip.equals(InetAddress.getByName(secondaryServer.trim()))) {
+        return java.util.Optional.of("IPv4 Virtual IP: must not be the secondary server's own address");
+      }
+    } catch (UnknownHostException e) {
+      return java.util.Optional.of("IPv4 Virtual IP: '" + v + "' is not an IPv4 address");
+    }
+    return java.util.Optional.empty();
+  }
+
+  private java.util.Optional<String> virtualIpv6Problem(List<Subnet> subnets) {
+    String v = virtualIpv6 == null ? "" : virtualIpv6.trim();
+    if (v.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    if (!v.contains(":") || !v.matches("[0-9a-fA-F:.]+")) {
+      return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+    }
+    try {
+      InetAddress vip = InetAddress.getByName(v);
+      if (!(vip instanceof java.net.Inet6Address)) {
+        return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+      }
+      if (vip.isLinkLocalAddress()) {
+        return java.util.Optional.of("IPv6 Virtual IP: " + v + " is link-local (fe80::/10), which cannot move between servers;"
+            + " use a global or unique local address");
+      }
+      if (subnets != null && subnets.stream().noneMatch(s -> s.contains(vip))) {
+        return java.util.Optional.of("IPv6 Virtual IP: " + v + " is not in the servers' IPv6 subnet"
+            + (subnets.isEmpty() ? " (this server's interface has no global or unique local IPv6 address)"
+                : " " + subnets.stream().map(Subnet::toString).collect(java.util.stream.Collectors.joining(", "))));
+      }
+    } catch (UnknownHostException e) {
+      return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
+    }
+    return java.util.Optional.empty();
+  }
+
+  public List<String> emails() {
+    return org.ncsha.mail.EmailList.parse(emailAddress);
+  }
+
+  public String getSecondaryServer() {
+    return secondaryServer;
+  }
+
+  public void setSecondaryServer(String secondaryServer) {
+    this.secondaryServer = secondaryServer;
+  }
+
+  public String getAuthenticationKey() {
+    return authenticationKey;
+  }
+
+  public void setAuthenticationKey(String authenticationKey) {
+    this.authenticationKey = authenticationKey;
+  }
+
+  public String getEmailAddress() {
+    return emailAddress;
+  }
+
+  public void setEmailAddress(String emailAddress) {
+    this.emailAddress = emailAddress;
+  }
+
+  public String getFailoverType() {
+    return failoverType;
+  }
+
+  public void setFailoverType(String failoverType) {
+    this.failoverType = failoverType;
+  }
+
+  public String getVirtualIpv4() {
+    return virtualIpv4;
+  }
+
+  public void setVirtualIpv4(String virtualIpv4) {
+    this.virtualIpv4 = virtualIpv4;
+  }
+
+  public boolean isEnableVirtualIp() {
+    return enableVirtualIp;
+  }
+
+  public void setEnableVirtualIp(boolean enableVirtualIp) {
+    this.enableVirtualIp = enableVirtualIp;
+  }
+
+  public String getVirtualIpv6() {
+    return virtualIpv6;
+  }
+
+  public void setVirtualIpv6(String virtualIpv6) {
+    this.virtualIpv6 = virtualIpv6;
+  }
+}

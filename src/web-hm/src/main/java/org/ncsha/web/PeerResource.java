@@ -1,0 +1,256 @@
+package org.ncsha.web;
+
+import org.ncsha.peer.BandwidthTickets;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.ncsha.ha.Command;
+import org.ncsha.ha.FailoverType;
+import org.ncsha.monitor.AuthKeyChange;
+import org.ncsha.monitor.CommandRefusedException;
+import org.ncsha.monitor.HaEngine;
+import org.ncsha.monitor.LocalHealth;
+import org.ncsha.monitor.PeerLink;
+import org.ncsha.monitor.SecondaryCopy;
+import org.ncsha.node.ProductVersion;
+import org.ncsha.peer.AuthKeyMessage;
+import org.ncsha.peer.BandwidthProtocol;
+import org.ncsha.peer.HelloMessage;
+import org.ncsha.peer.PeerCommandMessage;
+import org.ncsha.peer.PeerDestination;
+import org.ncsha.peer.PeerSignature;
+import org.ncsha.peer.ReadinessRequest;
+import org.ncsha.peer.RegisterMessage;
+import org.ncsha.peer.ReplayGuard;
+import org.ncsha.peer.SaltMessage;
+import org.ncsha.security.AuthKeyRule;
+
+/**
+ * The peer protocol on the HM port: what the other Health Monitor calls. Every request and
+ * answer is signed with the key-derived secret; an unsigned or wrongly signed request is 401.
+ */
+@Path("/peer")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PeerResource {
+  private static final Logger LOG = Logger.getLogger(PeerResource.class.getName());
+  private static final Jsonb JSON = JsonbBuilder.create();
+  /** Shared by all requests: JAX-RS creates a resource instance per request. */
+  private static final ReplayGuard REPLAYS = new ReplayGuard(PeerSignature.MAX_SKEW);
+  /** Unsigned requests are what a stranger sends many of: logged once a minute with a count. */
+  private static final ThrottledLog REFUSALS = new ThrottledLog(java.time.Duration.ofMinutes(1));
+
+  @Inject PeerLink link;
+  @Inject org.ncsha.node.NodeSettings node;
+  @Inject HaEngine engine;
+  @Inject org.ncsha.store.HaStore store;
+  @Inject LocalHealth health;
+  @Inject SecondaryCopy copy;
+  @Inject AuthKeyChange keyChange;
+  @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
+  @Inject BandwidthTickets tickets;
+  @Context HttpHeaders headers;
+  @Context jakarta.servlet.http.HttpServletRequest servletRequest;
+  /** The secret the current request was signed with (JAX-RS makes one instance per request). */
+  private String requestSecret;
+
+  /**
+   * The salt of this server's peer secret, unsigned: a salt is not secret, and the primary needs
+   * it to derive the pair's secret before it can sign anything.
+   */
+  @jakarta.ws.rs.GET
+  @Path("/salt")
+  public SaltMessage salt() {
+    SaltMessage answer = new SaltMessage();
+    answer.salt = link.keys().peerSalt();
+    return answer;
+  }
+
+  @POST
+  @Path("/hello")
+  public Response hello(String body) {
+    return guarded("/api/peer/hello", body, path -> {
+      HelloMessage theirs = JSON.fromJson(body, HelloMessage.class);
+      link.pin(theirs.fingerprint);
+      HelloMessage mine = new HelloMessage();
+      mine.address = link.ownAddress();
+      mine.fingerprint = link.ownFingerprint();
+      mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
+      mine.state = engine.status().state().displayName();
+      mine.version = ProductVersion.current();
+      return signed(path, mine);
+    });
+  }
+
+  @POST
+  @Path("/heartbeat")
+  public Response heartbeat(String body) {
+    return guarded("/api/peer/heartbeat", body,
+        path -> signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge())));
+  }
+
+  @POST
+  @Path("/register")
+  public Response register(String body) {
+    return guarded("/api/peer/register", body, path -> {
+      RegisterMessage request = JSON.fromJson(body, RegisterMessage.class);
+      try {
+        copy.reset();
+        engine.submit(new Command.AcceptRegistration(
+            request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
+        // Notification settings and the virtual IP: kept beside the HA state, for the secondary's
+        // own mails and for when it serves.
+        store.updateConfig(row -> {
+          row.setEmails(org.ncsha.mail.EmailList.format(request.emails));
+          row.setVirtualIpv4(request.virtualIpv4);
+          row.setVirtualIpv6(request.virtualIpv6);
+        });
+      } catch (CommandRefusedException | IllegalArgumentException e) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+      }
+      return signed(path, copy.progress());
+    });
+  }
+
+  @POST
+  @Path("/copy-progress")
+  public Response copyProgress(String body) {
+    return guarded("/api/peer/copy-progress", body, path -> signed(path, copy.progress()));
+  }
+
+  @POST
+  @Path("/command")
+  public Response command(String body) {
+    return guarded("/api/peer/command", body, path -> {
+      try {
+        engine.submit(JSON.fromJson(body, PeerCommandMessage.class).toCommand());
+      } catch (CommandRefusedException | IllegalArgumentException e) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+      }
+      return signed(path, Map.of("message", "accepted"));
+    });
+  }
+
+  /** The other server is about to measure the link: the one ticket the bandwidth listener admits. */
+  @POST
+  @Path("/bandwidth-ticket")
+  public Response bandwidthTicket(String body) {
+    return guarded(BandwidthProtocol.TICKET_PATH, body,
+        path -> signed(path, Map.of("ticket", tickets.issue(Instant.now()))));
+  }
+
+  /** The other server's readiness run asks for this server's facts, measured towards it. */
+  @POST
+  @Path("/readiness")
+  public Response readiness(String body) {
+    return guarded("/api/peer/readiness", body, path -> {
+      ReadinessRequest request = JSON.fromJson(body, ReadinessRequest.class);
+      if (request.asker == null || request.asker.isBlank()) {
+        return signed(path, Response.Status.BAD_REQUEST, Map.of("message", "asker: the address of the server asking is required"));
+      }
+      return signed(path, readinessProbe.collect(request.asker));
+    });
+  }
+
+  @POST
+  @Path("/authkey")
+  public Response authKey(String body) {
+    return guarded("/api/peer/authkey", body, path -> {
+      AuthKeyMessage request = JSON.fromJson(body, AuthKeyMessage.class);
+      var violation = AuthKeyRule.violation(request.key);
+      if (violation.isPresent()) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", violation.get()));
+      }
+      // Kept as an offer: taken when the other server signs with it. An offer that arrives after
+      // its sender gave up is never used that way, and lapses.
+      String refusal = keyChange.offerFromPeer(request.key);
+      if (refusal != null) {
+        return signed(path, Response.Status.CONFLICT, Map.of("message", refusal));
+      }
+      return signed(path, Map.of("message", "offered"));
+    });
+  }
+
+  /** Runs the handler only for a fresh request signed with this node's key-derived secret. */
+  private Response guarded(String path, String body, java.util.function.Function<String, Response> handler) {
+    String destination = destination();
+    if (!PeerDestination.namesThisServer(destination, link.ownAddress(), node.hmPort())) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + path + ": addressed to " + destination + ", not to this server");
+      return refused(PeerSignature.Check.UNSIGNED);
+    }
+    String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
+    PeerLink.RequestKey key = link.keyForRequest(headers.getHeaderString(PeerSignature.KEY_ID_HEADER));
+    PeerSignature.Check check = PeerSignature.check(key.secret(), headers.getHeaderString(PeerSignature.TIME_HEADER),
+        nonce, PeerSignature.requestScope(destination, path), body, headers.getHeaderString(PeerSignature.SIGNATURE_HEADER),
+        Instant.now());
+    if (check != PeerSignature.Check.VALID) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + (check == PeerSignature.Check.CLOCK_SKEW
+          ? "signed at a time more than " + PeerSignature.MAX_SKEW.toSeconds() + " s from this server's clock"
+          : "not signed with this node's authentication key"));
+      return refused(check);
+    }
+    if (!REPLAYS.firstUse(nonce, Instant.now())) {
+      LOG.warning("Rejected a replayed peer request to " + path + " (nonce seen before)");
+      return refused(PeerSignature.Check.UNSIGNED);
+    }
+    // The answer is signed with the key the request used, which is the one its sender checks.
+    requestSecret = key.secret();
+    if (key.offered()) {
+      // The other server signs with the key it offered: it has moved over, so this one does too.
+      keyChange.takeOffered();
+    }
+    return handler.apply(path);
+  }
+
+  /**
+   * The address and port the request was sent to: its Host header, or under HTTP/2 (which the
+   * peer's client speaks) its :authority, which the container gives as the server name and port.
+   */
+  private String destination() {
+    String host = headers.getHeaderString(HttpHeaders.HOST);
+    if (host != null) {
+      return host;
+    }
+    String name = servletRequest.getServerName();
+    return (name.contains(":") && !name.startsWith("[") ? "[" + name + "]" : name) + ":" + servletRequest.getServerPort();
+  }
+
+  /**
+   * A 401 that says why and carries this server's time, so a caller whose clock is off can
+   * tell that from a wrong key and measure by how much.
+   */
+  private static Response refused(PeerSignature.Check why) {
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header(PeerSignature.REFUSAL_HEADER, why.name())
+        .header(PeerSignature.TIME_HEADER, Long.toString(Instant.now().toEpochMilli()))
+        .build();
+  }
+
+  private Response signed(String path, Object answer) {
+    return signed(path, Response.Status.OK, answer);
+  }
+
+  private Response signed(String path, Response.Status status, Object answer) {
+    String json = JSON.toJson(answer);
+    long now = Instant.now().toEpochMilli();
+    String secret = requestSecret != null ? requestSecret : link.peerSecret();
+    String nonce = headers.getHeaderString(PeerSignature.NONCE_HEADER);
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .header(PeerSignature.TIME_HEADER, Long.toString(now))
+        .header(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(secret, now, nonce, PeerSignature.replyPath(path), json))
+        .entity(json)
+        .build();
+  }
+}
