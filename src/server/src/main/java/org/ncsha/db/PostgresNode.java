@@ -45,7 +45,7 @@ public final class PostgresNode implements DatabaseNode {
   public PostgresNode(PostgresConfig config, MonitorConnection monitor) {
     this.config = config;
     this.files = new PostgresFiles(config);
-    this.tools = new ToolRunner(config.osUser(), DatabaseException::new);
+    this.tools = new ToolRunner(config.osUser(), DatabaseException::new).withoutCapabilities();
     this.monitor = monitor;
   }
 

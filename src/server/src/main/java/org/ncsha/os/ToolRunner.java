@@ -28,6 +28,8 @@ public final class ToolRunner {
 
   private final String osUser;
   private final java.util.function.BiFunction<String, Throwable, RuntimeException> failures;
+  /** The capabilities this process may hand on (the virtual IP's), dropped for the tool. */
+  private final boolean dropCapabilities;
 
   /** Failures are {@link ToolException}s. */
   public ToolRunner(String osUser) {
@@ -36,8 +38,37 @@ public final class ToolRunner {
 
   /** Failures are what {@code failures} makes of a message and its cause (null when none): a caller's own kind. */
   public ToolRunner(String osUser, java.util.function.BiFunction<String, Throwable, RuntimeException> failures) {
+    this(osUser, failures, false);
+  }
+
+  private ToolRunner(String osUser, java.util.function.BiFunction<String, Throwable, RuntimeException> failures,
+      boolean dropCapabilities) {
     this.osUser = osUser;
     this.failures = failures;
+    this.dropCapabilities = dropCapabilities;
+  }
+
+  /**
+   * The same runner, but its tools do not inherit the ambient capabilities this server holds
+   * for the virtual IP (CAP_NET_ADMIN, CAP_NET_RAW under systemd or the lab): PostgreSQL, which
+   * the Health Monitor starts with pg_ctl, needs none and must not keep them for its lifetime.
+   */
+  public ToolRunner withoutCapabilities() {
+    return new ToolRunner(osUser, failures, true);
+  }
+
+  /** Whether a /proc/PID/status text shows ambient capabilities, which a started tool would inherit. */
+  static boolean holdsAmbientCapabilities(String procStatus) {
+    return procStatus.lines().filter(l -> l.startsWith("CapAmb:"))
+        .anyMatch(l -> !l.substring("CapAmb:".length()).strip().matches("0+"));
+  }
+
+  private static boolean thisProcessHoldsAmbientCapabilities() {
+    try {
+      return holdsAmbientCapabilities(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status")));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public Result run(List<String> command, Map<String, String> env, Duration timeout) {
@@ -48,7 +79,10 @@ public final class ToolRunner {
   public Result run(List<String> command, Map<String, String> env, Duration timeout, Consumer<String> stderrLines) {
     List<String> full = new ArrayList<>();
     if (osUser != null) {
+      // runuser's change of user from root already leaves the tool without capabilities.
       full.addAll(List.of("runuser", "-u", osUser, "--"));
+    } else if (dropCapabilities && thisProcessHoldsAmbientCapabilities()) {
+      full.addAll(List.of("setpriv", "--inh-caps=-all", "--ambient-caps=-all", "--"));
     }
     full.addAll(command);
     String tool = command.get(0).substring(command.get(0).lastIndexOf('/') + 1);

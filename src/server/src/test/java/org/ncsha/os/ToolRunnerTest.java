@@ -21,6 +21,13 @@ class ToolRunnerTest {
   }
 
   @Test
+  void ambient_capabilities_are_read_from_the_process_status() {
+    assertTrue(ToolRunner.holdsAmbientCapabilities("Name:\tjava\nCapInh:\t0000000000003000\nCapAmb:\t0000000000003000\n"));
+    assertEquals(false, ToolRunner.holdsAmbientCapabilities("Name:\tjava\nCapInh:\t0000000000000000\nCapAmb:\t0000000000000000\n"));
+    assertEquals(false, ToolRunner.holdsAmbientCapabilities("Name:\tjava\n"), "a kernel without ambient capabilities");
+  }
+
+  @Test
   void a_tool_that_runs_past_its_timeout_is_killed_with_everything_it_started() throws Exception {
     // A marker no other process on the machine has in its command line.
     String marker = "41." + (System.nanoTime() % 100000);
