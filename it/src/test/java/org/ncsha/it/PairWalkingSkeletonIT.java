@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -91,6 +92,17 @@ class PairWalkingSkeletonIT {
         "{\"name\":\"" + name + "\",\"address\":\"10.1.0." + name.length() + "\"}");
   }
 
+  private static HttpResponse<String> saveTemplate(String node, String name, String content) throws Exception {
+    return PAIR.post(node, 9443, "/api/templates", admin, adminPassword,
+        jakarta.json.Json.createObjectBuilder().add("name", name).add("content", content).build().toString());
+  }
+
+  /** The template's content on that server, or null when it has none. */
+  private static String template(String node, String name) throws Exception {
+    HttpResponse<String> r = PAIR.get(node, 9443, "/api/templates/" + name, admin, adminPassword);
+    return r.statusCode() == 200 ? Pair.field(r.body(), "content") : null;
+  }
+
   private static boolean listed(String node, String name) throws Exception {
     HttpResponse<String> r = PAIR.get(node, 9443, "/api/devices", admin, adminPassword);
     return r.statusCode() == 200 && Json.has(r.body(), "name", name);
@@ -162,6 +174,40 @@ class PairWalkingSkeletonIT {
     assertEquals(401, PAIR.get("primary", 9443, "/api/devices", null, null).statusCode(), "the admin login is required");
     assertEquals(201, addDevice("primary", "core-router-1").statusCode());
     Pair.await("core-router-1 on the secondary", Duration.ofSeconds(2), () -> listed("secondary", "core-router-1"));
+  }
+
+  @Test
+  @Order(2)
+  void a_template_saved_on_the_primary_travels_to_the_secondary_and_so_does_its_deletion() throws Exception {
+    String content = "interface GigabitEthernet0/1\n description uplink \u00e9\n";
+    assertEquals(201, saveTemplate("primary", "branch-base", content).statusCode());
+    // The watch sends it: well within the guide's 11 s.
+    Pair.await("the template on the secondary", Duration.ofSeconds(3), () -> content.equals(template("secondary", "branch-base")));
+    HttpResponse<String> passive = saveTemplate("secondary", "on-the-passive", "x");
+    assertEquals(503, passive.statusCode(), passive.body());
+    assertEquals(PAIR.primary, Pair.field(passive.body(), "activeServer"), passive.body());
+    HttpResponse<String> bad = saveTemplate("primary", "../escape", "x");
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("name: "), bad.body());
+
+    assertEquals(204, PAIR.delete("primary", 9443, "/api/templates/branch-base", admin, adminPassword).statusCode());
+    Pair.await("the deletion on the secondary", Duration.ofSeconds(3), () -> template("secondary", "branch-base") == null);
+
+    // The active server is the source of truth: a hand edit on the passive one is overwritten by
+    // the next near-real-time run (11 s), and the secondary logs that.
+    assertEquals(201, saveTemplate("primary", "edge", "edge v1").statusCode());
+    Pair.await("edge on the secondary", Duration.ofSeconds(3), () -> "edge v1".equals(template("secondary", "edge")));
+    Path onSecondary = PAIR.dir.resolve("secondary/files/templates/edge");
+    Files.writeString(onSecondary, "changed by hand");
+    assertEquals("changed by hand", template("secondary", "edge"));
+    Pair.await("the hand edit overwritten", Duration.ofSeconds(15), () -> "edge v1".equals(template("secondary", "edge")));
+    JsonObject fileSync = Json.parse(PAIR.get("primary", 8082, "/api/status", null, null).body()).asJsonObject()
+        .getJsonObject("fileSync");
+    assertTrue(fileSync.getBoolean("sending"), fileSync.toString());
+    assertEquals(0, fileSync.getInt("pendingFiles"), fileSync.toString());
+    assertEquals("batch", fileSync.getJsonObject("modes").getString("licenses"));
+    assertFalse(Json.parse(PAIR.get("secondary", 8082, "/api/status", null, null).body()).asJsonObject()
+        .getJsonObject("fileSync").getBoolean("sending"));
   }
 
   @Test
@@ -288,6 +334,8 @@ class PairWalkingSkeletonIT {
     int done = firstContaining(subjects, "Failover completed");
     assertTrue(lost >= 0 && lost < done, "mailed in the order it happened: " + subjects);
     assertEquals(201, addDevice("secondary", "edge-after-failover").statusCode());
+    assertEquals(201, saveTemplate("secondary", "after-failover", "saved on the secondary").statusCode(),
+        "the active secondary takes templates");
     assertTrue(listed("secondary", "core-router-1"), "nothing written before the failover is lost");
     assertEquals(200, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
   }
@@ -299,6 +347,9 @@ class PairWalkingSkeletonIT {
     Pair.await("Primary Syncing", Duration.ofSeconds(120), () -> "Primary Syncing".equals(PAIR.state("primary")));
     assertEquals(503, addDevice("primary", "rejected-on-old-primary").statusCode());
     Pair.await("the failover write on the old primary", Duration.ofSeconds(10), () -> listed("primary", "edge-after-failover"));
+    // Files follow the role: the active secondary sends them to the passive primary.
+    Pair.await("the failover's template on the old primary", Duration.ofSeconds(15),
+        () -> "saved on the secondary".equals(template("primary", "after-failover")));
   }
 
   @Test

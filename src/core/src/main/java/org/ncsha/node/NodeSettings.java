@@ -38,7 +38,8 @@ public record NodeSettings(
     Duration readinessInterval,
     org.ncsha.readiness.Thresholds readinessThresholds,
     MailServer mailServer,
-    java.util.List<String> witnessEndpoints) {
+    java.util.List<String> witnessEndpoints,
+    long fileSyncMaxBytes) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -89,7 +90,8 @@ public record NodeSettings(
                 p.getProperty("readiness.bandwidth.minimum", "100 Mbps"))),
         new MailServer(blankToNull(p.getProperty("mail.smtp.host")), intValue(p, "mail.smtp.port", 25),
             p.getProperty("mail.from", "ncs-ha@localhost").trim()),
-        witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")));
+        witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")),
+        longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1));
   }
 
   /** witness.etcd.endpoints: comma-separated http://host:port URLs of etcd; empty for no witness. */
@@ -122,6 +124,21 @@ public record NodeSettings(
     if (n < minimum) {
       throw new IllegalArgumentException(
           "node.properties: " + key + " must be a whole number of at least " + minimum + ", was '" + p.getProperty(key) + "'");
+    }
+    return n;
+  }
+
+  private static long longAtLeast(Properties p, String key, long fallback, long minimum) {
+    String v = p.getProperty(key);
+    long n;
+    try {
+      n = v == null || v.isBlank() ? fallback : Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      n = minimum - 1;
+    }
+    if (n < minimum) {
+      throw new IllegalArgumentException(
+          "node.properties: " + key + " must be a whole number of at least " + minimum + ", was '" + v + "'");
     }
     return n;
   }

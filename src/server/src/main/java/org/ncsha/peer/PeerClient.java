@@ -31,6 +31,7 @@ public class PeerClient {
   private final int hmPort;
   private final Duration timeout;
   private final Map<String, HttpClient> clientsByFingerprint = new ConcurrentHashMap<>();
+  private final Map<String, HttpClient> fileClients = new ConcurrentHashMap<>();
   private volatile Duration clockSkew;
 
   public PeerClient(int hmPort, Duration timeout) {
@@ -103,27 +104,62 @@ public class PeerClient {
     return URI.create("https://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + hmPort + path);
   }
 
+  /**
+   * Streams a file of the file area to the peer: the signed part of the request is the file's
+   * header (path, size, SHA-256), the body its bytes. The time allowed grows with the size (at
+   * least 1 MB/s) on top of the usual peer timeout.
+   */
+  public void sendFile(String address, String fingerprint, String peerSecret, FileMessages.FileHeader header,
+      java.nio.file.Path file) throws PeerException {
+    String signed = JSON.toJson(header);
+    HttpRequest.BodyPublisher body;
+    try {
+      body = HttpRequest.BodyPublishers.ofFile(file);
+    } catch (java.io.FileNotFoundException e) {
+      throw new PeerException("File sync: " + header.path() + " disappeared before it could be sent", e);
+    }
+    Duration allowed = timeout.plusSeconds(header.size() / (1024 * 1024));
+    // A client (and so a connection) of its own: a large file must not hold up the heartbeats,
+    // which would otherwise share its HTTP/2 connection and wait behind its frames.
+    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
+    send(files, address, peerSecret, FileMessages.FILE_PATH, signed, body,
+        "application/octet-stream", FileMessages.FILE_HEADER, allowed);
+  }
+
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
+    return send(client, address, peerSecret, path, body, HttpRequest.BodyPublishers.ofString(body), "application/json",
+        null, timeout);
+  }
+
+  /**
+   * Sends a signed request. {@code signed} is what the signature covers: the body itself, or,
+   * for a streamed body, a header ({@code signedHeader}) that describes it.
+   */
+  private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String signed,
+      HttpRequest.BodyPublisher body, String contentType, String signedHeader, Duration timeout) throws PeerException {
     long now = Instant.now().toEpochMilli();
     String nonce = PeerSignature.newNonce();
     URI uri = uri(address, path);
-    HttpRequest request = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(timeout)
-        .header("Content-Type", "application/json")
+        .header("Content-Type", contentType)
         .header(PeerSignature.TIME_HEADER, Long.toString(now))
         .header(PeerSignature.NONCE_HEADER, nonce)
         .header(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret))
         .header(PeerSignature.SIGNATURE_HEADER,
-            PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+            PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), signed));
+    if (signedHeader != null) {
+      builder.header(signedHeader, signed);
+    }
+    HttpRequest request = builder.POST(body).build();
     HttpResponse<String> res;
     try {
       res = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       // The pooled connection may be dead (a cut link leaves it half-open): start afresh.
       clientsByFingerprint.values().remove(client);
+      fileClients.values().remove(client);
       throw new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ConnectException e) {
       throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", e);
@@ -139,7 +175,10 @@ public class PeerClient {
     }
     Instant received = Instant.now();
     String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
-    measureClock(time, now, received);
+    if (signedHeader == null) {
+      // A streamed file's round trip is too long to tell the clocks' offset by its middle.
+      measureClock(time, now, received);
+    }
     if (res.statusCode() == 401) {
       boolean clock = PeerSignature.Check.CLOCK_SKEW.name().equals(
           res.headers().firstValue(PeerSignature.REFUSAL_HEADER).orElse(""));
@@ -195,10 +234,14 @@ public class PeerClient {
   }
 
   private HttpClient pinnedClient(String fingerprint) throws PeerException {
+    return clientsByFingerprint.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
+  }
+
+  private static String pinnedFingerprint(String fingerprint) throws PeerException {
     if (fingerprint == null || fingerprint.isBlank()) {
       throw PeerException.untrusted("No certificate is pinned for the peer: register HA first");
     }
-    return clientsByFingerprint.computeIfAbsent(fingerprint, f -> client(PinnedTrust.sslContext(f)));
+    return fingerprint;
   }
 
   private HttpClient client(SSLContext ssl) {

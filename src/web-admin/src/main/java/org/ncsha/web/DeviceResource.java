@@ -38,17 +38,7 @@ public class DeviceResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(DeviceRequest request) {
     if (!serving.writable()) {
-      String active = serving.activeServer();
-      return Messages.response(
-          Response.Status.SERVICE_UNAVAILABLE,
-          "This server is passive and does not accept writes"
-              + " (" + serving.whyNotServing(engine.status().state()) + ")"
-              + "; "
-              + (active == null
-                  ? "no server is known to be active at the moment."
-                  : "the active server is " + active + "."),
-          "activeServer",
-          active);
+      return PassiveServer.refusal(serving, engine);
     }
     String problem = validate(request);
     if (problem != null) {

@@ -26,6 +26,7 @@ import org.ncsha.monitor.SecondaryCopy;
 import org.ncsha.node.ProductVersion;
 import org.ncsha.peer.AuthKeyMessage;
 import org.ncsha.peer.BandwidthProtocol;
+import org.ncsha.peer.FileMessages;
 import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerCommandMessage;
 import org.ncsha.peer.PeerDestination;
@@ -60,6 +61,7 @@ public class PeerResource {
   @Inject AuthKeyChange keyChange;
   @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
   @Inject BandwidthTickets tickets;
+  @Inject org.ncsha.files.FileSync files;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest servletRequest;
   /** The secret the current request was signed with (JAX-RS makes one instance per request). */
@@ -180,6 +182,58 @@ public class PeerResource {
       }
       return signed(path, Map.of("message", "offered"));
     });
+  }
+
+  /** File sync: this server's manifest of the classes the sending (active) server asks about. */
+  @POST
+  @Path("/files/manifest")
+  public Response fileManifest(String body) {
+    return guarded(FileMessages.MANIFEST_PATH, body, path -> fileSync(path, () -> new FileMessages.Manifest(
+        files.manifestForPeer(JSON.fromJson(body, FileMessages.ManifestRequest.class).classes()))));
+  }
+
+  /**
+   * File sync: one file, streamed. The signature covers its header (path, size, SHA-256), and
+   * the file takes its place only when what arrived matches that header.
+   */
+  @POST
+  @Path("/files/file")
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  public Response file(java.io.InputStream content) {
+    String header = headers.getHeaderString(FileMessages.FILE_HEADER);
+    return guarded(FileMessages.FILE_PATH, header == null ? "" : header, path -> fileSync(path, () -> {
+      files.receiveFromPeer(JSON.fromJson(header, FileMessages.FileHeader.class), content);
+      return Map.of("message", "received");
+    }));
+  }
+
+  /** File sync: files the sending server no longer has. */
+  @POST
+  @Path("/files/delete")
+  public Response deleteFiles(String body) {
+    return guarded(FileMessages.DELETE_PATH, body, path -> fileSync(path, () -> {
+      files.deleteForPeer(JSON.fromJson(body, FileMessages.DeleteRequest.class).paths());
+      return Map.of("message", "deleted");
+    }));
+  }
+
+  private interface FileWork {
+    Object run() throws Exception;
+  }
+
+  /** A file-sync request's answer: 409 on the server that sends, 400 for a refused path or file. */
+  private Response fileSync(String path, FileWork work) {
+    try {
+      return signed(path, work.run());
+    } catch (IllegalStateException e) {
+      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+    } catch (IllegalArgumentException | org.ncsha.files.FileArea.Refused | jakarta.json.bind.JsonbException e) {
+      LOG.warning("File sync: refused what the peer sent: " + e.getMessage());
+      return signed(path, Response.Status.BAD_REQUEST, Map.of("message", e.getMessage()));
+    } catch (Exception e) {
+      LOG.warning("File sync: could not apply what the peer sent: " + e);
+      return signed(path, Response.Status.INTERNAL_SERVER_ERROR, Map.of("message", "file sync failed on " + link.ownAddress()));
+    }
   }
 
   /** Runs the handler only for a fresh request signed with this node's key-derived secret. */

@@ -31,6 +31,7 @@ public class StatusResource {
   @Inject org.ncsha.app.ServingRole serving;
   @Inject org.ncsha.monitor.WitnessLink witness;
   @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
+  @Inject org.ncsha.files.FileSync files;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -61,6 +62,7 @@ public class StatusResource {
     body.put("disk", disk.status());
     body.put("witness", witness.statusDocument());
     body.put("virtualIp", virtualIp.statusDocument());
+    body.put("fileSync", files.status());
     return body;
   }
 }

@@ -1,0 +1,65 @@
+package org.ncsha.files;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.ncsha.filesync.FileClass;
+
+/**
+ * When files travel: the guide's two EJB interval timers (near-real-time every 11 s, batch every
+ * 500 s), each a full rescan of its classes, and a watch on the folders that sends a change
+ * within a moment of its making. The timers are the safety net: a change the watch missed
+ * (an overflow, a folder made between two looks) goes with the next tick.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class FileSyncTicker {
+  private static final Logger LOG = Logger.getLogger(FileSyncTicker.class.getName());
+
+  @Resource TimerService timers;
+  @Inject FileSync sync;
+
+  private FolderWatch watch;
+
+  @PostConstruct
+  void start() {
+    for (FileClass.Schedule s : FileClass.Schedule.values()) {
+      timers.createIntervalTimer(s.interval().toMillis(), s.interval().toMillis(), new TimerConfig(s, false));
+    }
+    watch = new FolderWatch(sync.area().root(), classes -> sync.synchronize(classes, "changed"));
+    watch.start();
+    LOG.info("File sync: " + sync.area().root() + ", near-real-time every "
+        + FileClass.Schedule.NEAR_REAL_TIME.interval().toSeconds() + " s and batch every "
+        + FileClass.Schedule.BATCH.interval().toSeconds() + " s, changes sent as they are seen");
+  }
+
+  @PreDestroy
+  void stop() {
+    if (watch != null) {
+      watch.stop();
+    }
+  }
+
+  @Timeout
+  void tick(Timer timer) {
+    FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
+    try {
+      sync.synchronize(schedule.classes(), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+    } catch (RuntimeException e) {
+      // A failed run must not cancel the timer: the next tick tries again.
+      LOG.log(Level.WARNING, "File sync run failed", e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package org.ncsha.files;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.ncsha.filesync.FileClass;
+
+/**
+ * Watches the class folders and their subfolders (a WatchService is not recursive, so each
+ * folder made is registered as it appears) and hands the classes that changed to
+ * {@code changed}, once the burst of events of one save has settled (a short quiet period), on
+ * a thread of its own.
+ */
+final class FolderWatch {
+  private static final Logger LOG = Logger.getLogger(FolderWatch.class.getName());
+  /** A save is often several events (create, write, rename): one run for all of them. */
+  private static final long QUIET_MILLIS = 50;
+
+  private final Path root;
+  private final Consumer<Set<FileClass>> changed;
+  private WatchService service;
+  private Thread thread;
+
+  FolderWatch(Path root, Consumer<Set<FileClass>> changed) {
+    this.root = root;
+    this.changed = changed;
+  }
+
+  void start() {
+    try {
+      service = FileSystems.getDefault().newWatchService();
+      for (FileClass c : FileClass.values()) {
+        registerTree(root.resolve(c.folder()));
+      }
+    } catch (IOException e) {
+      LOG.warning("File sync: cannot watch " + root + " (" + e.getMessage() + "): changes travel with the timers only");
+      return;
+    }
+    thread = new Thread(this::run, "ncs-file-watch");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop() {
+    try {
+      if (service != null) {
+        service.close();
+      }
+    } catch (IOException e) {
+      LOG.fine("Closing the file watch: " + e.getMessage());
+    }
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private void registerTree(Path folder) throws IOException {
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> dirs = Files.walk(folder)) {
+      for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+        d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+            StandardWatchEventKinds.ENTRY_MODIFY);
+      }
+    }
+  }
+
+  private void run() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Set<FileClass> classes = EnumSet.noneOf(FileClass.class);
+        WatchKey key = service.take();
+        while (key != null) {
+          collect(key, classes);
+          key = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (!classes.isEmpty()) {
+          try {
+            changed.accept(classes);
+          } catch (RuntimeException e) {
+            LOG.warning("File sync after a change failed (the timers try again): " + e);
+          }
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // Stopped.
+    }
+  }
+
+  private void collect(WatchKey key, Set<FileClass> classes) {
+    Path dir = (Path) key.watchable();
+    Path relative = root.relativize(dir);
+    FileClass.ofFolder(relative.getName(0).toString()).ifPresent(classes::add);
+    for (WatchEvent<?> event : key.pollEvents()) {
+      if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+        continue;
+      }
+      Path child = dir.resolve((Path) event.context());
+      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          registerTree(child);
+        } catch (IOException e) {
+          LOG.warning("File sync: cannot watch " + child + ": " + e.getMessage() + " (the timers still send it)");
+        }
+      }
+    }
+    key.reset();
+  }
+}
