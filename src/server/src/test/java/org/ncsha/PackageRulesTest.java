@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package rule of docs/architecture.md ("Packages"), checked on the compiled classes of the
- * server and the core it builds on: registration uses the Health Monitor's runner, the runner
+ * server and the core it builds on: registration and file sync use the Health Monitor's runner, the runner
  * uses the parts, the parts use the base, never the other way round, and no two packages use
  * each other. The pages and REST resources (the web modules) and the CLI are modules of their
  * own that this one does not see, so the compiler already keeps them on top.
@@ -33,16 +33,16 @@ class PackageRulesTest {
 
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("registration").definedBy("org.ncsha.registration..")
+      .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
-          "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..")
+          "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..")
       .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..",
-          "org.ncsha.os..")
-      .whereLayer("registration").mayNotBeAccessedByAnyLayer()
-      .whereLayer("runner").mayOnlyBeAccessedByLayers("registration")
-      .whereLayer("parts").mayOnlyBeAccessedByLayers("registration", "runner")
-      .whereLayer("base").mayOnlyBeAccessedByLayers("registration", "runner", "parts");
+          "org.ncsha.os..", "org.ncsha.filesync..")
+      .whereLayer("registration and file sync").mayNotBeAccessedByAnyLayer()
+      .whereLayer("runner").mayOnlyBeAccessedByLayers("registration and file sync")
+      .whereLayer("parts").mayOnlyBeAccessedByLayers("registration and file sync", "runner")
+      .whereLayer("base").mayOnlyBeAccessedByLayers("registration and file sync", "runner", "parts");
 
   /** The decider is a pure function: no container, no database, no network, nothing of ours but itself. */
   @ArchTest

@@ -19,12 +19,10 @@ import java.util.logging.Logger;
 @WebFilter(urlPatterns = "/*")
 public class RequestRateFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(RequestRateFilter.class.getName());
-  static final int PER_SECOND = 20;
-  static final int BURST = 200;
-  private static final SourceRateLimiter LIMITER = new SourceRateLimiter(PER_SECOND, BURST, 10_000);
   private static final ThrottledLog REFUSALS = new ThrottledLog(java.time.Duration.ofMinutes(1));
 
   @jakarta.inject.Inject org.ncsha.monitor.HaEngine engine;
+  @jakarta.inject.Inject org.ncsha.access.RequestBudget budget;
 
   /**
    * The peer server, and this host itself: on loopback every local client and a peer on the
@@ -41,12 +39,12 @@ public class RequestRateFilter extends HttpFilter {
       throws IOException, ServletException {
     Instant now = Instant.now();
     String source = req.getRemoteAddr();
-    if (!exempt(source) && !LIMITER.allow(source, now)) {
-      REFUSALS.note(LOG, "Refusing requests from " + source + ": more than " + PER_SECOND + " a second");
+    if (!exempt(source) && !budget.allow(source, now)) {
+      REFUSALS.note(LOG, "Refusing requests from " + source + ": more than " + org.ncsha.access.RequestBudget.PER_SECOND + " a second");
       res.setHeader("Retry-After", "1");
       res.setContentType("text/plain;charset=UTF-8");
       res.setStatus(429);
-      res.getWriter().write("Too many requests from " + source + ": at most " + PER_SECOND + " a second\n");
+      res.getWriter().write("Too many requests from " + source + ": at most " + org.ncsha.access.RequestBudget.PER_SECOND + " a second\n");
       return;
     }
     chain.doFilter(req, res);

@@ -1,4 +1,4 @@
-package org.ncsha.web;
+package org.ncsha.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.ncsha.web;
+package org.ncsha.access;
 
 import java.time.Duration;
 import java.time.Instant;
