@@ -1,10 +1,13 @@
 package org.ncsha.ha;
 
+import java.util.List;
+
 /**
  * The Health Monitor's policy for its own database, as the guide's Health Monitor has it: it
  * restarts a failed process before it declares a failure. One failed health query is not yet a
  * database down (a cancelled or slow query); after {@code database.failure.count} in a row the
- * rule asks for a restart; only when {@link #RESTART_BUDGET} restarts in a row have failed is
+ * rule asks for a restart (RESTART_DATABASE, which the decider adds to its decision and the
+ * runner starts off the loop); only when {@link #RESTART_BUDGET} restarts in a row have failed is
  * the database a critical process down, which makes a primary Primary Uncertain. An answer resets
  * both counts; a restart that started the database resets the count of failed restarts. A
  * database that a copy or a rewind has down on purpose (maintenance) is not a failure, and no
@@ -97,5 +100,17 @@ public final class DatabaseRestartRule {
    */
   private Verdict notYetFailed(Kind kind) {
     return new Verdict(kind, last.databaseHealthy(), false, false, failedQueries);
+  }
+
+  /**
+   * The decider's part: RESTART_DATABASE, a quick action (it only starts the restart), when the
+   * observations say the rule asks for it, whatever the state. The rule never asks while a copy
+   * or a rewind has the database, the only time the Health Monitor stops it on purpose.
+   */
+  static Decision ask(Tick t, Decision decision) {
+    if (!t.obs().restartDatabase() || decision.has(ActionKind.RESTART_DATABASE)) {
+      return decision;
+    }
+    return decision.withQuickActions(List.of(Action.of(ActionKind.RESTART_DATABASE)));
   }
 }

@@ -11,14 +11,17 @@ import static org.ncsha.ha.DatabaseRestartRule.Kind.RESTART;
 import static org.ncsha.ha.DatabaseRestartRule.Kind.RESTARTING;
 import static org.ncsha.ha.DatabaseRestartRule.Kind.UNCONFIRMED;
 import static org.ncsha.ha.DatabaseRestartRule.RESTART_BUDGET;
+import static org.ncsha.ha.Inputs.in;
+import static org.ncsha.ha.Inputs.peer;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Health Monitor's policy for its own database: one failed query is not a database down, a
  * database that stays down is restarted (one restart at a time), and only one that the restarts
  * cannot bring back is a critical process down; a copy or a rewind that has it down on purpose is
- * no failure.
+ * no failure. And the decider asks for the restart the rule wants, in whatever state.
  */
 class DatabaseRestartRuleTest {
   /** database.failure.count's default. */
@@ -166,5 +169,28 @@ class DatabaseRestartRuleTest {
     DatabaseRestartRule.Verdict v = loop.databaseChecked(SILENT, COUNT);
     assertEquals(UNCONFIRMED, v.kind(), "counted from the start again");
     assertFalse(v.databaseHealthy(), "and nothing known yet");
+  }
+
+  @Test
+  void the_decider_asks_for_the_restart_in_any_state_before_a_long_running_action() {
+    HaDecider decider = new HaDecider();
+    Observations asks = Inputs.at(0, peer(HaState.SECONDARY_SYNCING)).withRestartDatabase(true);
+    Decision active = decider.decide(in(HaState.PRIMARY_ACTIVE), asks, Inputs.primary(), null);
+    assertEquals(HaState.PRIMARY_ACTIVE, active.next());
+    assertEquals(List.of(Action.of(ActionKind.RESTART_DATABASE)), active.actions());
+    assertFalse(decider.decide(in(HaState.PRIMARY_ACTIVE), asks.withRestartDatabase(false), Inputs.primary(), null)
+        .has(ActionKind.RESTART_DATABASE));
+
+    // A primary that failed over starts again: FOLLOW_PEER, with the restart ahead of it.
+    Observations startup = new Observations(Inputs.T0, peer(HaState.SECONDARY_ACTIVE), 0, true, true, false, true,
+        List.of()).withRestartDatabase(true);
+    Decision follow = decider.decide(in(HaState.PRIMARY_FAILOVER), startup, Inputs.primary(), null);
+    List<Action> actions = follow.actions();
+    assertEquals(ActionKind.FOLLOW_PEER, actions.get(actions.size() - 1).kind(), actions.toString());
+    assertTrue(follow.has(ActionKind.RESTART_DATABASE), actions.toString());
+
+    Decision unconfigured = decider.decide(in(HaState.HA_NOT_CONFIGURED), Inputs.at(0, null).withRestartDatabase(true),
+        HaConfig.unregistered(Role.PRIMARY), null);
+    assertEquals(List.of(Action.of(ActionKind.RESTART_DATABASE)), unconfigured.actions());
   }
 }
