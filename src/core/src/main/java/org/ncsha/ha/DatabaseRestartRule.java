@@ -49,10 +49,12 @@ public final class DatabaseRestartRule {
     }
   }
 
+  /** Before the first check nothing is known: neither the database nor the processes count as up. */
+  public static final Verdict NOTHING_KNOWN = new Verdict(Kind.UNCONFIRMED, false, false, false, 0);
+
   private int failedQueries;
   private int failedRestarts;
-  /** Before the first check nothing is known: neither the database nor the processes count as up. */
-  private Verdict last = new Verdict(Kind.UNCONFIRMED, false, false, false, 0);
+  private Verdict last = NOTHING_KNOWN;
 
   /** Judges one check; {@code failureCount} is {@code database.failure.count} (at least 1). */
   public Verdict checked(DatabaseCheck check, int failureCount) {
