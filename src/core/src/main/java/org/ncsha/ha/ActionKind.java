@@ -53,6 +53,14 @@ public enum ActionKind {
    */
   NOTE_FAILBACK_POSITION(false),
 
+  /**
+   * Quick: only starts it. Restart this server's database off the loop, unless a copy or a rewind
+   * has taken it down on purpose meanwhile; it starts held read-only unless this server serves.
+   * Asked for by {@link DatabaseRestartRule}. It reports no {@link ActionOutcome}: the runner
+   * observes whether it still runs and how it ended in the next ticks' {@link DatabaseCheck}.
+   */
+  RESTART_DATABASE(false),
+
   /** Quick. The managed application and services run active: the database is read-write. */
   APP_READ_WRITE(false),
 

@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * The pure HA decision function: from the current state, one tick's observations, the HA
  * configuration and a pending command to the next state and the actions to run. Ordered checks
- * that return early: startup, then the pending command, then the state's own rules.
+ * that return early: startup, then the pending command, then the state's own rules; after them,
+ * whatever the state, the mode kept in line ({@link ModeRules}) and a restart of the database
+ * when {@link DatabaseRestartRule} asks for one.
  */
 public final class HaDecider {
 
   /** Decides one tick; never reads a clock or does I/O. */
   public Decision decide(NodeStatus current, Observations obs, HaConfig config, Command pending) {
     Tick t = tick(current, obs, config, pending);
-    Decision decision = ModeRules.align(t, decideTick(t));
+    Decision decision = DatabaseRestartRule.ask(t, ModeRules.align(t, decideTick(t)));
     if (!TransitionTable.allows(current.state(), decision.next())) {
       // A change missing from the table is a bug in these rules: fail loudly, change nothing.
       throw new IllegalStateException(

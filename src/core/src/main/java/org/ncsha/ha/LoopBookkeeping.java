@@ -2,9 +2,10 @@ package org.ncsha.ha;
 
 /**
  * What the Health Monitor's loop carries from one tick to the next besides the state: the
- * peer's consecutive missed heartbeats, whether this is the first decision since the Health
- * Monitor started, how many prompt decisions a heartbeat interval has had, and the last
- * "staying, because ..." outcome already recorded. The runner ({@code monitor.HaEngine}) and the
+ * peer's consecutive missed heartbeats, its own database's failed queries and restarts ({@link
+ * DatabaseRestartRule}), whether this is the first decision since the Health Monitor started,
+ * how many prompt decisions a heartbeat interval has had, and the last "staying, because ..."
+ * outcome already recorded. The runner ({@code monitor.HaEngine}) and the
  * scenario harness of the tests both keep their ticks with it, so what the tests replay is
  * what the runner does. Pure: no clock, no I/O; one loop uses one instance, under its lock.
  */
@@ -20,6 +21,7 @@ public final class LoopBookkeeping {
   private boolean startup = true;
   private int followUps;
   private String lastStayOutcome;
+  private DatabaseRestartRule database = new DatabaseRestartRule();
 
   /** The bookkeeping of a Health Monitor that has just started: its first decision is a startup one. */
   public LoopBookkeeping() {}
@@ -62,6 +64,15 @@ public final class LoopBookkeeping {
     return heartbeat || commandPending || missedHeartbeats == 0;
   }
 
+  /**
+   * Judges what this tick saw of the local database ({@link DatabaseRestartRule}; {@code
+   * failureCount} is {@code database.failure.count}): the verdict the runner reports and gives the
+   * decider, which asks for RESTART_DATABASE when it says so.
+   */
+  public DatabaseRestartRule.Verdict databaseChecked(DatabaseCheck check, int failureCount) {
+    return database.checked(check, failureCount);
+  }
+
   public int missedHeartbeats() {
     return missedHeartbeats;
   }
@@ -71,9 +82,13 @@ public final class LoopBookkeeping {
     return startup;
   }
 
-  /** The Health Monitor started again: nothing heard yet, and the next decision is a startup one. */
+  /**
+   * The Health Monitor started again: nothing heard yet, nothing known of the database (a restart
+   * it ran is gone with it), and the next decision is a startup one.
+   */
   public void restarted() {
     missedHeartbeats = 0;
+    database = new DatabaseRestartRule();
     startup = true;
     lastStayOutcome = null;
   }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * then leaves them alone); {@code peerBehindFailbackBytes}, on a secondary in Secondary
  * Failback, is how far the position the primary last reported having replayed is behind the one
  * this server noted when its writes stopped (NOTE_FAILBACK_POSITION; 0 or less: caught up; null
- * when unknown).
+ * when unknown); {@code restartDatabase} says that {@link DatabaseRestartRule}, which gave the
+ * three health verdicts, asks for a restart of this server's database (RESTART_DATABASE).
  */
 public record Observations(
     Instant now,
@@ -31,13 +32,14 @@ public record Observations(
     Long walBehindBytes,
     WitnessView witness,
     LocalMode mode,
-    Long peerBehindFailbackBytes) {
+    Long peerBehindFailbackBytes,
+    boolean restartDatabase) {
 
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
       boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes,
       Long walBehindBytes, WitnessView witness) {
     this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
-        walBehindBytes, witness, null, null);
+        walBehindBytes, witness, null, null, false);
   }
 
   /** Observations without a WAL comparison. */
@@ -69,21 +71,27 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase);
   }
 
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes);
+        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes, restartDatabase);
   }
 
   public Observations withMode(LocalMode localMode) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes, restartDatabase);
   }
 
   public Observations withPeerBehindFailback(Long bytes) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes, restartDatabase);
+  }
+
+  /** The verdict of {@link DatabaseRestartRule} asks for RESTART_DATABASE (or, false, does not). */
+  public Observations withRestartDatabase(boolean restart) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restart);
   }
 }

@@ -13,13 +13,16 @@ import java.util.List;
  * Two HaDecider instances stepped side by side, with a small simulated runner around each: it
  * feeds each node the other's state as PeerReport (null while the link is cut, the peer is
  * down, or on the first tick after a start, when no heartbeat has been answered yet), counts
- * missed heartbeats, delivers peer calls as commands, and completes long-running actions on a
+ * missed heartbeats, judges its simulated database with the runner's restart rule and runs the
+ * restarts it asks for, delivers peer calls as commands, and completes long-running actions on a
  * later tick. Every (primary, secondary) pair of states is recorded for table assertions.
  */
 final class PairHarness {
 
   /** Heartbeat interval of the guide; each round advances the clock by this much. */
   static final Duration TICK = Duration.ofSeconds(5);
+  /** database.failure.count's default. */
+  static final int DATABASE_FAILURE_COUNT = 2;
 
   final SimNode primary;
   final SimNode secondary;
@@ -84,6 +87,7 @@ final class PairHarness {
   void stop(SimNode node) {
     node.up = false;
     node.running.clear();
+    node.stopped();
   }
 
   /** Starts a node's HM again: its next tick is a startup tick without a heartbeat answer. */
@@ -136,11 +140,13 @@ final class PairHarness {
       node.peerWasInitializing = true;
     }
     List<ActionOutcome> outcomes = finishActions(node, report);
+    node.database = node.loop.databaseChecked(node.checkDatabase(), DATABASE_FAILURE_COUNT);
     Command pending = node.commands.poll();
     Observations obs =
-        new Observations(now, report, node.loop.missedHeartbeats(), node.databaseHealthy, node.processesHealthy,
-            node.criticalProcessDown, startup, outcomes).withMode(node.mode())
-            .withPeerBehindFailback(peerBehindFailback(node, report));
+        new Observations(now, report, node.loop.missedHeartbeats(), node.databaseUp(), node.processesUp(),
+            node.criticalDown(), startup, outcomes).withMode(node.mode())
+            .withPeerBehindFailback(peerBehindFailback(node, report))
+            .withRestartDatabase(node.database.restartDatabase());
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
@@ -240,6 +246,7 @@ final class PairHarness {
           || (!node.fenced && node.config.peerAddress() != null && !peer.vipHeld);
       case RELEASE_VIP -> node.vipHeld = false;
       case NOTE_FAILBACK_POSITION -> node.failbackStuck = node.failNext.remove(ActionKind.NOTE_FAILBACK_POSITION);
+      case RESTART_DATABASE -> node.startRestart();
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;
         if (reachable) {

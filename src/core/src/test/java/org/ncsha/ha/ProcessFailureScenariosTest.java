@@ -66,6 +66,49 @@ class ProcessFailureScenariosTest {
     NetworkScenariosTest.failback(h);
   }
 
+  /** The database crashes and the restart the decider asks for brings it back: nobody fails over. */
+  @Test
+  void aDatabaseThatARestartBringsBackIsNoFailure() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
+    h.primary.databaseAnswers = false;
+    for (int round = 0; round < 6; round++) {
+      h.round();
+      assertEquals(PRIMARY_ACTIVE, h.primary.state(), "round " + round);
+      assertEquals(SECONDARY_SYNCING, h.secondary.state(), "round " + round);
+    }
+    assertEquals(1, h.primary.restartsStarted);
+    assertEquals(1, h.primary.decisions.stream().filter(d -> d.has(ActionKind.RESTART_DATABASE)).count(),
+        "one restart asked for, none while it ran");
+    assertTrue(h.primary.databaseAnswers);
+    assertEquals(DatabaseRestartRule.Kind.HEALTHY, h.primary.database.kind());
+  }
+
+  /** S6 with the database itself: no restart brings it back, so it is a critical process down. */
+  @Test
+  void aPrimaryDatabaseTheRestartsCannotBringBackIsPrimaryUncertain() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.mark();
+    h.primary.databaseAnswers = false;
+    h.primary.restartsFail = true;
+    h.runUntil(() -> h.primary.state() == PRIMARY_UNCERTAIN, 12);
+    assertEquals(DatabaseRestartRule.RESTART_BUDGET, h.primary.restartsStarted);
+    h.rounds(3);
+    assertEquals(DatabaseRestartRule.RESTART_BUDGET, h.primary.restartsStarted, "no restart beyond the budget");
+    h.assertTable("Primary Active | Secondary Syncing", "Primary Uncertain | Secondary Lost Primary");
+    assertTrue(h.primary.mails.stream().anyMatch(m -> m.startsWith("Primary failed")), h.primary.mails.toString());
+
+    h.mark();
+    h.command(h.secondary, new Command.Failover());
+    h.runUntil(() -> h.secondary.state() == SECONDARY_ACTIVE, 10);
+    h.assertTable("Primary Uncertain | Secondary Lost Primary", "Primary Failover | Secondary Failover",
+        "Primary Failover | Secondary Active");
+    // The administrator repairs the database and restarts the primary server.
+    h.primary.databaseAnswers = true;
+    h.primary.restartsFail = false;
+    restartPrimary(h);
+    NetworkScenariosTest.failback(h);
+  }
+
   @Test
   void primaryDatabaseFailureIsAFailureToo() {
     PairHarness h = PairHarness.registered(FailoverType.MANUAL);

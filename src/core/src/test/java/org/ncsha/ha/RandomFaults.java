@@ -44,6 +44,9 @@ final class RandomFaults {
       case 16 -> node.applicationWritable = !node.applicationWritable;
       // An address added or removed by hand (or a failed ip addr add).
       case 17 -> node.vipHeld = !node.vipHeld && !h.other(node).vipHeld;
+      // The database crashes (a restart brings it back unless restarts fail), or comes back by itself.
+      case 18 -> node.databaseAnswers = !node.databaseAnswers;
+      case 19 -> node.restartsFail = !node.restartsFail;
       default -> {
         if (witness) {
           witnessFault(h.witness, node, dice);
@@ -81,6 +84,8 @@ final class RandomFaults {
       n.criticalProcessDown = false;
       n.databaseHealthy = true;
       n.processesHealthy = true;
+      n.databaseAnswers = true;
+      n.restartsFail = false;
       n.failNext.clear();
       if (!n.up) {
         h.start(n);

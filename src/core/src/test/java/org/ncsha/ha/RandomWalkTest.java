@@ -18,12 +18,15 @@ class RandomWalkTest {
 
   @Test
   void randomFaultsNeverLeaveTwoWritersAndHealBackToAStablePair() {
+    int restarts = 0;
     for (int seed = 0; seed < 300; seed++) {
-      walk(seed);
+      restarts += walk(seed);
     }
+    assertTrue(restarts > 0, "the walks crash databases, and the decider restarts them");
   }
 
-  private static void walk(int seed) {
+  /** One walk; returns the database restarts the deciders asked for. */
+  private static int walk(int seed) {
     Random random = new Random(seed);
     FailoverType type = random.nextBoolean() ? FailoverType.AUTOMATIC : FailoverType.MANUAL;
     PairHarness h = PairHarness.registered(type);
@@ -48,6 +51,7 @@ class RandomWalkTest {
     RandomFaults.heal(h);
     h.runUntil(() -> RandomFaults.STABLE.contains(RandomFaults.pair(h)), 40);
     assertTrue(RandomFaults.STABLE.contains(RandomFaults.pair(h)), "seed " + seed);
+    return h.primary.restartsStarted + h.secondary.restartsStarted;
   }
 
   /**

@@ -18,9 +18,20 @@ final class SimNode {
   boolean up = true;
   /** The runner's own bookkeeping: missed heartbeats and the startup tick, as HaEngine keeps them. */
   final LoopBookkeeping loop = LoopBookkeeping.afterStartup();
+  /** Faults a test forces on what the runner reports, on top of the restart rule's verdict (see {@link #databaseUp}). */
   boolean databaseHealthy = true;
   boolean processesHealthy = true;
   boolean criticalProcessDown;
+  /** The simulated database answers its health queries; false: it has crashed. */
+  boolean databaseAnswers = true;
+  /** Restarts of the database fail (it cannot be brought back). */
+  boolean restartsFail;
+  /** RESTART_DATABASE runs: the checks left until it ends (it still runs at the next one and ends at the one after). */
+  private int restartChecksLeft;
+  int restartsStarted;
+  /** What the runner's restart rule ({@link LoopBookkeeping#databaseChecked}) made of the last check. */
+  DatabaseRestartRule.Verdict database = new DatabaseRestartRule.Verdict(DatabaseRestartRule.Kind.HEALTHY, true, true,
+      false, 0);
   final Deque<Command> commands = new ArrayDeque<>();
   /** Long-running actions started and not yet reported. */
   final List<Action> running = new ArrayList<>();
@@ -61,9 +72,50 @@ final class SimNode {
     return new LocalMode(applicationWritable, fenced, databaseWritable(), null, false, vip);
   }
 
+  /** What the runner's check of the database sees this tick: the facts the restart rule judges. */
+  DatabaseCheck checkDatabase() {
+    if (restartChecksLeft == 2) {
+      restartChecksLeft = 1;
+      return DatabaseCheck.RESTART_RUNNING;
+    }
+    if (restartChecksLeft == 1) {
+      restartChecksLeft = 0;
+      DatabaseRestart ended = restartsFail ? DatabaseRestart.FAILED : DatabaseRestart.STARTED;
+      databaseAnswers = databaseAnswers || ended == DatabaseRestart.STARTED;
+      return DatabaseCheck.afterRestart(ended, databaseAnswers);
+    }
+    return DatabaseCheck.query(databaseAnswers);
+  }
+
+  /** RESTART_DATABASE: starts a restart unless one runs. */
+  void startRestart() {
+    if (restartChecksLeft == 0) {
+      restartChecksLeft = 2;
+      restartsStarted++;
+    }
+  }
+
+  /** The HM stopped: a restart it ran is gone with it. */
+  void stopped() {
+    restartChecksLeft = 0;
+  }
+
+  /** What the runner reports of its database: the restart rule's verdict, with the faults a test forces on top. */
+  boolean databaseUp() {
+    return databaseHealthy && database.databaseHealthy();
+  }
+
+  boolean processesUp() {
+    return processesHealthy && database.processesHealthy();
+  }
+
+  boolean criticalDown() {
+    return criticalProcessDown || database.criticalProcessDown();
+  }
+
   /** A serving state's database takes writes while healthy, once no promotion or follow is under way. */
   boolean databaseWritable() {
-    return databaseHealthy && state().servesWrites(role())
+    return databaseUp() && state().servesWrites(role())
         && !isRunning(ActionKind.PROMOTE_DATABASE) && !isRunning(ActionKind.FOLLOW_PEER);
   }
 
@@ -76,7 +128,7 @@ final class SimNode {
   }
 
   PeerReport report() {
-    return new PeerReport(state(), processesHealthy && !criticalProcessDown, databaseHealthy);
+    return new PeerReport(state(), processesUp() && !criticalDown(), databaseUp());
   }
 
   boolean isRunning(ActionKind kind) {

@@ -35,6 +35,7 @@ public class ActionRunner {
   @Inject BackgroundActions background;
   @Inject MailNotifier mail;
   @Inject VirtualIpKeeper virtualIp;
+  @Inject LocalHealth health;
 
   /** The quick actions, in order, before the new state (next) is published. */
   void runQuick(List<Action> actions, HaState next, HaEngine engine) {
@@ -85,6 +86,8 @@ public class ActionRunner {
         }
       }
       case RELEASE_VIP -> virtualIp.release(next.displayName());
+      // Only starts it: the restart runs off the loop, and the next checks see how it ends.
+      case RESTART_DATABASE -> health.restartDatabase();
       case SAVE_HA_CONFIG -> {
         Action.PeerSettings settings = action.peer();
         store.updateConfig(row -> {

@@ -37,9 +37,9 @@ public class BackgroundActions {
   @Inject PeerLink peer;
   @Inject HaStore store;
 
-  /** A restart of the local database, off the loop ({@link LocalHealth}). */
+  /** RESTART_DATABASE: a restart of the local database, off the loop ({@link LocalHealth#restartDatabase}). */
   @Asynchronous
-  public java.util.concurrent.Future<DatabaseOwner.Restart> restartDatabase() {
+  public java.util.concurrent.Future<org.ncsha.ha.DatabaseRestart> restartDatabase() {
     return new jakarta.ejb.AsyncResult<>(database.restart());
   }
 

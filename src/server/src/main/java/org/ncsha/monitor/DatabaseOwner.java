@@ -2,6 +2,7 @@ package org.ncsha.monitor;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.ncsha.ha.DatabaseRestart;
 
 /**
  * Who may stop and start this node's database right now. A copy or a rewind takes it from its
@@ -10,9 +11,6 @@ import java.util.function.BooleanSupplier;
  * replace it (the copy would move the directory away from a running server).
  */
 public final class DatabaseOwner {
-  /** What a restart attempt came to. */
-  public enum Restart { STARTED, FAILED, TAKEN }
-
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean taken;
 
@@ -33,12 +31,12 @@ public final class DatabaseOwner {
   }
 
   /** Runs the restart unless a copy or a rewind has the database; then it does not run at all. */
-  Restart restartUnlessTaken(BooleanSupplier restart) {
+  DatabaseRestart restartUnlessTaken(BooleanSupplier restart) {
     if (!lock.tryLock()) {
-      return Restart.TAKEN;
+      return DatabaseRestart.TAKEN;
     }
     try {
-      return restart.getAsBoolean() ? Restart.STARTED : Restart.FAILED;
+      return restart.getAsBoolean() ? DatabaseRestart.STARTED : DatabaseRestart.FAILED;
     } finally {
       lock.unlock();
     }

@@ -73,7 +73,10 @@ public class HaEngine {
   private volatile PeerReport lastPeer;
   private volatile Instant lastPeerAt = Instant.EPOCH;
   private volatile Observations lastObservations;
-  /** Missed heartbeats, the startup flag, prompt decisions and recorded stays: pure, shared with the tests' harness. */
+  /**
+   * Missed heartbeats, the database's failed queries and restarts, the startup flag, prompt
+   * decisions and recorded stays: pure, shared with the tests' harness.
+   */
   private final org.ncsha.ha.LoopBookkeeping loop = new org.ncsha.ha.LoopBookkeeping();
   /** The loop's count, for readers on other threads (status pages, heartbeat answers). */
   private volatile int missedHeartbeats;
@@ -151,11 +154,20 @@ public class HaEngine {
       storeSafely("the time this Health Monitor was last alive", () -> store.updateConfig(row -> row.setLastAliveMillis(now.toEpochMilli())));
       lastAliveRecorded = now;
     }
-    LocalHealth.Snapshot local = health.check();
+    LocalHealth.Snapshot local = checkLocal();
     disk.check(now, status.state().displayName());
     HaConfig config = this.config;
     return new LocalTick(heartbeat, local, config,
         config.peerAddress() == null ? null : peer.ownHeartbeat(config, status.state(), local, loopAge()), decisions);
+  }
+
+  /**
+   * This server's database: {@link LocalHealth} observes the facts, the loop's pure restart rule
+   * judges them (the decider asks for RESTART_DATABASE when it says so), and LocalHealth keeps the
+   * snapshot that heartbeat answers and the status page read.
+   */
+  private LocalHealth.Snapshot checkLocal() {
+    return health.check(facts -> loop.databaseChecked(facts, node.databaseFailureCount()));
   }
 
   /** One of the loop's exchanges at a time: a prompt cycle that asks waits for a heartbeat's in flight. */
@@ -176,7 +188,7 @@ public class HaEngine {
     boolean heartbeat = tick.heartbeat();
     Instant now = clock.instant();
     // A prompt cycle decided while this heartbeat asked the peer: what it observed may be out of date.
-    LocalHealth.Snapshot local = tick.decisionsBefore() == decisions ? tick.local() : health.check();
+    LocalHealth.Snapshot local = tick.decisionsBefore() == decisions ? tick.local() : checkLocal();
     decisions++;
     PeerContact contact = asked == null ? null : asked.contact();
     PeerReport peerReport = loop.peerExchanged(config.peerAddress() == null ? null : contact, heartbeat);
@@ -193,7 +205,8 @@ public class HaEngine {
         now, peerReport, missedHeartbeats, local.databaseHealthy(), local.processesHealthy(),
         local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view())
         .withMode(modes.observe(local))
-        .withPeerBehindFailback(peerBehindFailback());
+        .withPeerBehindFailback(peerBehindFailback())
+        .withRestartDatabase(local.restartDatabase());
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;

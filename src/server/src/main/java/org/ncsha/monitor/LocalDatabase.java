@@ -19,6 +19,7 @@ import org.ncsha.db.DatabaseNode;
 import org.ncsha.db.FollowResult;
 import org.ncsha.db.ReplicationStatus;
 import org.ncsha.db.RewindImpossibleException;
+import org.ncsha.ha.DatabaseRestart;
 import org.ncsha.ha.Role;
 import org.ncsha.node.NodeSecrets;
 import org.ncsha.node.NodeSettings;
@@ -146,7 +147,7 @@ public class LocalDatabase {
   }
 
   /** Starts the database again, unless a copy or a rewind has it down on purpose. */
-  DatabaseOwner.Restart restart() {
+  DatabaseRestart restart() {
     return owner.restartUnlessTaken(() -> {
       try {
         // A crashed database restarts read-only unless this server serves now.
@@ -168,7 +169,7 @@ public class LocalDatabase {
    * never while a copy or rewind has it stopped on purpose.
    */
   public boolean restartIfDown() {
-    return !health().reachable() && restart() == DatabaseOwner.Restart.STARTED;
+    return !health().reachable() && restart() == DatabaseRestart.STARTED;
   }
 
   public org.ncsha.db.DatabaseReadiness readiness(String peerAddress) {

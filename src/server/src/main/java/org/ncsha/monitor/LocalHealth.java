@@ -4,113 +4,139 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.ncsha.db.DatabaseHealth;
+import org.ncsha.ha.DatabaseCheck;
+import org.ncsha.ha.DatabaseRestart;
+import org.ncsha.ha.DatabaseRestartRule;
 import org.ncsha.node.NodeSettings;
 
 /**
- * Checks this node's own processes each tick and restarts a failed one, as the guide's Health
- * Monitor does. A critical process it cannot bring back within the restart budget is reported
- * as down, which makes the primary Primary Uncertain. What it saw is kept as a snapshot: the
- * heartbeat answers and {@code GET /api/status} read it and never touch the database.
+ * Checks this node's own database each tick and reports the facts (a copy or a rewind has it, a
+ * restart runs or how it ended, it answered the health query or not) to the loop's pure {@link
+ * DatabaseRestartRule}, which judges them as the guide's Health Monitor does: a database that
+ * stays down is restarted, and one the restarts cannot bring back is a critical process down,
+ * which makes the primary Primary Uncertain. The decider asks for the restart (RESTART_DATABASE)
+ * and the runner has it started here, off the loop ({@link #restartDatabase}). What the rule made
+ * of the check is kept as a snapshot: the heartbeat answers and {@code GET /api/status} read it
+ * and never touch the database.
  */
 @ApplicationScoped
 public class LocalHealth {
   private static final Logger LOG = Logger.getLogger(LocalHealth.class.getName());
-  /** Consecutive failed restarts before the database counts as a critical process down. */
-  static final int RESTART_BUDGET = 3;
 
   @Inject LocalDatabase database;
   @Inject NodeSettings node;
 
   @Inject BackgroundActions background;
 
-  /** Touched by the loop thread only. */
-  private int failedRestarts;
-  private int failedQueries;
-  private java.util.concurrent.Future<DatabaseOwner.Restart> restarting;
-  private volatile Snapshot last = new Snapshot(false, false, false, false, null, Map.of(), Instant.now());
+  /** Touched under the loop's lock only (its checks and its actions). */
+  private Future<DatabaseRestart> restarting;
+  /** Why the last health query failed, for the restart's warning. */
+  private String lastError;
+  private volatile Snapshot last =
+      new Snapshot(DatabaseRestartRule.NOTHING_KNOWN, false, null, Map.of(), Instant.now());
 
   /**
-   * What one check saw; {@code databaseWritable}: it answers and is not a standby;
-   * {@code database} is the status document's database object and {@code at} when it was taken.
+   * What one check saw: {@code verdict} is what the restart rule made of it; {@code
+   * databaseWritable}: it answers and is not a standby; {@code database} is the status document's
+   * database object and {@code at} when it was taken.
    */
-  public record Snapshot(boolean databaseHealthy, boolean processesHealthy, boolean criticalProcessDown,
-      boolean databaseWritable, String walPosition, Map<String, Object> database, Instant at) {}
+  public record Snapshot(DatabaseRestartRule.Verdict verdict, boolean databaseWritable, String walPosition,
+      Map<String, Object> database, Instant at) {
 
-  Snapshot check() {
+    public boolean databaseHealthy() {
+      return verdict.databaseHealthy();
+    }
+
+    public boolean processesHealthy() {
+      return verdict.processesHealthy();
+    }
+
+    public boolean criticalProcessDown() {
+      return verdict.criticalProcessDown();
+    }
+
+    /** The rule asks for a restart of the database this tick (the decider's RESTART_DATABASE). */
+    public boolean restartDatabase() {
+      return verdict.restartDatabase();
+    }
+  }
+
+  /**
+   * One check: observes the facts, has {@code judge} (the loop's restart rule) judge them, and
+   * publishes the snapshot. A database in maintenance or being restarted is not asked.
+   */
+  Snapshot check(Function<DatabaseCheck, DatabaseRestartRule.Verdict> judge) {
+    DatabaseHealth health = null;
+    DatabaseCheck facts;
     if (database.inMaintenance()) {
-      last = inMaintenance();
-      return last;
-    }
-    if (restarting != null) {
-      if (!restarting.isDone()) {
-        last = restartingSnapshot();
-        return last;
-      }
-      DatabaseOwner.Restart result = finishedRestart();
-      if (result == DatabaseOwner.Restart.TAKEN) {
-        LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
-        last = inMaintenance();
-        return last;
-      }
-      failedRestarts = result == DatabaseOwner.Restart.STARTED ? 0 : failedRestarts + 1;
-    }
-    DatabaseHealth health = database.health();
-    if (!health.reachable()) {
-      failedQueries++;
-      if (failedQueries < node.databaseFailureCount()) {
-        // One failed query (a query cancelled, a moment of overload) is not a database down.
-        LOG.info("The database did not answer a health query (" + health.error() + "); "
-            + failedQueries + " of " + node.databaseFailureCount() + " before it counts as down");
-        return last;
-      }
-      if (failedRestarts < RESTART_BUDGET) {
-        // Off the loop: a restart can take long (crash recovery), and the loop must keep
-        // answering its peer meanwhile, or the peer would count it as a stopped Health Monitor.
-        LOG.warning("The database is not answering (" + health.error() + "): restarting it");
-        restarting = background.restartDatabase();
-        last = restartingSnapshot();
-        return last;
-      }
+      facts = DatabaseCheck.MAINTENANCE;
+    } else if (restarting != null && !restarting.isDone()) {
+      facts = DatabaseCheck.RESTART_RUNNING;
     } else {
-      failedRestarts = 0;
-      failedQueries = 0;
+      DatabaseRestart ended = restarting == null ? null : finishedRestart();
+      if (ended == DatabaseRestart.TAKEN) {
+        LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
+        facts = DatabaseCheck.afterRestart(ended, false);
+      } else {
+        health = database.health();
+        if (!health.reachable()) {
+          lastError = health.error();
+        }
+        facts = ended == null ? DatabaseCheck.query(health.reachable()) : DatabaseCheck.afterRestart(ended, health.reachable());
+      }
     }
-    boolean up = health.reachable();
-    last = new Snapshot(up, up, !up && failedRestarts >= RESTART_BUDGET, up && !health.inRecovery(), health.walPosition(),
-        database.statusDocument(health), Instant.now());
+    last = snapshot(judge.apply(facts), health);
     return last;
   }
 
-  private DatabaseOwner.Restart finishedRestart() {
-    try {
-      return restarting.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      LOG.warning("Restarting the database failed: " + e.getCause());
-      return DatabaseOwner.Restart.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return DatabaseOwner.Restart.FAILED;
-    } finally {
-      restarting = null;
-    }
+  private Snapshot snapshot(DatabaseRestartRule.Verdict verdict, DatabaseHealth health) {
+    return switch (verdict.kind()) {
+      // An action stopped the database on purpose (copy, rewind): that is not a failure.
+      case MAINTENANCE -> new Snapshot(verdict, false, null, Map.of("reachable", false, "maintenance", true), Instant.now());
+      // Not yet failed: the status document says what is going on.
+      case RESTART, RESTARTING -> new Snapshot(verdict, false, last.walPosition(),
+          Map.of("reachable", false, "restarting", true), Instant.now());
+      case UNCONFIRMED -> {
+        // One failed query (a query cancelled, a moment of overload) is not a database down.
+        LOG.info("The database did not answer a health query (" + health.error() + "); "
+            + verdict.failedQueries() + " of " + node.databaseFailureCount() + " before it counts as down");
+        yield new Snapshot(verdict, last.databaseWritable(), last.walPosition(), last.database(), last.at());
+      }
+      case HEALTHY, DOWN -> new Snapshot(verdict, health.reachable() && !health.inRecovery(), health.walPosition(),
+          database.statusDocument(health), Instant.now());
+    };
   }
 
   /**
-   * While the Health Monitor restarts the database, the node is not yet failed (the guide's
-   * Health Monitor restarts a process before it declares a failure): the last verdict on the
-   * database stands, processes are not all up, and the status document says what is going on.
+   * RESTART_DATABASE, run by the {@link ActionRunner}: starts the restart off the loop. A restart
+   * can take long (crash recovery), and the loop must keep answering its peer meanwhile, or the
+   * peer would count it as a stopped Health Monitor. The next checks see it run, then how it ended.
    */
-  private Snapshot restartingSnapshot() {
-    Snapshot before = last;
-    return new Snapshot(before.databaseHealthy(), false, false, false, before.walPosition(),
-        Map.of("reachable", false, "restarting", true), Instant.now());
+  void restartDatabase() {
+    if (restarting != null) {
+      throw new IllegalStateException("a restart of the database is already under way");
+    }
+    LOG.warning("The database is not answering (" + lastError + "): restarting it");
+    restarting = background.restartDatabase();
   }
 
-  /** An action stopped the database on purpose (copy, rewind): that is not a failure. */
-  private static Snapshot inMaintenance() {
-    return new Snapshot(false, true, false, false, null, Map.of("reachable", false, "maintenance", true), Instant.now());
+  private DatabaseRestart finishedRestart() {
+    try {
+      return restarting.get();
+    } catch (ExecutionException e) {
+      LOG.warning("Restarting the database failed: " + e.getCause());
+      return DatabaseRestart.FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DatabaseRestart.FAILED;
+    } finally {
+      restarting = null;
+    }
   }
 
   /** The latest snapshot, for heartbeat answers and the status document between cycles. */

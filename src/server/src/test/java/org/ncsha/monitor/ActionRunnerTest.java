@@ -15,6 +15,7 @@ import org.ncsha.app.ServingRole;
 import org.ncsha.db.DatabaseHealth;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
+import org.ncsha.ha.DatabaseRestart;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
@@ -106,6 +107,25 @@ class ActionRunnerTest {
     assertEquals("10.0.0.2", store.row.getPeerAddress());
     assertEquals("automatic", store.row.getFailoverType());
     assertEquals(List.of("allowPeer 10.0.0.2", "reloadConfig"), log);
+  }
+
+  @Test
+  void restarting_the_database_only_starts_it_off_the_loop_and_never_twice_at_once() {
+    LocalHealth health = new LocalHealth();
+    health.background = new BackgroundActions() {
+      @Override
+      public java.util.concurrent.Future<DatabaseRestart> restartDatabase() {
+        log.add("restart database");
+        return new java.util.concurrent.CompletableFuture<>();
+      }
+    };
+    runner.health = health;
+    runner.runQuick(List.of(Action.of(ActionKind.RESTART_DATABASE)), HaState.PRIMARY_ACTIVE, engine);
+    assertEquals(List.of("restart database"), log);
+    runner.runQuick(List.of(Action.of(ActionKind.RESTART_DATABASE)), HaState.PRIMARY_ACTIVE, engine);
+    assertEquals(List.of("restart database"), log, "one restart at a time");
+    assertEquals(List.of("Primary Active: Action RESTART_DATABASE failed: a restart of the database is already under way"),
+        store.events);
   }
 
   /** An engine whose state and configuration the test fixes. */

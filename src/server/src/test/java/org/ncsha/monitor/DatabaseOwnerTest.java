@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.ncsha.ha.DatabaseRestart;
 
 /** The restart of a failed database never runs under a copy or a rewind, nor they under it. */
 class DatabaseOwnerTest {
@@ -31,13 +32,13 @@ class DatabaseOwnerTest {
     assertTrue(taken.await(10, TimeUnit.SECONDS));
     AtomicBoolean ran = new AtomicBoolean();
     assertTrue(owner.taken());
-    assertEquals(DatabaseOwner.Restart.TAKEN, owner.restartUnlessTaken(() -> ran.getAndSet(true)));
+    assertEquals(DatabaseRestart.TAKEN, owner.restartUnlessTaken(() -> ran.getAndSet(true)));
     assertFalse(ran.get(), "the restart did not run");
     copied.countDown();
     copy.join(10_000);
     assertFalse(owner.taken());
-    assertEquals(DatabaseOwner.Restart.STARTED, owner.restartUnlessTaken(() -> !ran.getAndSet(true)));
-    assertEquals(DatabaseOwner.Restart.FAILED, owner.restartUnlessTaken(() -> false));
+    assertEquals(DatabaseRestart.STARTED, owner.restartUnlessTaken(() -> !ran.getAndSet(true)));
+    assertEquals(DatabaseRestart.FAILED, owner.restartUnlessTaken(() -> false));
   }
 
   @Test

@@ -17,12 +17,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.Command;
+import org.ncsha.ha.DatabaseCheck;
+import org.ncsha.ha.DatabaseRestart;
+import org.ncsha.ha.DatabaseRestartRule;
 import org.ncsha.ha.Decision;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
@@ -126,6 +130,31 @@ class HaEngineTest {
     assertTrue(store.events.stream().anyMatch(e -> e.startsWith(HaState.SECONDARY_FAILOVER.displayName())), store.events.toString());
     assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "the state survives a restart");
     assertEquals(1, engine.timesEntered(HaState.SECONDARY_FAILOVER));
+  }
+
+  @Test
+  void a_database_that_stays_down_is_restarted_at_the_deciders_request_and_only_a_spent_budget_is_a_failure() {
+    secondary("manual");
+    actions.quick.clear(); // the startup decision's own APP_READ_ONLY
+    peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_ACTIVE, true, true), Duration.ZERO,
+        Duration.ofSeconds(5), Duration.ofSeconds(3)), 10);
+    health.facts = DatabaseCheck.query(false);
+    heartbeat();
+    assertEquals(List.of(), actions.quick, "one failed query is not a database down");
+    heartbeat();
+    assertEquals(List.of(Action.of(ActionKind.RESTART_DATABASE)), actions.quick, "the second in a row: restart it");
+    health.facts = DatabaseCheck.RESTART_RUNNING;
+    heartbeat();
+    assertEquals(1, actions.quick.size(), "nothing more while the restart runs");
+    health.facts = DatabaseCheck.afterRestart(DatabaseRestart.FAILED, false);
+    heartbeat();
+    heartbeat();
+    assertEquals(DatabaseRestartRule.RESTART_BUDGET, actions.quick.size(), "each failed restart is retried: " + actions.quick);
+    assertEquals(HaState.SECONDARY_SYNCING, engine.status().state(), "not failed while restarts are left");
+    heartbeat();
+    assertEquals(HaState.SECONDARY_UNCERTAIN, engine.status().state(), "the budget is spent: a critical process down");
+    assertEquals(DatabaseRestartRule.RESTART_BUDGET,
+        actions.quick.stream().filter(a -> a.kind() == ActionKind.RESTART_DATABASE).count(), "and no restart beyond it");
   }
 
   @Test
@@ -513,12 +542,14 @@ class HaEngineTest {
     }
   }
 
+  /** The database check's facts as the test sets them (it answers unless told otherwise), judged by the loop's rule. */
   static final class FakeHealth extends LocalHealth {
     String walPosition;
+    DatabaseCheck facts = DatabaseCheck.query(true);
 
     @Override
-    Snapshot check() {
-      return new Snapshot(true, true, false, true, walPosition, Map.of(), Instant.EPOCH);
+    Snapshot check(Function<DatabaseCheck, DatabaseRestartRule.Verdict> judge) {
+      return new Snapshot(judge.apply(facts), true, walPosition, Map.of(), Instant.EPOCH);
     }
   }
 
