@@ -244,6 +244,8 @@ class PairWalkingSkeletonIT {
     assertTrue(p.matches("(?s).*ncs_ha_state\\{[^}]*state=\"Secondary Active\"[^}]*} 0\\.0.*"), p);
     assertTrue(p.matches("(?s).*ncs_ha_missed_heartbeats\\{[^}]*} 0\\.0.*"), p);
     assertTrue(p.matches("(?s).*ncs_ha_replication_lag_bytes[_a-z]*\\{[^}]*} [0-9]+\\.[0-9]+.*"), "the primary measures its standby's lag: " + p);
+    assertTrue(p.matches("(?s).*ncs_ha_file_sync_pending_files\\{[^}]*} [0-9]+\\.[0-9]+.*"), "the file-sync backlog: " + p);
+    assertTrue(p.matches("(?s).*ncs_ha_file_sync_failing\\{[^}]*} 0\\.0.*"), p);
     String s = PAIR.get("secondary", 9443, "/metrics?scope=application", admin, password).body();
     assertTrue(s.matches("(?s).*ncs_ha_state\\{[^}]*state=\"Secondary Syncing\"[^}]*} 1\\.0.*"), s);
   }
@@ -336,6 +338,9 @@ class PairWalkingSkeletonIT {
     assertEquals(201, addDevice("secondary", "edge-after-failover").statusCode());
     assertEquals(201, saveTemplate("secondary", "after-failover", "saved on the secondary").statusCode(),
         "the active secondary takes templates");
+    // A licence file (the batch class, sent every 500 s) while the primary is down: the watch's
+    // run cannot reach it, and the failback below must bring it over before the roles switch.
+    Files.writeString(PAIR.dir.resolve("secondary/files/licenses/ncs.lic"), "licence installed during the failover");
     assertTrue(listed("secondary", "core-router-1"), "nothing written before the failover is lost");
     assertEquals(200, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
   }
@@ -364,6 +369,8 @@ class PairWalkingSkeletonIT {
     assertEquals(202, PAIR.post("secondary", 8082, "/api/actions/failback", "root", key, null).statusCode());
     Pair.await("Primary Active + Secondary Syncing", Duration.ofSeconds(120),
         () -> "Primary Active".equals(PAIR.state("primary")) && "Secondary Syncing".equals(PAIR.state("secondary")));
+    assertEquals("licence installed during the failover",
+        Files.readString(PAIR.dir.resolve("primary/files/licenses/ncs.lic")), "the failback handed every file back");
     Pair.await("the primary takes writes again", Duration.ofSeconds(30),
         () -> addDevice("primary", "after-failback").statusCode() == 201);
     Pair.await("after-failback on the secondary", Duration.ofSeconds(5), () -> listed("secondary", "after-failback"));

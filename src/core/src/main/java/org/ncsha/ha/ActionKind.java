@@ -54,6 +54,14 @@ public enum ActionKind {
   NOTE_FAILBACK_POSITION(false),
 
   /**
+   * Quick: only asks for it. A complete file-sync run (every class) to the peer, as a failback
+   * stops this server's writes; each tick's {@link Observations#filesCaughtUp()} then says
+   * whether one that started after the request has left the primary with every file, and the
+   * failback hands over only then.
+   */
+  SYNC_FILES(false),
+
+  /**
    * Quick: only starts it. Restart this server's database off the loop, unless a copy or a rewind
    * has taken it down on purpose meanwhile; it starts held read-only unless this server serves.
    * Asked for by {@link DatabaseRestartRule}. It reports no {@link ActionOutcome}: the runner

@@ -176,7 +176,8 @@ final class CommandRules {
               Action.of(APP_READ_ONLY),
               Action.of(PEER_ACCEPT_FAILBACK),
               Action.of(SEND_MAIL, "Failback to the (replaced) primary started"),
-              Action.of(NOTE_FAILBACK_POSITION)));
+              Action.of(NOTE_FAILBACK_POSITION),
+              Action.of(SYNC_FILES)));
     }
     if (!t.peerIs(PRIMARY_SYNCING)) {
       String copying =
@@ -201,7 +202,8 @@ final class CommandRules {
                 + " replayed them",
             Action.of(APP_READ_ONLY),
             Action.of(SEND_MAIL, "Failback to the primary started"),
-            Action.of(NOTE_FAILBACK_POSITION)));
+            Action.of(NOTE_FAILBACK_POSITION),
+            Action.of(SYNC_FILES)));
   }
 
   private static Verdict forceFailover(Tick t) {

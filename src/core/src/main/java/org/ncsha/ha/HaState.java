@@ -84,6 +84,15 @@ public enum HaState {
   }
 
   /**
+   * Whether this server is the source of the synchronized files: it serves writes, or, in
+   * Secondary Failback, hands them back to the primary (the guide: "database and file
+   * replication is in progress") until the roles switch.
+   */
+  public boolean sendsFiles(Role role) {
+    return this == SECONDARY_FAILBACK || servesWrites(role);
+  }
+
+  /**
    * Whether a node in this state holds the pair's virtual IP: where writes are served, and on a
    * secondary already while its database is promoted, so that clients' connections reach it (a
    * quick 503, retried) instead of waiting on a SYN sent to the old server's MAC.

@@ -18,7 +18,9 @@ import java.util.Objects;
  * Failback, is how far the position the primary last reported having replayed is behind the one
  * this server noted when its writes stopped (NOTE_FAILBACK_POSITION; 0 or less: caught up; null
  * when unknown); {@code restartDatabase} says that {@link DatabaseRestartRule}, which gave the
- * three health verdicts, asks for a restart of this server's database (RESTART_DATABASE).
+ * three health verdicts, asks for a restart of this server's database (RESTART_DATABASE);
+ * {@code filesCaughtUp}, on a secondary in Secondary Failback, says whether a complete file-sync
+ * run asked for by SYNC_FILES has left the primary with every file (null when not observed).
  */
 public record Observations(
     Instant now,
@@ -33,13 +35,14 @@ public record Observations(
     WitnessView witness,
     LocalMode mode,
     Long peerBehindFailbackBytes,
-    boolean restartDatabase) {
+    boolean restartDatabase,
+    Boolean filesCaughtUp) {
 
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
       boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes,
       Long walBehindBytes, WitnessView witness) {
     this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
-        walBehindBytes, witness, null, null, false);
+        walBehindBytes, witness, null, null, false, null);
   }
 
   /** Observations without a WAL comparison. */
@@ -71,27 +74,34 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
   }
 
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes, restartDatabase);
+        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
   }
 
   public Observations withMode(LocalMode localMode) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes, restartDatabase);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
   }
 
   public Observations withPeerBehindFailback(Long bytes) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes, restartDatabase);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes, restartDatabase, filesCaughtUp);
   }
 
   /** The verdict of {@link DatabaseRestartRule} asks for RESTART_DATABASE (or, false, does not). */
   public Observations withRestartDatabase(boolean restart) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restart);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restart, filesCaughtUp);
+  }
+
+  /** Whether the complete file-sync run of a failback has finished (null: not observed). */
+  public Observations withFilesCaughtUp(Boolean caughtUp) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase,
+        caughtUp);
   }
 }

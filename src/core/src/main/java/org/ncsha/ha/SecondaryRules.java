@@ -143,10 +143,13 @@ final class SecondaryRules {
    */
   private static Decision failback(Tick t) {
     Long behind = t.obs().peerBehindFailbackBytes();
-    if (t.peerIs(PRIMARY_FAILBACK) && behind != null && behind <= 0) {
+    boolean databaseCaughtUp = behind != null && behind <= 0;
+    // Files as well as the database: the primary takes over with every file this server had.
+    boolean filesCaughtUp = t.obs().filesCaughtUp() == null || t.obs().filesCaughtUp();
+    if (t.peerIs(PRIMARY_FAILBACK) && databaseCaughtUp && filesCaughtUp) {
       return Decision.to(
           SECONDARY_POST_FAILBACK,
-          "the primary replayed all changes; handing over and following it",
+          "the primary replayed all changes and has every file; handing over and following it",
           Action.of(RELEASE_VIP),
           Action.of(FOLLOW_PEER));
     }
@@ -155,8 +158,10 @@ final class SecondaryRules {
     }
     Duration waited = Duration.between(t.current().since(), t.obs().now());
     if (waited.compareTo(t.config().failbackCatchUp()) > 0) {
-      return abandonFailback("the primary did not replay this server's last write within "
-          + t.config().failbackCatchUp().toSeconds() + " s (failback.catchup.seconds)");
+      return abandonFailback((databaseCaughtUp
+              ? "the primary did not receive this server's files"
+              : "the primary did not replay this server's last write")
+          + " within " + t.config().failbackCatchUp().toSeconds() + " s (failback.catchup.seconds)");
     }
     return Decision.stay(SECONDARY_FAILBACK);
   }

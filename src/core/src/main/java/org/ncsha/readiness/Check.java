@@ -53,7 +53,10 @@ public enum Check {
       "Devices and users that address the pair by its virtual IP lose it at a failover, or reach another host."),
   WITNESS("HA - WITNESS", null, EnumSet.of(FAILOVER),
       "Without a witness, an automatic failover during a partition leaves both servers accepting writes until the"
-          + " link returns; with an unreachable witness no failover can happen.");
+          + " link returns; with an unreachable witness no failover can happen."),
+  FILE_SYNC("HA - FILE SYNC", "files", EnumSet.of(FAILOVER),
+      "Files changed since the last file-sync run (templates, settings, licences) are missing on the other server"
+          + " after a failover.");
 
   private final String displayName;
   private final String unit;

@@ -11,6 +11,7 @@ import java.util.List;
  * @param peerReplicationLogin how a replication login to the other server's PostgreSQL ended:
  *     "ok", "not allowed yet" (PostgreSQL answered but has no access rule for this server), or
  *     the error
+ * @param fileSync file sync as this server sees it (null from a server that does not report it)
  */
 public record NodeFacts(
     String address,
@@ -38,7 +39,8 @@ public record NodeFacts(
     long databaseBytes,
     Boolean streaming,
     Long lagBytes,
-    Double lagSeconds) {
+    Double lagSeconds,
+    FileSyncFacts fileSync) {
 
   public NodeFacts {
     configErrors = configErrors == null ? List.of() : List.copyOf(configErrors);

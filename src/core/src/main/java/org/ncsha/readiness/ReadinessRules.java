@@ -38,6 +38,7 @@ public final class ReadinessRules {
       case SYNC_STATUS -> DatabaseChecks.syncStatus(f);
       case WITNESS -> WitnessCheck.witness(f);
       case VIRTUAL_IP -> VirtualIpCheck.virtualIp(f);
+      case FILE_SYNC -> FileSyncCheck.fileSync(f);
     };
   }
 

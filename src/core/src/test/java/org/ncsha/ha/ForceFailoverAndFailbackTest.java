@@ -95,4 +95,20 @@ class ForceFailoverAndFailbackTest {
     assertEquals(SECONDARY_ACTIVE, h.secondary.state());
     assertEquals(PRIMARY_SYNCING, h.primary.state());
   }
+
+  @Test
+  void failbackWaitsForTheFilesAndIsAbandonedWhenTheyNeverReachThePrimary() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
+    h.command(h.primary, new Command.ForceFailover());
+    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    h.secondary.failNext.add(ActionKind.SYNC_FILES);
+    h.secondary.config = h.secondary.config.withFailbackCatchUp(java.time.Duration.ofSeconds(10));
+    h.mark();
+    h.command(h.secondary, new Command.Failback());
+    h.rounds(6);
+    h.assertTable("Primary Syncing | Secondary Active", "Primary Failback | Secondary Failback",
+        "Primary Failback | Secondary Active", "Primary Syncing | Secondary Active");
+    assertTrue(h.secondary.mails.stream().anyMatch(m -> m.startsWith("Failback failed")
+        && m.contains("did not receive this server's files")), h.secondary.mails.toString());
+  }
 }

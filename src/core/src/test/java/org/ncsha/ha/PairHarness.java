@@ -146,7 +146,8 @@ final class PairHarness {
         new Observations(now, report, node.loop.missedHeartbeats(), node.databaseUp(), node.processesUp(),
             node.criticalDown(), startup, outcomes).withMode(node.mode())
             .withPeerBehindFailback(peerBehindFailback(node, report))
-            .withRestartDatabase(node.database.restartDatabase());
+            .withRestartDatabase(node.database.restartDatabase())
+            .withFilesCaughtUp(node.state() == HaState.SECONDARY_FAILBACK ? node.filesSent : null);
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
@@ -246,6 +247,8 @@ final class PairHarness {
           || (!node.fenced && node.config.peerAddress() != null && !peer.vipHeld);
       case RELEASE_VIP -> node.vipHeld = false;
       case NOTE_FAILBACK_POSITION -> node.failbackStuck = node.failNext.remove(ActionKind.NOTE_FAILBACK_POSITION);
+      // The complete file-sync run reaches the primary unless the test made it fail.
+      case SYNC_FILES -> node.filesSent = !node.failNext.remove(ActionKind.SYNC_FILES);
       case RESTART_DATABASE -> node.startRestart();
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;

@@ -56,6 +56,8 @@ final class SimNode {
   boolean vipHeld;
   /** The primary never catches up with this failback (a test's failNext of NOTE_FAILBACK_POSITION). */
   boolean failbackStuck;
+  /** Whether the last SYNC_FILES run left the primary with every file. */
+  boolean filesSent;
 
   SimNode(String address, HaConfig config, HaState state, Instant now) {
     this.address = address;

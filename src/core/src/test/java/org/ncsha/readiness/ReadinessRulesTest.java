@@ -110,9 +110,9 @@ class ReadinessRulesTest {
   }
 
   @Test
-  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_the_virtual_ip_and_the_witness() {
+  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_the_virtual_ip_the_witness_and_file_sync() {
     assertEquals(List.of(Check.CLOCK_OFFSET, Check.DISK_IOPS, Check.INTERFACE_BANDWIDTH, Check.BANDWIDTH_SPEED, Check.SYNC_STATUS,
-        Check.VIRTUAL_IP, Check.WITNESS), Check.of(CheckSet.FAILOVER));
+        Check.VIRTUAL_IP, Check.WITNESS, Check.FILE_SYNC), Check.of(CheckSet.FAILOVER));
     registered();
     assertEquals(PASS, ReadinessRules.overall(ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits)));
   }
@@ -289,5 +289,31 @@ class ReadinessRulesTest {
     assertEquals(100.0, BandwidthUnits.toMbps("f", "100 Mbps"));
     var e = assertThrows(IllegalArgumentException.class, () -> BandwidthUnits.toMbps("readiness.bandwidth.minimum", "fast"));
     assertTrue(e.getMessage().startsWith("readiness.bandwidth.minimum must be a number followed by GBps"), e.getMessage());
+  }
+
+  private CheckResult fileSync() {
+    return ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits).stream()
+        .filter(r -> r.name().equals(Check.FILE_SYNC.displayName())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void file_sync_is_judged_on_the_sending_server_and_warns_when_failing_pending_or_behind() {
+    registered();
+    assertEquals(PASS, fileSync().status(), fileSync().detail());
+    p.fileSync = new FileSyncFacts(true, 2, null, 3L);
+    assertEquals(WARNING, fileSync().status());
+    assertTrue(fileSync().detail().startsWith("2 file(s) on primary 10.0.0.1 not yet on the other server"), fileSync().detail());
+    p.fileSync = new FileSyncFacts(true, 1, "The Health Monitor at 10.0.0.2 did not answer within 3000 ms", 40L);
+    assertTrue(fileSync().detail().contains("is failing: The Health Monitor at 10.0.0.2 did not answer"), fileSync().detail());
+    p.fileSync = new FileSyncFacts(true, 0, null, 60L);
+    assertEquals(WARNING, fileSync().status());
+    assertTrue(fileSync().detail().contains("60 s ago (due every 11 s)"), fileSync().detail());
+    // After a failover the secondary sends: it is the one judged.
+    p.fileSync = new FileSyncFacts(false, 0, null, null);
+    s.fileSync = new FileSyncFacts(true, 0, null, 1L);
+    assertEquals(PASS, fileSync().status());
+    assertTrue(fileSync().detail().contains("secondary 10.0.0.2"), fileSync().detail());
+    s.fileSync = null;
+    assertEquals(PASS, fileSync().status(), "no sender: nothing to wait for");
   }
 }

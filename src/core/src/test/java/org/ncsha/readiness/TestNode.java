@@ -31,6 +31,7 @@ final class TestNode {
   Boolean streaming;
   Long lagBytes;
   Double lagSeconds;
+  FileSyncFacts fileSync;
 
   static TestNode primary() {
     return new TestNode();
@@ -54,6 +55,8 @@ final class TestNode {
     p.streaming = true;
     p.lagBytes = 0L;
     p.lagSeconds = 0.0;
+    p.fileSync = new FileSyncFacts(true, 0, null, 3L);
+    s.fileSync = new FileSyncFacts(false, 0, null, null);
     return new TestNode[] {p, s};
   }
 
@@ -61,7 +64,7 @@ final class TestNode {
     return new NodeFacts(address, installedAsSecondary, haState, version, cpuCount, memoryBytes, dataVolumeBytes,
         diskWriteMBps, diskError, interfaceName, linkSpeedMbps, databaseAnswers, databaseRestarted, databaseError, configErrors,
         peerReplicationAllowed, peerDatabasePortError, peerReplicationLogin, shmBytes, sharedBuffersBytes, clusterState,
-        inRecovery, databaseBytes, streaming, lagBytes, lagSeconds);
+        inRecovery, databaseBytes, streaming, lagBytes, lagSeconds, fileSync);
   }
 
   static LinkFacts goodLink() {

@@ -21,6 +21,7 @@ import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.peer.FileMessages;
+import org.ncsha.peer.FileSyncLedger;
 import org.ncsha.peer.PeerException;
 
 /**
@@ -37,8 +38,16 @@ public class FileSync {
   @Inject NodeSettings node;
   @Inject HaEngine engine;
   @Inject PeerLink link;
+  @Inject FileSyncLedger ledger;
+  @Inject org.ncsha.store.HaStore store;
+  @Inject org.ncsha.mail.MailNotifier mail;
 
   private FileArea area;
+  private final java.util.Set<String> tooLarge = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Failed runs in a row before an event and a mail. */
+  static final int FAILURES_BEFORE_ALARM = 3;
+
+  private int failuresInARow;
   private volatile int pending;
   private volatile String lastError;
   private volatile Instant lastSyncedAt;
@@ -53,10 +62,23 @@ public class FileSync {
     return area;
   }
 
-  /** Whether this server is the source of the files now: it serves writes, with a peer to send to. */
+  /**
+   * Whether this server is the source of the files now, with a peer to send to: it serves
+   * writes, or hands them back in a failback (HaState.sendsFiles).
+   */
   public boolean sends() {
     HaConfig config = engine.config();
-    return config.peerAddress() != null && engine.status().state().servesWrites(config.role());
+    return config.peerAddress() != null && engine.status().state().sendsFiles(config.role());
+  }
+
+  /** What a timer's run covers: its schedule's classes, or every class while a failback hands the files back. */
+  public List<FileClass> classesFor(FileClass.Schedule schedule) {
+    return engine.status().state() == org.ncsha.ha.HaState.SECONDARY_FAILBACK ? List.of(FileClass.values()) : schedule.classes();
+  }
+
+  /** A complete run asked for by the Health Monitor (SYNC_FILES, as a failback begins). */
+  void onCompleteRunRequested(@jakarta.enterprise.event.ObservesAsync FileSyncLedger.CompleteRunRequested request) {
+    synchronize(List.of(FileClass.values()), request.why());
   }
 
   /**
@@ -67,9 +89,11 @@ public class FileSync {
   public synchronized void synchronize(Collection<FileClass> classes, String why) {
     if (!sends()) {
       pending = 0;
+      ledger.runEnded(0, false);
       return;
     }
     String peer = engine.config().peerAddress();
+    Instant started = Instant.now();
     try {
       List<ManifestEntry> here = area.manifest(classes);
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
@@ -78,15 +102,22 @@ public class FileSync {
       ManifestDiff diff = ManifestDiff.between(here, there.entries());
       pending = diff.pending();
       if (diff.isEmpty()) {
-        done();
+        done(classes, started);
         return;
       }
       LOG.info("File sync (" + why + "): sending " + diff.send().size() + " and deleting " + diff.delete().size()
           + " file(s) on " + peer);
       for (ManifestEntry e : diff.send()) {
         if (e.size() > area.maxBytes()) {
-          LOG.warning("File sync: " + e.path() + " is " + e.size() + " bytes, over the limit of " + area.maxBytes()
-              + " (filesync.max.file.bytes): not sent");
+          // It can never travel: said once per file and size, and not counted as pending, so it
+          // holds up neither the status nor a failback.
+          if (tooLarge.add(e.path() + " " + e.size())) {
+            String what = "File sync: " + e.path() + " is " + e.size() + " bytes, over the limit of " + area.maxBytes()
+                + " bytes (filesync.max.file.bytes), and is not sent";
+            LOG.warning(what);
+            store.recordEvent(Instant.now(), engine.status().state().displayName(), what);
+          }
+          pending--;
           continue;
         }
         link.client().sendFile(peer, link.pinnedFingerprint(), link.peerSecret(), new FileMessages.FileHeader(e.path(),
@@ -98,17 +129,44 @@ public class FileSync {
             new FileMessages.DeleteRequest(diff.delete()), Void.class);
         pending -= diff.delete().size();
       }
-      done();
+      done(classes, started);
     } catch (PeerException | IOException | FileArea.Refused | IllegalArgumentException e) {
-      lastError = e.getMessage();
-      LOG.warning("File sync (" + why + ") to " + peer + " did not finish, trying again at the next run: " + e.getMessage());
+      failed(peer, why, e.getMessage());
     }
   }
 
-  private void done() {
-    Instant now = Instant.now();
-    lastSyncedAt = now;
+  /**
+   * A run that did not finish is retried by the next one. The log says so when the reason
+   * changes (an outage of hours is not a line every 11 s); past {@link #FAILURES_BEFORE_ALARM}
+   * failed runs in a row with a peer that answers heartbeats (a silent peer is the HA events'
+   * business) it is an event and a mail, once, until a run succeeds again.
+   */
+  private void failed(String peer, String why, String error) {
+    if (!error.equals(lastError)) {
+      LOG.warning("File sync (" + why + ") to " + peer + " did not finish, trying again at the next run: " + error);
+    }
+    lastError = error;
+    ledger.runEnded(pending, true);
+    if (engine.missedHeartbeats() == 0 && ++failuresInARow == FAILURES_BEFORE_ALARM) {
+      String what = "File sync to " + peer + " has failed " + FAILURES_BEFORE_ALARM + " times in a row: " + error;
+      String state = engine.status().state().displayName();
+      store.recordEvent(Instant.now(), state, what);
+      mail.notify(state, what);
+    }
+  }
+
+  private void done(Collection<FileClass> classes, Instant started) {
+    if (failuresInARow >= FAILURES_BEFORE_ALARM) {
+      store.recordEvent(Instant.now(), engine.status().state().displayName(),
+          "File sync to " + engine.config().peerAddress() + " works again");
+    }
+    failuresInARow = 0;
+    lastSyncedAt = Instant.now();
     lastError = null;
+    ledger.runEnded(pending, false);
+    if (pending == 0 && classes.containsAll(List.of(FileClass.values()))) {
+      ledger.completeRun(started);
+    }
   }
 
   /** The receiving side: this server's manifest of the classes a sender asks about. */
@@ -144,7 +202,7 @@ public class FileSync {
 
   /** The server that serves writes is the source of truth: it never takes files from its peer. */
   private void refuseWhenSending() {
-    if (engine.status().state().servesWrites(engine.config().role())) {
+    if (engine.status().state().sendsFiles(engine.config().role())) {
       throw new IllegalStateException("This server serves writes and is the source of the synchronized files");
     }
   }
@@ -164,7 +222,30 @@ public class FileSync {
     return s;
   }
 
-  public int pendingFiles() {
-    return pending;
+  /** The Health Monitor page's File Sync row: null (not shown) without HA. */
+  public String summary() {
+    String peer = engine.config().peerAddress();
+    if (peer == null) {
+      return null;
+    }
+    if (!sends()) {
+      return "Receiving from " + peer + ", the active server";
+    }
+    Instant last = lastSyncedAt;
+    String when = last == null ? "no run has finished yet"
+        : "last run finished " + Math.max(0, java.time.Duration.between(last, Instant.now()).toSeconds()) + " s ago";
+    return "Sending to " + peer + ": " + pending + " file(s) pending, " + when
+        + (lastError == null ? "" : "; the last run failed: " + lastError);
+  }
+
+  public boolean failing() {
+    return lastError != null;
+  }
+
+  /** File sync as this server sees it, for the readiness check HA - FILE SYNC. */
+  public org.ncsha.readiness.FileSyncFacts facts() {
+    Instant last = lastSyncedAt;
+    return new org.ncsha.readiness.FileSyncFacts(sends(), pending, lastError,
+        last == null ? null : Math.max(0, java.time.Duration.between(last, Instant.now()).toSeconds()));
   }
 }

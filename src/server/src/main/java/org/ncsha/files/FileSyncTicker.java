@@ -56,7 +56,7 @@ public class FileSyncTicker {
   void tick(Timer timer) {
     FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
     try {
-      sync.synchronize(schedule.classes(), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+      sync.synchronize(sync.classesFor(schedule), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
     } catch (RuntimeException e) {
       // A failed run must not cancel the timer: the next tick tries again.
       LOG.log(Level.WARNING, "File sync run failed", e);

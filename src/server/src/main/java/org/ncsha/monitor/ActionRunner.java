@@ -36,6 +36,8 @@ public class ActionRunner {
   @Inject MailNotifier mail;
   @Inject VirtualIpKeeper virtualIp;
   @Inject LocalHealth health;
+  @Inject org.ncsha.peer.FileSyncLedger fileLedger;
+  @Inject jakarta.enterprise.event.Event<org.ncsha.peer.FileSyncLedger.CompleteRunRequested> fileSyncRequests;
 
   /** The quick actions, in order, before the new state (next) is published. */
   void runQuick(List<Action> actions, HaState next, HaEngine engine) {
@@ -113,6 +115,11 @@ public class ActionRunner {
         engine.reloadConfig();
       }
       case SEND_MAIL -> mail.notify(next.displayName(), action.detail());
+      // Off this thread: file sync runs where it observes the request, and reports through the ledger.
+      case SYNC_FILES -> {
+        fileLedger.requested(Instant.now());
+        fileSyncRequests.fireAsync(new org.ncsha.peer.FileSyncLedger.CompleteRunRequested(next.displayName()));
+      }
       case PEER_ABORT_REGISTRATION -> tellPeer(peerAddress, PeerCommandMessage.abortRegistration(action.detail()));
       case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());
       case PEER_ACCEPT_FAILBACK ->

@@ -53,6 +53,7 @@ public class HaEngine {
   @Inject ActionRunner actions;
   @Inject HeartbeatTicker ticker;
   @Inject WitnessLink witness;
+  @Inject org.ncsha.peer.FileSyncLedger fileLedger;
 
   @Inject Clock clock;
 
@@ -206,7 +207,8 @@ public class HaEngine {
         local.criticalProcessDown(), loop.startup(), finished, walBehindPrimary(local), witness.view())
         .withMode(modes.observe(local))
         .withPeerBehindFailback(peerBehindFailback())
-        .withRestartDatabase(local.restartDatabase());
+        .withRestartDatabase(local.restartDatabase())
+        .withFilesCaughtUp(status.state() == HaState.SECONDARY_FAILBACK ? fileLedger.caughtUp() : null);
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;

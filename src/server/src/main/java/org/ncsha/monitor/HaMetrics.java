@@ -21,7 +21,7 @@ import org.ncsha.store.ReadinessResultRecord;
  * Metrics, Prometheus text, behind the admin login): which HA state this server is in (one
  * series per state, 1 for the current one, as Prometheus exporters write enums), missed
  * heartbeats, replication lag, the loop's age, how often each state was entered (failovers and
- * failbacks among them), and the newest failover readiness run's results. Every value is read
+ * failbacks among them), the file-sync backlog, and the newest failover readiness run's results. Every value is read
  * when scraped, from what the loop already holds: a scrape never reaches PostgreSQL.
  */
 @ApplicationScoped
@@ -31,6 +31,7 @@ public class HaMetrics {
   @Inject LocalHealth health;
   @Inject PeerLink peer;
   @Inject HaStore store;
+  @Inject org.ncsha.peer.FileSyncLedger files;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
     for (HaState state : HaState.values()) {
@@ -51,6 +52,11 @@ public class HaMetrics {
         + " server; -1 where not known)", MetricUnits.SECONDS), health, h -> replication(h, "lagSeconds"));
     registry.gauge(meta("ncs_ha_peer_clock_skew_seconds", "The peer's clock minus this server's, from its last answer",
         MetricUnits.SECONDS), peer, p -> p.peerClockSkew() == null ? 0 : p.peerClockSkew().toMillis() / 1000.0);
+    registry.gauge(meta("ncs_ha_file_sync_pending_files", "Files the last file-sync run left to send or delete"
+        + " (on the server that sends; 0 where it is the receiver)", MetricUnits.NONE), files,
+        org.ncsha.peer.FileSyncLedger::pendingFiles);
+    registry.gauge(meta("ncs_ha_file_sync_failing", "1 while the last file-sync run failed, else 0", MetricUnits.NONE),
+        files, l -> l.failing() ? 1 : 0);
     for (CheckStatus status : CheckStatus.values()) {
       registry.gauge(meta("ncs_ha_readiness_checks", "Checks of the newest failover readiness run with this result",
           MetricUnits.NONE), store, s -> readinessCount(s, status), new Tag("result", status.displayName()));

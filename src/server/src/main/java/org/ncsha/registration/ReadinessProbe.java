@@ -22,6 +22,7 @@ public class ReadinessProbe {
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
   @Inject HaEngine engine;
+  @Inject org.ncsha.files.FileSync files;
 
   private final SystemProbe system = new LinuxSystemProbe();
 
@@ -43,7 +44,7 @@ public class ReadinessProbe {
         diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
         db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
         db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
-        db.lagSeconds());
+        db.lagSeconds(), files.facts());
   }
 
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
@@ -51,6 +52,6 @@ public class ReadinessProbe {
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
         ProductVersion.current(), system.cpuCount(), system.memoryBytes(),
         system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
-        system.sharedMemoryBytes(), 0, null, false, 0, null, null, null);
+        system.sharedMemoryBytes(), 0, null, false, 0, null, null, null, files.facts());
   }
 }

@@ -78,6 +78,7 @@ class HaEngineTest {
     };
     engine.actions = actions;
     engine.ticker = ticker;
+    engine.fileLedger = new org.ncsha.peer.FileSyncLedger();
     engine.witness = new WitnessLink() {
       @Override
       public WitnessView view() {
@@ -224,7 +225,7 @@ class HaEngineTest {
   }
 
   @Test
-  void a_failback_hands_over_once_the_primary_has_replayed_the_position_noted_when_writes_stopped() throws Exception {
+  void a_failback_hands_over_once_the_primary_has_replayed_the_position_noted_when_writes_stopped_and_has_the_files() throws Exception {
     secondary("manual", HaState.SECONDARY_ACTIVE, HaState.PRIMARY_SYNCING);
     peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_SYNCING, true, true), Duration.ZERO,
         Duration.ofSeconds(5), Duration.ofSeconds(3)), 1);
@@ -241,6 +242,7 @@ class HaEngineTest {
     assertTrue(failback.get(10, TimeUnit.SECONDS).has(ActionKind.NOTE_FAILBACK_POSITION));
     assertEquals(HaState.SECONDARY_FAILBACK, engine.status().state());
     engine.noteFailbackPosition("0/3000100"); // what the action runner does for NOTE_FAILBACK_POSITION
+    engine.fileLedger.requested(clock.instant()); // ... and for SYNC_FILES
 
     peer.answers(PeerContact.answered(new PeerReport(HaState.PRIMARY_FAILBACK, true, true), Duration.ZERO,
         Duration.ofSeconds(5), Duration.ofSeconds(3)), 3);
@@ -248,6 +250,9 @@ class HaEngineTest {
     heartbeat();
     assertEquals(HaState.SECONDARY_FAILBACK, engine.status().state(), "256 bytes not yet replayed");
     peer.walPosition = "0/3000100";
+    heartbeat();
+    assertEquals(HaState.SECONDARY_FAILBACK, engine.status().state(), "the database is there, the files not yet");
+    engine.fileLedger.completeRun(clock.instant()); // file sync: a complete run since the request, nothing left
     heartbeat();
     assertEquals(HaState.SECONDARY_POST_FAILBACK, engine.status().state());
     assertTrue(actions.started.contains(Action.of(ActionKind.FOLLOW_PEER)), actions.started.toString());

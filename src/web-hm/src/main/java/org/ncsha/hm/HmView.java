@@ -27,6 +27,7 @@ public class HmView {
   @Inject HmSession session;
   @Inject org.ncsha.monitor.WitnessLink witness;
   @Inject org.ncsha.monitor.VirtualIpKeeper virtualIp;
+  @Inject org.ncsha.files.FileSync files;
   @Inject org.ncsha.monitor.PeerLink peerLink;
 
   public String getServer() {
@@ -75,6 +76,15 @@ public class HmView {
   /** The Virtual IP row: null (not shown) without one. */
   public String getVirtualIp() {
     return virtualIp.summary();
+  }
+
+  /** The File Sync row: who sends to whom, the backlog and the last failure; null (not shown) without HA. */
+  public String getFileSync() {
+    return files.summary();
+  }
+
+  public boolean isFileSyncFailing() {
+    return files.failing();
   }
 
   /** The witness row: none, or who holds the lease and whether it answers. */

@@ -1,0 +1,54 @@
+package org.ncsha.peer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Between the Health Monitor's loop and file sync (which sits above it): the backlog for the
+ * metrics, and for a failback: the loop asks for a complete run (every
+ * class) when a failback stops this server's writes, and learns here whether one that started
+ * after that request has finished with nothing left to send or delete, so that the peer has
+ * every file this server had (Secondary Failback waits for it before handing over).
+ */
+@ApplicationScoped
+public class FileSyncLedger {
+  /** The request, fired by the action runner and observed by file sync off its thread (a CDI asynchronous event). */
+  public record CompleteRunRequested(String why) {}
+
+  private volatile int pendingFiles;
+  private volatile boolean failing;
+  private volatile Instant requestedAt;
+  private volatile Instant completeRunStarted;
+
+  /** A complete run was asked for at {@code at}: only one that starts then or later counts. */
+  public void requested(Instant at) {
+    requestedAt = at;
+  }
+
+  /** File sync: a complete run that started at {@code started} left nothing to send or delete. */
+  public void completeRun(Instant started) {
+    completeRunStarted = started;
+  }
+
+  /** File sync: how its last run ended (files left to send or delete; whether it failed). */
+  public void runEnded(int pending, boolean failed) {
+    pendingFiles = pending;
+    failing = failed;
+  }
+
+  /** The backlog for the metrics: files the last run left to send or delete. */
+  public int pendingFiles() {
+    return pendingFiles;
+  }
+
+  public boolean failing() {
+    return failing;
+  }
+
+  /** Whether a complete run has started since the last request and finished. */
+  public boolean caughtUp() {
+    Instant requested = requestedAt;
+    Instant started = completeRunStarted;
+    return requested != null && started != null && !started.isBefore(requested);
+  }
+}
