@@ -276,6 +276,43 @@ class PairWalkingSkeletonIT {
     assertTrue(PAIR.logs("primary").contains("Admin login locked until"), "the lock is logged");
   }
 
+  /**
+   * The guide's patching procedure sets the Failover Type to Manual on a configured pair: the
+   * change is made on one server and reaches the other at once, an event on both; bad input
+   * changes nothing. The pair goes back to automatic for the failover below, which then happens.
+   */
+  @Test
+  @Order(3)
+  void the_failover_type_and_mail_list_change_on_the_running_pair_on_both_servers() throws Exception {
+    HttpResponse<String> bad = PAIR.put("primary", 9443, "/api/admin/ha/settings", admin, adminPassword,
+        "{\"failoverType\":\"sometimes\",\"emailAddress\":\"noc\"}");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("Failover Type: must be Manual or Automatic, was 'sometimes'"), bad.body());
+    assertTrue(bad.body().contains("Email Address: 'noc' is not an e-mail address"), bad.body());
+    assertEquals("automatic", Pair.field(PAIR.get("secondary", 8082, "/api/status", null, null).body(), "failoverType"));
+
+    HttpResponse<String> manual = PAIR.put("primary", 9443, "/api/admin/ha/settings", admin, adminPassword,
+        "{\"failoverType\":\"manual\",\"emailAddress\":\"noc@example.com\"}");
+    assertEquals(200, manual.statusCode(), manual.body());
+    Pair.await("Manual on both servers", Duration.ofSeconds(5), () -> "manual".equals(failoverType("primary"))
+        && "manual".equals(failoverType("secondary")));
+    String key = PAIR.get("AUTH_KEY");
+    Pair.await("the change as an event on both", Duration.ofSeconds(5),
+        () -> PAIR.events("primary", key).contains("HA settings changed by the administrator: Failover Type Manual")
+            && PAIR.events("secondary", key).contains("HA settings changed on the peer: Failover Type Manual")
+            && PAIR.events("secondary", key).contains("Email Address list changed on the peer to noc@example.com"));
+
+    HttpResponse<String> back = PAIR.put("secondary", 9443, "/api/admin/ha/settings", admin, adminPassword,
+        "{\"failoverType\":\"automatic\",\"emailAddress\":\"noc@example.com, oncall@example.com\"}");
+    assertEquals(200, back.statusCode(), "either server takes the change: " + back.body());
+    Pair.await("Automatic on both servers", Duration.ofSeconds(5), () -> "automatic".equals(failoverType("primary"))
+        && "automatic".equals(failoverType("secondary")));
+  }
+
+  private static String failoverType(String node) throws Exception {
+    return Pair.field(PAIR.get(node, 8082, "/api/status", null, null).body(), "failoverType");
+  }
+
   @Test
   @Order(3)
   void the_passive_secondary_answers_503_naming_the_active_server_and_writes_nothing() throws Exception {

@@ -119,7 +119,13 @@ public enum ActionKind {
   PEER_ACCEPT_FAILBACK(false),
 
   /** Quick. Forward the secondary's Force Failover button to the primary's HM (queues there). */
-  PEER_FORCE_FAILOVER(false);
+  PEER_FORCE_FAILOVER(false),
+
+  /**
+   * Quick: tell the peer the pair's settings changed here (detail: the failover type's wire
+   * name; the runner adds the Email Address list); the peer queues AcceptSettings.
+   */
+  PEER_CHANGE_SETTINGS(false);
 
   private final boolean longRunning;
 

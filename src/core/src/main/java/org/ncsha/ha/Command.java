@@ -120,4 +120,31 @@ public sealed interface Command {
       return "Accepting a failback";
     }
   }
+
+  /**
+   * Either server, from the admin UI/REST: the pair's Failover Type changes while HA runs (the
+   * guide's patching procedure sets it to Manual first); the peer is told at once.
+   */
+  record ChangeSettings(FailoverType failoverType) implements Command {
+    public ChangeSettings {
+      Objects.requireNonNull(failoverType, "failoverType");
+    }
+
+    @Override
+    public String displayName() {
+      return "Changing the HA settings";
+    }
+  }
+
+  /** Either server, from the peer's call: the administrator changed the pair's settings there. */
+  record AcceptSettings(FailoverType failoverType) implements Command {
+    public AcceptSettings {
+      Objects.requireNonNull(failoverType, "failoverType");
+    }
+
+    @Override
+    public String displayName() {
+      return "Taking the HA settings from the peer";
+    }
+  }
 }

@@ -260,6 +260,7 @@ final class PairHarness {
       case PEER_ABORT_REGISTRATION -> deliver(reachable, peer, new Command.AbortRegistration(action.detail()));
       case PEER_REMOVE -> deliver(reachable, peer, new Command.PeerRemoved());
       case PEER_FORCE_FAILOVER -> deliver(reachable, peer, new Command.ForceFailover());
+      case PEER_CHANGE_SETTINGS -> deliver(reachable, peer, new Command.AcceptSettings(FailoverType.fromWireName(action.detail())));
       case PEER_ACCEPT_FAILBACK ->
           deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType()));
       default -> {

@@ -63,12 +63,15 @@ public class FileSync {
   }
 
   /**
-   * Whether this server is the source of the files now, with a peer to send to: it serves
-   * writes, or hands them back in a failback (HaState.sendsFiles).
+   * Whether this server is the source of the files now, with a registered peer to send to: it
+   * serves writes, or hands them back in a failback (HaState.sendsFiles).
    */
   public boolean sends() {
     HaConfig config = engine.config();
-    return config.peerAddress() != null && engine.status().state().sendsFiles(config.role());
+    // The peer's certificate is pinned once registration has met it: before that there is no
+    // channel to send on (and nothing has failed).
+    return config.peerAddress() != null && link.pinnedFingerprint() != null
+        && engine.status().state().sendsFiles(config.role());
   }
 
   /** What a timer's run covers: its schedule's classes, or every class while a failback hands the files back. */

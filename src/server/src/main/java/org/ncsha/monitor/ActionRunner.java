@@ -125,6 +125,8 @@ public class ActionRunner {
       case PEER_ACCEPT_FAILBACK ->
           tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType()));
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
+      case PEER_CHANGE_SETTINGS -> tellPeer(peerAddress, PeerCommandMessage.changeSettings(
+          org.ncsha.ha.FailoverType.fromWireName(action.detail()), store.config().getEmails()));
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
   }

@@ -3,7 +3,10 @@ package org.ncsha.peer;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 
-/** A command one Health Monitor queues on the other (abort registration, removal, failback, force failover). */
+/**
+ * A command one Health Monitor queues on the other (abort registration, removal, failback, force
+ * failover, changed HA settings). {@code detail} carries the e-mail list of changed settings.
+ */
 public class PeerCommandMessage {
   public String command;
   public String detail;
@@ -31,6 +34,16 @@ public class PeerCommandMessage {
     return new PeerCommandMessage("accept-failback", null, secondaryAddress, type.wireName());
   }
 
+  /** The administrator changed the pair's settings on the other server: its failover type and mail list. */
+  public static PeerCommandMessage changeSettings(FailoverType type, String emails) {
+    return new PeerCommandMessage("change-settings", emails, null, type.wireName());
+  }
+
+  /** The e-mail list of a settings change (comma-separated), or null for any other command. */
+  public String settingsEmails() {
+    return "change-settings".equals(command) ? (detail == null ? "" : detail) : null;
+  }
+
   public static PeerCommandMessage forceFailover() {
     return new PeerCommandMessage("force-failover", null, null, null);
   }
@@ -42,6 +55,7 @@ public class PeerCommandMessage {
       case "removed" -> new Command.PeerRemoved();
       case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType));
       case "force-failover" -> new Command.ForceFailover();
+      case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType));
       default -> throw new IllegalArgumentException("command: unknown peer command '" + command + "'");
     };
   }

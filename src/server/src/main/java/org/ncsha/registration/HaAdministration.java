@@ -17,6 +17,7 @@ public class HaAdministration {
   @Inject RegistrationDesk desk;
   @Inject org.ncsha.node.NodeSettings node;
   @Inject org.ncsha.registration.VirtualIpProbe virtualIp;
+  @Inject org.ncsha.store.HaStore store;
 
   /** The form did not pass its checks; each problem names its field. */
   public static class InvalidForm extends Exception {
@@ -52,6 +53,49 @@ public class HaAdministration {
     } catch (CommandRefusedException e) {
       desk.offer(null);
       throw e;
+    }
+  }
+
+  /**
+   * Changes the Failover Type and Email Address list of a running pair: checked first (a
+   * refused change changes nothing), then the mail list is stored and the Health Monitor takes
+   * the failover type and tells the peer both (an event on each server).
+   */
+  public void changeSettings(HaSettingsForm form) throws InvalidForm, CommandRefusedException {
+    List<String> problems = form == null ? List.of("body: {\"failoverType\": ..., \"emailAddress\": ...} is required")
+        : form.problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidForm(problems);
+    }
+    Command change = new Command.ChangeSettings(form.type());
+    String refusal = engine.refusalFor(change);
+    if (refusal != null) {
+      throw new CommandRefusedException(refusal);
+    }
+    storeEmails(form.emails(), "by the administrator");
+    engine.submit(change);
+  }
+
+  /** The pair's settings as they are, or null without HA (the form then shows a new registration's defaults). */
+  public HaSettingsForm currentSettings() {
+    if (engine.config().peerAddress() == null) {
+      return null;
+    }
+    HaSettingsForm current = new HaSettingsForm();
+    current.setFailoverType(engine.config().failoverType().wireName());
+    String emails = store.config().getEmails();
+    current.setEmailAddress(emails == null ? "" : emails);
+    return current;
+  }
+
+  /** Keeps the pair's Email Address list; a change is an event ("changed by the administrator", "on the peer"). */
+  public void storeEmails(List<String> addresses, String changedBy) {
+    String emails = org.ncsha.mail.EmailList.format(addresses);
+    String before = store.config().getEmails();
+    store.updateConfig(row -> row.setEmails(emails));
+    if (!emails.equals(before == null ? "" : before)) {
+      store.recordEvent(java.time.Instant.now(), engine.status().state().displayName(),
+          "Email Address list changed " + changedBy + " to " + (emails.isEmpty() ? "none" : emails));
     }
   }
 

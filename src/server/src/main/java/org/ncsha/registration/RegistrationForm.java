@@ -47,19 +47,32 @@ public class RegistrationForm {
     } else {
       AuthKeyRule.violation(authenticationKey).ifPresent(problems::add);
     }
-    for (String address : emails()) {
-      if (!EMAIL.matcher(address).matches()) {
-        problems.add("Email Address: '" + address + "' is not an e-mail address (use a comma-separated list of name@domain)");
-      }
-    }
-    if (failoverType != null && !failoverType.equalsIgnoreCase("manual") && !failoverType.equalsIgnoreCase("automatic")) {
-      problems.add("Failover Type: must be Manual or Automatic, was '" + failoverType + "'");
+    problems.addAll(emailProblems(emailAddress));
+    if (failoverType != null) {
+      failoverTypeProblem(failoverType).ifPresent(problems::add);
     }
     if (virtualIpEnabled()) {
       virtualIpv4Problem(serversSubnet).ifPresent(problems::add);
       virtualIpv6Problem(serversIpv6Subnets).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /** Each address of a comma-separated Email Address list that is not one, named. */
+  static List<String> emailProblems(String emailAddress) {
+    List<String> problems = new ArrayList<>();
+    for (String address : org.ncsha.mail.EmailList.parse(emailAddress)) {
+      if (!EMAIL.matcher(address).matches()) {
+        problems.add("Email Address: '" + address + "' is not an e-mail address (use a comma-separated list of name@domain)");
+      }
+    }
+    return problems;
+  }
+
+  static java.util.Optional<String> failoverTypeProblem(String failoverType) {
+    return failoverType.equalsIgnoreCase("manual") || failoverType.equalsIgnoreCase("automatic")
+        ? java.util.Optional.empty()
+        : java.util.Optional.of("Failover Type: must be Manual or Automatic, was '" + failoverType + "'");
   }
 
   /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */

@@ -31,6 +31,40 @@ public class HaConfigurationView {
     form.setFailoverType("manual");
   }
 
+  /** With HA enabled the form shows the pair's settings, which Save changes on both servers. */
+  @jakarta.annotation.PostConstruct
+  void showCurrentSettings() {
+    org.ncsha.registration.HaSettingsForm current = administration.currentSettings();
+    haEnabled = current != null;
+    if (current != null) {
+      form.setFailoverType(current.getFailoverType());
+      form.setEmailAddress(current.getEmailAddress());
+    }
+  }
+
+  private boolean haEnabled;
+
+  /** Whether HA is configured, so that Save changes the running pair's settings. */
+  public boolean isHaEnabled() {
+    return haEnabled;
+  }
+
+  /** Save: the Failover Type and Email Address of a running pair, on both servers. */
+  public void saveSettings() {
+    org.ncsha.registration.HaSettingsForm settings = new org.ncsha.registration.HaSettingsForm();
+    settings.setFailoverType(form.getFailoverType());
+    settings.setEmailAddress(form.getEmailAddress());
+    try {
+      administration.changeSettings(settings);
+      info("HA settings saved on both servers: Failover Type " + ("automatic".equalsIgnoreCase(form.getFailoverType())
+          ? "Automatic" : "Manual"));
+    } catch (HaAdministration.InvalidForm e) {
+      e.problems().forEach(HaConfigurationView::fieldError);
+    } catch (CommandRefusedException e) {
+      error(e.getMessage());
+    }
+  }
+
   public RegistrationForm getForm() {
     return form;
   }

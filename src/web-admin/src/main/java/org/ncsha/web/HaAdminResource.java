@@ -54,6 +54,26 @@ public class HaAdminResource {
     return RegistrationReplies.register(form, administration, progress, engine);
   }
 
+  /**
+   * The Failover Type and Email Address list of a running pair, changed on both servers: 200,
+   * 400 naming each field's problem, 409 while a failover, failback or registration runs or the
+   * peer does not answer.
+   */
+  @jakarta.ws.rs.PUT
+  @Path("/settings")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response changeSettings(org.ncsha.registration.HaSettingsForm form) {
+    try {
+      administration.changeSettings(form);
+    } catch (HaAdministration.InvalidForm e) {
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
+    } catch (CommandRefusedException e) {
+      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
+    }
+    return Response.ok(Map.of("failoverType", engine.config().failoverType().wireName(),
+        "emailAddress", String.join(", ", form.emails()))).build();
+  }
+
   @GET
   @Path("/registration")
   public Map<String, Object> registration() {

@@ -62,6 +62,7 @@ public class PeerResource {
   @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
   @Inject BandwidthTickets tickets;
   @Inject org.ncsha.files.FileSync files;
+  @Inject org.ncsha.registration.HaAdministration administration;
   @Context HttpHeaders headers;
   @Context jakarta.servlet.http.HttpServletRequest servletRequest;
   /** The secret the current request was signed with (JAX-RS makes one instance per request). */
@@ -136,7 +137,12 @@ public class PeerResource {
   public Response command(String body) {
     return guarded("/api/peer/command", body, path -> {
       try {
-        engine.submit(JSON.fromJson(body, PeerCommandMessage.class).toCommand());
+        PeerCommandMessage message = JSON.fromJson(body, PeerCommandMessage.class);
+        engine.submit(message.toCommand());
+        if (message.settingsEmails() != null) {
+          // The other server's administrator changed the pair's settings: the mail list too.
+          administration.storeEmails(org.ncsha.mail.EmailList.parse(message.settingsEmails()), "on the peer");
+        }
       } catch (CommandRefusedException | IllegalArgumentException e) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }
