@@ -65,18 +65,24 @@ class ForceFailoverAndFailbackTest {
         h.secondary.lastRefusal());
   }
 
-  @Test
-  void failbackAbandonedWhenThePrimaryNeverCatchesUp() {
+  /** A failback whose {@code failing} part never completes: abandoned after the catch-up time, the secondary stays active. */
+  private static PairHarness abandonedFailback(ActionKind failing) {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
     h.command(h.primary, new Command.ForceFailover());
     h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
-    h.secondary.failNext.add(ActionKind.NOTE_FAILBACK_POSITION);
+    h.secondary.failNext.add(failing);
     h.secondary.config = h.secondary.config.withFailbackCatchUp(java.time.Duration.ofSeconds(10));
     h.mark();
     h.command(h.secondary, new Command.Failback());
     h.rounds(6);
     h.assertTable("Primary Syncing | Secondary Active", "Primary Failback | Secondary Failback",
         "Primary Failback | Secondary Active", "Primary Syncing | Secondary Active");
+    return h;
+  }
+
+  @Test
+  void failbackAbandonedWhenThePrimaryNeverCatchesUp() {
+    PairHarness h = abandonedFailback(ActionKind.NOTE_FAILBACK_POSITION);
     assertTrue(h.secondary.mails.stream().anyMatch(m -> m.startsWith("Failback failed")));
   }
 
@@ -98,16 +104,7 @@ class ForceFailoverAndFailbackTest {
 
   @Test
   void failbackWaitsForTheFilesAndIsAbandonedWhenTheyNeverReachThePrimary() {
-    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
-    h.command(h.primary, new Command.ForceFailover());
-    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
-    h.secondary.failNext.add(ActionKind.SYNC_FILES);
-    h.secondary.config = h.secondary.config.withFailbackCatchUp(java.time.Duration.ofSeconds(10));
-    h.mark();
-    h.command(h.secondary, new Command.Failback());
-    h.rounds(6);
-    h.assertTable("Primary Syncing | Secondary Active", "Primary Failback | Secondary Failback",
-        "Primary Failback | Secondary Active", "Primary Syncing | Secondary Active");
+    PairHarness h = abandonedFailback(ActionKind.SYNC_FILES);
     assertTrue(h.secondary.mails.stream().anyMatch(m -> m.startsWith("Failback failed")
         && m.contains("did not receive this server's files")), h.secondary.mails.toString());
   }

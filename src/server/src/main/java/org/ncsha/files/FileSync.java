@@ -79,11 +79,6 @@ public class FileSync {
     return engine.status().state() == org.ncsha.ha.HaState.SECONDARY_FAILBACK ? List.of(FileClass.values()) : schedule.classes();
   }
 
-  /** A complete run asked for by the Health Monitor (SYNC_FILES, as a failback begins). */
-  void onCompleteRunRequested(@jakarta.enterprise.event.ObservesAsync FileSyncLedger.CompleteRunRequested request) {
-    synchronize(List.of(FileClass.values()), request.why());
-  }
-
   /**
    * Brings the peer's folders of these classes to this server's content; one run at a time.
    * Nothing happens on a server that does not send. A failure is kept for the status and

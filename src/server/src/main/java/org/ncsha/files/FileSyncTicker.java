@@ -28,7 +28,11 @@ import org.ncsha.filesync.FileClass;
 public class FileSyncTicker {
   private static final Logger LOG = Logger.getLogger(FileSyncTicker.class.getName());
 
+  /** A run asked for now: by the watch, or by the Health Monitor (SYNC_FILES). */
+  record Run(java.util.EnumSet<FileClass> classes, String why) implements java.io.Serializable {}
+
   @Resource TimerService timers;
+  @Resource jakarta.ejb.SessionContext context;
   @Inject FileSync sync;
 
   private FolderWatch watch;
@@ -38,7 +42,10 @@ public class FileSyncTicker {
     for (FileClass.Schedule s : FileClass.Schedule.values()) {
       timers.createIntervalTimer(s.interval().toMillis(), s.interval().toMillis(), new TimerConfig(s, false));
     }
-    watch = new FolderWatch(sync.area().root(), classes -> sync.synchronize(classes, "changed"));
+    // The watch's thread only asks: every run happens on a timer's thread, where the container
+    // gives it what the store and the mail need.
+    FileSyncTicker self = context.getBusinessObject(FileSyncTicker.class);
+    watch = new FolderWatch(sync.area().root(), classes -> self.runSoon(java.util.EnumSet.copyOf(classes), "changed"));
     watch.start();
     LOG.info("File sync: " + sync.area().root() + ", near-real-time every "
         + FileClass.Schedule.NEAR_REAL_TIME.interval().toSeconds() + " s and batch every "
@@ -52,11 +59,25 @@ public class FileSyncTicker {
     }
   }
 
+  /** Runs file sync for these classes as soon as possible, on a timer's thread. */
+  public void runSoon(java.util.EnumSet<FileClass> classes, String why) {
+    timers.createSingleActionTimer(0, new TimerConfig(new Run(classes, why), false));
+  }
+
+  /** The Health Monitor asks for a complete run as a failback begins (ActionRunner's SYNC_FILES). */
+  public void onCompleteRunRequested(@jakarta.enterprise.event.Observes org.ncsha.peer.FileSyncLedger.CompleteRunRequested request) {
+    runSoon(java.util.EnumSet.allOf(FileClass.class), request.why());
+  }
+
   @Timeout
   void tick(Timer timer) {
-    FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
     try {
-      sync.synchronize(sync.classesFor(schedule), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+      if (timer.getInfo() instanceof Run run) {
+        sync.synchronize(run.classes(), run.why());
+      } else {
+        FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
+        sync.synchronize(sync.classesFor(schedule), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+      }
     } catch (RuntimeException e) {
       // A failed run must not cancel the timer: the next tick tries again.
       LOG.log(Level.WARNING, "File sync run failed", e);

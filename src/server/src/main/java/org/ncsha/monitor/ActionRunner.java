@@ -115,10 +115,11 @@ public class ActionRunner {
         engine.reloadConfig();
       }
       case SEND_MAIL -> mail.notify(next.displayName(), action.detail());
-      // Off this thread: file sync runs where it observes the request, and reports through the ledger.
+      // File sync (above this layer) observes the request and starts the run on a timer's thread;
+      // it reports through the ledger.
       case SYNC_FILES -> {
         fileLedger.requested(Instant.now());
-        fileSyncRequests.fireAsync(new org.ncsha.peer.FileSyncLedger.CompleteRunRequested(next.displayName()));
+        fileSyncRequests.fire(new org.ncsha.peer.FileSyncLedger.CompleteRunRequested(next.displayName()));
       }
       case PEER_ABORT_REGISTRATION -> tellPeer(peerAddress, PeerCommandMessage.abortRegistration(action.detail()));
       case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());

@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class FileSyncLedger {
-  /** The request, fired by the action runner and observed by file sync off its thread (a CDI asynchronous event). */
+  /** The request, a CDI event the action runner fires and file sync observes (the run itself starts on a timer's thread). */
   public record CompleteRunRequested(String why) {}
 
   private volatile int pendingFiles;

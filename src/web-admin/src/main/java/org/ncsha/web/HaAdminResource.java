@@ -51,7 +51,8 @@ public class HaAdminResource {
   @Path("/registration")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response register(RegistrationForm form) {
-    return RegistrationReplies.register(form, administration, progress, engine);
+    return AdministrationReplies.of(() -> administration.register(form),
+        () -> Response.accepted(progress.snapshot()).build(), engine);
   }
 
   /**
@@ -63,15 +64,9 @@ public class HaAdminResource {
   @Path("/settings")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response changeSettings(org.ncsha.registration.HaSettingsForm form) {
-    try {
-      administration.changeSettings(form);
-    } catch (HaAdministration.InvalidForm e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
-    } catch (CommandRefusedException e) {
-      return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
-    }
-    return Response.ok(Map.of("failoverType", engine.config().failoverType().wireName(),
-        "emailAddress", String.join(", ", form.emails()))).build();
+    return AdministrationReplies.of(() -> administration.changeSettings(form),
+        () -> Response.ok(Map.of("failoverType", engine.config().failoverType().wireName(),
+            "emailAddress", String.join(", ", form.emails()))).build(), engine);
   }
 
   @GET

@@ -117,7 +117,8 @@ public class ActionsResource {
   public Response register(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, org.ncsha.registration.RegistrationForm form) {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
-    return refused != null ? refused : RegistrationReplies.register(form, administration, progress, engine);
+    return refused != null ? refused : AdministrationReplies.of(() -> administration.register(form),
+        () -> Response.accepted(progress.snapshot()).build(), engine);
   }
 
   /** The registration's milestones and status, as the HA Configuration page's progress bar shows them. */
