@@ -182,9 +182,11 @@ public class FileSync {
     refuseWhenSending();
     SyncPath path = SyncPath.of(header.path());
     if (area.receive(path, content, header.size(), header.sha256())) {
+      // A file of other content on the passive server (changed here by hand, or an older copy): said.
       LOG.info("File sync: " + path + " replaced by the active server's copy");
     } else {
-      LOG.info("File sync: " + path + " received from the active server");
+      // New files are the run's business; the sender logs how many it sends.
+      LOG.fine("File sync: " + path + " received from the active server");
     }
   }
 

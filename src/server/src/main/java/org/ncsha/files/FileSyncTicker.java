@@ -25,6 +25,9 @@ import org.ncsha.filesync.FileClass;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// No container transaction around a run: a large file takes longer than its timeout, and the
+// store's events commit on their own.
+@jakarta.ejb.TransactionManagement(jakarta.ejb.TransactionManagementType.BEAN)
 public class FileSyncTicker {
   private static final Logger LOG = Logger.getLogger(FileSyncTicker.class.getName());
 

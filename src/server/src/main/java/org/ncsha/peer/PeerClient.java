@@ -120,8 +120,11 @@ public class PeerClient {
     }
     Duration allowed = timeout.plusSeconds(header.size() / (1024 * 1024));
     // A client (and so a connection) of its own: a large file must not hold up the heartbeats,
-    // which would otherwise share its HTTP/2 connection and wait behind its frames.
-    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
+    // which would otherwise share its HTTP/2 connection and wait behind its frames. HTTP/1.1:
+    // streaming a large body over HTTP/2 to Liberty deadlocked (its window update blocked on a
+    // socket the sending client was not reading while it wrote), and TCP's flow control is enough.
+    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> HttpClient.newBuilder()
+        .sslContext(PinnedTrust.sslContext(f)).connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build());
     send(files, address, peerSecret, FileMessages.FILE_PATH, signed, body,
         "application/octet-stream", FileMessages.FILE_HEADER, allowed);
   }
