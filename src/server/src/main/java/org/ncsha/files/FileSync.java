@@ -48,8 +48,6 @@ public class FileSync {
   static final int FAILURES_BEFORE_ALARM = 3;
 
   private int failuresInARow;
-  private volatile int pending;
-  private volatile String lastError;
   private volatile Instant lastSyncedAt;
 
   @PostConstruct
@@ -86,12 +84,13 @@ public class FileSync {
    */
   public synchronized void synchronize(Collection<FileClass> classes, String why) {
     if (!sends()) {
-      pending = 0;
-      ledger.runEnded(0, false);
+      ledger.runEnded(0, null);
       return;
     }
     String peer = engine.config().peerAddress();
     Instant started = Instant.now();
+    // What is left to send or delete; until this run compares, what the last one left.
+    int pending = ledger.pendingFiles();
     try {
       List<ManifestEntry> here = area.manifest(classes);
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
@@ -100,7 +99,7 @@ public class FileSync {
       ManifestDiff diff = ManifestDiff.between(here, there.entries());
       pending = diff.pending();
       if (diff.isEmpty()) {
-        done(classes, started);
+        done(classes, started, pending);
         return;
       }
       LOG.info("File sync (" + why + "): sending " + diff.send().size() + " and deleting " + diff.delete().size()
@@ -127,9 +126,9 @@ public class FileSync {
             new FileMessages.DeleteRequest(diff.delete()), Void.class);
         pending -= diff.delete().size();
       }
-      done(classes, started);
+      done(classes, started, pending);
     } catch (PeerException | IOException | FileArea.Refused | IllegalArgumentException e) {
-      failed(peer, why, e.getMessage());
+      failed(peer, why, e.getMessage(), pending);
     }
   }
 
@@ -139,12 +138,11 @@ public class FileSync {
    * failed runs in a row with a peer that answers heartbeats (a silent peer is the HA events'
    * business) it is an event and a mail, once, until a run succeeds again.
    */
-  private void failed(String peer, String why, String error) {
-    if (!error.equals(lastError)) {
+  private void failed(String peer, String why, String error, int pending) {
+    if (!error.equals(ledger.lastError())) {
       LOG.warning("File sync (" + why + ") to " + peer + " did not finish, trying again at the next run: " + error);
     }
-    lastError = error;
-    ledger.runEnded(pending, true);
+    ledger.runEnded(pending, error);
     if (engine.missedHeartbeats() == 0 && ++failuresInARow == FAILURES_BEFORE_ALARM) {
       String what = "File sync to " + peer + " has failed " + FAILURES_BEFORE_ALARM + " times in a row: " + error;
       String state = engine.status().state().displayName();
@@ -153,15 +151,14 @@ public class FileSync {
     }
   }
 
-  private void done(Collection<FileClass> classes, Instant started) {
+  private void done(Collection<FileClass> classes, Instant started, int pending) {
     if (failuresInARow >= FAILURES_BEFORE_ALARM) {
       store.recordEvent(Instant.now(), engine.status().state().displayName(),
           "File sync to " + engine.config().peerAddress() + " works again");
     }
     failuresInARow = 0;
     lastSyncedAt = Instant.now();
-    lastError = null;
-    ledger.runEnded(pending, false);
+    ledger.runEnded(pending, null);
     if (pending == 0 && classes.containsAll(List.of(FileClass.values()))) {
       ledger.completeRun(started);
     }
@@ -217,8 +214,8 @@ public class FileSync {
     s.put("modes", modes);
     s.put("sending", sends());
     s.put("lastSyncedAt", lastSyncedAt == null ? null : lastSyncedAt.toString());
-    s.put("pendingFiles", pending);
-    s.put("lastError", lastError);
+    s.put("pendingFiles", ledger.pendingFiles());
+    s.put("lastError", ledger.lastError());
     return s;
   }
 
@@ -234,18 +231,19 @@ public class FileSync {
     Instant last = lastSyncedAt;
     String when = last == null ? "no run has finished yet"
         : "last run finished " + Math.max(0, java.time.Duration.between(last, Instant.now()).toSeconds()) + " s ago";
-    return "Sending to " + peer + ": " + pending + " file(s) pending, " + when
-        + (lastError == null ? "" : "; the last run failed: " + lastError);
+    String error = ledger.lastError();
+    return "Sending to " + peer + ": " + ledger.pendingFiles() + " file(s) pending, " + when
+        + (error == null ? "" : "; the last run failed: " + error);
   }
 
   public boolean failing() {
-    return lastError != null;
+    return ledger.failing();
   }
 
   /** File sync as this server sees it, for the readiness check HA - FILE SYNC. */
   public org.ncsha.readiness.FileSyncFacts facts() {
     Instant last = lastSyncedAt;
-    return new org.ncsha.readiness.FileSyncFacts(sends(), pending, lastError,
+    return new org.ncsha.readiness.FileSyncFacts(sends(), ledger.pendingFiles(), ledger.lastError(),
         last == null ? null : Math.max(0, java.time.Duration.between(last, Instant.now()).toSeconds()));
   }
 }

@@ -16,7 +16,7 @@ public class FileSyncLedger {
   public record CompleteRunRequested(String why) {}
 
   private volatile int pendingFiles;
-  private volatile boolean failing;
+  private volatile String lastError;
   private volatile Instant requestedAt;
   private volatile Instant completeRunStarted;
 
@@ -30,19 +30,23 @@ public class FileSyncLedger {
     completeRunStarted = started;
   }
 
-  /** File sync: how its last run ended (files left to send or delete; whether it failed). */
-  public void runEnded(int pending, boolean failed) {
+  /** File sync: how its last run ended (files left to send or delete; its failure, null when it succeeded). */
+  public void runEnded(int pending, String error) {
     pendingFiles = pending;
-    failing = failed;
+    lastError = error;
   }
 
-  /** The backlog for the metrics: files the last run left to send or delete. */
+  /** The backlog (status, page, readiness, metrics): files the last run left to send or delete. */
   public int pendingFiles() {
     return pendingFiles;
   }
 
+  public String lastError() {
+    return lastError;
+  }
+
   public boolean failing() {
-    return failing;
+    return lastError != null;
   }
 
   /** Whether a complete run has started since the last request and finished. */
