@@ -1,5 +1,6 @@
 package org.ncsha.files;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,15 +12,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -43,6 +47,8 @@ public final class FileArea {
   }
 
   private static final String INCOMING = ".incoming";
+  /** Up to this many files a batch flushes each; beyond, the whole file system at once. */
+  private static final int FLUSH_EACH_UP_TO = 16;
 
   private final Path root;
   private final long maxBytes;
@@ -146,49 +152,146 @@ public final class FileArea {
     return Optional.of(Files.readAllBytes(file));
   }
 
+  /** What a batch changed: the files that took their place, those that replaced other content, and those refused (path, why). */
+  public record Received(List<String> received, List<String> replaced, Map<String, String> refused) {}
+
   /**
-   * Takes a file's content from {@code in}: exactly {@code size} bytes whose SHA-256 is
-   * {@code sha256}, else nothing changes. Returns whether a file of other content was replaced.
+   * Takes a batch of files from {@code in}: for each listed file in turn exactly its size in
+   * bytes. A file whose bytes do not match its SHA-256 is refused alone; the others take their
+   * place once all of them are on disk. A bad list (a path outside the area, a file over the
+   * limit) or a stream that ends early or runs long changes nothing.
    */
-  public boolean receive(SyncPath path, InputStream in, long size, String sha256) throws Refused, IOException {
-    if (size > maxBytes) {
-      throw new Refused(path + ": " + size + " bytes, more than the limit of " + maxBytes
-          + " (filesync.max.file.bytes)");
-    }
-    Path target = file(path);
-    Path part = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
-    Files.createDirectories(part.getParent());
+  public Received receive(List<ManifestEntry> files, InputStream in) throws Refused, IOException {
+    List<Path> targets = targets(files);
+    Path incoming = Files.createDirectories(root.resolve(INCOMING));
+    List<Path> parts = new ArrayList<>();
     try {
-      MessageDigest digest = newDigest();
-      long copied;
-      try (DigestInputStream from = new DigestInputStream(in, digest);
-          FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream to = java.nio.channels.Channels.newOutputStream(channel)) {
-        copied = copy(from, to, size);
-        to.flush();
-        channel.force(true);
+      List<Integer> verified = new ArrayList<>();
+      Map<String, String> refused = new LinkedHashMap<>();
+      byte[] buffer = new byte[256 * 1024];
+      for (int i = 0; i < files.size(); i++) {
+        ManifestEntry e = files.get(i);
+        Path part = incoming.resolve(UUID.randomUUID() + ".part");
+        parts.add(part);
+        String arrived = copy(in, part, e, buffer);
+        if (arrived.equals(e.sha256())) {
+          verified.add(i);
+        } else {
+          refused.put(e.path(), "the content's SHA-256 is " + arrived + ", " + e.sha256() + " was announced");
+        }
       }
-      if (copied != size) {
-        throw new Refused(path + ": " + copied + " bytes arrived, " + size + " were announced");
+      if (in.read() >= 0) {
+        throw new Refused("files: more bytes arrived than the listed sizes add up to");
       }
-      String arrived = HexFormat.of().formatHex(digest.digest());
-      if (!arrived.equals(sha256)) {
-        throw new Refused(path + ": the content's SHA-256 is " + arrived + ", " + sha256 + " was announced");
+      flush(verified.stream().map(parts::get).toList());
+      List<String> received = new ArrayList<>();
+      List<String> replaced = new ArrayList<>();
+      Set<Path> folders = new LinkedHashSet<>();
+      for (int i : verified) {
+        ManifestEntry e = files.get(i);
+        Path target = targets.get(i);
+        if (folders.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+        }
+        boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        Files.move(parts.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // What arrived is what the next manifest would hash: it is known already.
+        hashes.put(e.path(), new Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), e.sha256()));
+        received.add(e.path());
+        if (existed) {
+          replaced.add(e.path());
+        }
       }
-      boolean replaced = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-      Files.createDirectories(target.getParent());
-      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      forceDirectory(target.getParent());
-      return replaced;
+      folders.forEach(FileArea::forceDirectory);
+      return new Received(received, replaced, refused);
     } finally {
-      Files.deleteIfExists(part);
+      for (Path part : parts) {
+        Files.deleteIfExists(part);
+      }
     }
   }
 
-  /** Saves content written on this server (a template saved by a user) the same way. */
+  /** Where each listed file goes, all checked before a byte is read. */
+  private List<Path> targets(List<ManifestEntry> files) throws Refused {
+    List<Path> targets = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ManifestEntry e : files) {
+      SyncPath path = SyncPath.of(e.path());
+      if (!seen.add(path.path())) {
+        throw new Refused("files: " + path + " is listed twice");
+      }
+      if (e.size() < 0 || e.size() > maxBytes) {
+        throw new Refused(path + ": " + e.size() + " bytes, more than the limit of " + maxBytes
+            + " (filesync.max.file.bytes)");
+      }
+      targets.add(file(path));
+    }
+    return targets;
+  }
+
+  /** Copies exactly the entry's size from {@code in} into {@code part}; the SHA-256 of what arrived. */
+  private static String copy(InputStream in, Path part, ManifestEntry e, byte[] buffer) throws IOException {
+    MessageDigest digest = newDigest();
+    try (OutputStream to = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long left = e.size();
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new EOFException(e.path() + ": the transfer ended after " + (e.size() - left) + " of " + e.size() + " bytes");
+        }
+        digest.update(buffer, 0, n);
+        to.write(buffer, 0, n);
+        left -= n;
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Puts the parts on disk before any is renamed, so a crash never leaves a renamed file
+   * without its content. One fsync per file costs about half a millisecond; for a batch of many
+   * small files one flush of the file system (sync --file-system) does it in one journal commit.
+   */
+  private void flush(List<Path> parts) throws IOException {
+    if (parts.size() > FLUSH_EACH_UP_TO && syncFileSystem()) {
+      return;
+    }
+    for (Path part : parts) {
+      try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+    }
+  }
+
+  private boolean syncFileSystem() {
+    try {
+      Process sync = new ProcessBuilder("sync", "--file-system", root.resolve(INCOMING).toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return sync.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) && sync.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The bytes of these files, one after another, each exactly as long as listed ({@link BatchContent}). */
+  BatchContent content(List<ManifestEntry> files) throws Refused {
+    List<BatchContent.Part> parts = new ArrayList<>();
+    for (ManifestEntry e : files) {
+      parts.add(new BatchContent.Part(file(SyncPath.of(e.path())), e.size()));
+    }
+    return new BatchContent(parts);
+  }
+
+  /** Saves content written on this server (a template saved by a user) the same way as what arrives. */
   public void write(SyncPath path, byte[] content) throws Refused, IOException {
-    receive(path, new java.io.ByteArrayInputStream(content), content.length,
-        sha256(new java.io.ByteArrayInputStream(content)));
+    Received r = receive(List.of(new ManifestEntry(path.path(), content.length, sha256(new java.io.ByteArrayInputStream(content)))),
+        new java.io.ByteArrayInputStream(content));
+    if (!r.refused().isEmpty()) {
+      throw new Refused(path + ": " + r.refused().get(path.path()));
+    }
   }
 
   /** Removes a file; true when there was one. */
@@ -200,18 +303,6 @@ public final class FileArea {
       forceDirectory(file.getParent());
     }
     return deleted;
-  }
-
-  /** Copies at most {@code limit} + 1 bytes, so a sender that sends more than it announced is caught without reading on. */
-  private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    int n;
-    while (total <= limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - total))) > 0) {
-      out.write(buffer, 0, n);
-      total += n;
-    }
-    return total;
   }
 
   private static void forceDirectory(Path dir) {

@@ -16,6 +16,7 @@ import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestDiff;
 import org.ncsha.filesync.ManifestEntry;
 import org.ncsha.filesync.SyncPath;
+import org.ncsha.filesync.TransferBatches;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.PeerLink;
@@ -104,8 +105,17 @@ public class FileSync {
       }
       LOG.info("File sync (" + why + "): sending " + diff.send().size() + " and deleting " + diff.delete().size()
           + " file(s) on " + peer);
+      // Deletions first: a file that became a folder of the same name (or the reverse) then has room.
+      if (!diff.delete().isEmpty()) {
+        link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(), FileMessages.DELETE_PATH,
+            new FileMessages.DeleteRequest(diff.delete()), Void.class);
+        pending -= diff.delete().size();
+      }
+      List<ManifestEntry> sendable = new ArrayList<>();
       for (ManifestEntry e : diff.send()) {
-        if (e.size() > area.maxBytes()) {
+        if (e.size() <= area.maxBytes()) {
+          sendable.add(e);
+        } else {
           // It can never travel: said once per file and size, and not counted as pending, so it
           // holds up neither the status nor a failback.
           if (tooLarge.add(e.path() + " " + e.size())) {
@@ -115,16 +125,24 @@ public class FileSync {
             store.recordEvent(Instant.now(), engine.status().state().displayName(), what);
           }
           pending--;
-          continue;
         }
-        link.client().sendFile(peer, link.pinnedFingerprint(), link.peerSecret(), new FileMessages.FileHeader(e.path(),
-            e.size(), e.sha256()), area.file(SyncPath.of(e.path())));
-        pending--;
       }
-      if (!diff.delete().isEmpty()) {
-        link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(), FileMessages.DELETE_PATH,
-            new FileMessages.DeleteRequest(diff.delete()), Void.class);
-        pending -= diff.delete().size();
+      String refusal = null;
+      for (List<ManifestEntry> batch : TransferBatches.split(sendable)) {
+        BatchContent content = area.content(batch);
+        FileMessages.BatchResult result = link.client().sendFiles(peer, link.pinnedFingerprint(), link.peerSecret(),
+            new FileMessages.FileBatch(batch), () -> content);
+        pending -= result.received();
+        if (refusal == null && !result.refused().isEmpty()) {
+          FileMessages.Refusal first = result.refused().get(0);
+          // Most often the file changed while it was sent: the next run sends it with its new hash.
+          refusal = result.refused().size() + " file(s) refused by " + peer + ", the first " + first.path() + ": "
+              + first.message() + (content.problem() == null ? "" : " (here: " + content.problem() + ")");
+        }
+      }
+      if (refusal != null) {
+        failed(peer, why, refusal, pending);
+        return;
       }
       done(classes, started, pending);
     } catch (PeerException | IOException | FileArea.Refused | IllegalArgumentException e) {
@@ -174,17 +192,19 @@ public class FileSync {
     return area.manifest(classes);
   }
 
-  /** The receiving side: one file from the sender. */
-  public void receiveFromPeer(FileMessages.FileHeader header, InputStream content) throws FileArea.Refused, IOException {
+  /** The receiving side: a batch of files from the sender. */
+  public FileMessages.BatchResult receiveFromPeer(FileMessages.FileBatch batch, InputStream content)
+      throws FileArea.Refused, IOException {
     refuseWhenSending();
-    SyncPath path = SyncPath.of(header.path());
-    if (area.receive(path, content, header.size(), header.sha256())) {
-      // A file of other content on the passive server (changed here by hand, or an older copy): said.
-      LOG.info("File sync: " + path + " replaced by the active server's copy");
-    } else {
-      // New files are the run's business; the sender logs how many it sends.
-      LOG.fine("File sync: " + path + " received from the active server");
-    }
+    FileArea.Received r = area.receive(batch.files(), content);
+    // A file of other content on the passive server (changed here by hand, or an older copy): said.
+    r.replaced().forEach(path -> LOG.info("File sync: " + path + " replaced by the active server's copy"));
+    r.refused().forEach((path, why) -> LOG.warning("File sync: refused " + path + " from the active server: " + why));
+    // New files are the run's business; the sender logs how many it sends.
+    LOG.fine(() -> "File sync: " + r.received().size() + " file(s) received from the active server");
+    List<FileMessages.Refusal> refused = r.refused().entrySet().stream()
+        .map(e -> new FileMessages.Refusal(e.getKey(), e.getValue())).toList();
+    return new FileMessages.BatchResult(r.received().size(), refused);
   }
 
   /** The receiving side: files the sender no longer has. */

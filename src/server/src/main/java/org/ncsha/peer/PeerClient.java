@@ -105,42 +105,41 @@ public class PeerClient {
   }
 
   /**
-   * Streams a file of the file area to the peer: the signed part of the request is the file's
-   * header (path, size, SHA-256), the body its bytes. The time allowed grows with the size (at
-   * least 1 MB/s) on top of the usual peer timeout.
+   * Streams a batch of the file area's files to the peer: the body is the signed list of the
+   * files (path, size, SHA-256) and then their bytes, {@code content}, exactly the sizes listed.
+   * The time allowed grows with the size (at least 1 MB/s) on top of the usual peer timeout.
    */
-  public void sendFile(String address, String fingerprint, String peerSecret, FileMessages.FileHeader header,
-      java.nio.file.Path file) throws PeerException {
-    String signed = JSON.toJson(header);
-    HttpRequest.BodyPublisher body;
-    try {
-      body = HttpRequest.BodyPublishers.ofFile(file);
-    } catch (java.io.FileNotFoundException e) {
-      throw new PeerException("File sync: " + header.path() + " disappeared before it could be sent", e);
-    }
-    Duration allowed = timeout.plusSeconds(header.size() / (1024 * 1024));
+  public FileMessages.BatchResult sendFiles(String address, String fingerprint, String peerSecret,
+      FileMessages.FileBatch batch, java.util.function.Supplier<java.io.InputStream> content) throws PeerException {
+    String signed = JSON.toJson(batch);
+    byte[] framed = FileMessages.frame(signed);
+    long bytes = batch.files().stream().mapToLong(org.ncsha.filesync.ManifestEntry::size).sum();
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+        () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(framed), content.get())), framed.length + bytes);
+    Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
     // A client (and so a connection) of its own: a large file must not hold up the heartbeats,
     // which would otherwise share its HTTP/2 connection and wait behind its frames. HTTP/1.1:
     // streaming a large body over HTTP/2 to Liberty deadlocked (its window update blocked on a
     // socket the sending client was not reading while it wrote), and TCP's flow control is enough.
-    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> HttpClient.newBuilder()
-        .sslContext(PinnedTrust.sslContext(f)).connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build());
-    send(files, address, peerSecret, FileMessages.FILE_PATH, signed, body,
-        "application/octet-stream", FileMessages.FILE_HEADER, allowed);
+    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint),
+        f -> client(PinnedTrust.sslContext(f), HttpClient.Version.HTTP_1_1));
+    HttpResponse<String> res = send(files, address, peerSecret, FileMessages.BATCH_PATH, signed, body,
+        "application/octet-stream", true, allowed);
+    return JSON.fromJson(res.body(), FileMessages.BatchResult.class);
   }
 
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
     return send(client, address, peerSecret, path, body, HttpRequest.BodyPublishers.ofString(body), "application/json",
-        null, timeout);
+        false, timeout);
   }
 
   /**
    * Sends a signed request. {@code signed} is what the signature covers: the body itself, or,
-   * for a streamed body, a header ({@code signedHeader}) that describes it.
+   * for a {@code streamed} body, its signed part (which describes the rest).
    */
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String signed,
-      HttpRequest.BodyPublisher body, String contentType, String signedHeader, Duration timeout) throws PeerException {
+      HttpRequest.BodyPublisher body, String contentType, boolean streamed, Duration timeout) throws PeerException {
     long now = Instant.now().toEpochMilli();
     String nonce = PeerSignature.newNonce();
     URI uri = uri(address, path);
@@ -152,9 +151,6 @@ public class PeerClient {
         .header(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret))
         .header(PeerSignature.SIGNATURE_HEADER,
             PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), signed));
-    if (signedHeader != null) {
-      builder.header(signedHeader, signed);
-    }
     HttpRequest request = builder.POST(body).build();
     HttpResponse<String> res;
     try {
@@ -178,7 +174,7 @@ public class PeerClient {
     }
     Instant received = Instant.now();
     String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
-    if (signedHeader == null) {
+    if (!streamed) {
       // A streamed file's round trip is too long to tell the clocks' offset by its middle.
       measureClock(time, now, received);
     }
@@ -248,7 +244,11 @@ public class PeerClient {
   }
 
   private HttpClient client(SSLContext ssl) {
-    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).build();
+    return client(ssl, HttpClient.Version.HTTP_2);
+  }
+
+  private HttpClient client(SSLContext ssl, HttpClient.Version version) {
+    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).version(version).build();
   }
 
   /** The TOFU failure behind a failed call, if that is what it was; the client wraps it deeply. */

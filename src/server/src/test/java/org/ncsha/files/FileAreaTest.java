@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,64 +37,148 @@ class FileAreaTest {
     return FileArea.sha256(new ByteArrayInputStream(b));
   }
 
-  @Test
-  void a_received_file_takes_its_place_whole_and_is_in_the_manifest() throws Exception {
-    byte[] content = "interface Gi0/1\n".getBytes(StandardCharsets.UTF_8);
-    assertFalse(area.receive(SyncPath.of("templates/branch/gi.txt"), new ByteArrayInputStream(content), content.length, sha(content)));
-    assertArrayEquals(content, Files.readAllBytes(dir.resolve("files/templates/branch/gi.txt")));
-    assertEquals(List.of(new ManifestEntry("templates/branch/gi.txt", content.length, sha(content))),
-        area.manifest(List.of(FileClass.TEMPLATES)));
-    assertEquals(List.of(), area.manifest(List.of(FileClass.LICENSES)));
-    byte[] changed = "interface Gi0/2\n".getBytes(StandardCharsets.UTF_8);
-    assertTrue(area.receive(SyncPath.of("templates/branch/gi.txt"), new ByteArrayInputStream(changed), changed.length, sha(changed)),
-        "a file of other content is replaced");
-    assertEquals(sha(changed), area.manifest(List.of(FileClass.TEMPLATES)).get(0).sha256(), "the hash follows the content");
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ManifestEntry entry(String path, byte[] content) throws IOException {
+    return new ManifestEntry(path, content.length, sha(content));
+  }
+
+  private static InputStream concat(byte[]... contents) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] c : contents) {
+      out.write(c);
+    }
+    return new ByteArrayInputStream(out.toByteArray());
   }
 
   @Test
-  void content_that_does_not_match_its_hash_or_length_changes_nothing() throws Exception {
-    byte[] old = "old".getBytes(StandardCharsets.UTF_8);
+  void a_received_batch_takes_its_place_whole_and_is_in_the_manifest() throws Exception {
+    byte[] gi = bytes("interface Gi0/1\n");
+    byte[] acl = bytes("access-list 10 permit any\n");
+    FileArea.Received r = area.receive(List.of(entry("templates/branch/gi.txt", gi), entry("templates/acl.txt", acl)),
+        concat(gi, acl));
+    assertEquals(List.of("templates/branch/gi.txt", "templates/acl.txt"), r.received());
+    assertEquals(List.of(), r.replaced());
+    assertArrayEquals(gi, Files.readAllBytes(dir.resolve("files/templates/branch/gi.txt")));
+    assertArrayEquals(acl, Files.readAllBytes(dir.resolve("files/templates/acl.txt")));
+    assertEquals(List.of(entry("templates/acl.txt", acl), entry("templates/branch/gi.txt", gi)),
+        area.manifest(List.of(FileClass.TEMPLATES)).stream().sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList());
+    assertEquals(List.of(), area.manifest(List.of(FileClass.LICENSES)));
+    byte[] changed = bytes("interface Gi0/2\n");
+    assertEquals(List.of("templates/branch/gi.txt"),
+        area.receive(List.of(entry("templates/branch/gi.txt", changed)), concat(changed)).replaced(),
+        "a file of other content is replaced, and said so");
+    assertEquals(sha(changed), new FileArea(dir.resolve("files"), 1000).manifest(List.of(FileClass.TEMPLATES)).stream()
+        .filter(e -> e.path().endsWith("gi.txt")).findFirst().orElseThrow().sha256(), "the disk holds the new content");
+  }
+
+  @Test
+  void a_file_whose_content_does_not_match_its_hash_is_refused_alone() throws Exception {
+    byte[] old = bytes("old");
     area.write(SyncPath.of("settings/mail"), old);
-    byte[] content = "new content".getBytes(StandardCharsets.UTF_8);
-    FileArea.Refused wrongHash = assertThrows(FileArea.Refused.class, () -> area.receive(SyncPath.of("settings/mail"),
-        new ByteArrayInputStream(content), content.length, sha(old)));
-    assertTrue(wrongHash.getMessage().contains("SHA-256"), wrongHash.getMessage());
-    assertThrows(FileArea.Refused.class, () -> area.receive(SyncPath.of("settings/mail"),
-        new ByteArrayInputStream(content), content.length + 5, sha(content)), "fewer bytes than announced");
-    assertThrows(FileArea.Refused.class, () -> area.receive(SyncPath.of("settings/mail"),
-        new ByteArrayInputStream(content), content.length - 1, sha(content)), "more bytes than announced");
+    byte[] a = bytes("first");
+    byte[] content = bytes("new content");
+    byte[] c = bytes("third");
+    FileArea.Received r = area.receive(List.of(entry("settings/a", a),
+        new ManifestEntry("settings/mail", content.length, sha(old)), entry("settings/c", c)), concat(a, content, c));
+    assertEquals(List.of("settings/a", "settings/c"), r.received());
+    assertEquals(List.of("settings/mail"), List.copyOf(r.refused().keySet()));
+    assertTrue(r.refused().get("settings/mail").contains("SHA-256"), r.refused().toString());
     assertArrayEquals(old, Files.readAllBytes(dir.resolve("files/settings/mail")));
+    assertArrayEquals(c, Files.readAllBytes(dir.resolve("files/settings/c")), "the files after it still line up");
     assertEquals(0, incoming(), "no temporary file is left");
   }
 
   @Test
-  void a_transfer_cut_in_the_middle_leaves_no_partial_file() throws Exception {
+  void a_stream_that_runs_long_changes_nothing() throws Exception {
+    byte[] content = bytes("new content");
+    FileArea.Refused e = assertThrows(FileArea.Refused.class, () -> area.receive(
+        List.of(new ManifestEntry("settings/mail", content.length - 1, sha(content))), concat(content)));
+    assertTrue(e.getMessage().contains("more bytes"), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("files/settings/mail")));
+    assertEquals(0, incoming());
+  }
+
+  @Test
+  void a_transfer_cut_in_the_middle_leaves_no_partial_file_and_applies_nothing_of_its_batch() throws Exception {
+    byte[] first = bytes("whole");
     InputStream cut = new InputStream() {
       int sent;
 
       @Override
       public int read() throws IOException {
+        if (sent < first.length) {
+          return first[sent++];
+        }
         if (sent++ < 100) {
           return 'x';
         }
         throw new IOException("connection reset");
       }
     };
-    assertThrows(IOException.class, () -> area.receive(SyncPath.of("tftp/ios.bin"), cut, 500, "00"));
+    assertThrows(IOException.class, () -> area.receive(List.of(entry("tftp/readme", first),
+        new ManifestEntry("tftp/ios.bin", 500, "00")), cut));
     assertFalse(Files.exists(dir.resolve("files/tftp/ios.bin")));
+    assertFalse(Files.exists(dir.resolve("files/tftp/readme")), "the batch is taken whole or not at all");
     assertEquals(0, incoming());
+    IOException early = assertThrows(IOException.class,
+        () -> area.receive(List.of(new ManifestEntry("tftp/ios.bin", 500, "00")), concat(bytes("short"))));
+    assertTrue(early.getMessage().contains("ended after 5 of 500 bytes"), early.getMessage());
   }
 
   @Test
-  void a_file_over_the_limit_is_refused_before_a_byte_is_read() {
+  void a_bad_list_is_refused_before_a_byte_is_read() {
     InputStream never = new InputStream() {
       @Override
       public int read() {
         throw new AssertionError("read");
       }
     };
-    FileArea.Refused e = assertThrows(FileArea.Refused.class, () -> area.receive(SyncPath.of("licenses/big.lic"), never, 1001, "00"));
-    assertTrue(e.getMessage().contains("filesync.max.file.bytes"), e.getMessage());
+    FileArea.Refused big = assertThrows(FileArea.Refused.class,
+        () -> area.receive(List.of(new ManifestEntry("licenses/big.lic", 1001, "00")), never));
+    assertTrue(big.getMessage().contains("filesync.max.file.bytes"), big.getMessage());
+    FileArea.Refused twice = assertThrows(FileArea.Refused.class, () -> area.receive(
+        List.of(new ManifestEntry("reports/a", 1, "00"), new ManifestEntry("reports/a", 1, "00")), never));
+    assertTrue(twice.getMessage().contains("listed twice"), twice.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> area.receive(List.of(new ManifestEntry("reports/../../etc/passwd", 1, "00")), never));
+  }
+
+  @Test
+  void many_small_files_arrive_in_one_batch() throws Exception {
+    List<ManifestEntry> entries = new ArrayList<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (int i = 0; i < 40; i++) {
+      byte[] b = bytes("report " + i);
+      entries.add(entry("reports/d" + (i % 4) + "/r" + i + ".csv", b));
+      body.write(b);
+    }
+    FileArea.Received r = area.receive(entries, new ByteArrayInputStream(body.toByteArray()));
+    assertEquals(40, r.received().size());
+    assertEquals("report 39", Files.readString(dir.resolve("files/reports/d3/r39.csv")));
+    assertEquals(0, incoming());
+  }
+
+  @Test
+  void a_file_that_changed_after_it_was_listed_costs_only_itself() throws Exception {
+    FileArea source = new FileArea(dir.resolve("source"), 1000);
+    source.prepare();
+    source.write(SyncPath.of("reports/a"), bytes("aaaa"));
+    source.write(SyncPath.of("reports/b"), bytes("bbbbbbbb"));
+    source.write(SyncPath.of("reports/c"), bytes("cccc"));
+    List<ManifestEntry> listed = source.manifest(List.of(FileClass.REPORTS)).stream()
+        .sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList();
+    Files.writeString(dir.resolve("source/reports/b"), "b");
+    Files.delete(dir.resolve("source/reports/c"));
+    try (BatchContent content = source.content(listed)) {
+      FileArea.Received r = area.receive(listed, content);
+      assertEquals(List.of("reports/a"), r.received());
+      assertEquals(List.of("reports/b", "reports/c"), List.copyOf(r.refused().keySet()));
+      assertTrue(content.problem().contains("reports/b"), content.problem());
+    }
+    assertEquals("aaaa", Files.readString(dir.resolve("files/reports/a")));
   }
 
   @Test
@@ -102,15 +188,16 @@ class FileAreaTest {
     Files.createSymbolicLink(dir.resolve("files/reports/link"), outside);
     Files.createSymbolicLink(dir.resolve("files/reports/file-link"), outside.resolve("secret"));
     assertEquals(List.of(), area.manifest(List.of(FileClass.REPORTS)));
-    byte[] b = "x".getBytes(StandardCharsets.UTF_8);
-    assertThrows(FileArea.Refused.class, () -> area.receive(SyncPath.of("reports/link/secret"), new ByteArrayInputStream(b), 1, sha(b)));
+    byte[] b = bytes("x");
+    assertThrows(FileArea.Refused.class, () -> area.receive(List.of(entry("reports/link/secret", b)), concat(b)));
+    assertThrows(FileArea.Refused.class, () -> area.receive(List.of(entry("reports/file-link", b)), concat(b)));
     assertThrows(FileArea.Refused.class, () -> area.delete(SyncPath.of("reports/link/secret")));
     assertEquals("s", Files.readString(outside.resolve("secret")));
   }
 
   @Test
   void a_deleted_file_leaves_the_manifest_and_a_new_start_clears_what_a_cut_left() throws Exception {
-    area.write(SyncPath.of("reports/weekly.csv"), "a,b".getBytes(StandardCharsets.UTF_8));
+    area.write(SyncPath.of("reports/weekly.csv"), bytes("a,b"));
     assertTrue(area.delete(SyncPath.of("reports/weekly.csv")));
     assertFalse(area.delete(SyncPath.of("reports/weekly.csv")));
     assertEquals(List.of(), area.manifest(List.of(FileClass.REPORTS)));

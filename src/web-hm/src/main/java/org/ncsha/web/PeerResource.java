@@ -199,18 +199,23 @@ public class PeerResource {
   }
 
   /**
-   * File sync: one file, streamed. The signature covers its header (path, size, SHA-256), and
-   * the file takes its place only when what arrived matches that header.
+   * File sync: a batch of files, streamed. The signature covers the batch's list (each file's
+   * path, size and SHA-256), read first; a file takes its place only when what arrived matches.
    */
   @POST
-  @Path("/files/file")
+  @Path("/files/batch")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
-  public Response file(java.io.InputStream content) {
-    String header = headers.getHeaderString(FileMessages.FILE_HEADER);
-    return guarded(FileMessages.FILE_PATH, header == null ? "" : header, path -> fileSync(path, () -> {
-      files.receiveFromPeer(JSON.fromJson(header, FileMessages.FileHeader.class), content);
-      return Map.of("message", "received");
-    }));
+  public Response fileBatch(java.io.InputStream content) {
+    String signed;
+    try {
+      signed = FileMessages.readSignedPart(content);
+    } catch (java.io.IOException e) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + FileMessages.BATCH_PATH + ": " + e.getMessage());
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+          .entity(Map.of("message", e.getMessage())).build();
+    }
+    return guarded(FileMessages.BATCH_PATH, signed, path -> fileSync(path,
+        () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content)));
   }
 
   /** File sync: files the sending server no longer has. */
