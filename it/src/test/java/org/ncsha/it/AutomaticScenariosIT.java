@@ -1,6 +1,7 @@
 package org.ncsha.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The guide's automatic-failover scenarios against a real pair in two network namespaces: a
- * short outage within the hold-down does not fail over; a lasting link cut does (S3) and the
+ * short outage within the hold-down does not fail over; switched to Manual on the running pair, a
+ * lasting link cut leaves the secondary waiting (S4); switched back, a lasting link cut fails over (S3) and the
  * primary steps down once the link returns; a primary whose database cannot restart is failed
  * over from (S5) and comes back as a standby when restarted; synchronous replication degrades
  * while the link is down and resumes after; a primary down longer than the data retention period
@@ -68,6 +70,72 @@ class AutomaticScenariosIT {
     Pair.await("synchronous replication on again", Duration.ofSeconds(60),
         () -> p.pair.get("primary", 8082, "/api/status", null, null).body().contains(standby));
     Pair.await("the write reached the standby", Duration.ofSeconds(30), () -> p.hasDevice("secondary", "sync-written-while-cut"));
+  }
+
+  /**
+   * The Failover Type changed on the running pair takes effect (issue 14): switched to Manual,
+   * the lasting cut that fails over by itself in S3 below leaves the secondary waiting in
+   * Secondary Lost Primary (S4), passive, well past the hold-down; switched back to Automatic
+   * afterwards, so S3 shows that change taking effect too.
+   */
+  @Test
+  @Order(17)
+  void switched_to_manual_on_the_running_pair_a_lasting_cut_does_not_fail_over() throws Exception {
+    p.awaitStates("healthy pair", 60, "Primary Active", "Secondary Syncing");
+    changeFailoverType("manual");
+    Throwable failed = null;
+    try {
+      p.net.cut();
+      try {
+        p.awaitStates("link cut", 60, "Primary Lost Secondary", "Secondary Lost Primary");
+        // Automatic failover would start once the hold-down has passed in Secondary Lost Primary;
+        // watched for 15 heartbeats (five miss windows) beyond it.
+        Duration window = Duration.ofSeconds(HOLD_DOWN_S + 15);
+        Instant until = Instant.now().plus(window);
+        int polls = 0;
+        while (Instant.now().isBefore(until)) {
+          assertEquals("Secondary Lost Primary", p.state("secondary"), "the manual secondary waits, after " + polls + " polls");
+          assertEquals(503, p.writeDevice("secondary", "written-while-manual"), "the waiting secondary takes no write");
+          assertEquals(503, p.pair.get("secondary", 9443, "/health/ready", null, null).statusCode(), "it is not ready to serve");
+          polls++;
+          Thread.sleep(500); // the poll interval of a watch that lasts the whole window
+        }
+        System.out.println("[it] the manual secondary stayed in Secondary Lost Primary for " + window.toSeconds() + " s ("
+            + polls + " polls)");
+        assertEquals(false, p.writable("secondary"), "its database is still a standby");
+        String events = p.events("secondary");
+        assertFalse(events.contains("automatic failover"), events);
+        assertEquals("Primary Lost Secondary", p.state("primary"), "the primary keeps serving");
+        assertEquals(201, p.writeDevice("primary", "written-while-manual"));
+      } finally {
+        p.net.heal();
+      }
+      p.awaitStates("link restored", 60, "Primary Active", "Secondary Syncing");
+      Pair.await("the primary's write on the secondary", Duration.ofSeconds(30), () -> p.hasDevice("secondary", "written-while-manual"));
+    } catch (Exception | AssertionError e) {
+      failed = e;
+      throw e;
+    } finally {
+      // Automatic again for the tests below, also after a failure here (which it must not hide).
+      try {
+        changeFailoverType("automatic");
+      } catch (Exception | AssertionError e) {
+        if (failed == null) {
+          throw e;
+        }
+        failed.addSuppressed(e);
+      }
+    }
+  }
+
+  /** PUT /api/admin/ha/settings on the primary; waits until both servers report the type. */
+  private static void changeFailoverType(String type) throws Exception {
+    java.net.http.HttpResponse<String> r = p.pair.put("primary", 9443, "/api/admin/ha/settings", p.admin, p.adminPassword,
+        "{\"failoverType\":\"" + type + "\",\"emailAddress\":\"\"}");
+    assertEquals(200, r.statusCode(), r.body());
+    Pair.await("Failover Type " + type + " on both servers", Duration.ofSeconds(10), () ->
+        type.equals(Json.field(p.pair.get("primary", 8082, "/api/status", null, null).body(), "failoverType"))
+            && type.equals(Json.field(p.pair.get("secondary", 8082, "/api/status", null, null).body(), "failoverType")));
   }
 
   @Test
