@@ -17,7 +17,7 @@ import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
 import org.ncsha.vip.VipHost;
-import org.ncsha.vip.VirtualIps;
+import org.ncsha.ha.VirtualIps;
 
 /**
  * Holds the pair's virtual IP on this server while its state holds it (it serves writes, or is

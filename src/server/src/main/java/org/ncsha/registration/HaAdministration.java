@@ -106,7 +106,7 @@ public class HaAdministration {
 
   /** A virtual IP another host answers for would be on two servers at once: refused, naming who answers. */
   private List<String> virtualIpsInUse(RegistrationForm form) {
-    org.ncsha.vip.VirtualIps vips = form.virtualIps();
+    org.ncsha.ha.VirtualIps vips = form.virtualIps();
     List<String> problems = new java.util.ArrayList<>();
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put("IPv4 Virtual IP", vips.ipv4());

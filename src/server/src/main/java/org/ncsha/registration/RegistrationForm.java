@@ -76,8 +76,8 @@ public class RegistrationForm {
   }
 
   /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */
-  public org.ncsha.vip.VirtualIps virtualIps() {
-    return virtualIpEnabled() ? new org.ncsha.vip.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.vip.VirtualIps.NONE;
+  public org.ncsha.ha.VirtualIps virtualIps() {
+    return virtualIpEnabled() ? new org.ncsha.ha.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.ha.VirtualIps.NONE;
   }
 
   /** The page's "Enable Virtual IP" box ({@code enableVirtualIp} over REST): without it the address fields are ignored. */

@@ -1,11 +1,12 @@
-package org.ncsha.vip;
+package org.ncsha.ha;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The pair's virtual addresses, as given at registration (either may be null): the IPv4 one and
- * the optional IPv6 one. Whichever server serves writes holds both.
+ * the optional IPv6 one. Whichever server serves writes holds both. Pure, in the decider's
+ * package, so that the decider can compare and name them.
  */
 public record VirtualIps(String ipv4, String ipv6) {
   public static final VirtualIps NONE = new VirtualIps(null, null);
