@@ -67,7 +67,7 @@ public class HaAdministration {
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
-    Command change = new Command.ChangeSettings(form.type());
+    Command change = new Command.ChangeSettings(form.type(), engine.config().virtualIps());
     String refusal = engine.refusalFor(change);
     if (refusal != null) {
       throw new CommandRefusedException(refusal);
