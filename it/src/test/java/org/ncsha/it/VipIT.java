@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * knows only the virtual IP keeps writing while the whole primary server fails (automatic
  * failover), while it comes back and the pair fails back, and across a Force Failover with the
  * IPv6 virtual IP; its neighbour table follows the address from MAC to MAC, and no write it saw
- * acknowledged is lost (synchronous replication). Remove HA releases the address, a
+ * acknowledged is lost (synchronous replication). The address changes on the running pair
+ * and a failover moves the new one. Remove HA releases the address, a
  * registration with an address outside the subnet, link-local or already in use is refused, and
  * after registering again with manual failover, the administrator's Failover moves it too.
  * The steps build on each other, so they run in order on one pair.
@@ -150,6 +151,68 @@ class VipIT {
       assertEquals(mac("secondary"), clientNeighbour(VIP6, true));
       failBackThrough(writer, VIP6);
     }
+  }
+
+  /**
+   * Issue 14: the virtual IP changes on the running pair through the admin REST, without a
+   * failover and without removing HA. The primary, which holds it, lets the old address go and
+   * answers on the new one at once; the secondary keeps the new one, and a failover moves that;
+   * an address another host answers for is refused; a change made on the secondary moves the
+   * address on the primary, and an empty address removes it. The pair ends with the registered
+   * addresses on the primary, as the next steps expect.
+   */
+  @Test
+  @Order(35)
+  void the_virtual_ip_changes_on_the_running_pair_and_a_failover_moves_the_new_one() throws Exception {
+    String moved = SUBNET + ".101";
+    HttpResponse<String> inUse = putSettings("primary", SUBNET + ".13", VIP6);
+    assertEquals(400, inUse.statusCode(), inUse.body());
+    assertTrue(inUse.body().contains("IPv4 Virtual IP: " + SUBNET + ".13 is already in use (MAC " + mac("client")),
+        inUse.body());
+
+    HttpResponse<String> r = putSettings("primary", moved, VIP6);
+    assertEquals(200, r.statusCode(), "the pair's own IPv6 address is not in use against itself: " + r.body());
+    assertEquals(moved, Json.field(r.body(), "virtualIpv4"), r.body());
+    Pair.await("the new address on the primary, the old one gone", Duration.ofSeconds(30),
+        () -> holds("primary", moved) && !holds("primary", VIP) && holds("primary", VIP6) && !holds("secondary", moved));
+    assertTrue(connects(moved, 9443), "the new address answers");
+    assertEquals(mac("primary"), clientNeighbour(moved, false), "on the primary");
+    assertFalse(connects(VIP, 9443), "the old address no longer answers");
+    assertEquals("Primary Active", pair.state("primary"), "no failover");
+    assertEquals("Secondary Syncing", pair.state("secondary"), "HA stays");
+    assertEquals(moved, objectField(pair.get("secondary", 8082, "/api/status", null, null).body(), "address"),
+        "the secondary keeps the new address for the next failover");
+    String change = "Virtual IP changed from " + VIP + ", " + VIP6 + " to " + moved + ", " + VIP6;
+    Pair.await("an event on both naming old and new", Duration.ofSeconds(10),
+        () -> pair.events("primary", key).contains("HA settings changed by the administrator: Failover Type Automatic; " + change)
+            && pair.events("secondary", key).contains("HA settings changed on the peer: Failover Type Automatic; " + change));
+
+    HttpResponse<String> forced = pair.post("secondary", 8082, "/api/actions/force-failover", "root", key, "{}");
+    assertEquals(202, forced.statusCode(), forced.body());
+    Pair.await("the secondary takes over", Duration.ofSeconds(120), () -> "Secondary Active".equals(pair.state("secondary")));
+    Pair.await("the new address on the secondary", Duration.ofSeconds(60), () -> holds("secondary", moved)
+        && holds("secondary", VIP6) && !holds("primary", moved) && !holds("primary", VIP) && !holds("secondary", VIP));
+    assertEquals(mac("secondary"), clientNeighbour(moved, false), "the failover moved the new address");
+    failback();
+    Pair.await("the new address back on the primary", Duration.ofSeconds(60),
+        () -> holds("primary", moved) && !holds("secondary", moved));
+
+    // Made on the secondary, the change moves the address where it is: on the primary.
+    r = putSettings("secondary", VIP, "");
+    assertEquals(200, r.statusCode(), r.body());
+    Pair.await("the registered IPv4 address back on the primary, the IPv6 one removed", Duration.ofSeconds(30),
+        () -> holds("primary", VIP) && !holds("primary", moved) && !holds("primary", VIP6) && !holds("secondary", VIP6));
+    assertEquals(null, objectField(pair.get("primary", 8082, "/api/status", null, null).body(), "ipv6"));
+    r = putSettings("secondary", VIP, VIP6);
+    assertEquals(200, r.statusCode(), r.body());
+    awaitHolder("primary", "with the registered addresses again");
+  }
+
+  /** PUT /api/admin/ha/settings on the node: automatic failover, no mail, the given virtual IP. */
+  private static HttpResponse<String> putSettings(String node, String vip, String vip6) throws Exception {
+    String body = jakarta.json.Json.createObjectBuilder().add("failoverType", "automatic").add("emailAddress", "")
+        .add("virtualIpv4", vip).add("virtualIpv6", vip6).build().toString();
+    return pair.put(node, 9443, "/api/admin/ha/settings", admin, adminPassword, body);
   }
 
   @Test

@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * One thing the runner must do. {@code detail} is its argument or, for mail, the message;
- * {@code peer} is the pair's configuration that SAVE_HA_CONFIG stores (null for every other kind),
- * typed so the runner never parses it back out of a string.
+ * {@code peer} is the pair's configuration that SAVE_HA_CONFIG stores and {@code virtualIps} the
+ * addresses CHANGE_VIRTUAL_IP moves to (each null for every other kind), typed so the runner never
+ * parses them back out of a string.
  */
-public record Action(ActionKind kind, String detail, PeerSettings peer) {
+public record Action(ActionKind kind, String detail, PeerSettings peer, VirtualIps virtualIps) {
 
   /** The other server and the failover type, as registration settles them. */
   public record PeerSettings(String address, FailoverType failoverType) {
@@ -23,19 +24,27 @@ public record Action(ActionKind kind, String detail, PeerSettings peer) {
     if ((kind == ActionKind.SAVE_HA_CONFIG) != (peer != null)) {
       throw new IllegalArgumentException("SAVE_HA_CONFIG, and only it, carries the pair's settings");
     }
+    if ((kind == ActionKind.CHANGE_VIRTUAL_IP) != (virtualIps != null)) {
+      throw new IllegalArgumentException("CHANGE_VIRTUAL_IP, and only it, carries virtual addresses");
+    }
   }
 
   public static Action of(ActionKind kind) {
-    return new Action(kind, "", null);
+    return new Action(kind, "", null, null);
   }
 
   public static Action of(ActionKind kind, String detail) {
-    return new Action(kind, detail, null);
+    return new Action(kind, detail, null, null);
   }
 
   /** Stores the other server's address and the failover type (registration on either side). */
   public static Action saveHaConfig(String peerAddress, FailoverType failoverType) {
     return new Action(ActionKind.SAVE_HA_CONFIG, peerAddress + " " + failoverType.wireName(),
-        new PeerSettings(peerAddress, failoverType));
+        new PeerSettings(peerAddress, failoverType), null);
+  }
+
+  /** The pair's virtual IP becomes {@code to} (a settings change on the running pair). */
+  public static Action changeVirtualIp(VirtualIps to) {
+    return new Action(ActionKind.CHANGE_VIRTUAL_IP, to.describe(), null, to);
   }
 }

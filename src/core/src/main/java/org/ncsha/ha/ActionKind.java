@@ -95,6 +95,14 @@ public enum ActionKind {
   SAVE_HA_CONFIG(false),
 
   /**
+   * Quick, a settings change on the running pair: the pair's virtual IP becomes the action's
+   * addresses ({@link Action#virtualIps()}; none removes it). This server lets go at once of each
+   * old address that is not a new one, and stores the new ones; an ACQUIRE_VIP after it takes them
+   * where this server holds the address, so clients move without a failover.
+   */
+  CHANGE_VIRTUAL_IP(false),
+
+  /**
    * Quick. Forget the peer address and failover type in the node-local store, drop this
    * server's replication slot if any, release the VIP if held.
    */
@@ -123,7 +131,8 @@ public enum ActionKind {
 
   /**
    * Quick: tell the peer the pair's settings changed here (detail: the failover type's wire
-   * name; the runner adds the Email Address list); the peer queues AcceptSettings.
+   * name; the runner adds the virtual IP and the Email Address list as stored here); the peer
+   * queues AcceptSettings.
    */
   PEER_CHANGE_SETTINGS(false);
 

@@ -122,12 +122,14 @@ public sealed interface Command {
   }
 
   /**
-   * Either server, from the admin UI/REST: the pair's Failover Type changes while HA runs (the
-   * guide's patching procedure sets it to Manual first); the peer is told at once.
+   * Either server, from the admin UI/REST: the pair's Failover Type (the guide's patching
+   * procedure sets it to Manual first) and virtual IP change while HA runs ({@link
+   * VirtualIps#NONE} removes the address); the peer is told at once.
    */
-  record ChangeSettings(FailoverType failoverType) implements Command {
+  record ChangeSettings(FailoverType failoverType, VirtualIps virtualIps) implements Command {
     public ChangeSettings {
       Objects.requireNonNull(failoverType, "failoverType");
+      Objects.requireNonNull(virtualIps, "virtualIps");
     }
 
     @Override
@@ -137,9 +139,10 @@ public sealed interface Command {
   }
 
   /** Either server, from the peer's call: the administrator changed the pair's settings there. */
-  record AcceptSettings(FailoverType failoverType) implements Command {
+  record AcceptSettings(FailoverType failoverType, VirtualIps virtualIps) implements Command {
     public AcceptSettings {
       Objects.requireNonNull(failoverType, "failoverType");
+      Objects.requireNonNull(virtualIps, "virtualIps");
     }
 
     @Override

@@ -44,14 +44,14 @@ final class CommandRules {
     } else if (c instanceof Command.AcceptFailback a) {
       return acceptFailback(t, a);
     } else if (c instanceof Command.ChangeSettings s) {
-      return changeSettings(t, s);
+      return SettingsRules.change(t, s);
     } else if (c instanceof Command.AcceptSettings s) {
-      return acceptSettings(t, s);
+      return SettingsRules.accept(t, s);
     }
     throw new IllegalArgumentException("unknown command " + c);
   }
 
-  private static String here(Tick t) {
+  static String here(Tick t) {
     return "this is the " + t.role().wireName() + " in state " + t.state().displayName();
   }
 
@@ -351,51 +351,5 @@ final class CommandRules {
         "A failback onto this primary is not allowed in state "
             + t.state().displayName()
             + ": it needs Primary Syncing, or HA Not Configured for a replaced primary");
-  }
-
-  private static String label(FailoverType type) {
-    return type == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
-  }
-
-  /** A failover, failback or registration runs: the pair's settings wait until it has ended. */
-  private static boolean inTransition(HaState s) {
-    return s == HA_INITIALIZING || s == SECONDARY_FAILOVER || s == SECONDARY_FAILBACK || s == SECONDARY_POST_FAILBACK
-        || s == PRIMARY_FAILOVER || s == PRIMARY_FAILBACK || s == PRIMARY_PREPARING_FOR_FAILBACK;
-  }
-
-  private static Verdict changeSettings(Tick t, Command.ChangeSettings c) {
-    if (!t.state().haConfigured() || t.peerNotConfigured()) {
-      return Verdict.refuse("The HA settings of a pair change while HA is enabled; " + here(t)
-          + ": give them in the registration form");
-    }
-    if (inTransition(t.state())) {
-      return Verdict.refuse("The HA settings cannot change in state " + t.state().displayName()
-          + ": a failover, failback or registration is under way; try again when it has ended");
-    }
-    if (!t.peerAnswered()) {
-      return Verdict.refuse("The HA settings cannot change while the peer does not answer (" + t.peerDescription()
-          + "): both servers must take them");
-    }
-    if (inTransition(t.peer().state())) {
-      return Verdict.refuse("The HA settings cannot change while the peer is " + t.peer().state().displayName()
-          + ": a failover, failback or registration is under way; try again when it has ended");
-    }
-    return Verdict.accept(
-        Decision.to(
-            t.state(),
-            "HA settings changed by the administrator: Failover Type " + label(c.failoverType()),
-            Action.saveHaConfig(t.config().peerAddress(), c.failoverType()),
-            Action.of(PEER_CHANGE_SETTINGS, c.failoverType().wireName())));
-  }
-
-  private static Verdict acceptSettings(Tick t, Command.AcceptSettings c) {
-    if (!t.state().haConfigured() || t.peerNotConfigured()) {
-      return Verdict.refuse("Taking the pair's HA settings needs HA enabled; " + here(t));
-    }
-    return Verdict.accept(
-        Decision.to(
-            t.state(),
-            "HA settings changed on the peer: Failover Type " + label(c.failoverType()),
-            Action.saveHaConfig(t.config().peerAddress(), c.failoverType())));
   }
 }

@@ -7,19 +7,21 @@ import java.time.Duration;
  * heartbeats mean the peer is lost, how long the secondary waits in Secondary Lost Primary
  * before an automatic failover, the peer's address (null while not registered), and how far
  * behind the primary's last reported WAL a standby may be for an automatic failover (Patroni's
- * {@code maximum_lag_on_failover}), whether the synchronous replication option is on, and how
- * long a failback waits for the primary to catch up before it is abandoned.
+ * {@code maximum_lag_on_failover}), whether the synchronous replication option is on, how
+ * long a failback waits for the primary to catch up before it is abandoned, and the pair's
+ * virtual IP (a settings change compares the new one with it).
  */
 public record HaConfig(
     Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
-    long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp) {
+    long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps) {
 
   /** failback.catchup.seconds' default. */
   public static final Duration DEFAULT_FAILBACK_CATCH_UP = Duration.ofSeconds(120);
 
   public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
       long maxLagOnFailoverBytes) {
-    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, false, DEFAULT_FAILBACK_CATCH_UP);
+    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, false, DEFAULT_FAILBACK_CATCH_UP,
+        VirtualIps.NONE);
   }
 
   /** Patroni's default maximum_lag_on_failover: one WAL segment's worth, 16 MB. */
@@ -38,6 +40,7 @@ public record HaConfig(
     failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
     holdDown = holdDown == null ? Duration.ZERO : holdDown;
     failbackCatchUp = failbackCatchUp == null ? DEFAULT_FAILBACK_CATCH_UP : failbackCatchUp;
+    virtualIps = virtualIps == null ? VirtualIps.NONE : virtualIps;
     if (missLimit < 1) {
       throw new IllegalArgumentException("missLimit must be >= 1, was " + missLimit);
     }
@@ -58,27 +61,38 @@ public record HaConfig(
   }
 
   public HaConfig withPeer(String address, FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
+    return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication,
+        failbackCatchUp, virtualIps);
   }
 
+  /** Remove HA: the virtual IP belongs to the HA configuration and goes with it. */
   public HaConfig withoutPeer() {
-    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
+    return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication,
+        failbackCatchUp, VirtualIps.NONE);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
-    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
+    return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
+        failbackCatchUp, virtualIps);
   }
 
   public HaConfig withHoldDown(Duration duration) {
-    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication, failbackCatchUp);
+    return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
+        failbackCatchUp, virtualIps);
   }
 
   public HaConfig withSynchronousReplication(boolean on) {
-    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on, failbackCatchUp);
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on, failbackCatchUp,
+        virtualIps);
   }
 
   public HaConfig withFailbackCatchUp(Duration wait) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, wait);
+        synchronousReplication, wait, virtualIps);
+  }
+
+  public HaConfig withVirtualIps(VirtualIps addresses) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
+        synchronousReplication, failbackCatchUp, addresses);
   }
 }

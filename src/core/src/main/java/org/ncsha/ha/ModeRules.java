@@ -66,22 +66,30 @@ final class ModeRules {
   /**
    * The virtual IP is where writes are served: on this server exactly while its state holds it
    * ({@link HaState#holdsVirtualIp}; Secondary Failover only with the witness's lease) and the
-   * witness has not fenced it; after Remove HA (the guide: the only way to remove
-   * it) nowhere. A decision that takes or releases it decides itself.
+   * witness has not fenced it; after Remove HA nowhere. A decision that takes or releases it
+   * decides itself, and so does a settings change that moves it ({@link SettingsRules}).
    */
   private static void virtualIp(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
     if (mode.virtualIp() == LocalMode.VirtualIp.NONE || decision.has(ACQUIRE_VIP) || decision.has(RELEASE_VIP)) {
       return;
     }
     HaState next = decision.next();
-    boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED
-        && next.haConfigured() && next.holdsVirtualIp(t.role()) && !mode.fenced()
-        // Before it serves, a promoting secondary holds the address only with the witness's lease.
-        && (next != HaState.SECONDARY_FAILOVER || t.leaseOk());
+    boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED && wantsVirtualIp(t, next);
     boolean held = mode.virtualIp() != LocalMode.VirtualIp.NOT_HELD;
     if (wanted != held) {
       repairs.add(Action.of(wanted ? ACQUIRE_VIP : RELEASE_VIP,
           "the virtual IP was " + (held ? "" : "not ") + "on this server in " + next.displayName()));
     }
+  }
+
+  /**
+   * Whether this server should hold the pair's virtual IP in state {@code next}: its state holds
+   * it and the witness has not fenced it (a fence seen this tick, when observed).
+   */
+  static boolean wantsVirtualIp(Tick t, HaState next) {
+    LocalMode mode = t.obs().mode();
+    return next.haConfigured() && next.holdsVirtualIp(t.role()) && (mode == null || !mode.fenced())
+        // Before it serves, a promoting secondary holds the address only with the witness's lease.
+        && (next != HaState.SECONDARY_FAILOVER || t.leaseOk());
   }
 }

@@ -23,6 +23,8 @@ final class PairHarness {
   static final Duration TICK = Duration.ofSeconds(5);
   /** database.failure.count's default. */
   static final int DATABASE_FAILURE_COUNT = 2;
+  /** The virtual IP a registration gives the pair (the runtime's registration stores it beside the decider). */
+  static final VirtualIps REGISTERED_VIRTUAL_IP = new VirtualIps("10.0.0.100", "fd00::100");
 
   final SimNode primary;
   final SimNode secondary;
@@ -238,13 +240,24 @@ final class PairHarness {
     SimNode peer = other(node);
     boolean reachable = linkUp && peer.up;
     switch (action.kind()) {
-      case SAVE_HA_CONFIG -> node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType());
+      case SAVE_HA_CONFIG -> {
+        boolean registering = node.config.peerAddress() == null;
+        node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType());
+        if (registering) {
+          node.config = node.config.withVirtualIps(REGISTERED_VIRTUAL_IP);
+        }
+      }
+      // The old addresses go at once; the new ones are on the interface once ACQUIRE_VIP took them.
+      case CHANGE_VIRTUAL_IP -> {
+        node.config = node.config.withVirtualIps(action.virtualIps());
+        node.vipHeld = false;
+      }
       case CLEAR_HA_CONFIG -> node.config = node.config.withoutPeer();
       case SEND_MAIL -> node.mails.add(action.detail());
       case APP_READ_WRITE -> node.applicationWritable = true;
       case APP_READ_ONLY -> node.applicationWritable = false;
       case ACQUIRE_VIP -> node.vipHeld = node.vipHeld
-          || (!node.fenced && node.config.peerAddress() != null && !peer.vipHeld);
+          || (!node.fenced && node.config.virtualIps().configured() && !peer.vipHeld);
       case RELEASE_VIP -> node.vipHeld = false;
       case NOTE_FAILBACK_POSITION -> node.failbackStuck = node.failNext.remove(ActionKind.NOTE_FAILBACK_POSITION);
       // The complete file-sync run reaches the primary unless the test made it fail.
@@ -260,7 +273,8 @@ final class PairHarness {
       case PEER_ABORT_REGISTRATION -> deliver(reachable, peer, new Command.AbortRegistration(action.detail()));
       case PEER_REMOVE -> deliver(reachable, peer, new Command.PeerRemoved());
       case PEER_FORCE_FAILOVER -> deliver(reachable, peer, new Command.ForceFailover());
-      case PEER_CHANGE_SETTINGS -> deliver(reachable, peer, new Command.AcceptSettings(FailoverType.fromWireName(action.detail())));
+      case PEER_CHANGE_SETTINGS -> deliver(reachable, peer,
+          new Command.AcceptSettings(FailoverType.fromWireName(action.detail()), node.config.virtualIps()));
       case PEER_ACCEPT_FAILBACK ->
           deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType()));
       default -> {

@@ -8,6 +8,10 @@ import java.util.Set;
 final class RandomFaults {
   static final Set<String> STABLE = Set.of("Primary Active|Secondary Syncing", "Primary Syncing|Secondary Active");
 
+  /** What a settings change may make of the virtual IP: back to the registered one, another, none. */
+  private static final VirtualIps[] VIRTUAL_IPS = {
+      PairHarness.REGISTERED_VIRTUAL_IP, new VirtualIps("10.0.0.101", "fd00::100"), VirtualIps.NONE};
+
   private RandomFaults() {}
 
   /**
@@ -47,6 +51,8 @@ final class RandomFaults {
       // The database crashes (a restart brings it back unless restarts fail), or comes back by itself.
       case 18 -> node.databaseAnswers = !node.databaseAnswers;
       case 19 -> node.restartsFail = !node.restartsFail;
+      // The administrator moves the virtual IP (or removes it) on the running pair.
+      case 20 -> h.command(node, new Command.ChangeSettings(node.config.failoverType(), VIRTUAL_IPS[r.nextInt(VIRTUAL_IPS.length)]));
       default -> {
         if (witness) {
           witnessFault(h.witness, node, dice);

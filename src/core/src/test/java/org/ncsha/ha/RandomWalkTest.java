@@ -60,7 +60,7 @@ class RandomWalkTest {
    */
   private static void assertVipWithTheWriter(PairHarness h, String where) {
     for (SimNode node : java.util.List.of(h.primary, h.secondary)) {
-      boolean wanted = node.config.peerAddress() != null && node.state().haConfigured()
+      boolean wanted = node.config.virtualIps().configured() && node.state().haConfigured()
           && node.state().holdsVirtualIp(node.role()) && !node.fenced;
       assertEquals(wanted, node.vipHeld, where + ": the virtual IP " + (node.vipHeld ? "on " : "not on ") + node
           + " after " + (node.decisions.isEmpty() ? "no decision" : node.lastDecision()));

@@ -49,9 +49,11 @@ final class SimNode {
   /** Whether the application accepts writes: APP_READ_WRITE and APP_READ_ONLY switch it; a JVM starts passive. */
   boolean applicationWritable;
   /**
-   * Whether the pair's virtual IP is on this node's interface: ACQUIRE_VIP adds it unless the
-   * peer's interface has it (the runtime's duplicate address probe), RELEASE_VIP removes it. A
-   * stopped HM leaves it (the kernel keeps the address); a registered pair has one.
+   * Whether the pair's virtual IP (every configured address) is on this node's interface:
+   * ACQUIRE_VIP adds it unless the peer's interface has it (the runtime's duplicate address
+   * probe), RELEASE_VIP removes it, CHANGE_VIRTUAL_IP lets the old addresses go. A stopped HM
+   * leaves it (the kernel keeps the address); a registered pair has one ({@link
+   * PairHarness#REGISTERED_VIRTUAL_IP}).
    */
   boolean vipHeld;
   /** The primary never catches up with this failback (a test's failNext of NOTE_FAILBACK_POSITION). */
@@ -68,7 +70,7 @@ final class SimNode {
 
   /** What the runner's mode probe would see. */
   LocalMode mode() {
-    boolean configured = config.peerAddress() != null;
+    boolean configured = config.virtualIps().configured();
     LocalMode.VirtualIp vip = configured ? (vipHeld ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD)
         : (vipHeld ? LocalMode.VirtualIp.HELD_UNCONFIGURED : LocalMode.VirtualIp.NONE);
     return new LocalMode(applicationWritable, fenced, databaseWritable(), null, false, vip);

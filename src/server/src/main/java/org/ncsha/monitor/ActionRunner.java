@@ -100,6 +100,11 @@ public class ActionRunner {
         database.allowPeer(settings.address());
         engine.reloadConfig();
       }
+      // The old addresses go before anything else runs; the ACQUIRE_VIP after it takes the new ones.
+      case CHANGE_VIRTUAL_IP -> {
+        virtualIp.change(action.virtualIps(), next.displayName());
+        engine.reloadConfig();
+      }
       case CLEAR_HA_CONFIG -> {
         // The virtual IP belongs to the HA configuration (the guide removes it only with HA):
         // let go while its addresses are still known.
@@ -126,8 +131,9 @@ public class ActionRunner {
       case PEER_ACCEPT_FAILBACK ->
           tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType()));
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
+      // The virtual IP as this server now has it: the peer keeps the same, even if moving it here failed.
       case PEER_CHANGE_SETTINGS -> tellPeer(peerAddress, PeerCommandMessage.changeSettings(
-          org.ncsha.ha.FailoverType.fromWireName(action.detail()), store.config().getEmails()));
+          FailoverType.fromWireName(action.detail()), engine.config().virtualIps(), store.config().getEmails()));
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
   }

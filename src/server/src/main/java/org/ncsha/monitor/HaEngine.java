@@ -354,8 +354,11 @@ public class HaEngine {
     ticker.nudge();
   }
 
-  /** Configuration changes made by actions (registration, removal) take effect from the next tick. */
-  void reloadConfig() {
+  /**
+   * Configuration changes take effect from the next tick: those made by actions (registration,
+   * removal, a settings change), and the virtual IP that registration stores beside the decider.
+   */
+  public void reloadConfig() {
     config = configFrom(store.config());
   }
 
@@ -364,7 +367,8 @@ public class HaEngine {
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
-        node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout());
+        node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout(),
+        new org.ncsha.ha.VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6()));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.ncsha.node.NodeSettings;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaStore;
 import org.ncsha.vip.VipHost;
-import org.ncsha.vip.VirtualIps;
+import org.ncsha.ha.VirtualIps;
 
 /**
  * Holds the pair's virtual IP on this server while its state holds it (it serves writes, or is
@@ -127,8 +127,8 @@ public class VirtualIpKeeper {
       return;
     }
     synchronized (lock) {
-      if (!wanted) {
-        return; // released while the probe ran
+      if (!wanted || !configured().addresses().contains(address)) {
+        return; // released, or no longer the pair's address (a settings change), while the probe ran
       }
       host().add(address);
       added.add(address);
@@ -174,6 +174,33 @@ public class VirtualIpKeeper {
         }
         added.remove(address);
       }
+      writeHeld();
+    }
+  }
+
+  /**
+   * The pair's virtual IP becomes {@code to} (a settings change on the running pair): each address
+   * this server holds that is no longer one of them goes now, and {@code to} is stored, under the
+   * lock an acquisition adds under, so that none of the old addresses is added afterwards. An
+   * address kept from before stays, without a moment's gap; ACQUIRE_VIP takes the new ones.
+   */
+  void change(VirtualIps to, String state) {
+    refusal = null;
+    synchronized (lock) {
+      Set<String> leaving = new LinkedHashSet<>(configured().addresses());
+      leaving.addAll(added);
+      leaving.removeAll(to.addresses());
+      for (String address : leaving) {
+        if (host().holds(address)) {
+          host().remove(address);
+          event(state, "Virtual IP " + address + " released from this server: the pair's virtual IP changed");
+        }
+        added.remove(address);
+      }
+      store.updateConfig(row -> {
+        row.setVirtualIpv4(to.ipv4());
+        row.setVirtualIpv6(to.ipv6());
+      });
       writeHeld();
     }
   }

@@ -1,17 +1,25 @@
 package org.ncsha.peer;
 
+import java.util.regex.Pattern;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.VirtualIps;
 
 /**
  * A command one Health Monitor queues on the other (abort registration, removal, failback, force
- * failover, changed HA settings). {@code detail} carries the e-mail list of changed settings.
+ * failover, changed HA settings). {@code detail} carries the e-mail list of changed settings,
+ * {@code virtualIpv4} and {@code virtualIpv6} their virtual IP (null or empty: none).
  */
 public class PeerCommandMessage {
+  /** What an address literal may hold: it ends up as an argument of {@code ip addr}. */
+  private static final Pattern ADDRESS = Pattern.compile("[0-9a-fA-F:.]{2,45}");
+
   public String command;
   public String detail;
   public String address;
   public String failoverType;
+  public String virtualIpv4;
+  public String virtualIpv6;
 
   public PeerCommandMessage() {}
 
@@ -34,9 +42,12 @@ public class PeerCommandMessage {
     return new PeerCommandMessage("accept-failback", null, secondaryAddress, type.wireName());
   }
 
-  /** The administrator changed the pair's settings on the other server: its failover type and mail list. */
-  public static PeerCommandMessage changeSettings(FailoverType type, String emails) {
-    return new PeerCommandMessage("change-settings", emails, null, type.wireName());
+  /** The administrator changed the pair's settings on the other server: failover type, virtual IP, mail list. */
+  public static PeerCommandMessage changeSettings(FailoverType type, VirtualIps virtualIps, String emails) {
+    PeerCommandMessage message = new PeerCommandMessage("change-settings", emails, null, type.wireName());
+    message.virtualIpv4 = virtualIps.ipv4();
+    message.virtualIpv6 = virtualIps.ipv6();
+    return message;
   }
 
   /** The e-mail list of a settings change (comma-separated), or null for any other command. */
@@ -55,8 +66,16 @@ public class PeerCommandMessage {
       case "removed" -> new Command.PeerRemoved();
       case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType));
       case "force-failover" -> new Command.ForceFailover();
-      case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType));
+      case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType),
+          new VirtualIps(literal("virtualIpv4", virtualIpv4), literal("virtualIpv6", virtualIpv6)));
       default -> throw new IllegalArgumentException("command: unknown peer command '" + command + "'");
     };
+  }
+
+  private static String literal(String field, String value) {
+    if (value != null && !value.isBlank() && !ADDRESS.matcher(value.strip()).matches()) {
+      throw new IllegalArgumentException(field + ": '" + value + "' is not an IP address");
+    }
+    return value;
   }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import org.ncsha.readiness.Subnet;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
+import org.ncsha.ha.Role;
+import org.ncsha.ha.VirtualIps;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
 
-/** What HA Configuration does, for the page and the admin REST alike: register and remove. */
+/** What HA Configuration does, for the page and the admin REST alike: register, change the settings, remove. */
 @ApplicationScoped
 public class HaAdministration {
   @Inject HaEngine engine;
@@ -38,7 +40,7 @@ public class HaAdministration {
     List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
         : form.problems(Subnet.ofInterfaceHolding(node.address()), Subnet.ipv6OfInterfaceHolding(node.address()));
     if (problems.isEmpty() && form.virtualIpEnabled()) {
-      problems = virtualIpsInUse(form);
+      problems = virtualIpsInUse(form.virtualIps(), VirtualIps.NONE);
     }
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
@@ -57,23 +59,39 @@ public class HaAdministration {
   }
 
   /**
-   * Changes the Failover Type and Email Address list of a running pair: checked first (a
-   * refused change changes nothing), then the mail list is stored and the Health Monitor takes
-   * the failover type and tells the peer both (an event on each server).
+   * Changes the Failover Type, Email Address list and virtual IP of a running pair: checked
+   * first (a refused change changes nothing; a new address another host answers for is refused,
+   * the current one is not probed), then the mail list is stored and the Health Monitor takes the
+   * rest and tells the peer (an event on each server). The server holding the virtual IP moves it.
    */
   public void changeSettings(HaSettingsForm form) throws InvalidForm, CommandRefusedException {
-    List<String> problems = form == null ? List.of("body: {\"failoverType\": ..., \"emailAddress\": ...} is required")
-        : form.problems();
+    if (form == null) {
+      throw new InvalidForm(List.of("body: {\"failoverType\": ..., \"emailAddress\": ..., \"virtualIpv4\": ...,"
+          + " \"virtualIpv6\": ...} is required"));
+    }
+    VirtualIps current = engine.config().virtualIps();
+    List<String> problems = form.problems(current, Subnet.ofInterfaceHolding(node.address()),
+        Subnet.ipv6OfInterfaceHolding(node.address()), secondaryAddress());
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
-    Command change = new Command.ChangeSettings(form.type());
+    VirtualIps wanted = form.virtualIps(current);
+    Command change = new Command.ChangeSettings(form.type(), wanted);
     String refusal = engine.refusalFor(change);
     if (refusal != null) {
       throw new CommandRefusedException(refusal);
     }
+    problems = virtualIpsInUse(wanted, current);
+    if (!problems.isEmpty()) {
+      throw new InvalidForm(problems);
+    }
     storeEmails(form.emails(), "by the administrator");
     engine.submit(change);
+  }
+
+  /** The secondary server's own address, which the virtual IP must not be: the peer's on the primary. */
+  private String secondaryAddress() {
+    return engine.config().role() == Role.PRIMARY ? engine.config().peerAddress() : node.address();
   }
 
   /** The pair's settings as they are, or null without HA (the form then shows a new registration's defaults). */
@@ -85,6 +103,9 @@ public class HaAdministration {
     current.setFailoverType(engine.config().failoverType().wireName());
     String emails = store.config().getEmails();
     current.setEmailAddress(emails == null ? "" : emails);
+    VirtualIps vips = engine.config().virtualIps();
+    current.setVirtualIpv4(vips.ipv4() == null ? "" : vips.ipv4());
+    current.setVirtualIpv6(vips.ipv6() == null ? "" : vips.ipv6());
     return current;
   }
 
@@ -104,15 +125,18 @@ public class HaAdministration {
     removal.remove(peerIsDown);
   }
 
-  /** A virtual IP another host answers for would be on two servers at once: refused, naming who answers. */
-  private List<String> virtualIpsInUse(RegistrationForm form) {
-    org.ncsha.vip.VirtualIps vips = form.virtualIps();
+  /**
+   * A virtual IP another host answers for would be on two servers at once: refused, naming who
+   * answers. Only the addresses not in {@code current} are probed: the pair's own address answers
+   * from whichever server holds it.
+   */
+  private List<String> virtualIpsInUse(VirtualIps wanted, VirtualIps current) {
     List<String> problems = new java.util.ArrayList<>();
     java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
-    fields.put("IPv4 Virtual IP", vips.ipv4());
-    fields.put("IPv6 Virtual IP", vips.ipv6());
+    fields.put("IPv4 Virtual IP", wanted.ipv4());
+    fields.put("IPv6 Virtual IP", wanted.ipv6());
     fields.forEach((field, address) -> {
-      if (address == null) {
+      if (address == null || current.addresses().contains(address)) {
         return;
       }
       try {

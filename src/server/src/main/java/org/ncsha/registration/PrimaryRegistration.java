@@ -53,7 +53,7 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     try {
       String salt = peerSalt(secondary);
       String secret = AuthKeys.peerSecret(request.authKey(), salt);
-      String pin = preRegistration(request, secret, salt);
+      String pin = preRegistration(request, secret, salt, engine);
       copyDatabase(request, secret, pin);
       postRegistration(secondary, engine);
       progress.succeeded("Registration completed with secondary " + secondary);
@@ -74,7 +74,8 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     }
   }
 
-  private String preRegistration(RegistrationRequest request, String secret, String salt) throws Exception {
+  private String preRegistration(RegistrationRequest request, String secret, String salt, HaEngine engine)
+      throws Exception {
     String secondary = request.secondary();
     progress.milestone(PRE, 10, "contacting the Health Monitor of " + secondary);
     HelloMessage mine = new HelloMessage();
@@ -110,6 +111,7 @@ public class PrimaryRegistration implements SecondaryRegistrar {
       row.setVirtualIpv4(request.virtualIpv4());
       row.setVirtualIpv6(request.virtualIpv6());
     });
+    engine.reloadConfig();
     database.prepareFollower(secondary);
     progress.milestone(PRE, 100, "replication access and slot ready");
     return hello.presentedFingerprint();

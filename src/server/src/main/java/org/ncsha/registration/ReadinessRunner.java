@@ -55,7 +55,7 @@ public class ReadinessRunner {
   private final Map<String, CheckStatus> lastFailoverStatus = new HashMap<>();
 
   /** The registration checklist against a secondary named by the administrator, with its key. */
-  public ReadinessRun registration(String secondary, char[] key, org.ncsha.vip.VirtualIps virtualIps) {
+  public ReadinessRun registration(String secondary, char[] key, org.ncsha.ha.VirtualIps virtualIps) {
     String secret = registrationSecret(secondary, key);
     return run(CheckSet.REGISTRATION, secondary, Role.PRIMARY, secret, () -> virtualIp.beforeRegistration(virtualIps, secondary),
         new PeerCall() {

@@ -52,8 +52,14 @@ public class RegistrationForm {
       failoverTypeProblem(failoverType).ifPresent(problems::add);
     }
     if (virtualIpEnabled()) {
-      virtualIpv4Problem(serversSubnet).ifPresent(problems::add);
-      virtualIpv6Problem(serversIpv6Subnets).ifPresent(problems::add);
+      if (virtualIpv4 == null || virtualIpv4.isBlank()) {
+        problems.add("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off");
+      } else {
+        virtualIpv4Problem(virtualIpv4.trim(), serversSubnet, secondaryServer).ifPresent(problems::add);
+      }
+      if (virtualIpv6 != null && !virtualIpv6.isBlank()) {
+        virtualIpv6Problem(virtualIpv6.trim(), serversIpv6Subnets).ifPresent(problems::add);
+      }
     }
     return problems;
   }
@@ -76,8 +82,8 @@ public class RegistrationForm {
   }
 
   /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */
-  public org.ncsha.vip.VirtualIps virtualIps() {
-    return virtualIpEnabled() ? new org.ncsha.vip.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.vip.VirtualIps.NONE;
+  public org.ncsha.ha.VirtualIps virtualIps() {
+    return virtualIpEnabled() ? new org.ncsha.ha.VirtualIps(virtualIpv4, virtualIpv6) : org.ncsha.ha.VirtualIps.NONE;
   }
 
   /** The page's "Enable Virtual IP" box ({@code enableVirtualIp} over REST): without it the address fields are ignored. */
@@ -85,11 +91,12 @@ public class RegistrationForm {
     return enableVirtualIp;
   }
 
-  private java.util.Optional<String> virtualIpv4Problem(Subnet subnet) {
-    String v = virtualIpv4 == null ? "" : virtualIpv4.trim();
-    if (v.isEmpty()) {
-      return java.util.Optional.of("IPv4 Virtual IP: enter the address the servers share, or turn Enable Virtual IP off");
-    }
+  /**
+   * The IPv4 Virtual IP field's rules for an address given ({@code v}, trimmed): an IPv4 address,
+   * in the servers' subnet ({@code subnet}; null: not checked), not the secondary server's own.
+   * Registration and a settings change on the running pair apply the same.
+   */
+  static java.util.Optional<String> virtualIpv4Problem(String v, Subnet subnet, String secondaryServer) {
     if (!IPV4.matcher(v).matches()) {
       return java.util.Optional.of("IPv4 Virtual IP: '" + v + "' is not an IPv4 address (four numbers 0-255 separated by dots)");
     }
@@ -107,11 +114,11 @@ public class RegistrationForm {
     return java.util.Optional.empty();
   }
 
-  private java.util.Optional<String> virtualIpv6Problem(List<Subnet> subnets) {
-    String v = virtualIpv6 == null ? "" : virtualIpv6.trim();
-    if (v.isEmpty()) {
-      return java.util.Optional.empty();
-    }
+  /**
+   * The IPv6 Virtual IP field's rules for an address given ({@code v}, trimmed): an IPv6 address,
+   * not link-local, in one of the servers' IPv6 subnets ({@code subnets}; null: not checked).
+   */
+  static java.util.Optional<String> virtualIpv6Problem(String v, List<Subnet> subnets) {
     if (!v.contains(":") || !v.matches("[0-9a-fA-F:.]+")) {
       return java.util.Optional.of("IPv6 Virtual IP: '" + v + "' is not an IPv6 address");
     }

@@ -9,7 +9,7 @@ import org.ncsha.node.NodeSettings;
 import org.ncsha.readiness.VirtualIpFacts;
 import org.ncsha.readiness.Subnet;
 import org.ncsha.vip.VipHost;
-import org.ncsha.vip.VirtualIps;
+import org.ncsha.ha.VirtualIps;
 
 /**
  * The facts of NETWORK - CHECK VIRTUAL IP, and whether an address is free, for the registration's

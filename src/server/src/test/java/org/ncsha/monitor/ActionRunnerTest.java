@@ -110,6 +110,19 @@ class ActionRunnerTest {
   }
 
   @Test
+  void a_changed_virtual_ip_is_moved_by_the_keeper_before_the_engine_reloads_its_configuration() {
+    runner.virtualIp = new VirtualIpKeeper() {
+      @Override
+      void change(org.ncsha.ha.VirtualIps to, String state) {
+        log.add("virtual IP " + to.describe() + " in " + state);
+      }
+    };
+    runner.runQuick(List.of(Action.changeVirtualIp(new org.ncsha.ha.VirtualIps("10.0.0.101", null))),
+        HaState.PRIMARY_ACTIVE, engine);
+    assertEquals(List.of("virtual IP 10.0.0.101 in Primary Active", "reloadConfig"), log);
+  }
+
+  @Test
   void restarting_the_database_only_starts_it_off_the_loop_and_never_twice_at_once() {
     LocalHealth health = new LocalHealth();
     health.background = new BackgroundActions() {
@@ -149,7 +162,7 @@ class ActionRunnerTest {
     }
 
     @Override
-    void reloadConfig() {
+    public void reloadConfig() {
       log.add("reloadConfig");
     }
   }

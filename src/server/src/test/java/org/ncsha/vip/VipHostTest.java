@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,29 +25,19 @@ class VipHostTest {
   private static final String OWN = "10.213.13.1";
   private static final String NEIGHBOUR = "10.213.13.2";
   private static final String PREFIX6 = "fd00:10:213:13::";
+  private static final TestLink LINK = new TestLink(NS, HOST_IF, NS_IF, OWN, NEIGHBOUR, PREFIX6);
 
   private final VipHost host = new VipHost(OWN);
 
   @BeforeAll
   static void link() throws Exception {
-    Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "VipHostTest needs root: a veth and a namespace");
-    Assumptions.assumeTrue(run("sh", "-c", "command -v arping && command -v ndisc6").contains("ndisc6"),
-        "arping and ndisc6 (liberty/bin/install-prerequisites installs them)");
-    unlink();
-    sh("ip netns add " + NS);
-    sh("ip link add " + HOST_IF + " type veth peer name " + NS_IF + " netns " + NS);
-    sh("ip addr add " + OWN + "/24 dev " + HOST_IF);
-    sh("ip -6 addr add " + PREFIX6 + "1/64 dev " + HOST_IF + " nodad");
-    sh("ip link set " + HOST_IF + " up");
-    sh("ip -n " + NS + " addr add " + NEIGHBOUR + "/24 dev " + NS_IF);
-    sh("ip -n " + NS + " -6 addr add " + PREFIX6 + "2/64 dev " + NS_IF + " nodad");
-    sh("ip -n " + NS + " link set " + NS_IF + " up");
+    TestLink.assumeRootAndTools("VipHostTest");
+    LINK.up();
   }
 
   @AfterAll
   static void unlink() throws Exception {
-    run("ip", "netns", "del", NS);
-    run("ip", "link", "del", HOST_IF);
+    LINK.down();
   }
 
   @Test
@@ -155,15 +143,10 @@ class VipHostTest {
   }
 
   private static void sh(String command) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, command + ": " + out);
+    TestLink.sh(command);
   }
 
   private static String run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(30, TimeUnit.SECONDS);
-    return out;
+    return TestLink.run(command);
   }
 }

@@ -39,6 +39,9 @@ public class HaConfigurationView {
     if (current != null) {
       form.setFailoverType(current.getFailoverType());
       form.setEmailAddress(current.getEmailAddress());
+      form.setEnableVirtualIp(!current.getVirtualIpv4().isEmpty() || !current.getVirtualIpv6().isEmpty());
+      form.setVirtualIpv4(current.getVirtualIpv4());
+      form.setVirtualIpv6(current.getVirtualIpv6());
     }
   }
 
@@ -49,15 +52,22 @@ public class HaConfigurationView {
     return haEnabled;
   }
 
-  /** Save: the Failover Type and Email Address of a running pair, on both servers. */
+  /**
+   * Save: the Failover Type, Email Address and virtual IP of a running pair, on both servers;
+   * Enable Virtual IP turned off (or both addresses empty) removes the virtual IP.
+   */
   public void saveSettings() {
     org.ncsha.registration.HaSettingsForm settings = new org.ncsha.registration.HaSettingsForm();
     settings.setFailoverType(form.getFailoverType());
     settings.setEmailAddress(form.getEmailAddress());
+    boolean vip = form.isEnableVirtualIp();
+    settings.setVirtualIpv4(vip && form.getVirtualIpv4() != null ? form.getVirtualIpv4() : "");
+    settings.setVirtualIpv6(vip && form.getVirtualIpv6() != null ? form.getVirtualIpv6() : "");
     try {
       administration.changeSettings(settings);
       info("HA settings saved on both servers: Failover Type " + ("automatic".equalsIgnoreCase(form.getFailoverType())
-          ? "Automatic" : "Manual"));
+          ? "Automatic" : "Manual") + ", Virtual IP "
+          + new org.ncsha.ha.VirtualIps(settings.getVirtualIpv4(), settings.getVirtualIpv6()).describe());
     } catch (HaAdministration.InvalidForm e) {
       e.problems().forEach(HaConfigurationView::fieldError);
     } catch (CommandRefusedException e) {

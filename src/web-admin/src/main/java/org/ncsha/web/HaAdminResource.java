@@ -56,17 +56,24 @@ public class HaAdminResource {
   }
 
   /**
-   * The Failover Type and Email Address list of a running pair, changed on both servers: 200,
-   * 400 naming each field's problem, 409 while a failover, failback or registration runs or the
-   * peer does not answer.
+   * The Failover Type, Email Address list and virtual IP of a running pair, changed on both
+   * servers ({@code virtualIpv4}/{@code virtualIpv6}: left out keeps the address, "" removes it):
+   * 200 with the settings now in force, 400 naming each field's problem, 409 while a failover,
+   * failback or registration runs or the peer does not answer.
    */
   @jakarta.ws.rs.PUT
   @Path("/settings")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response changeSettings(org.ncsha.registration.HaSettingsForm form) {
-    return AdministrationReplies.of(() -> administration.changeSettings(form),
-        () -> Response.ok(Map.of("failoverType", engine.config().failoverType().wireName(),
-            "emailAddress", String.join(", ", form.emails()))).build(), engine);
+    return AdministrationReplies.of(() -> administration.changeSettings(form), () -> {
+      var vips = engine.config().virtualIps();
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("failoverType", engine.config().failoverType().wireName());
+      body.put("emailAddress", String.join(", ", form.emails()));
+      body.put("virtualIpv4", vips.ipv4() == null ? "" : vips.ipv4());
+      body.put("virtualIpv6", vips.ipv6() == null ? "" : vips.ipv6());
+      return Response.ok(body).build();
+    }, engine);
   }
 
   @GET

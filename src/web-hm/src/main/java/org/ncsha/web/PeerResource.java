@@ -119,6 +119,7 @@ public class PeerResource {
           row.setVirtualIpv4(request.virtualIpv4);
           row.setVirtualIpv6(request.virtualIpv6);
         });
+        engine.reloadConfig();
       } catch (CommandRefusedException | IllegalArgumentException e) {
         return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
       }
