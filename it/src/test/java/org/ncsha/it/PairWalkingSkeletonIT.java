@@ -390,8 +390,8 @@ class PairWalkingSkeletonIT {
         boolean growing = parts.get(0).equals(part[0]) && now > size[0] && size[0] > 0;
         part[0] = parts.get(0);
         size[0] = now;
-        // Well short of the end, so the kill lands in the middle of the transfer.
-        return growing && now < LARGE_FILE_BYTES * 3 / 4;
+        // Well into it and well short of the end: the kill lands in the middle of the transfer.
+        return growing && now >= LARGE_FILE_BYTES / 10 && now < LARGE_FILE_BYTES * 3 / 4;
       });
       secondaryDown = true;
       assertEquals(0, PAIR.haPair(Duration.ofSeconds(60), "kill", "secondary"));
