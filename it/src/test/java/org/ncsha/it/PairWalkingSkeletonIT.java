@@ -356,7 +356,7 @@ class PairWalkingSkeletonIT {
     assertTrue(badRange.body().contains("from, to: must be ISO-8601"), badRange.body());
   }
 
-  /** The large file of the cut transfer: at ~15 MB/s (docs/benchmarks.md) its transfer lasts long enough to be cut. */
+  /** The large file of the cut transfer: at the ~15 MB/s of the tests' C1-only JVMs its transfer lasts long enough to be cut. */
   private static final long LARGE_FILE_BYTES = 400L * 1024 * 1024;
 
   /**
