@@ -14,6 +14,11 @@ public enum FailoverType {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The name the pages and the events show: "Manual" or "Automatic". */
+  public String displayName() {
+    return this == AUTOMATIC ? "Automatic" : "Manual";
+  }
+
   /**
    * Parses a wire name, case-insensitively.
    *

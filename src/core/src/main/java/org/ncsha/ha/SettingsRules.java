@@ -64,7 +64,7 @@ final class SettingsRules {
   private static Decision take(Tick t, String who, FailoverType type, VirtualIps virtualIps, Action... then) {
     List<Action> actions = new ArrayList<>();
     actions.add(Action.saveHaConfig(t.config().peerAddress(), type));
-    StringBuilder outcome = new StringBuilder(who).append(": Failover Type ").append(label(type));
+    StringBuilder outcome = new StringBuilder(who).append(": Failover Type ").append(type.displayName());
     VirtualIps before = t.config().virtualIps();
     if (!virtualIps.equals(before)) {
       outcome.append("; Virtual IP changed from ").append(before.describe()).append(" to ").append(virtualIps.describe());
@@ -75,9 +75,5 @@ final class SettingsRules {
     }
     actions.addAll(List.of(then));
     return Decision.to(t.state(), outcome.toString(), actions.toArray(Action[]::new));
-  }
-
-  private static String label(FailoverType type) {
-    return type == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
   }
 }

@@ -65,8 +65,7 @@ public class HaConfigurationView {
     settings.setVirtualIpv6(vip && form.getVirtualIpv6() != null ? form.getVirtualIpv6() : "");
     try {
       administration.changeSettings(settings);
-      info("HA settings saved on both servers: Failover Type " + ("automatic".equalsIgnoreCase(form.getFailoverType())
-          ? "Automatic" : "Manual") + ", Virtual IP "
+      info("HA settings saved on both servers: Failover Type " + settings.type().displayName() + ", Virtual IP "
           + new org.ncsha.ha.VirtualIps(settings.getVirtualIpv4(), settings.getVirtualIpv6()).describe());
     } catch (HaAdministration.InvalidForm e) {
       e.problems().forEach(HaConfigurationView::fieldError);

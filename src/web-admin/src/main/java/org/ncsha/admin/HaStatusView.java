@@ -33,7 +33,7 @@ public class HaStatusView {
   }
 
   public String getFailoverType() {
-    return engine.config().failoverType() == org.ncsha.ha.FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+    return engine.config().failoverType().displayName();
   }
 
   public String getState() {

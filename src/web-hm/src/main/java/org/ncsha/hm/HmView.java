@@ -70,7 +70,7 @@ public class HmView {
   }
 
   public String getFailoverType() {
-    return engine.config().failoverType() == FailoverType.AUTOMATIC ? "Automatic" : "Manual";
+    return engine.config().failoverType().displayName();
   }
 
   /** The Virtual IP row: null (not shown) without one. */
