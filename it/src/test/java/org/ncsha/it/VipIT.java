@@ -312,7 +312,10 @@ class VipIT {
     assertNoAcknowledgedWriteLost(writer);
   }
 
-  /** Failback once the secondary sees the primary as Primary Syncing, from its own heartbeats. */
+  /**
+   * Failback once the secondary sees the primary as Primary Syncing, from its own heartbeats; done
+   * when each server sees the other in its steady state.
+   */
   private static void failback() throws Exception {
     Pair.await("the secondary sees Primary Syncing", Duration.ofSeconds(240), () -> "Primary Syncing".equals(
         Json.field(pair.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
@@ -320,6 +323,10 @@ class VipIT {
     assertEquals(202, r.statusCode(), r.body());
     Pair.await("failback", Duration.ofSeconds(120), () -> "Primary Active".equals(pair.state("primary"))
         && "Secondary Syncing".equals(pair.state("secondary")));
+    // The primary knows the secondary's state from its heartbeats, up to one interval late; a
+    // settings change refuses while it still sees Secondary Post Failback.
+    Pair.await("the primary sees Secondary Syncing", Duration.ofSeconds(30), () -> "Secondary Syncing".equals(
+        Json.field(pair.get("primary", 8082, "/api/status", null, null).body(), "peerState")));
   }
 
   private static void awaitAcknowledged(VipWriter writer, int count, String what) {
