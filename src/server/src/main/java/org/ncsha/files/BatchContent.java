@@ -38,16 +38,32 @@ final class BatchContent extends InputStream {
     return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
+  /**
+   * Fills as much of {@code b} as the files give, across their boundaries: a read per small file
+   * made the HTTP client send (and encrypt) a record per file.
+   */
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
+    int filled = 0;
+    while (filled < len) {
+      int n = readPart(b, off + filled, len - filled);
+      if (n < 0) {
+        break;
+      }
+      filled += n;
     }
+    return filled == 0 && len > 0 ? -1 : filled;
+  }
+
+  /** Up to {@code len} bytes of the current file, moving to the next when it is done; -1 after the last. */
+  private int readPart(byte[] b, int off, int len) throws IOException {
     while (left == 0) {
       closeCurrent();
-      if (++index == parts.size()) {
+      if (index + 1 >= parts.size()) {
+        index = parts.size();
         return -1;
       }
+      index++;
       Part part = parts.get(index);
       left = part.size();
       current = open(part.file());
