@@ -1,14 +1,18 @@
 package org.ncsha.files;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -47,6 +51,8 @@ public final class FileArea {
   }
 
   private static final String INCOMING = ".incoming";
+  /** From this many files to hash in a scan, two threads hash them. */
+  private static final int HASH_IN_PARALLEL_FROM = 64;
   /** Up to this many files a batch flushes each; beyond, the whole file system at once. */
   private static final int FLUSH_EACH_UP_TO = 16;
 
@@ -89,55 +95,75 @@ public final class FileArea {
 
   /** The regular files of these classes, with their sizes and hashes. */
   public List<ManifestEntry> manifest(Collection<FileClass> classes) throws IOException {
-    List<ManifestEntry> entries = new ArrayList<>();
+    List<Listed> listed = new ArrayList<>();
     for (FileClass c : classes) {
       Path folder = root.resolve(c.folder());
       if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      // Files.walk does not follow links; a link to a file is listed but is not a regular file.
-      try (Stream<Path> files = Files.walk(folder)) {
-        for (Path p : files.toList()) {
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      // Not following links, the walk reads each entry's own attributes (one stat a file); a
+      // link is neither a regular file nor a folder it enters.
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
           if (a.isRegularFile()) {
-            String path = root.relativize(p).toString();
-            entries.add(new ManifestEntry(path, a.size(), hash(path, p, a)));
+            listed.add(new Listed(root.relativize(p).toString(), p, a.size(), a.lastModifiedTime().toMillis()));
           }
+          return FileVisitResult.CONTINUE;
         }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path p, IOException e) throws IOException {
+          if (e instanceof NoSuchFileException) {
+            // Deleted while the scan ran: it is simply not there.
+            return FileVisitResult.CONTINUE;
+          }
+          throw e;
+        }
+      });
+    }
+    Map<String, String> sha256 = new ConcurrentHashMap<>();
+    List<Listed> unknown = new ArrayList<>();
+    for (Listed l : listed) {
+      Known known = hashes.get(l.path());
+      if (known != null && known.size() == l.size() && known.modified() == l.modified()) {
+        sha256.put(l.path(), known.sha256());
+      } else {
+        unknown.add(l);
       }
+    }
+    try {
+      // Many new files (a folder moved in) are hashed on two threads: reading a small file costs
+      // more than hashing it, and the receiver has nothing to do until the manifest is done.
+      (unknown.size() >= HASH_IN_PARALLEL_FROM ? unknown.parallelStream() : unknown.stream())
+          .forEach(l -> sha256.put(l.path(), hash(l)));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    List<ManifestEntry> entries = new ArrayList<>(listed.size());
+    for (Listed l : listed) {
+      entries.add(new ManifestEntry(l.path(), l.size(), sha256.get(l.path())));
     }
     return entries;
   }
 
-  private String hash(String path, Path file, BasicFileAttributes a) throws IOException {
-    long modified = a.lastModifiedTime().toMillis();
-    Known known = hashes.get(path);
-    if (known != null && known.size() == a.size() && known.modified() == modified) {
-      return known.sha256();
+  /** A regular file found by a scan: its path in the area, where it is, its size and modification time. */
+  private record Listed(String path, Path file, long size, long modified) {}
+
+  private String hash(Listed l) {
+    try (InputStream in = Files.newInputStream(l.file(), LinkOption.NOFOLLOW_LINKS)) {
+      // A buffer the file's size, up to 64 KiB: one of 64 KiB for each small file was most of what a scan allocated.
+      String sha = sha256(in, new byte[(int) Math.max(1, Math.min(64 * 1024, l.size()))]);
+      hashes.put(l.path(), new Known(l.size(), l.modified(), sha));
+      return sha;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    String sha;
-    try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-      sha = sha256(in);
-    }
-    hashes.put(path, new Known(a.size(), modified, sha));
-    return sha;
   }
 
-  /** Where a path lives; refused when a folder on the way is a symbolic link. */
+  /** Where a path lives; refused when it or a folder on the way is a symbolic link. */
   public Path file(SyncPath path) throws Refused {
-    Path file = root.resolve(path.path()).normalize();
-    if (!file.startsWith(root.resolve(path.fileClass().folder()))) {
-      throw new Refused("path: outside the file area: " + path);
-    }
-    for (Path p = file.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-      if (Files.isSymbolicLink(p)) {
-        throw new Refused("path: " + root.relativize(p) + " is a symbolic link, which the file area does not follow");
-      }
-    }
-    if (Files.isSymbolicLink(file)) {
-      throw new Refused("path: " + path + " is a symbolic link, which the file area does not follow");
-    }
-    return file;
+    return new AreaPaths(root).target(path).file();
   }
 
   /** The content of a file, when it exists and is at most {@code limit} bytes. */
@@ -161,19 +187,26 @@ public final class FileArea {
    * place once all of them are on disk. A bad list (a path outside the area, a file over the
    * limit) or a stream that ends early or runs long changes nothing.
    */
-  public Received receive(List<ManifestEntry> files, InputStream in) throws Refused, IOException {
-    List<Path> targets = targets(files);
+  public Received receive(List<ManifestEntry> files, InputStream content) throws Refused, IOException {
+    List<AreaPaths.Target> targets = targets(files);
     Path incoming = Files.createDirectories(root.resolve(INCOMING));
+    // One random name a batch, its files numbered: a random name each asked the system's random
+    // source once a file.
+    String batchName = UUID.randomUUID().toString();
+    // Small files are small reads: served from memory, not each a call into the container's stream.
+    InputStream in = new BufferedInputStream(content, 64 * 1024);
     List<Path> parts = new ArrayList<>();
+    boolean[] placed = new boolean[files.size()];
     try {
       List<Integer> verified = new ArrayList<>();
       Map<String, String> refused = new LinkedHashMap<>();
       byte[] buffer = new byte[256 * 1024];
+      MessageDigest digest = newDigest();
       for (int i = 0; i < files.size(); i++) {
         ManifestEntry e = files.get(i);
-        Path part = incoming.resolve(UUID.randomUUID() + ".part");
+        Path part = incoming.resolve(batchName + "-" + i + ".part");
         parts.add(part);
-        String arrived = copy(in, part, e, buffer);
+        String arrived = copy(in, part, e, buffer, digest);
         if (arrived.equals(e.sha256())) {
           verified.add(i);
         } else {
@@ -189,31 +222,34 @@ public final class FileArea {
       Set<Path> folders = new LinkedHashSet<>();
       for (int i : verified) {
         ManifestEntry e = files.get(i);
-        Path target = targets.get(i);
+        Path target = targets.get(i).file();
         if (folders.add(target.getParent())) {
           Files.createDirectories(target.getParent());
         }
-        boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         Files.move(parts.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        placed[i] = true;
         // What arrived is what the next manifest would hash: it is known already.
         hashes.put(e.path(), new Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), e.sha256()));
         received.add(e.path());
-        if (existed) {
+        if (targets.get(i).existed()) {
           replaced.add(e.path());
         }
       }
       folders.forEach(FileArea::forceDirectory);
       return new Received(received, replaced, refused);
     } finally {
-      for (Path part : parts) {
-        Files.deleteIfExists(part);
+      for (int i = 0; i < parts.size(); i++) {
+        if (!placed[i]) {
+          Files.deleteIfExists(parts.get(i));
+        }
       }
     }
   }
 
   /** Where each listed file goes, all checked before a byte is read. */
-  private List<Path> targets(List<ManifestEntry> files) throws Refused {
-    List<Path> targets = new ArrayList<>();
+  private List<AreaPaths.Target> targets(List<ManifestEntry> files) throws Refused {
+    AreaPaths paths = new AreaPaths(root);
+    List<AreaPaths.Target> targets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (ManifestEntry e : files) {
       SyncPath path = SyncPath.of(e.path());
@@ -224,14 +260,15 @@ public final class FileArea {
         throw new Refused(path + ": " + e.size() + " bytes, more than the limit of " + maxBytes
             + " (filesync.max.file.bytes)");
       }
-      targets.add(file(path));
+      targets.add(paths.target(path));
     }
     return targets;
   }
 
   /** Copies exactly the entry's size from {@code in} into {@code part}; the SHA-256 of what arrived. */
-  private static String copy(InputStream in, Path part, ManifestEntry e, byte[] buffer) throws IOException {
-    MessageDigest digest = newDigest();
+  private static String copy(InputStream in, Path part, ManifestEntry e, byte[] buffer, MessageDigest digest)
+      throws IOException {
+    digest.reset();
     try (OutputStream to = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       long left = e.size();
       while (left > 0) {
@@ -278,9 +315,10 @@ public final class FileArea {
 
   /** The bytes of these files, one after another, each exactly as long as listed ({@link BatchContent}). */
   BatchContent content(List<ManifestEntry> files) throws Refused {
+    AreaPaths paths = new AreaPaths(root);
     List<BatchContent.Part> parts = new ArrayList<>();
     for (ManifestEntry e : files) {
-      parts.add(new BatchContent.Part(file(SyncPath.of(e.path())), e.size()));
+      parts.add(new BatchContent.Part(paths.target(SyncPath.of(e.path())).file(), e.size()));
     }
     return new BatchContent(parts);
   }
@@ -314,8 +352,11 @@ public final class FileArea {
   }
 
   public static String sha256(InputStream in) throws IOException {
+    return sha256(in, new byte[64 * 1024]);
+  }
+
+  private static String sha256(InputStream in, byte[] buffer) throws IOException {
     MessageDigest digest = newDigest();
-    byte[] buffer = new byte[64 * 1024];
     int n;
     while ((n = in.read(buffer)) > 0) {
       digest.update(buffer, 0, n);

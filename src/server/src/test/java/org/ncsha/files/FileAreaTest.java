@@ -196,6 +196,47 @@ class FileAreaTest {
   }
 
   @Test
+  void a_batch_with_one_path_through_a_link_is_refused_whole_before_a_byte_is_read() throws Exception {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("files/reports/link"), outside);
+    byte[] b = bytes("x");
+    InputStream never = new InputStream() {
+      @Override
+      public int read() {
+        throw new AssertionError("read");
+      }
+    };
+    List<ManifestEntry> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(entry("reports/new/deeper/r" + i, b));
+    }
+    batch.add(entry("reports/link/deeper/r", b));
+    assertThrows(FileArea.Refused.class, () -> area.receive(batch, never));
+    assertFalse(Files.exists(dir.resolve("files/reports/new")));
+    try (Stream<Path> s = Files.list(outside)) {
+      assertEquals(0, s.count());
+    }
+  }
+
+  @Test
+  void many_new_files_are_hashed_as_they_are() throws Exception {
+    List<ManifestEntry> expected = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      byte[] b = bytes("report " + i);
+      Path f = dir.resolve("files/reports/d" + (i % 3) + "/r" + i);
+      Files.createDirectories(f.getParent());
+      Files.write(f, b);
+      expected.add(entry("reports/d" + (i % 3) + "/r" + i, b));
+    }
+    java.util.Comparator<ManifestEntry> byPath = java.util.Comparator.comparing(ManifestEntry::path);
+    expected.sort(byPath);
+    assertEquals(expected, area.manifest(List.of(FileClass.REPORTS)).stream().sorted(byPath).toList());
+    Files.writeString(dir.resolve("files/reports/d0/r0"), "changed");
+    assertEquals(sha(bytes("changed")), area.manifest(List.of(FileClass.REPORTS)).stream()
+        .filter(e -> e.path().equals("reports/d0/r0")).findFirst().orElseThrow().sha256(), "a changed file is hashed again");
+  }
+
+  @Test
   void a_deleted_file_leaves_the_manifest_and_a_new_start_clears_what_a_cut_left() throws Exception {
     area.write(SyncPath.of("reports/weekly.csv"), bytes("a,b"));
     assertTrue(area.delete(SyncPath.of("reports/weekly.csv")));
