@@ -45,6 +45,8 @@ public class FileSync {
 
   private FileArea area;
   private final java.util.Set<String> tooLarge = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Batches sent at a time in a run of several. */
+  static final int BATCHES_IN_FLIGHT = 2;
   /** Failed runs in a row before an event and a mail. */
   static final int FAILURES_BEFORE_ALARM = 3;
 
@@ -127,19 +129,27 @@ public class FileSync {
           pending--;
         }
       }
-      String refusal = null;
-      for (List<ManifestEntry> batch : TransferBatches.split(sendable)) {
-        BatchContent content = area.content(batch);
-        FileMessages.BatchResult result = link.client().sendFiles(peer, link.pinnedFingerprint(), link.peerSecret(),
-            new FileMessages.FileBatch(batch), () -> content);
-        pending -= result.received();
-        if (refusal == null && !result.refused().isEmpty()) {
-          FileMessages.Refusal first = result.refused().get(0);
-          // Most often the file changed while it was sent: the next run sends it with its new hash.
-          refusal = result.refused().size() + " file(s) refused by " + peer + ", the first " + first.path() + ": "
-              + first.message() + (content.problem() == null ? "" : " (here: " + content.problem() + ")");
+      List<List<ManifestEntry>> batches = TransferBatches.split(sendable);
+      org.ncsha.peer.PeerClient client = link.client();
+      String fingerprint = link.pinnedFingerprint();
+      String secret = link.peerSecret();
+      List<SentBatch> answered = new ArrayList<>();
+      // Two batches in flight when there are several: the next one streams while the receiver
+      // flushes and renames the one before.
+      try (InFlight<SentBatch> inFlight = new InFlight<>(batches.size() > 1 ? BATCHES_IN_FLIGHT : 1, "ncs-file-send")) {
+        for (List<ManifestEntry> batch : batches) {
+          BatchContent content = area.content(batch);
+          answered.addAll(inFlight.start(() -> new SentBatch(
+              client.sendFiles(peer, fingerprint, secret, new FileMessages.FileBatch(batch), () -> content), content)));
+        }
+        answered.addAll(inFlight.finish());
+      } finally {
+        // What the receiver has taken is no longer pending, even when a later batch failed.
+        for (SentBatch a : answered) {
+          pending -= a.result().received();
         }
       }
+      String refusal = answered.stream().map(a -> a.refusal(peer)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
       if (refusal != null) {
         failed(peer, why, refusal, pending);
         return;
@@ -147,6 +157,28 @@ public class FileSync {
       done(classes, started, pending);
     } catch (PeerException | IOException | FileArea.Refused | IllegalArgumentException e) {
       failed(peer, why, e.getMessage(), pending);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failed(peer, why, "interrupted while sending files", pending);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // What a batch sent on another thread could throw is one of the above.
+      failed(peer, why, e.toString(), pending);
+    }
+  }
+
+  /** A batch the receiver answered, with its content, which knows what could not be read as listed. */
+  private record SentBatch(FileMessages.BatchResult result, BatchContent content) {
+    /** Why files of the batch were refused, or null. */
+    String refusal(String peer) {
+      if (result.refused().isEmpty()) {
+        return null;
+      }
+      FileMessages.Refusal first = result.refused().get(0);
+      // Most often the file changed while it was sent: the next run sends it with its new hash.
+      return result.refused().size() + " file(s) refused by " + peer + ", the first " + first.path() + ": "
+          + first.message() + (content.problem() == null ? "" : " (here: " + content.problem() + ")");
     }
   }
 
