@@ -36,7 +36,7 @@ class PackageRulesTest {
       .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
-          "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..")
+          "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..", "org.ncsha.software..")
       .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..",
           "org.ncsha.os..", "org.ncsha.filesync..", "org.ncsha.update..")
       .whereLayer("registration and file sync").mayNotBeAccessedByAnyLayer()
