@@ -12,16 +12,18 @@ import java.util.TreeMap;
  * The manifest of an update bundle ({@value #FILE} at the bundle's root), the stand-in for the
  * guide's UBF file's description: what the update is (name, version, patch id, published date,
  * description), which installed versions it applies to, whether a pair can take it one server
- * at a time, and the SHA-256 of every other part of the bundle.
+ * at a time, and the SHA-256 of the application it carries.
  */
 public record BundleManifest(String name, Version version, String patchId, LocalDate published, String description,
     Version appliesFrom, HaCompatibility ha, Map<String, String> parts) {
 
   public static final String FILE = "bundle.properties";
-  /** The application every bundle carries. */
+  /**
+   * The one part of a bundle: the application. Its schema migrations travel inside it (Flyway's
+   * db/migration), so that the version that runs and the schema it expects never come apart, and
+   * a rollback to the previous application is one file.
+   */
   public static final String APPLICATION = "ncs-ha.ear";
-  /** Database migrations travel as parts under this folder, in Flyway's naming. */
-  public static final String MIGRATIONS = "migrations/";
 
   /** Whether the pair can run the old and the new version side by side while it is updated. */
   public enum HaCompatibility {
@@ -43,11 +45,6 @@ public record BundleManifest(String name, Version version, String patchId, Local
 
   public BundleManifest {
     parts = Map.copyOf(parts);
-  }
-
-  /** Database migrations of this bundle, in the order Flyway applies them (by name). */
-  public List<String> migrations() {
-    return parts.keySet().stream().filter(p -> p.startsWith(MIGRATIONS)).sorted().toList();
   }
 
   /** The manifest written in {@code p}; IllegalArgumentException with every problem, each naming its field and rule. */
@@ -109,11 +106,8 @@ public record BundleManifest(String name, Version version, String patchId, Local
     if (part.equals(APPLICATION)) {
       return java.util.Optional.empty();
     }
-    if (part.startsWith(MIGRATIONS) && part.substring(MIGRATIONS.length()).matches("V[0-9]+(_[0-9]+)*__[A-Za-z0-9_]+\\.sql")) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of("part." + part + ": a bundle holds " + APPLICATION + " and " + MIGRATIONS
-        + "V<n>__<description>.sql files only");
+    return java.util.Optional.of("part." + part + ": a bundle holds " + APPLICATION + " only (its schema migrations "
+        + "travel inside it)");
   }
 
   private static String text(Properties p, String field, int max, List<String> problems) {

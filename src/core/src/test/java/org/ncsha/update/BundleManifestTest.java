@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ class BundleManifestTest {
     p.setProperty("applies.from", "0.1.0");
     p.setProperty("ha.compatibility", "rolling");
     p.setProperty("part.ncs-ha.ear", SHA_EAR);
-    p.setProperty("part.migrations/V2__device_location.sql", SHA_SQL);
     return p;
   }
 
@@ -35,8 +33,7 @@ class BundleManifestTest {
     assertEquals("NCS-0.2.0-1", m.patchId());
     assertEquals(LocalDate.of(2026, 12, 2), m.published());
     assertEquals(BundleManifest.HaCompatibility.ROLLING, m.ha());
-    assertEquals(Map.of("ncs-ha.ear", SHA_EAR, "migrations/V2__device_location.sql", SHA_SQL), m.parts());
-    assertEquals(List.of("migrations/V2__device_location.sql"), m.migrations());
+    assertEquals(Map.of("ncs-ha.ear", SHA_EAR), m.parts());
   }
 
   @Test
@@ -50,7 +47,7 @@ class BundleManifestTest {
     p.setProperty("part.migrations/drop.sql", SHA_SQL);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BundleManifest.parse(p));
     for (String field : new String[] {"name: is required", "published: a date as YYYY-MM-DD", "ha.compatibility: rolling or",
-        "part.ncs-ha.ear: a SHA-256", "part.../etc/passwd: a bundle holds", "part.migrations/drop.sql: a bundle holds"}) {
+        "part.ncs-ha.ear: a SHA-256", "part.../etc/passwd: a bundle holds ncs-ha.ear only", "part.migrations/drop.sql: a bundle holds"}) {
       assertTrue(e.getMessage().contains(field), field + " in " + e.getMessage());
     }
   }

@@ -20,7 +20,6 @@ class BundleFileTest {
   @TempDir Path dir;
 
   private static final byte[] EAR = "pretend ear".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] SQL = "alter table managed_device add column location text;".getBytes(StandardCharsets.UTF_8);
 
   private static String sha(byte[] b) throws Exception {
     return org.ncsha.files.FileArea.sha256(new ByteArrayInputStream(b));
@@ -28,8 +27,7 @@ class BundleFileTest {
 
   private String manifest(String earSha) throws Exception {
     return "name=ncs-ha\nversion=0.2.0\npatch.id=NCS-0.2.0-1\npublished=2026-12-02\ndescription=Device location\n"
-        + "applies.from=0.1.0\nha.compatibility=rolling\npart.ncs-ha.ear=" + earSha + "\n"
-        + "part.migrations/V2__device_location.sql=" + sha(SQL) + "\n";
+        + "applies.from=0.1.0\nha.compatibility=rolling\npart.ncs-ha.ear=" + earSha + "\n";
   }
 
   private Path zip(Map<String, byte[]> entries) throws Exception {
@@ -48,15 +46,30 @@ class BundleFileTest {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("bundle.properties", manifest(sha(EAR)).getBytes(StandardCharsets.UTF_8));
     entries.put("ncs-ha.ear", EAR);
-    entries.put("migrations/V2__device_location.sql", SQL);
     return entries;
   }
 
   @Test
-  void a_good_bundle_is_read_and_verified() throws Exception {
-    BundleFile bundle = BundleFile.read(zip(good()));
+  void a_bundle_the_build_writes_is_read_and_verified() throws Exception {
+    Path ear = Files.write(dir.resolve("ncs-ha.ear"), EAR);
+    java.util.Properties fields = new java.util.Properties();
+    fields.load(new java.io.StringReader(manifest("unused").replaceAll("part\\..*\n", "")));
+    Path out = dir.resolve("ncs-ha-update-0.2.0.zip");
+    org.ncsha.update.BundleWriter.write(out, ear, fields);
+    BundleFile bundle = BundleFile.read(out);
     assertEquals("NCS-0.2.0-1", bundle.manifest().patchId());
-    assertEquals(java.util.List.of("migrations/V2__device_location.sql"), bundle.manifest().migrations());
+    assertEquals(java.util.Map.of("ncs-ha.ear", sha(EAR)), bundle.manifest().parts());
+  }
+
+  @Test
+  void the_build_refuses_to_write_a_bundle_the_server_would_refuse() throws Exception {
+    Path ear = Files.write(dir.resolve("ncs-ha.ear"), EAR);
+    java.util.Properties fields = new java.util.Properties();
+    fields.setProperty("name", "ncs-ha");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> org.ncsha.update.BundleWriter.write(dir.resolve("x.zip"), ear, fields));
+    assertTrue(e.getMessage().contains("version: is required"), e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("x.zip")));
   }
 
   @Test
