@@ -3,6 +3,8 @@
 #   source tree: <repo>/liberty/bin/ncs and <repo>/src/cli/target/ncs-ha-cli.jar, built when missing
 #   or older than the CLI's or the core's sources (those two modules alone, tests compiled, not run)
 _here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[1]}")")" && pwd)
+# The launchers' directory (ncs-server), which 'ncs node init' tells the server about.
+export NCS_BIN=$_here
 if [ -f "$_here/../lib/ncs-ha-cli.jar" ]; then
   CLI_JAR=$(cd "$_here/../lib" && pwd)/ncs-ha-cli.jar
   # An installed server: its runtime and server for 'ncs node init', and its one node directory.

@@ -54,7 +54,7 @@ class DistributionIT {
   @Test
   void it_holds_the_runtime_the_server_the_cli_the_unit_and_the_guide() {
     for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/ncs-server", "lib/ncs-ha-cli.jar", "wlp/bin/server",
-        "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.ear", "systemd/ncs-ha.service", "docs/install.md")) {
+        "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.ear", "systemd/ncs-ha.service", "systemd/ncs-ha-update.path", "docs/install.md")) {
       assertTrue(Files.exists(home.resolve(path)), path);
     }
     assertTrue(Files.isExecutable(home.resolve("bin/ncs")) && Files.isExecutable(home.resolve("wlp/bin/server")));
@@ -91,13 +91,19 @@ class DistributionIT {
 
   @Test
   void systemd_accepts_the_unit() throws Exception {
-    // The unit as installed, with the distribution's place instead of /opt/ncs-ha.
-    String unit = Files.readString(home.resolve("systemd/ncs-ha.service")).replace("/opt/ncs-ha", home.toString());
-    Path copy = Files.createDirectories(root.resolve("units")).resolve("ncs-ha.service");
-    Files.writeString(copy, unit);
-    Result verify = run(List.of("systemd-analyze", "verify", copy.toString()), Map.of(), "");
-    assertEquals(0, verify.code, verify.out);
-    assertTrue(unit.contains("Restart=on-failure"), "a crashed JVM comes back");
+    // The units as installed, with the distribution's place instead of /opt/ncs-ha: the server,
+    // and the path unit with its service that restart it into a software update.
+    List<String> verify = new ArrayList<>(List.of("systemd-analyze", "verify"));
+    for (String name : List.of("ncs-ha.service", "ncs-ha-update.path", "ncs-ha-update.service")) {
+      String unit = Files.readString(home.resolve("systemd/" + name)).replace("/opt/ncs-ha", home.toString());
+      Path copy = Files.createDirectories(root.resolve("units")).resolve(name);
+      Files.writeString(copy, unit);
+      verify.add(copy.toString());
+    }
+    Result verified = run(verify, Map.of(), "");
+    assertEquals(0, verified.code, verified.out);
+    assertTrue(Files.readString(home.resolve("systemd/ncs-ha.service")).contains("Restart=on-failure"),
+        "a crashed JVM comes back");
   }
 
   private static boolean hasFile(Path dir, String part) {

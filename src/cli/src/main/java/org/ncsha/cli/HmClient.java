@@ -56,6 +56,19 @@ final class HmClient {
         .build());
   }
 
+  /** Uploads a file as the body (an update bundle). */
+  Answer postFile(String path, java.nio.file.Path file, String token) throws CliException {
+    try {
+      return send(request(path)
+          .header("Content-Type", "application/zip")
+          .header(TOKEN_HEADER, token)
+          .POST(HttpRequest.BodyPublishers.ofFile(file))
+          .build());
+    } catch (java.io.FileNotFoundException e) {
+      throw CliException.usage("FILE: " + file + " cannot be read");
+    }
+  }
+
   Answer delete(String path, String token) throws CliException {
     return send(request(path).header(TOKEN_HEADER, token).DELETE().build());
   }

@@ -44,7 +44,11 @@ public final class Ncs {
       "",
       "  ncs status   Show whether this server's processes are up",
       "  ncs show version",
-      "               Show the version of ncs-ha installed on this server",
+      "               Show the version of ncs-ha this server runs and its installed patches",
+      "  ncs update upload FILE | ncs update install ID [--rolling]",
+      "               Upload an update bundle to this server; install an uploaded one (the server restarts)",
+      "  ncs stop | ncs start | ncs restart",
+      "               Stop, start or restart this server (Liberty and its PostgreSQL)",
       "  ncs node init --node-dir DIR --address ADDRESS ...",
       "               Prepare this server's node directory ('ncs node init' alone lists the options)",
       "  ncs ha ...   High Availability commands ('ncs ha ?' lists them)",
@@ -63,6 +67,8 @@ public final class Ncs {
   private String nodeDirFlag;
   private boolean yes;
   private boolean peerIsDown;
+  /** ncs update install ID --rolling. */
+  private boolean rolling;
   /** --failover, --email and --auth-key-env of 'ncs ha register'. */
   private final Map<String, String> registerOptions = new java.util.HashMap<>();
   /** How long 'ncs ha register' follows a registration: the database copy may take long. */
@@ -112,6 +118,8 @@ public final class Ncs {
         yes = true;
       } else if (options && a.equals("--peer-is-down")) {
         peerIsDown = true;
+      } else if (options && a.equals("--rolling")) {
+        rolling = true;
       } else if (options && (a.equals("--failover") || a.equals("--email") || a.equals("--auth-key-env")
           || a.equals("--vip") || a.equals("--vip6"))) {
         if (i + 1 >= args.length) {
@@ -145,8 +153,12 @@ public final class Ncs {
         if (w.size() != 2 || !w.get(1).equals("version")) {
           throw CliException.usage("usage: ncs show version");
         }
-        terminal.out().println("ncs-ha version " + org.ncsha.node.ProductVersion.current());
-        return 0;
+        return new UpdateCommands(node(), terminal.out()).showVersion();
+      case "update":
+        return new UpdateCommands(node(), terminal.out()).run(w.subList(1, w.size()), rolling);
+      case "stop", "start", "restart":
+        noMoreThan(w, 1);
+        return new LocalServerCommands(node(), env).run(first);
       case "ha":
         return ha(w.subList(1, w.size()));
       case "certvalidation":
@@ -383,7 +395,7 @@ public final class Ncs {
     throw CliException.failure(message(answer));
   }
 
-  private static String message(HmClient.Answer answer) {
+  static String message(HmClient.Answer answer) {
     String m = jsonMessage(answer);
     return m != null ? m : "HTTP " + answer.status() + (answer.body().isBlank() ? "" : ": " + abbreviate(answer.body()));
   }

@@ -317,6 +317,11 @@ public final class NodeInit {
         + "</server>\n";
     SecureFiles.writePrivate(srv.resolve("configDropins/overrides/node.xml"), nodeXml.getBytes(StandardCharsets.UTF_8));
     List<String> options = new ArrayList<>(List.of("-Dncs.node.dir=" + nodeDir, "-Xmx768m"));
+    // Where the launcher (ncs-server) is, beside this ncs command: the server has it restart the
+    // server when an update is installed (cli-jar.sh exports it).
+    if (env.get("NCS_BIN") != null) {
+      options.add("-Dncs.bin.dir=" + env.get("NCS_BIN"));
+    }
     options.addAll(jvmOptions);
     SecureFiles.write(srv.resolve("jvm.options"), (String.join("\n", options) + "\n").getBytes(StandardCharsets.UTF_8),
         SecureFiles.PUBLIC_READ);

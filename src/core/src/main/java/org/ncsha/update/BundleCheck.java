@@ -62,6 +62,24 @@ public final class BundleCheck {
     return problems;
   }
 
+  /** States in which something is under way that a restart would break. */
+  private static final Set<org.ncsha.ha.HaState> UNDER_WAY = java.util.EnumSet.of(org.ncsha.ha.HaState.HA_INITIALIZING,
+      org.ncsha.ha.HaState.PRIMARY_UNCERTAIN, org.ncsha.ha.HaState.PRIMARY_FAILOVER, org.ncsha.ha.HaState.PRIMARY_FAILBACK,
+      org.ncsha.ha.HaState.SECONDARY_UNCERTAIN, org.ncsha.ha.HaState.SECONDARY_FAILOVER,
+      org.ncsha.ha.HaState.SECONDARY_FAILBACK, org.ncsha.ha.HaState.SECONDARY_POST_FAILBACK);
+
+  /**
+   * Why this server cannot restart into an update in {@code state}, if it cannot: not while a
+   * registration, failover or failback runs, whose steps a restart would cut in the middle.
+   */
+  public static Optional<String> stateProblem(org.ncsha.ha.HaState state) {
+    if (UNDER_WAY.contains(state)) {
+      return Optional.of("An update cannot be installed in state " + state.displayName()
+          + ": a registration, failover or failback is under way; install when it has ended");
+    }
+    return Optional.empty();
+  }
+
   /** Why the bundle cannot be installed on a server of a configured pair, if it cannot. */
   public static Optional<String> haProblem(BundleManifest manifest, boolean haConfigured) {
     if (haConfigured && manifest.ha() == BundleManifest.HaCompatibility.REQUIRES_HA_REMOVAL) {

@@ -52,4 +52,14 @@ class BundleCheckTest {
     assertTrue(BundleCheck.haProblem(strict, true).orElseThrow().contains("Remove HA"));
     assertTrue(BundleCheck.haProblem(manifest, true).isEmpty());
   }
+
+  @Test
+  void no_install_while_a_failover_failback_or_registration_runs() {
+    assertTrue(BundleCheck.stateProblem(org.ncsha.ha.HaState.PRIMARY_ACTIVE).isEmpty());
+    assertTrue(BundleCheck.stateProblem(org.ncsha.ha.HaState.SECONDARY_SYNCING).isEmpty());
+    assertTrue(BundleCheck.stateProblem(org.ncsha.ha.HaState.HA_NOT_CONFIGURED).isEmpty());
+    assertEquals("An update cannot be installed in state Secondary Failback: a registration, failover or failback is under"
+        + " way; install when it has ended", BundleCheck.stateProblem(org.ncsha.ha.HaState.SECONDARY_FAILBACK).orElseThrow());
+    assertTrue(BundleCheck.stateProblem(org.ncsha.ha.HaState.HA_INITIALIZING).isPresent());
+  }
 }

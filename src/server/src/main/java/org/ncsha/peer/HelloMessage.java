@@ -10,6 +10,7 @@ public class HelloMessage {
   public String fingerprint;
   public boolean installedAsSecondary;
   public String state;
+  /** The version and patch level (PatchLevel): registration requires the same on both servers. */
   public String version;
   public String failoverType;
 

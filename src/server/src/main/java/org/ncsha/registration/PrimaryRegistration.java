@@ -12,7 +12,6 @@ import org.ncsha.monitor.LocalDatabase;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.monitor.SecondaryRegistrar;
 import org.ncsha.node.NodeSettings;
-import org.ncsha.node.ProductVersion;
 import org.ncsha.peer.CloneProgress;
 import org.ncsha.peer.HelloMessage;
 import org.ncsha.peer.PeerClient;
@@ -42,6 +41,7 @@ public class PrimaryRegistration implements SecondaryRegistrar {
   @Inject LocalDatabase database;
   @Inject RegistrationDesk desk;
   @Inject RegistrationProgress progress;
+  @Inject org.ncsha.software.UpdateLedger software;
 
   @Override
   public void run(String secondary, HaEngine engine) throws Exception {
@@ -82,7 +82,7 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     mine.address = node.address();
     mine.fingerprint = peer.ownFingerprint();
     mine.state = HaState.HA_INITIALIZING.displayName();
-    mine.version = ProductVersion.current();
+    mine.version = software.patchLevel();
     mine.failoverType = request.failoverType().wireName();
     PeerClient.Hello hello;
     try {
@@ -99,9 +99,9 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     if (!HaState.HA_NOT_CONFIGURED.displayName().equals(theirs.state)) {
       throw fail("the secondary " + secondary + " is in state " + theirs.state + ", not HA Not Configured");
     }
-    if (!ProductVersion.current().equals(theirs.version)) {
-      throw fail("the secondary runs version " + theirs.version + " but this server runs " + ProductVersion.current()
-          + "; both servers must run the same version and patch level");
+    if (!software.patchLevel().equals(theirs.version)) {
+      throw fail("the secondary runs version " + theirs.version + " but this server runs " + software.patchLevel()
+          + "; both servers must run the same version and patch level (Software Update on each server's pages)");
     }
     progress.milestone(PRE, 50, "the secondary answered and proved the authentication key");
     peer.setKey(request.authKey(), salt);

@@ -7,7 +7,6 @@ import org.ncsha.db.DatabaseReadiness;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.LocalDatabase;
 import org.ncsha.node.NodeSettings;
-import org.ncsha.node.ProductVersion;
 import org.ncsha.readiness.LinuxSystemProbe;
 import org.ncsha.readiness.NodeFacts;
 import org.ncsha.readiness.SystemProbe;
@@ -22,6 +21,7 @@ public class ReadinessProbe {
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
   @Inject HaEngine engine;
+  @Inject org.ncsha.software.UpdateLedger software;
   @Inject org.ncsha.files.FileSync files;
 
   private final SystemProbe system = new LinuxSystemProbe();
@@ -40,7 +40,7 @@ public class ReadinessProbe {
     }
     String nic = system.interfaceFor(node.address());
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        ProductVersion.current(), system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
+        software.patchLevel(), system.cpuCount(), system.memoryBytes(), system.volumeBytes(node.nodeDir()), disk,
         diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
         db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
         db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
@@ -50,7 +50,7 @@ public class ReadinessProbe {
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
   public NodeFacts unmeasured(String why) {
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
-        ProductVersion.current(), system.cpuCount(), system.memoryBytes(),
+        software.patchLevel(), system.cpuCount(), system.memoryBytes(),
         system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
         system.sharedMemoryBytes(), 0, null, false, 0, null, null, null, files.facts());
   }

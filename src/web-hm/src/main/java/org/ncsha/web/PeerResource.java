@@ -23,7 +23,6 @@ import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.LocalHealth;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.monitor.SecondaryCopy;
-import org.ncsha.node.ProductVersion;
 import org.ncsha.peer.AuthKeyMessage;
 import org.ncsha.peer.BandwidthProtocol;
 import org.ncsha.peer.FileMessages;
@@ -61,6 +60,7 @@ public class PeerResource {
   @Inject AuthKeyChange keyChange;
   @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
   @Inject BandwidthTickets tickets;
+  @Inject org.ncsha.software.UpdateLedger software;
   @Inject org.ncsha.files.FileSync files;
   @Inject org.ncsha.registration.HaAdministration administration;
   @Context HttpHeaders headers;
@@ -91,7 +91,7 @@ public class PeerResource {
       mine.fingerprint = link.ownFingerprint();
       mine.installedAsSecondary = engine.config().role() == org.ncsha.ha.Role.SECONDARY;
       mine.state = engine.status().state().displayName();
-      mine.version = ProductVersion.current();
+      mine.version = software.patchLevel();
       return signed(path, mine);
     });
   }

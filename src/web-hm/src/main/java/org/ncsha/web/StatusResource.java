@@ -46,6 +46,7 @@ public class StatusResource {
     body.put("failoverType", config.failoverType().wireName());
     body.put("peer", config.peerAddress());
     body.put("address", node.address());
+    body.put("version", org.ncsha.node.ProductVersion.current());
     body.put("since", status.since().toString());
     body.put("missedHeartbeats", engine.missedHeartbeats());
     body.put("peerState", peer == null ? null : peer.state().displayName());

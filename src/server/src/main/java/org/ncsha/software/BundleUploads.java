@@ -1,0 +1,143 @@
+package org.ncsha.software;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.update.BundleManifest;
+
+/**
+ * The bundles uploaded to this server, each verified on arrival (manifest, hashes) and kept under
+ * its patch id until it is installed or replaced by a new upload of the same id.
+ */
+@ApplicationScoped
+public class BundleUploads {
+  private static final Logger LOG = Logger.getLogger(BundleUploads.class.getName());
+
+  /** An uploaded bundle as the Software Update pages list it. */
+  public record Upload(BundleManifest manifest, Instant uploaded) {}
+
+  @Inject NodeSettings node;
+
+  SoftwareArea area() {
+    return new SoftwareArea(node.nodeDir().resolve("software"));
+  }
+
+  /** Reads an upload to the end, verifies it, and keeps it; refused (and nothing kept) with every problem. */
+  public Upload upload(InputStream body) throws UpdateRefusedException, IOException {
+    SoftwareArea area = area();
+    Files.createDirectories(area.uploads());
+    Path incoming = area.uploads().resolve("incoming-" + UUID.randomUUID() + ".part");
+    try {
+      try (OutputStream out = Files.newOutputStream(incoming)) {
+        long copied = copyAtMost(body, out, BundleFile.MAX_BYTES);
+        if (copied > BundleFile.MAX_BYTES) {
+          throw new UpdateRefusedException("file: more than the " + BundleFile.MAX_BYTES + " bytes a bundle may have");
+        }
+      }
+      BundleFile bundle;
+      try {
+        bundle = BundleFile.read(incoming);
+      } catch (BundleFile.Refused e) {
+        throw new UpdateRefusedException(e.problems());
+      }
+      BundleManifest m = bundle.manifest();
+      Instant now = Instant.now();
+      Files.writeString(area.manifest(m.patchId()), manifestText(m, now), StandardCharsets.ISO_8859_1);
+      Files.move(incoming, area.bundle(m.patchId()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      LOG.info("Update bundle " + m.patchId() + " (" + m.name() + " " + m.version() + ") uploaded and verified");
+      return new Upload(m, now);
+    } finally {
+      Files.deleteIfExists(incoming);
+    }
+  }
+
+  /** The uploaded bundles, newest first. */
+  public List<Upload> list() throws IOException {
+    List<Upload> uploads = new ArrayList<>();
+    if (!Files.isDirectory(area().uploads())) {
+      return uploads;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(area().uploads(), "*.properties")) {
+      for (Path file : files) {
+        read(file).ifPresent(uploads::add);
+      }
+    }
+    uploads.sort(Comparator.comparing(Upload::uploaded).reversed());
+    return uploads;
+  }
+
+  /**
+   * The bundle uploaded under {@code patchId}, read and verified again: the file may have been
+   * altered on disk since its upload.
+   */
+  public BundleFile verified(String patchId) throws UpdateRefusedException, IOException {
+    if (patchId == null || !patchId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !Files.isRegularFile(area().bundle(patchId))) {
+      throw new UpdateRefusedException("patchId: no uploaded update has the id " + patchId
+          + " (upload it first; the uploaded ones are listed on the Software Update page)");
+    }
+    try {
+      return BundleFile.read(area().bundle(patchId));
+    } catch (BundleFile.Refused e) {
+      throw new UpdateRefusedException(e.problems());
+    }
+  }
+
+  private static Optional<Upload> read(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      Properties p = new Properties();
+      p.load(in);
+      Instant uploaded = Instant.parse(p.getProperty("uploaded"));
+      p.remove("uploaded");
+      return Optional.of(new Upload(BundleManifest.parse(p), uploaded));
+    } catch (IOException | RuntimeException e) {
+      LOG.warning("Skipping the unreadable upload record " + file + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static String manifestText(BundleManifest m, Instant uploaded) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("name", m.name());
+    p.setProperty("version", m.version().toString());
+    p.setProperty("patch.id", m.patchId());
+    p.setProperty("published", m.published().toString());
+    p.setProperty("description", m.description());
+    p.setProperty("applies.from", m.appliesFrom().toString());
+    p.setProperty("ha.compatibility", m.ha().wireName());
+    m.parts().forEach((part, sha) -> p.setProperty("part." + part, sha));
+    p.setProperty("uploaded", uploaded.toString());
+    StringWriter out = new StringWriter();
+    p.store(out, "An uploaded update bundle, verified on arrival");
+    return out.toString();
+  }
+
+  /** Copies up to {@code limit + 1} bytes, so that a longer stream shows as longer than the limit. */
+  private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while (total <= limit && (n = in.read(buffer)) > 0) {
+      out.write(buffer, 0, n);
+      total += n;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,54 @@
+package org.ncsha.software;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * Has this server stopped and started again by its launcher ({@code ncs-server restart}), which
+ * installs a pending update in between. The JVM cannot restart itself: the launcher runs outside
+ * it. Under systemd a process the JVM started would die with the service, so there the JVM only
+ * leaves a request that the ncs-ha-update path unit turns into {@code systemctl restart ncs-ha}
+ * (liberty/systemd/); elsewhere (the lab, a server started by hand) it starts the launcher in a
+ * session of its own, which outlives the JVM.
+ */
+@ApplicationScoped
+public class ServerRestart {
+  private static final Logger LOG = Logger.getLogger(ServerRestart.class.getName());
+
+  @Inject NodeSettings node;
+
+  public void request() throws IOException {
+    if (System.getenv("INVOCATION_ID") != null) {
+      Path request = node.nodeDir().resolve("software/restart.request");
+      Files.writeString(request, "restart\n");
+      LOG.info("Asked systemd for a restart (" + request + ")");
+      return;
+    }
+    Path launcher = launcher();
+    Path log = node.logDir().resolve("restart.log");
+    ProcessBuilder pb = new ProcessBuilder("setsid", launcher.toString(), "restart")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().put("NCS_NODE_DIR", node.nodeDir().toString());
+    pb.environment().put("NCS_WLP", System.getProperty("wlp.install.dir", ""));
+    pb.start();
+    LOG.info("Started " + launcher + " restart (its output: " + log + ")");
+  }
+
+  /** The launcher beside the ncs command that made this node ('ncs node init' names it). */
+  private static Path launcher() throws IOException {
+    String bin = System.getProperty("ncs.bin.dir");
+    Path launcher = bin == null || bin.isBlank()
+        ? Path.of(System.getProperty("wlp.install.dir", "."), "..", "bin", "ncs-server")
+        : Path.of(bin, "ncs-server");
+    if (!Files.isExecutable(launcher)) {
+      throw new IOException("The launcher " + launcher + " is missing: run 'ncs node init' again with this installation");
+    }
+    return launcher;
+  }
+}

@@ -1,0 +1,176 @@
+package org.ncsha.software;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.ncsha.node.ProductVersion;
+import org.ncsha.store.HaStore;
+import org.ncsha.update.BundleCheck;
+import org.ncsha.update.BundleManifest;
+import org.ncsha.update.Version;
+
+/**
+ * Installs an uploaded bundle on this server: checks that it may (verified again, applicable,
+ * allowed in this HA state and pair), stages its application, hands the install to the launcher
+ * and has the server restarted. At the next start it records what the launcher did: Installed, or
+ * Rolled back with the reason (docs/operations.md, "Software updates").
+ */
+@ApplicationScoped
+public class UpdateInstaller {
+  private static final Logger LOG = Logger.getLogger(UpdateInstaller.class.getName());
+
+  @Inject BundleUploads uploads;
+  @Inject UpdateLedger ledger;
+  @Inject HaStore store;
+  @Inject ServerRestart restart;
+
+  /** What this server runs: the application's version and the patches installed on it. */
+  public BundleCheck.Installed installed() {
+    return new BundleCheck.Installed(Version.parse("version", ProductVersion.current()), ledger.installedPatchIds());
+  }
+
+  /** The install the launcher has not done yet, if any. */
+  public Optional<PendingInstall> pending() {
+    Path file = uploads.area().pending();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      return Optional.of(PendingInstall.read(in));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      LOG.warning("Cannot read " + file + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Installs the uploaded bundle {@code patchId}: returns once the restart is under way. Refused,
+   * with nothing changed, when it may not be installed here and now.
+   */
+  public synchronized PendingInstall install(String patchId) throws UpdateRefusedException, IOException {
+    Optional<PendingInstall> running = pending();
+    if (running.isPresent()) {
+      throw new UpdateRefusedException("An update (" + running.get().patchId() + ") is being installed on this server already");
+    }
+    BundleFile bundle = uploads.verified(patchId);
+    BundleManifest m = bundle.manifest();
+    List<String> problems = new ArrayList<>(BundleCheck.applicabilityProblems(m, installed()));
+    // The state the Health Monitor stored at its last transition.
+    var state = org.ncsha.ha.HaState.fromDisplayName(store.config().getState());
+    BundleCheck.stateProblem(state).ifPresent(problems::add);
+    BundleCheck.haProblem(m, state.haConfigured()).ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      throw new UpdateRefusedException(problems);
+    }
+    SoftwareArea area = uploads.area();
+    stage(bundle, area.staged());
+    PendingInstall install = PendingInstall.of(m, ProductVersion.current());
+    Path partial = area.pending().resolveSibling("pending.properties.part");
+    Files.writeString(partial, install.text(), StandardCharsets.ISO_8859_1);
+    Files.move(partial, area.pending(), StandardCopyOption.ATOMIC_MOVE);
+    store.recordEvent(Instant.now(), state.displayName(), "Installing update " + m.patchId() + " (" + m.name() + " "
+        + m.version() + ", this server runs " + ProductVersion.current() + "): ncs-ha stops now and starts again with it;"
+        + " the version it runs now is kept to roll back to");
+    try {
+      restart.request();
+    } catch (IOException e) {
+      Files.deleteIfExists(area.pending());
+      throw new UpdateRefusedException("The server could not be restarted for the update, nothing was installed: "
+          + e.getMessage());
+    }
+    return install;
+  }
+
+  /** Extracts the bundle's application to {@code target}, checking its SHA-256 on the way. */
+  private static void stage(BundleFile bundle, Path target) throws IOException, UpdateRefusedException {
+    Files.createDirectories(target.getParent());
+    Path partial = target.resolveSibling(target.getFileName() + ".part");
+    String expected = bundle.manifest().parts().get(BundleManifest.APPLICATION);
+    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(bundle.file()))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        if (entry.getName().equals(BundleManifest.APPLICATION)) {
+          MessageDigest digest = sha256();
+          try (OutputStream out = Files.newOutputStream(partial)) {
+            new DigestInputStream(zip, digest).transferTo(out);
+          }
+          if (!HexFormat.of().formatHex(digest.digest()).equals(expected)) {
+            Files.deleteIfExists(partial);
+            throw new UpdateRefusedException("part." + BundleManifest.APPLICATION + ": changed on disk since it was verified");
+          }
+          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          return;
+        }
+      }
+    }
+    throw new UpdateRefusedException("part." + BundleManifest.APPLICATION + ": not in the bundle any more");
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * At start: an install that this start completes, or that the launcher rolled back, becomes a
+   * row of the table and an event. Running the pending version is the proof of an install; the
+   * launcher writes an outcome only when it rolled back.
+   */
+  public void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    SoftwareArea area = uploads.area();
+    try {
+      if (Files.exists(area.outcome())) {
+        String text = Files.readString(area.outcome(), StandardCharsets.ISO_8859_1);
+        InstallOutcome outcome = InstallOutcome.read(new StringReader(text));
+        record(PendingInstall.read(new StringReader(text)), outcome.installed(), outcome.reason());
+        Files.delete(area.outcome());
+      } else {
+        Optional<PendingInstall> install = pending();
+        if (install.isPresent() && install.get().version().equals(ProductVersion.current())) {
+          record(install.get(), true, "version " + ProductVersion.current() + " started");
+          Files.deleteIfExists(area.staged());
+          Files.deleteIfExists(area.pending());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warning("Cannot record the outcome of the last update install (" + area.dir() + "): " + e.getMessage());
+    }
+  }
+
+  private void record(PendingInstall install, boolean installed, String reason) {
+    Instant now = Instant.now();
+    // The stored state: at the application's start the Health Monitor's loop (an EJB) is not up yet.
+    String state = store.config().getState();
+    if (installed) {
+      ledger.record(new UpdateRecord(install, UpdateRecord.INSTALLED, now, reason));
+      store.recordEvent(now, state, "ncs-ha started with version " + install.version() + ": update " + install.patchId()
+          + " installed (was " + install.fromVersion() + ")");
+    } else {
+      ledger.record(new UpdateRecord(install, UpdateRecord.ROLLED_BACK, now, reason));
+      store.recordEvent(now, state, "Update " + install.patchId() + " (" + install.version() + ") failed and was rolled back: "
+          + reason + "; ncs-ha started again with version " + ProductVersion.current());
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package org.ncsha.software;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The Status of Updates table of this server, in the node-local store. */
+@ApplicationScoped
+@Transactional
+public class UpdateLedger {
+  @PersistenceContext(unitName = "hastore")
+  private EntityManager em;
+
+  public void record(UpdateRecord row) {
+    em.persist(row);
+  }
+
+  /** Newest first. */
+  public List<UpdateRecord> all() {
+    return em.createQuery("select u from UpdateRecord u order by u.id desc", UpdateRecord.class).setMaxResults(200)
+        .getResultList();
+  }
+
+  /** This server's version and patch level, as the peer and the readiness check compare them. */
+  public String patchLevel() {
+    return org.ncsha.update.PatchLevel.describe(org.ncsha.node.ProductVersion.current(), installedPatchIds());
+  }
+
+  /**
+   * The patch ids installed on this server (its patch level), oldest first: a patch rolled back
+   * after it had started (its version did not answer in time) is not installed.
+   */
+  public Set<String> installedPatchIds() {
+    Set<String> installed = new LinkedHashSet<>();
+    for (UpdateRecord row : em.createQuery("select u from UpdateRecord u order by u.id", UpdateRecord.class).getResultList()) {
+      if (UpdateRecord.INSTALLED.equals(row.getStatus())) {
+        installed.add(row.getPatchId());
+      } else {
+        installed.remove(row.getPatchId());
+      }
+    }
+    return installed;
+  }
+}

@@ -1,0 +1,105 @@
+package org.ncsha.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ncsha.node.ProductVersion;
+import org.ncsha.software.BundleUploads;
+import org.ncsha.software.PendingInstall;
+import org.ncsha.software.UpdateInstaller;
+import org.ncsha.software.UpdateLedger;
+import org.ncsha.software.UpdateRecord;
+import org.ncsha.software.UpdateRefusedException;
+
+/**
+ * The software update REST of both ports (9443 for administrators, 8082 for root with the key
+ * and the local CLI): one shape of listing, upload and install answers.
+ */
+public final class SoftwareReplies {
+  private SoftwareReplies() {}
+
+  /** The body of an install: {"patchId": ...}, an uploaded bundle's id. */
+  public static class InstallRequest {
+    public String patchId;
+  }
+
+  /** The version, the patch level, the pending install, the uploaded bundles and the Status of Updates table. */
+  public static Response overview(UpdateInstaller installer, BundleUploads uploads, UpdateLedger ledger) throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", ProductVersion.current());
+    body.put("patches", List.copyOf(ledger.installedPatchIds()));
+    body.put("pending", installer.pending().map(SoftwareReplies::json).orElse(null));
+    body.put("uploads", uploads.list().stream().map(SoftwareReplies::json).toList());
+    body.put("updates", ledger.all().stream().map(SoftwareReplies::json).toList());
+    return Response.ok(body).build();
+  }
+
+  /** 201 with the verified upload, or 400 naming every problem (nothing kept). */
+  public static Response upload(BundleUploads uploads, InputStream body) throws IOException {
+    try {
+      return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(json(uploads.upload(body))).build();
+    } catch (UpdateRefusedException e) {
+      return refusal(Response.Status.BAD_REQUEST, "The update file was refused: ", e);
+    }
+  }
+
+  /** 202 once the restart into the update is under way, or 409 naming every reason (nothing changed). */
+  public static Response install(UpdateInstaller installer, String patchId) throws IOException {
+    try {
+      PendingInstall install = installer.install(patchId);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("message", "Installing update " + install.patchId() + " (" + install.version()
+          + "): ncs-ha restarts now and is unavailable until it has started again");
+      body.put("pending", json(install));
+      return Response.accepted(body).type(MediaType.APPLICATION_JSON).build();
+    } catch (UpdateRefusedException e) {
+      return refusal(Response.Status.CONFLICT, "The update was not installed: ", e);
+    }
+  }
+
+  private static Response refusal(Response.Status status, String prefix, UpdateRefusedException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("message", prefix + e.getMessage());
+    body.put("problems", e.problems());
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+  }
+
+  private static Map<String, Object> json(BundleUploads.Upload u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("patchId", u.manifest().patchId());
+    m.put("name", u.manifest().name());
+    m.put("version", u.manifest().version().toString());
+    m.put("published", u.manifest().published().toString());
+    m.put("description", u.manifest().description());
+    m.put("appliesFrom", u.manifest().appliesFrom().toString());
+    m.put("haCompatibility", u.manifest().ha().wireName());
+    m.put("uploaded", u.uploaded().toString());
+    return m;
+  }
+
+  private static Map<String, Object> json(PendingInstall p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("patchId", p.patchId());
+    m.put("version", p.version());
+    m.put("fromVersion", p.fromVersion());
+    return m;
+  }
+
+  private static Map<String, Object> json(UpdateRecord r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("patchId", r.getPatchId());
+    m.put("name", r.getName());
+    m.put("version", r.getVersion());
+    m.put("fromVersion", r.getFromVersion());
+    m.put("published", r.getPublished());
+    m.put("description", r.getDescription());
+    m.put("status", r.getStatus());
+    m.put("at", r.getAt().toString());
+    m.put("detail", r.getDetail());
+    return m;
+  }
+}
