@@ -194,6 +194,13 @@ final class Pair {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  /** Uploads a file (an update bundle) as the body. */
+  HttpResponse<String> postFile(String node, int port, String path, String user, String password, Path file) throws Exception {
+    return send(node, request(node, port, path, user, password)
+        .header("Content-Type", "application/zip")
+        .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+  }
+
   HttpResponse<String> put(String node, int port, String path, String user, String password, String json) throws Exception {
     return send(node, request(node, port, path, user, password)
         .header("Content-Type", "application/json")

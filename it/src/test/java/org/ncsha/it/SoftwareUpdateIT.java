@@ -1,0 +1,206 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Software updates (issue 18) on a loopback pair with manual failover: bundles are verified
+ * before anything changes, an application that does not start is rolled back by itself, and the
+ * guide's procedure for a pair with manual failover (the secondary from its Health Monitor, then
+ * the primary, whose restart is an outage) ends with both servers on the next version, its schema
+ * migration applied and replicated, and no acknowledged write lost. The next version is built
+ * from this tree, with one migration more.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SoftwareUpdateIT {
+  private static final String NEXT = "0.1.1";
+  @RegisterExtension
+  static final PairExtension PAIRS = PairExtension.loopback("it-update", "127.0.2.91", "127.0.2.92").env("HEARTBEAT_MS", "1000");
+  private static Pair pair;
+  private static String key;
+  private static String admin;
+  private static String password;
+  private static Path next;
+
+  @BeforeAll
+  static void up() throws Exception {
+    pair = PAIRS.pair();
+    key = pair.get("AUTH_KEY");
+    admin = pair.get("ADMIN_USER");
+    password = pair.get("ADMIN_PASSWORD");
+    next = UpdateBundles.next(NEXT, "V2__device_site.sql", "alter table managed_device add column site varchar(64);\n");
+  }
+
+  @Test
+  @Order(10)
+  void a_tampered_bundle_is_refused_naming_the_part_and_nothing_is_kept() throws Exception {
+    HttpResponse<String> r = pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password,
+        UpdateBundles.tampered(next));
+    assertEquals(400, r.statusCode(), r.body());
+    assertTrue(r.body().contains("part.ncs-ha.ear: its SHA-256 is") && r.body().contains("the bundle was altered or damaged"),
+        r.body());
+    String overview = pair.get("primary", 9443, "/api/admin/software", admin, password).body();
+    assertTrue(overview.contains("\"uploads\":[]"), overview);
+    assertTrue(java.nio.file.Files.list(pair.dir.resolve("primary/software/uploads")).findAny().isEmpty(), "nothing kept");
+  }
+
+  @Test
+  @Order(20)
+  void an_application_that_does_not_start_is_rolled_back_by_itself_and_says_why() throws Exception {
+    HttpResponse<String> up = pair.postFile("secondary", 8082, "/api/software/uploads", "root", key, UpdateBundles.broken("0.1.9"));
+    assertEquals(201, up.statusCode(), up.body());
+    HttpResponse<String> install = pair.post("secondary", 8082, "/api/software/install", "root", key,
+        "{\"patchId\":\"broken-0.1.9\"}");
+    assertEquals(202, install.statusCode(), install.body());
+    Pair.await("the secondary rolled back", Duration.ofMinutes(4), () -> software("secondary").contains("\"status\":\"Rolled back\""));
+    String overview = software("secondary");
+    assertTrue(overview.contains("CWWKZ0124E"), "Liberty's reason: " + overview);
+    assertEquals("0.1.0", Json.field(overview, "version"), overview);
+    assertTrue(overview.contains("\"patches\":[]"), overview);
+    Pair.await("the pair as before", Duration.ofMinutes(2), () -> "Secondary Syncing".equals(pair.state("secondary"))
+        && "Primary Active".equals(pair.state("primary")));
+    assertTrue(pair.events("secondary", key).contains("Update broken-0.1.9 (0.1.9) failed and was rolled back"),
+        pair.events("secondary", key));
+  }
+
+  /** The guide's "paired with manual failover": the secondary first, from its HM page; then the primary. */
+  @Test
+  @Order(30)
+  void the_pair_with_manual_failover_is_patched_secondary_first_with_no_acknowledged_write_lost() throws Exception {
+    try (Writer writer = new Writer()) {
+      Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
+      assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", key, next).statusCode());
+      Instant secondaryStopped = Instant.now();
+      HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", key,
+          "{\"patchId\":\"ncs-ha-" + NEXT + "\"}");
+      assertEquals(202, secondary.statusCode(), secondary.body());
+      Pair.await("the secondary on " + NEXT, Duration.ofMinutes(4), () -> NEXT.equals(version("secondary"))
+          && "Secondary Syncing".equals(pair.state("secondary")));
+      // While the secondary restarted the primary went on serving (Primary Lost Secondary for a while).
+      assertTrue(writer.acknowledgedSince(secondaryStopped) > 0, "writes while the secondary restarted");
+      System.out.println("SoftwareUpdateIT: manual-failover procedure, longest gap between writes while the secondary"
+          + " restarted " + writer.longestGapAfter(secondaryStopped).toMillis() + " ms");
+      Pair.await("the pair as before", Duration.ofMinutes(1), () -> "Primary Active".equals(pair.state("primary")));
+
+      HttpResponse<String> upload = pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, next);
+      assertEquals(201, upload.statusCode(), upload.body());
+      Instant primaryStopped = Instant.now();
+      HttpResponse<String> primary = pair.post("primary", 9443, "/api/admin/software/install", admin, password,
+          "{\"patchId\":\"ncs-ha-" + NEXT + "\"}");
+      assertEquals(202, primary.statusCode(), primary.body());
+      assertTrue(primary.body().contains("ncs-ha restarts now"), primary.body());
+      Pair.await("the primary on " + NEXT + ", the pair as before", Duration.ofMinutes(5), () -> NEXT.equals(version("primary"))
+          && "Primary Active".equals(pair.state("primary")) && "Secondary Syncing".equals(pair.state("secondary")));
+      Instant back = Instant.now();
+      Pair.await("writes after the primary's restart", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
+      System.out.println("SoftwareUpdateIT: manual-failover procedure, write outage during the primary's restart "
+          + writer.longestGapAfter(primaryStopped).toMillis() + " ms");
+      writer.close();
+      Set<String> onPrimary = devices("primary");
+      List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
+      assertEquals(List.of(), lost, "acknowledged writes lost");
+    }
+    for (String node : List.of("primary", "secondary")) {
+      String overview = software(node);
+      assertTrue(overview.contains("\"patches\":[\"ncs-ha-" + NEXT + "\"]"), node + ": " + overview);
+      assertTrue(pair.events(node, key).contains("ncs-ha started with version " + NEXT + ": update ncs-ha-" + NEXT
+          + " installed (was 0.1.0)"), node + ": " + pair.events(node, key));
+    }
+    Pair.await("the migration on the primary and, replicated, on the secondary", Duration.ofSeconds(30),
+        () -> hasSiteColumn("primary") && hasSiteColumn("secondary"));
+  }
+
+  private static String software(String node) throws Exception {
+    return pair.get(node, 8082, "/api/software", "root", key).body();
+  }
+
+  private static String version(String node) throws Exception {
+    return Json.field(pair.get(node, 8082, "/api/status", null, null).body(), "version");
+  }
+
+  private static boolean hasSiteColumn(String node) throws Exception {
+    try (var c = pair.database(node); var s = c.createStatement(); var rs = s.executeQuery(
+        "select count(*) from information_schema.columns where table_name = 'managed_device' and column_name = 'site'")) {
+      rs.next();
+      return rs.getInt(1) == 1;
+    }
+  }
+
+  private static Set<String> devices(String node) throws Exception {
+    try (var c = pair.database(node); var s = c.createStatement(); var rs = s.executeQuery("select name from managed_device")) {
+      Set<String> names = new java.util.HashSet<>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      return names;
+    }
+  }
+
+  /** Posts numbered devices to the primary, 10 a second, for at most 10 minutes or 6,000 writes. */
+  private static final class Writer implements AutoCloseable {
+    final ConcurrentSkipListMap<String, Instant> acknowledged = new ConcurrentSkipListMap<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Thread thread = new Thread(this::run, "update-writer");
+
+    Writer() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void run() {
+      Instant end = Instant.now().plus(Duration.ofMinutes(10));
+      for (int i = 0; i < 6000 && !stop.get() && Instant.now().isBefore(end); i++) {
+        String name = String.format("upd-%05d", i);
+        try {
+          HttpResponse<String> r = pair.post("primary", 9443, "/api/devices", admin, password,
+              "{\"name\":\"" + name + "\",\"address\":\"10.9." + (i / 250) + "." + (i % 250) + "\"}");
+          if (r.statusCode() == 201) {
+            acknowledged.put(name, Instant.now());
+          }
+        } catch (Exception e) {
+          // The primary restarts: not acknowledged, tried under the next name.
+        }
+        try {
+          Thread.sleep(100); // the pace of the load, not a wait for a condition
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+
+    long acknowledgedSince(Instant since) {
+      return acknowledged.values().stream().filter(t -> t.isAfter(since)).count();
+    }
+
+    Duration longestGapAfter(Instant since) {
+      Duration longest = Duration.ZERO;
+      Instant previous = since;
+      for (Instant t : acknowledged.values().stream().filter(t -> t.isAfter(since)).sorted().toList()) {
+        longest = Duration.between(previous, t).compareTo(longest) > 0 ? Duration.between(previous, t) : longest;
+        previous = t;
+      }
+      return longest;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop.set(true);
+      thread.join(30_000);
+    }
+  }
+}

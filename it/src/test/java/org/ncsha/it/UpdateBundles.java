@@ -1,0 +1,112 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.ncsha.update.BundleWriter;
+
+/**
+ * Update bundles for the tests: a real next version built from this tree the way a release would
+ * be ({@code -Pupdate-bundle -Dncs.version=...}, with one more schema migration), one whose
+ * application does not deploy, and a tampered copy of a good one.
+ */
+final class UpdateBundles {
+  private UpdateBundles() {}
+
+  /**
+   * Builds this tree as {@code version} with {@code migration} (a Flyway file name and its SQL)
+   * added, in a copy under it/target, and returns the bundle.
+   */
+  static Path next(String version, String migrationName, String migrationSql) throws Exception {
+    Path tree = Pair.TARGET.resolve("next-tree");
+    Files.deleteTree(tree);
+    copyTree(Pair.REPO, tree);
+    java.nio.file.Files.writeString(tree.resolve("db/migration").resolve(migrationName), migrationSql);
+    ProcessBuilder mvn = new ProcessBuilder("mvn", "-B", "-o", "-q", "package", "-Pupdate-bundle", "-Dncs.version=" + version,
+        "-DskipTests", "-Djacoco.skip=true", "-pl", "src/ear", "-am")
+        .directory(tree.toFile()).redirectErrorStream(true)
+        .redirectOutput(Pair.TARGET.resolve("next-tree-build.log").toFile());
+    Process p = mvn.start();
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError("building version " + version + " took more than 10 minutes");
+    }
+    assertEquals(0, p.exitValue(), "building version " + version + ": see it/target/next-tree-build.log");
+    return tree.resolve("src/ear/target/ncs-ha-update-" + version + ".zip");
+  }
+
+  /** A bundle whose application is not one: Liberty refuses to start it. */
+  static Path broken(String version) throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"));
+    Path ear = dir.resolve("not-an-application.ear");
+    try (OutputStream out = java.nio.file.Files.newOutputStream(ear); ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry("readme.txt"));
+      zip.write("no modules here".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    Properties fields = new Properties();
+    fields.setProperty("name", "ncs-ha");
+    fields.setProperty("version", version);
+    fields.setProperty("patch.id", "broken-" + version);
+    fields.setProperty("published", LocalDate.now().toString());
+    fields.setProperty("description", "An application Liberty cannot start");
+    fields.setProperty("applies.from", "0.1.0");
+    fields.setProperty("ha.compatibility", "rolling");
+    Path bundle = dir.resolve("broken-" + version + ".zip");
+    BundleWriter.write(bundle, ear, fields);
+    return bundle;
+  }
+
+  /** {@code good} with one byte of its application changed and its manifest kept. */
+  static Path tampered(Path good) throws IOException {
+    Path bundle = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles")).resolve("tampered.zip");
+    try (ZipInputStream in = new ZipInputStream(java.nio.file.Files.newInputStream(good));
+        ZipOutputStream out = new ZipOutputStream(java.nio.file.Files.newOutputStream(bundle))) {
+      ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        byte[] bytes = in.readAllBytes();
+        if (entry.getName().equals("ncs-ha.ear")) {
+          bytes[bytes.length / 2] ^= 1;
+        }
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    return bundle;
+  }
+
+  /** The sources and build files, without build output, git or the test pairs. */
+  private static void copyTree(Path from, Path to) throws IOException {
+    java.nio.file.Files.walkFileTree(from, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        String name = dir.getFileName().toString();
+        if (!dir.equals(from) && (name.equals("target") || name.equals(".git") || name.equals("node_modules"))) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        java.nio.file.Files.createDirectories(to.resolve(from.relativize(dir)));
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        java.nio.file.Files.copy(file, to.resolve(from.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}
