@@ -273,8 +273,56 @@ class PagesIT {
     assertTrue(primaryHm.fitsWidth(), "Health Monitor at 1280 px");
   }
 
+  /**
+   * Issue 18's pages: on 9443 a bundle is uploaded through the page and listed, a tampered one is
+   * refused with its reason, and Install asks first and then says why this bundle does not apply
+   * (nothing restarts); the Health Monitor's Software Update asks for the key again.
+   */
   @Test
   @Order(9)
+  void software_update_uploads_lists_warns_before_install_and_refuses_what_does_not_apply() throws Exception {
+    Path bundle = UpdateBundles.inapplicable();
+    admin.open(adminUrl("software.xhtml"));
+    admin.await("Software Update", Duration.ofSeconds(15), () -> !admin.text("software:version").isEmpty());
+    String version = Json.field(PAIR.get("primary", 8082, "/api/status", null, null).body(), "version");
+    assertEquals(version, admin.text("software:version"));
+    assertEquals("none", admin.text("software:patches"));
+    admin.find("software:file").sendKeys(UpdateBundles.tampered(bundle).toString());
+    admin.click("software:upload");
+    admin.await("the refusal", Duration.ofSeconds(15), () -> admin.text("software:messages").contains("the bundle was altered or damaged"));
+    admin.find("software:file").sendKeys(bundle.toString());
+    admin.click("software:upload");
+    admin.await("the upload listed", Duration.ofSeconds(15), () -> admin.text("software:uploads").contains("ncs-ha-9.0.1")
+        && admin.text("software:uploads").contains("For servers on 9.0.0 or later"));
+    assertTrue(admin.text("software:messages").contains("Uploaded and verified: ncs-ha-9.0.1"), admin.text("software:messages"));
+    admin.click("software:uploads:0:install");
+    admin.await("the warning", Duration.ofSeconds(10), () -> admin.all(".ui-confirm-dialog-message").stream()
+        .anyMatch(e -> e.isDisplayed() && e.getText().contains("restarts ncs-ha on this server")));
+    admin.screenshot("software-update-install-warning");
+    admin.confirm();
+    admin.await("why it does not apply", Duration.ofSeconds(15), () -> admin.text("software:messages")
+        .contains("Not installed: applies.from: this update applies to version 9.0.0 or later; this server runs " + version));
+    admin.screenshot("software-update");
+    assertTrue(admin.text("software:updates").contains("No update installed yet"), admin.text("software:updates"));
+    assertEquals("Primary Active", PAIR.state("primary"), "nothing restarted");
+
+    login(primaryHm, PAIR.primary, key);
+    primaryHm.await("the Health Monitor page", Duration.ofSeconds(15), () -> !primaryHm.text("hm:state").isEmpty());
+    primaryHm.click("hm:softwareUpdate");
+    primaryHm.await("the key asked again", Duration.ofSeconds(15), () -> !primaryHm.all("[id='gate:key']").isEmpty());
+    primaryHm.type("gate:key", "Wrong-key-7x");
+    primaryHm.click("gate:unlock");
+    primaryHm.await("the refusal", Duration.ofSeconds(15), () -> primaryHm.text("gate:messages").contains("Invalid user name or authentication key"));
+    assertTrue(primaryHm.all("[id='software:version']").isEmpty(), "nothing behind the key");
+    primaryHm.type("gate:key", key);
+    primaryHm.click("gate:unlock");
+    primaryHm.await("the HM's Software Update", Duration.ofSeconds(15), () -> version.equals(primaryHm.text("software:version"))
+        && primaryHm.text("software:uploads").contains("ncs-ha-9.0.1"));
+    primaryHm.screenshot("hm-software-update");
+  }
+
+  @Test
+  @Order(10)
   void remove_asks_for_confirmation_and_ends_at_ha_not_configured() throws Exception {
     admin.open(adminUrl("ha-config.xhtml"));
     admin.await("Remove offered in Primary Active", Duration.ofSeconds(30),
@@ -289,7 +337,7 @@ class PagesIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void repeated_wrong_keys_lock_the_login_for_a_while_and_the_lock_is_logged() throws Exception {
     try (Browser guesser = new Browser(1280, 800)) {
       for (int attempt = 1; attempt <= 5; attempt++) {

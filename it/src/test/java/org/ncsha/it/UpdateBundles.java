@@ -50,6 +50,16 @@ final class UpdateBundles {
 
   /** A bundle whose application is not one: Liberty refuses to start it. */
   static Path broken(String version) throws IOException {
+    return notAnApplication("broken-" + version, version, "0.1.0", "An application Liberty cannot start");
+  }
+
+  /** A bundle for a later version than any server here runs: refused at Install, nothing restarts. */
+  static Path inapplicable() throws IOException {
+    return notAnApplication("ncs-ha-9.0.1", "9.0.1", "9.0.0", "For servers on 9.0.0 or later");
+  }
+
+  private static Path notAnApplication(String patchId, String version, String appliesFrom, String description)
+      throws IOException {
     Path dir = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"));
     Path ear = dir.resolve("not-an-application.ear");
     try (OutputStream out = java.nio.file.Files.newOutputStream(ear); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -60,19 +70,20 @@ final class UpdateBundles {
     Properties fields = new Properties();
     fields.setProperty("name", "ncs-ha");
     fields.setProperty("version", version);
-    fields.setProperty("patch.id", "broken-" + version);
+    fields.setProperty("patch.id", patchId);
     fields.setProperty("published", LocalDate.now().toString());
-    fields.setProperty("description", "An application Liberty cannot start");
-    fields.setProperty("applies.from", "0.1.0");
+    fields.setProperty("description", description);
+    fields.setProperty("applies.from", appliesFrom);
     fields.setProperty("ha.compatibility", "rolling");
-    Path bundle = dir.resolve("broken-" + version + ".zip");
+    Path bundle = dir.resolve(patchId + ".zip");
     BundleWriter.write(bundle, ear, fields);
     return bundle;
   }
 
   /** {@code good} with one byte of its application changed and its manifest kept. */
   static Path tampered(Path good) throws IOException {
-    Path bundle = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles")).resolve("tampered.zip");
+    Path bundle = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"))
+        .resolve("tampered-" + good.getFileName());
     try (ZipInputStream in = new ZipInputStream(java.nio.file.Files.newInputStream(good));
         ZipOutputStream out = new ZipOutputStream(java.nio.file.Files.newOutputStream(bundle))) {
       ZipEntry entry;

@@ -1,0 +1,91 @@
+package org.ncsha.software;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ncsha.node.NodeSettings;
+import org.ncsha.update.BundleWriter;
+
+class BundleUploadsTest {
+  @TempDir Path dir;
+  private final BundleUploads uploads = new BundleUploads();
+
+  @BeforeEach
+  void node() throws Exception {
+    Files.createDirectories(dir.resolve("node/etc"));
+    Files.writeString(dir.resolve("node/etc/node.properties"), "node.address=127.0.0.1\n");
+    uploads.node = NodeSettings.load(dir.resolve("node"));
+  }
+
+  private Path bundle(String patchId, byte[] ear) throws Exception {
+    Path earFile = Files.write(dir.resolve("ncs-ha-" + patchId + ".ear"), ear);
+    Properties fields = new Properties();
+    fields.load(new java.io.StringReader("name=ncs-ha\nversion=0.2.0\npatch.id=" + patchId + "\npublished=2026-12-02\n"
+        + "description=Device location\napplies.from=0.1.0\nha.compatibility=rolling\n"));
+    Path out = dir.resolve(patchId + ".zip");
+    BundleWriter.write(out, earFile, fields);
+    return out;
+  }
+
+  @Test
+  void an_upload_is_verified_kept_under_its_patch_id_listed_and_verified_again_before_install() throws Exception {
+    try (InputStream in = Files.newInputStream(bundle("p-1", "ear".getBytes(StandardCharsets.UTF_8)))) {
+      assertEquals("p-1", uploads.upload(in).manifest().patchId());
+    }
+    assertEquals(1, uploads.list().size());
+    assertEquals("Device location", uploads.list().get(0).manifest().description());
+    assertEquals("p-1", uploads.verified("p-1").manifest().patchId());
+    // Replaced on disk after its upload by a bundle whose application does not match the manifest
+    // that was verified: Install reads it again and refuses it.
+    Path kept = uploads.area().bundle("p-1");
+    Path other = bundle("p-2", "another ear".getBytes(StandardCharsets.UTF_8));
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(kept))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("bundle.properties"));
+      zip.write(readEntry(Files.readAllBytes(dir.resolve("p-1.zip")), "bundle.properties"));
+      zip.putNextEntry(new java.util.zip.ZipEntry("ncs-ha.ear"));
+      zip.write(readEntry(Files.readAllBytes(other), "ncs-ha.ear"));
+    }
+    UpdateRefusedException e = assertThrows(UpdateRefusedException.class, () -> uploads.verified("p-1"));
+    assertTrue(e.getMessage().contains("the bundle was altered or damaged"), e.getMessage());
+  }
+
+  private static byte[] readEntry(byte[] zip, String name) throws Exception {
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    throw new AssertionError(name + " not in the zip");
+  }
+
+  @Test
+  void a_refused_upload_keeps_nothing_and_names_its_problem() throws Exception {
+    UpdateRefusedException e = assertThrows(UpdateRefusedException.class,
+        () -> uploads.upload(new ByteArrayInputStream("not a zip at all".getBytes(StandardCharsets.UTF_8))));
+    assertTrue(e.getMessage().contains("no bundle.properties"), e.getMessage());
+    try (var files = Files.list(uploads.area().uploads())) {
+      assertEquals(0, files.count(), "nothing kept");
+    }
+    assertEquals(0, uploads.list().size());
+  }
+
+  @Test
+  void install_of_an_unknown_or_unsafe_id_names_the_field() {
+    for (String id : new String[] {"nope", "../etc/passwd", null}) {
+      UpdateRefusedException e = assertThrows(UpdateRefusedException.class, () -> uploads.verified(id));
+      assertTrue(e.getMessage().startsWith("patchId: no uploaded update has the id"), e.getMessage());
+    }
+  }
+}
