@@ -187,6 +187,41 @@ class NcsTest {
   }
 
   @Test
+  void showVersionPrintsTheServersVersionAndPatches() {
+    answers.put("/api/software", new String[] {"200",
+        "{\"version\":\"0.1.1\",\"patches\":[\"ncs-ha-0.1.1\"],\"pending\":null,\"uploads\":[],\"updates\":[]}"});
+    CliRun r = ncs("", "show", "version");
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(r.out.contains("ncs-ha version 0.1.1") && r.out.contains("Installed patches: ncs-ha-0.1.1"), r.toString());
+    assertEquals("tok-123|", received.get("GET /api/software"));
+  }
+
+  @Test
+  void updateUploadsTheFileAndInstallNamesEveryRefusal() throws IOException {
+    answers.put("/api/software/uploads", new String[] {"201", "{\"patchId\":\"p-1\",\"name\":\"ncs-ha\",\"version\":\"0.2.0\","
+        + "\"published\":\"2026-12-02\",\"description\":\"Device location\"}"});
+    Path bundle = Files.writeString(node.resolve("p-1.zip"), "zip bytes");
+    CliRun up = ncs("", "update", "upload", bundle.toString());
+    assertEquals(0, up.exitCode, up.toString());
+    assertTrue(up.out.contains("Uploaded and verified: p-1") && up.out.contains("ncs update install p-1"), up.toString());
+    assertEquals("tok-123|zip bytes", received.get("POST /api/software/uploads"));
+
+    answers.put("/api/software/install", new String[] {"409", "{\"message\":\"The update was not installed: a; b\","
+        + "\"problems\":[\"applies.from: this update applies to version 0.2.0 or later\",\"patch.id: p-1 is installed already\"]}"});
+    CliRun refused = ncs("", "update", "install", "p-1");
+    assertEquals(1, refused.exitCode, refused.toString());
+    assertTrue(refused.err.contains("  - applies.from: this update applies to version 0.2.0 or later")
+        && refused.err.contains("  - patch.id: p-1 is installed already"), refused.toString());
+    assertEquals("tok-123|{\"patchId\":\"p-1\"}", received.get("POST /api/software/install"));
+
+    CliRun rolling = ncs("", "update", "install", "p-1", "--rolling");
+    assertEquals(1, rolling.exitCode, rolling.toString());
+    assertTrue(rolling.err.contains("the rolling update of a pair is not available yet"), rolling.toString());
+    assertEquals(2, ncs("", "update", "upload", node.resolve("missing.zip").toString()).exitCode, "no such file: usage");
+    assertEquals(2, ncs("", "update").exitCode);
+  }
+
+  @Test
   void removeAsksThenPostsWithTheToken() {
     answers.put("/api/actions/remove", new String[] {"202", "{\"message\":\"Removing HA: this takes 3 to 4 minutes.\"}"});
     CliRun no = ncs("x\nn\n", "ha", "remove");
