@@ -1,17 +1,12 @@
 package org.ncsha.update;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -32,7 +27,7 @@ public final class BundleWriter {
   public static BundleManifest write(Path out, Path ear, Properties fields) throws IOException {
     Properties manifest = new Properties();
     manifest.putAll(fields);
-    manifest.setProperty("part." + BundleManifest.APPLICATION, sha256(ear));
+    manifest.setProperty("part." + BundleManifest.APPLICATION, org.ncsha.security.Sha256.of(ear));
     BundleManifest checked = BundleManifest.parse(manifest);
     StringWriter text = new StringWriter();
     manifest.store(text, "ncs-ha update bundle");
@@ -47,19 +42,6 @@ public final class BundleWriter {
     }
     Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return checked;
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 
   public static void main(String[] args) throws IOException {

@@ -1,13 +1,9 @@
 package org.ncsha.software;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -81,7 +77,7 @@ public final class BundleFile {
           }
           properties = new Properties();
           properties.load(new java.io.StringReader(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-        } else if (hashes.put(name, sha256(zip)) != null) {
+        } else if (hashes.put(name, org.ncsha.security.Sha256.of(zip)) != null) {
           problems.add(name + ": appears twice in the bundle");
         }
       }
@@ -103,20 +99,5 @@ public final class BundleFile {
       throw new Refused(problems);
     }
     return new BundleFile(file, manifest);
-  }
-
-  private static String sha256(InputStream in) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    byte[] buffer = new byte[64 * 1024];
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      digest.update(buffer, 0, n);
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -109,11 +107,11 @@ public class UpdateInstaller {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         if (entry.getName().equals(BundleManifest.APPLICATION)) {
-          MessageDigest digest = sha256();
+          MessageDigest digest = org.ncsha.security.Sha256.digest();
           try (OutputStream out = Files.newOutputStream(partial)) {
             new DigestInputStream(zip, digest).transferTo(out);
           }
-          if (!HexFormat.of().formatHex(digest.digest()).equals(expected)) {
+          if (!org.ncsha.security.Sha256.hex(digest).equals(expected)) {
             Files.deleteIfExists(partial);
             throw new UpdateRefusedException("part." + BundleManifest.APPLICATION + ": changed on disk since it was verified");
           }
@@ -123,14 +121,6 @@ public class UpdateInstaller {
       }
     }
     throw new UpdateRefusedException("part." + BundleManifest.APPLICATION + ": not in the bundle any more");
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
