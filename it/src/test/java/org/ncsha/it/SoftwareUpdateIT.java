@@ -29,6 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SoftwareUpdateIT {
   private static final String NEXT = "0.1.1";
+  private static final String AFTER = "0.1.2";
+  private static final String SITE_MIGRATION = "V2__device_site.sql";
+  private static final String SITE_SQL = "alter table managed_device add column site varchar(64);\n";
   @RegisterExtension
   static final PairExtension PAIRS = PairExtension.loopback("it-update", "127.0.2.91", "127.0.2.92").env("HEARTBEAT_MS", "1000");
   private static Pair pair;
@@ -43,7 +46,7 @@ class SoftwareUpdateIT {
     key = pair.get("AUTH_KEY");
     admin = pair.get("ADMIN_USER");
     password = pair.get("ADMIN_PASSWORD");
-    next = UpdateBundles.next(NEXT, "V2__device_site.sql", "alter table managed_device add column site varchar(64);\n");
+    next = UpdateBundles.next(NEXT, SITE_MIGRATION, SITE_SQL);
   }
 
   @Test
@@ -122,7 +125,60 @@ class SoftwareUpdateIT {
           + " installed (was 0.1.0)"), node + ": " + pair.events(node, key));
     }
     Pair.await("the migration on the primary and, replicated, on the secondary", Duration.ofSeconds(30),
-        () -> hasSiteColumn("primary") && hasSiteColumn("secondary"));
+        () -> hasColumn("primary", "site") && hasColumn("secondary", "site"));
+  }
+
+  /**
+   * The guide's "paired with automatic failover": Install on the primary makes the secondary take
+   * over; the primary comes back patched as Primary Syncing; the operator fails back from the
+   * secondary's Health Monitor, then patches the secondary.
+   */
+  @Test
+  @Order(40)
+  void the_pair_with_automatic_failover_fails_over_for_the_primary_and_back_with_no_acknowledged_write_lost()
+      throws Exception {
+    Path after = UpdateBundles.next(AFTER, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
+        "alter table managed_device add column rack varchar(64);\n");
+    HttpResponse<String> automatic = pair.put("primary", 9443, "/api/admin/ha/settings", admin, password,
+        "{\"failoverType\":\"automatic\",\"emailAddress\":\"\"}");
+    assertEquals(200, automatic.statusCode(), automatic.body());
+    Pair.await("Automatic on both servers", Duration.ofSeconds(10), () -> "automatic".equals(Json.field(
+        pair.get("secondary", 8082, "/api/status", null, null).body(), "failoverType")));
+    try (Writer writer = new Writer()) {
+      Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
+      assertEquals(201, pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, after).statusCode());
+      Instant installed = Instant.now();
+      HttpResponse<String> primary = pair.post("primary", 9443, "/api/admin/software/install", admin, password,
+          "{\"patchId\":\"ncs-ha-" + AFTER + "\"}");
+      assertEquals(202, primary.statusCode(), primary.body());
+      Pair.await("the secondary takes over", Duration.ofMinutes(2), () -> "Secondary Active".equals(pair.state("secondary")));
+      Pair.await("the primary back, patched, as Primary Syncing", Duration.ofMinutes(5), () -> AFTER.equals(version("primary"))
+          && "Primary Syncing".equals(Json.field(pair.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
+      System.out.println("SoftwareUpdateIT: automatic-failover procedure, write outage during the failover "
+          + writer.longestGapAfter(installed).toMillis() + " ms");
+      HttpResponse<String> failback = pair.post("secondary", 8082, "/api/actions/failback", "root", key, "{}");
+      assertEquals(202, failback.statusCode(), failback.body());
+      Pair.await("failed back", Duration.ofMinutes(3), () -> "Primary Active".equals(pair.state("primary"))
+          && "Secondary Syncing".equals(pair.state("secondary")));
+      assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", key, after).statusCode());
+      HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", key,
+          "{\"patchId\":\"ncs-ha-" + AFTER + "\"}");
+      assertEquals(202, secondary.statusCode(), secondary.body());
+      Pair.await("the secondary on " + AFTER + ", the pair as before", Duration.ofMinutes(4), () -> AFTER.equals(version("secondary"))
+          && "Secondary Syncing".equals(pair.state("secondary")) && "Primary Active".equals(pair.state("primary")));
+      Instant back = Instant.now();
+      Pair.await("writes on the primary again", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
+      writer.close();
+      Set<String> onPrimary = devices("primary");
+      List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
+      assertEquals(List.of(), lost, "acknowledged writes lost");
+    }
+    for (String node : List.of("primary", "secondary")) {
+      String overview = software(node);
+      assertTrue(overview.contains("\"patches\":[\"ncs-ha-" + NEXT + "\",\"ncs-ha-" + AFTER + "\"]"), node + ": " + overview);
+    }
+    Pair.await("the second migration on both databases", Duration.ofSeconds(30),
+        () -> hasColumn("primary", "rack") && hasColumn("secondary", "rack"));
   }
 
   private static String software(String node) throws Exception {
@@ -133,9 +189,11 @@ class SoftwareUpdateIT {
     return Json.field(pair.get(node, 8082, "/api/status", null, null).body(), "version");
   }
 
-  private static boolean hasSiteColumn(String node) throws Exception {
-    try (var c = pair.database(node); var s = c.createStatement(); var rs = s.executeQuery(
-        "select count(*) from information_schema.columns where table_name = 'managed_device' and column_name = 'site'")) {
+  private static boolean hasColumn(String node, String column) throws Exception {
+    try (var c = pair.database(node); var s = c.prepareStatement(
+        "select count(*) from information_schema.columns where table_name = 'managed_device' and column_name = ?")) {
+      s.setString(1, column);
+      var rs = s.executeQuery();
       rs.next();
       return rs.getInt(1) == 1;
     }
@@ -151,7 +209,10 @@ class SoftwareUpdateIT {
     }
   }
 
-  /** Posts numbered devices to the primary, 10 a second, for at most 10 minutes or 6,000 writes. */
+  /**
+   * Posts numbered devices, 10 a second, for at most 10 minutes or 6,000 writes: to the primary,
+   * and while it does not take them to the secondary (which serves after a failover).
+   */
   private static final class Writer implements AutoCloseable {
     final ConcurrentSkipListMap<String, Instant> acknowledged = new ConcurrentSkipListMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -166,14 +227,17 @@ class SoftwareUpdateIT {
       Instant end = Instant.now().plus(Duration.ofMinutes(10));
       for (int i = 0; i < 6000 && !stop.get() && Instant.now().isBefore(end); i++) {
         String name = String.format("upd-%05d", i);
-        try {
-          HttpResponse<String> r = pair.post("primary", 9443, "/api/devices", admin, password,
-              "{\"name\":\"" + name + "\",\"address\":\"10.9." + (i / 250) + "." + (i % 250) + "\"}");
-          if (r.statusCode() == 201) {
-            acknowledged.put(name, Instant.now());
+        for (String node : List.of("primary", "secondary")) {
+          try {
+            HttpResponse<String> r = pair.post(node, 9443, "/api/devices", admin, password,
+                "{\"name\":\"" + name + "\",\"address\":\"10.9." + (i / 250) + "." + (i % 250) + "\"}");
+            if (r.statusCode() == 201) {
+              acknowledged.put(name, Instant.now());
+              break;
+            }
+          } catch (Exception e) {
+            // That server restarts: not acknowledged there.
           }
-        } catch (Exception e) {
-          // The primary restarts: not acknowledged, tried under the next name.
         }
         try {
           Thread.sleep(100); // the pace of the load, not a wait for a condition

@@ -27,25 +27,31 @@ final class UpdateBundles {
   private UpdateBundles() {}
 
   /**
-   * Builds this tree as {@code version} with {@code migration} (a Flyway file name and its SQL)
-   * added, in a copy under it/target, and returns the bundle.
+   * Builds this tree as {@code version} with {@code migrations} (Flyway file name, then its SQL,
+   * in pairs) added, in a copy under it/target, and returns the bundle (kept in it/target/bundles).
    */
-  static Path next(String version, String migrationName, String migrationSql) throws Exception {
+  static Path next(String version, String... migrations) throws Exception {
     Path tree = Pair.TARGET.resolve("next-tree");
     Files.deleteTree(tree);
     copyTree(Pair.REPO, tree);
-    java.nio.file.Files.writeString(tree.resolve("db/migration").resolve(migrationName), migrationSql);
+    for (int i = 0; i + 1 < migrations.length; i += 2) {
+      java.nio.file.Files.writeString(tree.resolve("db/migration").resolve(migrations[i]), migrations[i + 1]);
+    }
+    Path log = Pair.TARGET.resolve("next-tree-build-" + version + ".log");
     ProcessBuilder mvn = new ProcessBuilder("mvn", "-B", "-o", "-q", "package", "-Pupdate-bundle", "-Dncs.version=" + version,
         "-DskipTests", "-Djacoco.skip=true", "-pl", "src/ear", "-am")
-        .directory(tree.toFile()).redirectErrorStream(true)
-        .redirectOutput(Pair.TARGET.resolve("next-tree-build.log").toFile());
+        .directory(tree.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     Process p = mvn.start();
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("building version " + version + " took more than 10 minutes");
     }
-    assertEquals(0, p.exitValue(), "building version " + version + ": see it/target/next-tree-build.log");
-    return tree.resolve("src/ear/target/ncs-ha-update-" + version + ".zip");
+    assertEquals(0, p.exitValue(), "building version " + version + ": see " + log);
+    Path bundle = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles")).resolve("ncs-ha-update-" + version + ".zip");
+    java.nio.file.Files.copy(tree.resolve("src/ear/target/ncs-ha-update-" + version + ".zip"), bundle,
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteTree(tree);
+    return bundle;
   }
 
   /** A bundle whose application is not one: Liberty refuses to start it. */
