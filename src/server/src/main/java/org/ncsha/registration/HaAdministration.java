@@ -85,7 +85,7 @@ public class HaAdministration {
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
-    storeEmails(form.emails(), "by the administrator");
+    storeEmails(form.emails(org.ncsha.mail.EmailList.parse(store.config().getEmails())), "by the administrator");
     engine.submit(change);
   }
 

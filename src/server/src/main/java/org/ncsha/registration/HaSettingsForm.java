@@ -11,9 +11,9 @@ import org.ncsha.readiness.Subnet;
 /**
  * The HA settings an administrator may change on a running pair (HA Configuration, or {@code
  * PUT /api/admin/ha/settings}): the Failover Type, the Email Address list and the virtual IP,
- * checked with the registration form's rules. A virtual IP field left out (null) keeps the
- * current address, so that a change of the Failover Type alone never drops the address clients
- * use; an empty one means none.
+ * checked with the registration form's rules. A virtual IP field or the Email Address left out
+ * (null) keeps the current value, so that a change of the Failover Type alone never drops the
+ * address clients use or the list that is mailed; an empty one means none.
  */
 public class HaSettingsForm {
   private String failoverType;
@@ -53,8 +53,9 @@ public class HaSettingsForm {
     return FailoverType.fromWireName(failoverType.toLowerCase());
   }
 
-  public List<String> emails() {
-    return org.ncsha.mail.EmailList.parse(emailAddress);
+  /** The Email Address list the form asks for: left out (null), the {@code current} one stays, as a left-out virtual IP does. */
+  public List<String> emails(List<String> current) {
+    return emailAddress == null ? current : org.ncsha.mail.EmailList.parse(emailAddress);
   }
 
   /**

@@ -38,6 +38,18 @@ class HaSettingsFormTest {
   }
 
   @Test
+  void the_email_list_left_out_is_kept_and_an_empty_one_means_none() {
+    List<String> current = List.of("noc@example.com", "oncall@example.org");
+    HaSettingsForm f = form(null, null);
+    f.setEmailAddress(null);
+    assertEquals(current, f.emails(current), "a change of the Failover Type alone keeps the list");
+    f.setEmailAddress("");
+    assertEquals(List.of(), f.emails(current));
+    f.setEmailAddress("ops@example.com");
+    assertEquals(List.of("ops@example.com"), f.emails(current));
+  }
+
+  @Test
   void the_current_address_written_another_way_is_the_current_one() {
     assertEquals(CURRENT, form("10.20.30.100", "fd00:20:30:0:0:0:0:100").virtualIps(CURRENT), "nothing moves");
   }
