@@ -66,7 +66,7 @@ public class UpdateInstaller {
    */
   public synchronized PendingInstall install(String patchId) throws UpdateRefusedException, IOException {
     Optional<PendingInstall> running = pending();
-    if (running.isPresent()) {
+    if (running.isPresent() && !abandoned(running.get())) {
       throw new UpdateRefusedException("An update (" + running.get().patchId() + ") is being installed on this server already");
     }
     BundleFile bundle = uploads.verified(patchId);
@@ -96,6 +96,27 @@ public class UpdateInstaller {
           + e.getMessage());
     }
     return install;
+  }
+
+  /** How long a restart into an update may take to begin before the install counts as abandoned. */
+  static final java.time.Duration RESTART_BEGINS_WITHIN = java.time.Duration.ofMinutes(10);
+
+  /**
+   * Whether a pending install never began: this server still runs the version it was to replace,
+   * long after the restart was asked for (under systemd without the ncs-ha-update.path unit, say).
+   * It is dropped, with an event, so that it does not block every later install.
+   */
+  private boolean abandoned(PendingInstall install) throws IOException {
+    Path file = uploads.area().pending();
+    Instant asked = Files.getLastModifiedTime(file).toInstant();
+    if (!install.fromVersion().equals(ProductVersion.current()) || asked.plus(RESTART_BEGINS_WITHIN).isAfter(Instant.now())) {
+      return false;
+    }
+    Files.deleteIfExists(file);
+    store.recordEvent(Instant.now(), store.config().getState(), "The install of update " + install.patchId()
+        + " asked for at " + asked + " never began: the server was not restarted (under systemd the ncs-ha-update.path"
+        + " unit restarts it; docs/install.md); dropped");
+    return true;
   }
 
   /** Extracts the bundle's application to {@code target}, checking its SHA-256 on the way. */
