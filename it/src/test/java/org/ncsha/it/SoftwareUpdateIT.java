@@ -60,6 +60,11 @@ class SoftwareUpdateIT {
     String overview = pair.get("primary", 9443, "/api/admin/software", admin, password).body();
     assertTrue(overview.contains("\"uploads\":[]"), overview);
     assertTrue(java.nio.file.Files.list(pair.dir.resolve("primary/software/uploads")).findAny().isEmpty(), "nothing kept");
+    // The guide's "Remove HA During Restore": not while HA is configured.
+    String[] restore = pair.ncs("primary", "", "restore", next.toString());
+    assertEquals("1", restore[0], restore[1]);
+    assertTrue(restore[1].contains("A restore is not possible while HA is configured (this server is Primary Active)"),
+        restore[1]);
   }
 
   @Test

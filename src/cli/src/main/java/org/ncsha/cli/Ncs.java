@@ -47,6 +47,9 @@ public final class Ncs {
       "               Show the version of ncs-ha this server runs and its installed patches",
       "  ncs update upload FILE | ncs update install ID [--rolling]",
       "               Upload an update bundle to this server; install an uploaded one (the server restarts)",
+      "  ncs backup [FILE] | ncs restore FILE",
+      "               Back up this server's application data (not the HA settings); restore a backup",
+      "               (only with HA not configured: remove HA first, register again after)",
       "  ncs stop | ncs start | ncs restart",
       "               Stop, start or restart this server (Liberty and its PostgreSQL)",
       "  ncs node init --node-dir DIR --address ADDRESS ...",
@@ -156,6 +159,14 @@ public final class Ncs {
         return new UpdateCommands(node(), terminal.out()).showVersion();
       case "update":
         return new UpdateCommands(node(), terminal.out()).run(w.subList(1, w.size()), rolling);
+      case "backup":
+        noMoreThan(w, 2);
+        return new BackupCommands(node(), terminal.out()).backup(w.size() == 2 ? java.nio.file.Path.of(w.get(1)) : null);
+      case "restore":
+        if (w.size() != 2) {
+          throw CliException.usage(BackupCommands.USAGE);
+        }
+        return new BackupCommands(node(), terminal.out()).restore(java.nio.file.Path.of(w.get(1)));
       case "stop", "start", "restart":
         noMoreThan(w, 1);
         return new LocalServerCommands(node(), env).run(first);

@@ -222,6 +222,19 @@ class NcsTest {
   }
 
   @Test
+  void restoreIsRefusedWhileHaIsConfiguredNamingTheState() throws IOException {
+    answers.put("/api/status", new String[] {"200", "{\"server\":\"primary\",\"state\":\"Primary Active\","
+        + "\"mode\":\"HA enabled\",\"failoverType\":\"manual\",\"peer\":\"127.0.0.2\"}"});
+    Path backup = Files.writeString(node.resolve("b.dump"), "dump");
+    CliRun r = ncs("", "restore", backup.toString());
+    assertEquals(1, r.exitCode, r.toString());
+    assertTrue(r.err.contains("A restore is not possible while HA is configured (this server is Primary Active). Remove HA"),
+        r.toString());
+    assertEquals(2, ncs("", "restore").exitCode, "the file is required");
+    assertEquals(2, ncs("", "restore", node.resolve("none.dump").toString()).exitCode, "a missing file is a usage error");
+  }
+
+  @Test
   void removeAsksThenPostsWithTheToken() {
     answers.put("/api/actions/remove", new String[] {"202", "{\"message\":\"Removing HA: this takes 3 to 4 minutes.\"}"});
     CliRun no = ncs("x\nn\n", "ha", "remove");
