@@ -32,17 +32,20 @@ final class UpdateCommands {
     this.out = out;
   }
 
-  /** The running server's version and patches; the installed files' version when it does not answer. */
+  /**
+   * The running server's version and patches; when it does not answer (stopped, or no node here
+   * yet), the version of the installed files, as the guide's {@code show version} shows it.
+   */
   int showVersion() throws CliException {
-    HmClient.Answer answer;
+    JsonObject o;
     try {
-      answer = client(TIMEOUT).get("/api/software", node.cliToken());
+      o = object(client(TIMEOUT).get("/api/software", node.cliToken()));
     } catch (CliException e) {
-      out.println("ncs-ha version " + org.ncsha.node.ProductVersion.current() + " (this command's; the server does not"
-          + " answer: " + e.getMessage() + ")");
-      return 1;
+      out.println("ncs-ha version " + org.ncsha.node.ProductVersion.current());
+      out.println("(the installed files' version; the server does not answer, so its installed patches are not shown: "
+          + e.getMessage() + ")");
+      return 0;
     }
-    JsonObject o = object(answer);
     out.println("ncs-ha version " + o.getString("version"));
     JsonArray patches = o.getJsonArray("patches");
     out.println(patches.isEmpty() ? "Installed patches: none"

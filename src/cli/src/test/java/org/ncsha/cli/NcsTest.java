@@ -194,6 +194,10 @@ class NcsTest {
     assertEquals(0, r.exitCode, r.toString());
     assertTrue(r.out.contains("ncs-ha version 0.1.1") && r.out.contains("Installed patches: ncs-ha-0.1.1"), r.toString());
     assertEquals("tok-123|", received.get("GET /api/software"));
+    answers.remove("/api/software");
+    CliRun down = ncs("", "show", "version");
+    assertEquals(0, down.exitCode, "the installed version, as the guide's show version: " + down);
+    assertTrue(down.out.startsWith("ncs-ha version ") && down.out.contains("the server does not answer"), down.toString());
   }
 
   @Test
