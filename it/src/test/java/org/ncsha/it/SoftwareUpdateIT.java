@@ -90,7 +90,7 @@ class SoftwareUpdateIT {
   @Test
   @Order(30)
   void the_pair_with_manual_failover_is_patched_secondary_first_with_no_acknowledged_write_lost() throws Exception {
-    try (Writer writer = new Writer()) {
+    try (Writer writer = new Writer("manual")) {
       Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
       assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", key, next).statusCode());
       Instant secondaryStopped = Instant.now();
@@ -149,7 +149,7 @@ class SoftwareUpdateIT {
     assertEquals(200, automatic.statusCode(), automatic.body());
     Pair.await("Automatic on both servers", Duration.ofSeconds(10), () -> "automatic".equals(Json.field(
         pair.get("secondary", 8082, "/api/status", null, null).body(), "failoverType")));
-    try (Writer writer = new Writer()) {
+    try (Writer writer = new Writer("automatic")) {
       Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
       assertEquals(201, pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, after).statusCode());
       Instant installed = Instant.now();
@@ -222,8 +222,11 @@ class SoftwareUpdateIT {
     final ConcurrentSkipListMap<String, Instant> acknowledged = new ConcurrentSkipListMap<>();
     private final AtomicBoolean stop = new AtomicBoolean();
     private final Thread thread = new Thread(this::run, "update-writer");
+    /** Names differ between writers: a name is unique in the table. */
+    private final String prefix;
 
-    Writer() {
+    Writer(String prefix) {
+      this.prefix = prefix;
       thread.setDaemon(true);
       thread.start();
     }
@@ -231,7 +234,7 @@ class SoftwareUpdateIT {
     private void run() {
       Instant end = Instant.now().plus(Duration.ofMinutes(10));
       for (int i = 0; i < 6000 && !stop.get() && Instant.now().isBefore(end); i++) {
-        String name = String.format("upd-%05d", i);
+        String name = String.format("%s-%05d", prefix, i);
         for (String node : List.of("primary", "secondary")) {
           try {
             HttpResponse<String> r = pair.post(node, 9443, "/api/devices", admin, password,
