@@ -114,14 +114,9 @@ class SoftwareUpdateIT {
       assertTrue(primary.body().contains("ncs-ha restarts now"), primary.body());
       Pair.await("the primary on " + NEXT + ", the pair as before", Duration.ofMinutes(5), () -> NEXT.equals(version("primary"))
           && "Primary Active".equals(pair.state("primary")) && "Secondary Syncing".equals(pair.state("secondary")));
-      Instant back = Instant.now();
-      Pair.await("writes after the primary's restart", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
+      stopAndCheckNothingLost(writer);
       System.out.println("SoftwareUpdateIT: manual-failover procedure, write outage during the primary's restart "
           + writer.longestGapAfter(primaryStopped).toMillis() + " ms");
-      writer.close();
-      Set<String> onPrimary = devices("primary");
-      List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
-      assertEquals(List.of(), lost, "acknowledged writes lost");
     }
     for (String node : List.of("primary", "secondary")) {
       String overview = software(node);
@@ -171,12 +166,7 @@ class SoftwareUpdateIT {
       assertEquals(202, secondary.statusCode(), secondary.body());
       Pair.await("the secondary on " + AFTER + ", the pair as before", Duration.ofMinutes(4), () -> AFTER.equals(version("secondary"))
           && "Secondary Syncing".equals(pair.state("secondary")) && "Primary Active".equals(pair.state("primary")));
-      Instant back = Instant.now();
-      Pair.await("writes on the primary again", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
-      writer.close();
-      Set<String> onPrimary = devices("primary");
-      List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
-      assertEquals(List.of(), lost, "acknowledged writes lost");
+      stopAndCheckNothingLost(writer);
     }
     for (String node : List.of("primary", "secondary")) {
       String overview = software(node);
@@ -184,6 +174,19 @@ class SoftwareUpdateIT {
     }
     Pair.await("the second migration on both databases", Duration.ofSeconds(30),
         () -> hasColumn("primary", "rack") && hasColumn("secondary", "rack"));
+  }
+
+  /**
+   * Once the primary takes writes again, stops the writer and checks that every write it saw
+   * acknowledged, on either server, is in the primary's database.
+   */
+  private static void stopAndCheckNothingLost(Writer writer) throws Exception {
+    Instant back = Instant.now();
+    Pair.await("writes on the primary again", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
+    writer.close();
+    Set<String> onPrimary = devices("primary");
+    List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
+    assertEquals(List.of(), lost, "acknowledged writes lost");
   }
 
   private static String software(String node) throws Exception {
