@@ -144,6 +144,26 @@ final class Pair {
     return secrets.getProperty(name);
   }
 
+  /** The names of the managed devices in a node's database. */
+  java.util.Set<String> deviceNames(String node) throws Exception {
+    try (var c = database(node); var s = c.createStatement(); var rs = s.executeQuery("select name from managed_device")) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+      return names;
+    }
+  }
+
+  /** The version a node's Health Monitor reports, or null while it does not answer. */
+  String version(String node) {
+    try {
+      return field(get(node, 8082, "/api/status", null, null).body(), "version");
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
   /** Whether a node's PostgreSQL accepts writes (is not in recovery). */
   boolean writable(String node) throws Exception {
     try (var c = database(node); var s = c.createStatement(); var rs = s.executeQuery("select not pg_is_in_recovery()")) {

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -90,7 +87,7 @@ class SoftwareUpdateIT {
   @Test
   @Order(30)
   void the_pair_with_manual_failover_is_patched_secondary_first_with_no_acknowledged_write_lost() throws Exception {
-    try (Writer writer = new Writer("manual")) {
+    try (DeviceWriter writer = new DeviceWriter(pair, admin, password, "manual")) {
       Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
       assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", key, next).statusCode());
       Instant secondaryStopped = Instant.now();
@@ -144,7 +141,7 @@ class SoftwareUpdateIT {
     assertEquals(200, automatic.statusCode(), automatic.body());
     Pair.await("Automatic on both servers", Duration.ofSeconds(10), () -> "automatic".equals(Json.field(
         pair.get("secondary", 8082, "/api/status", null, null).body(), "failoverType")));
-    try (Writer writer = new Writer("automatic")) {
+    try (DeviceWriter writer = new DeviceWriter(pair, admin, password, "automatic")) {
       Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
       assertEquals(201, pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, after).statusCode());
       Instant installed = Instant.now();
@@ -180,13 +177,11 @@ class SoftwareUpdateIT {
    * Once the primary takes writes again, stops the writer and checks that every write it saw
    * acknowledged, on either server, is in the primary's database.
    */
-  private static void stopAndCheckNothingLost(Writer writer) throws Exception {
+  private static void stopAndCheckNothingLost(DeviceWriter writer) throws Exception {
     Instant back = Instant.now();
     Pair.await("writes on the primary again", Duration.ofMinutes(1), () -> writer.acknowledgedSince(back) > 0);
     writer.close();
-    Set<String> onPrimary = devices("primary");
-    List<String> lost = writer.acknowledged.keySet().stream().filter(name -> !onPrimary.contains(name)).toList();
-    assertEquals(List.of(), lost, "acknowledged writes lost");
+    assertEquals(List.of(), writer.lostFrom(pair.deviceNames("primary")), "acknowledged writes lost");
   }
 
   private static String software(String node) throws Exception {
@@ -194,7 +189,7 @@ class SoftwareUpdateIT {
   }
 
   private static String version(String node) throws Exception {
-    return Json.field(pair.get(node, 8082, "/api/status", null, null).body(), "version");
+    return pair.version(node);
   }
 
   private static boolean hasColumn(String node, String column) throws Exception {
@@ -204,78 +199,6 @@ class SoftwareUpdateIT {
       var rs = s.executeQuery();
       rs.next();
       return rs.getInt(1) == 1;
-    }
-  }
-
-  private static Set<String> devices(String node) throws Exception {
-    try (var c = pair.database(node); var s = c.createStatement(); var rs = s.executeQuery("select name from managed_device")) {
-      Set<String> names = new java.util.HashSet<>();
-      while (rs.next()) {
-        names.add(rs.getString(1));
-      }
-      return names;
-    }
-  }
-
-  /**
-   * Posts numbered devices, 10 a second, for at most 10 minutes or 6,000 writes: to the primary,
-   * and while it does not take them to the secondary (which serves after a failover).
-   */
-  private static final class Writer implements AutoCloseable {
-    final ConcurrentSkipListMap<String, Instant> acknowledged = new ConcurrentSkipListMap<>();
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final Thread thread = new Thread(this::run, "update-writer");
-    /** Names differ between writers: a name is unique in the table. */
-    private final String prefix;
-
-    Writer(String prefix) {
-      this.prefix = prefix;
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    private void run() {
-      Instant end = Instant.now().plus(Duration.ofMinutes(10));
-      for (int i = 0; i < 6000 && !stop.get() && Instant.now().isBefore(end); i++) {
-        String name = String.format("%s-%05d", prefix, i);
-        for (String node : List.of("primary", "secondary")) {
-          try {
-            HttpResponse<String> r = pair.post(node, 9443, "/api/devices", admin, password,
-                "{\"name\":\"" + name + "\",\"address\":\"10.9." + (i / 250) + "." + (i % 250) + "\"}");
-            if (r.statusCode() == 201) {
-              acknowledged.put(name, Instant.now());
-              break;
-            }
-          } catch (Exception e) {
-            // That server restarts: not acknowledged there.
-          }
-        }
-        try {
-          Thread.sleep(100); // the pace of the load, not a wait for a condition
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
-    long acknowledgedSince(Instant since) {
-      return acknowledged.values().stream().filter(t -> t.isAfter(since)).count();
-    }
-
-    Duration longestGapAfter(Instant since) {
-      Duration longest = Duration.ZERO;
-      Instant previous = since;
-      for (Instant t : acknowledged.values().stream().filter(t -> t.isAfter(since)).sorted().toList()) {
-        longest = Duration.between(previous, t).compareTo(longest) > 0 ? Duration.between(previous, t) : longest;
-        previous = t;
-      }
-      return longest;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      stop.set(true);
-      thread.join(30_000);
     }
   }
 }
