@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import org.ncsha.node.NodeSecrets;
+import org.ncsha.node.NodeSettings;
 
 /**
  * {@code ncs backup [FILE]} and {@code ncs restore FILE}: the application data of this server's
@@ -88,13 +88,19 @@ final class BackupCommands {
    * table as the tool reports it; returns how many it reported.
    */
   private int run(String tool, List<String> toolArgs, String tableLine) throws CliException {
-    Properties settings = node.settings();
-    Path bin = Path.of(settings.getProperty("pg.bin.dir", "/usr/lib/postgresql/15/bin").strip());
-    List<String> command = new ArrayList<>(List.of(bin.resolve(tool).toString(), "-h", settings.getProperty("node.address", "").strip(),
-        "-p", settings.getProperty("db.port", "5432").strip(), "-U", "ncs", "-d", "ncs"));
+    NodeSettings settings;
+    String password;
+    try {
+      settings = NodeSettings.load(node.path());
+      password = new NodeSecrets(node.path()).databasePassword();
+    } catch (java.io.UncheckedIOException e) {
+      throw CliException.failure(e.getMessage() + " (run ncs as root or as the ncs user): " + e.getCause().getMessage());
+    }
+    List<String> command = new ArrayList<>(List.of(settings.pgBinDir().resolve(tool).toString(), "-h", settings.address(),
+        "-p", Integer.toString(settings.dbPort()), "-U", "ncs", "-d", "ncs"));
     command.addAll(toolArgs);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().put("PGPASSWORD", superuserPassword());
+    pb.environment().put("PGPASSWORD", password);
     pb.environment().put("PGCONNECT_TIMEOUT", "10");
     int tables = 0;
     List<String> errors = new ArrayList<>();
@@ -121,16 +127,5 @@ final class BackupCommands {
       throw CliException.failure(tool + " was interrupted");
     }
     return tables;
-  }
-
-  private String superuserPassword() throws CliException {
-    Path secrets = node.path().resolve("etc/secrets.properties");
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(secrets, StandardCharsets.UTF_8)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw CliException.failure("Cannot read " + secrets + " (run ncs as root or as the ncs user): " + e.getMessage());
-    }
-    return p.getProperty("db.password", "");
   }
 }

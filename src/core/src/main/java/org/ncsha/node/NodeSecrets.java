@@ -31,7 +31,7 @@ public final class NodeSecrets {
     return values.getProperty("keystore.password", "").toCharArray();
   }
 
-  /** The database superuser's password, which only the Health Monitor uses. */
+  /** The database superuser's password: the Health Monitor's, and ncs backup/restore's on the server itself. */
   public String databasePassword() {
     return values.getProperty("db.password", "");
   }
