@@ -47,6 +47,20 @@ public record BundleManifest(String name, Version version, String patchId, Local
     parts = Map.copyOf(parts);
   }
 
+  /** This manifest as {@link #FILE} holds it: {@link #parse} of the result gives it back. */
+  public Properties toProperties() {
+    Properties p = new Properties();
+    p.setProperty("name", name);
+    p.setProperty("version", version.toString());
+    p.setProperty("patch.id", patchId);
+    p.setProperty("published", published.toString());
+    p.setProperty("description", description);
+    p.setProperty("applies.from", appliesFrom.toString());
+    p.setProperty("ha.compatibility", ha.wireName());
+    parts.forEach((part, sha) -> p.setProperty("part." + part, sha));
+    return p;
+  }
+
   /** The manifest written in {@code p}; IllegalArgumentException with every problem, each naming its field and rule. */
   public static BundleManifest parse(Properties p) {
     List<String> problems = new ArrayList<>();

@@ -37,6 +37,13 @@ class BundleManifestTest {
   }
 
   @Test
+  void a_manifest_written_out_reads_back_the_same() {
+    BundleManifest m = BundleManifest.parse(good());
+    assertEquals(m, BundleManifest.parse(m.toProperties()));
+    assertEquals(good(), m.toProperties());
+  }
+
+  @Test
   void every_problem_is_reported_at_once_each_with_its_field() {
     Properties p = good();
     p.remove("name");

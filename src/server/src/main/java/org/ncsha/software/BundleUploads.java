@@ -114,15 +114,7 @@ public class BundleUploads {
   }
 
   private static String manifestText(BundleManifest m, Instant uploaded) throws IOException {
-    Properties p = new Properties();
-    p.setProperty("name", m.name());
-    p.setProperty("version", m.version().toString());
-    p.setProperty("patch.id", m.patchId());
-    p.setProperty("published", m.published().toString());
-    p.setProperty("description", m.description());
-    p.setProperty("applies.from", m.appliesFrom().toString());
-    p.setProperty("ha.compatibility", m.ha().wireName());
-    m.parts().forEach((part, sha) -> p.setProperty("part." + part, sha));
+    Properties p = m.toProperties();
     p.setProperty("uploaded", uploaded.toString());
     StringWriter out = new StringWriter();
     p.store(out, "An uploaded update bundle, verified on arrival");
