@@ -10,7 +10,8 @@ import org.ncsha.update.BundleManifest;
 /**
  * An install handed to the launcher ({@code ncs-server}, which swaps the application while the
  * server is stopped): what it installs and from which version. Written as properties that the
- * launcher reads with sed; the launcher writes the outcome beside it ({@link InstallOutcome}).
+ * launcher reads with sed; after a rollback the launcher leaves them, with its reason, in
+ * {@link SoftwareArea#rolledBack}.
  */
 public record PendingInstall(String patchId, String name, String version, String fromVersion, String published,
     String description) {

@@ -33,7 +33,8 @@ public record SoftwareArea(Path dir) {
     return dir.resolve("pending.properties");
   }
 
-  public Path outcome() {
-    return dir.resolve("outcome.properties");
+  /** Left by the launcher when it rolled an install back: the pending install's fields and the reason. */
+  public Path rolledBack() {
+    return dir.resolve("rolled-back.properties");
   }
 }

@@ -147,16 +147,17 @@ public class UpdateInstaller {
   /**
    * At start: an install that this start completes, or that the launcher rolled back, becomes a
    * row of the table and an event. Running the pending version is the proof of an install; the
-   * launcher writes an outcome only when it rolled back.
+   * launcher writes a file only when it rolled back ({@link SoftwareArea#rolledBack}).
    */
   public void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     SoftwareArea area = uploads.area();
     try {
-      if (Files.exists(area.outcome())) {
-        String text = Files.readString(area.outcome(), StandardCharsets.ISO_8859_1);
-        InstallOutcome outcome = InstallOutcome.read(new StringReader(text));
-        record(PendingInstall.read(new StringReader(text)), outcome.installed(), outcome.reason());
-        Files.delete(area.outcome());
+      if (Files.exists(area.rolledBack())) {
+        String text = Files.readString(area.rolledBack(), StandardCharsets.ISO_8859_1);
+        java.util.Properties fields = new java.util.Properties();
+        fields.load(new StringReader(text));
+        record(PendingInstall.read(new StringReader(text)), false, fields.getProperty("reason", ""));
+        Files.delete(area.rolledBack());
       } else {
         Optional<PendingInstall> install = pending();
         if (install.isPresent() && install.get().version().equals(ProductVersion.current())) {
