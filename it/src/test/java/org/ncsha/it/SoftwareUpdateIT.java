@@ -94,7 +94,7 @@ class SoftwareUpdateIT {
       HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", key,
           "{\"patchId\":\"ncs-ha-" + NEXT + "\"}");
       assertEquals(202, secondary.statusCode(), secondary.body());
-      Pair.await("the secondary on " + NEXT, Duration.ofMinutes(4), () -> NEXT.equals(version("secondary"))
+      Pair.await("the secondary on " + NEXT, Duration.ofMinutes(4), () -> NEXT.equals(pair.version("secondary"))
           && "Secondary Syncing".equals(pair.state("secondary")));
       // While the secondary restarted the primary went on serving (Primary Lost Secondary for a while).
       assertTrue(writer.acknowledgedSince(secondaryStopped) > 0, "writes while the secondary restarted");
@@ -109,7 +109,7 @@ class SoftwareUpdateIT {
           "{\"patchId\":\"ncs-ha-" + NEXT + "\"}");
       assertEquals(202, primary.statusCode(), primary.body());
       assertTrue(primary.body().contains("ncs-ha restarts now"), primary.body());
-      Pair.await("the primary on " + NEXT + ", the pair as before", Duration.ofMinutes(5), () -> NEXT.equals(version("primary"))
+      Pair.await("the primary on " + NEXT + ", the pair as before", Duration.ofMinutes(5), () -> NEXT.equals(pair.version("primary"))
           && "Primary Active".equals(pair.state("primary")) && "Secondary Syncing".equals(pair.state("secondary")));
       stopAndCheckNothingLost(writer);
       System.out.println("SoftwareUpdateIT: manual-failover procedure, write outage during the primary's restart "
@@ -149,7 +149,7 @@ class SoftwareUpdateIT {
           "{\"patchId\":\"ncs-ha-" + AFTER + "\"}");
       assertEquals(202, primary.statusCode(), primary.body());
       Pair.await("the secondary takes over", Duration.ofMinutes(2), () -> "Secondary Active".equals(pair.state("secondary")));
-      Pair.await("the primary back, patched, as Primary Syncing", Duration.ofMinutes(5), () -> AFTER.equals(version("primary"))
+      Pair.await("the primary back, patched, as Primary Syncing", Duration.ofMinutes(5), () -> AFTER.equals(pair.version("primary"))
           && "Primary Syncing".equals(Json.field(pair.get("secondary", 8082, "/api/status", null, null).body(), "peerState")));
       System.out.println("SoftwareUpdateIT: automatic-failover procedure, write outage during the failover "
           + writer.longestGapAfter(installed).toMillis() + " ms");
@@ -161,7 +161,7 @@ class SoftwareUpdateIT {
       HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", key,
           "{\"patchId\":\"ncs-ha-" + AFTER + "\"}");
       assertEquals(202, secondary.statusCode(), secondary.body());
-      Pair.await("the secondary on " + AFTER + ", the pair as before", Duration.ofMinutes(4), () -> AFTER.equals(version("secondary"))
+      Pair.await("the secondary on " + AFTER + ", the pair as before", Duration.ofMinutes(4), () -> AFTER.equals(pair.version("secondary"))
           && "Secondary Syncing".equals(pair.state("secondary")) && "Primary Active".equals(pair.state("primary")));
       stopAndCheckNothingLost(writer);
     }
@@ -186,10 +186,6 @@ class SoftwareUpdateIT {
 
   private static String software(String node) throws Exception {
     return pair.get(node, 8082, "/api/software", "root", key).body();
-  }
-
-  private static String version(String node) throws Exception {
-    return pair.version(node);
   }
 
   private static boolean hasColumn(String node, String column) throws Exception {
