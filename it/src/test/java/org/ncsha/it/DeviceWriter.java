@@ -76,6 +76,21 @@ final class DeviceWriter implements AutoCloseable {
     return longest;
   }
 
+  /**
+   * How long writes were not taken between two instants: the sum of the gaps between acknowledged
+   * writes longer than {@code slack} (the writer's own pace and a request's time are not outage).
+   */
+  Duration outageBetween(Instant since, Instant until, Duration slack) {
+    Duration outage = Duration.ZERO;
+    Instant previous = since;
+    for (Instant t : acknowledged.values().stream().filter(t -> t.isAfter(since) && t.isBefore(until)).sorted().toList()) {
+      Duration gap = Duration.between(previous, t);
+      outage = gap.compareTo(slack) > 0 ? outage.plus(gap) : outage;
+      previous = t;
+    }
+    return outage;
+  }
+
   /** The acknowledged names missing from {@code stored}. */
   List<String> lostFrom(Set<String> stored) {
     return acknowledged.keySet().stream().filter(name -> !stored.contains(name)).toList();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SoftwareUpdateIT {
   private static final String NEXT = "0.1.1";
   private static final String AFTER = "0.1.2";
+  private static final String ROLLED = "0.1.3";
   private static final String SITE_MIGRATION = "V2__device_site.sql";
   private static final String SITE_SQL = "alter table managed_device add column site varchar(64);\n";
   @RegisterExtension
@@ -171,6 +172,75 @@ class SoftwareUpdateIT {
     }
     Pair.await("the second migration on both databases", Duration.ofSeconds(30),
         () -> hasColumn("primary", "rack") && hasColumn("secondary", "rack"));
+  }
+
+  /**
+   * Issue 18's rolling update, with one click on the primary's Software Update page: the
+   * secondary is updated, the pair switches over to it, the primary is updated while the
+   * secondary serves, and the pair switches back; each step listed as done, both servers end on
+   * the new version with its migration, and no acknowledged write is lost.
+   */
+  @Test
+  @Order(50)
+  void a_rolling_update_from_the_page_updates_both_servers_one_at_a_time_with_no_acknowledged_write_lost()
+      throws Exception {
+    Path rolled = UpdateBundles.next(ROLLED, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
+        "alter table managed_device add column rack varchar(64);\n", "V4__device_floor.sql",
+        "alter table managed_device add column floor varchar(16);\n");
+    Pair.await("the pair synced", Duration.ofMinutes(2), () -> "Primary Active".equals(pair.state("primary"))
+        && "Secondary Syncing".equals(Json.field(pair.get("primary", 8082, "/api/status", null, null).body(), "peerState")));
+    String page = "https://" + java.net.URLEncoder.encode(admin, java.nio.charset.StandardCharsets.UTF_8) + ":"
+        + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8) + "@" + pair.primary
+        + ":9443/admin/software.xhtml";
+    try (Browser browser = new Browser(1280, 900); DeviceWriter writer = new DeviceWriter(pair, admin, password, "rolling")) {
+      Pair.await("writes acknowledged", Duration.ofSeconds(30), () -> writer.acknowledged.size() >= 5);
+      browser.open(page);
+      browser.await("Software Update", Duration.ofSeconds(15), () -> !browser.text("software:version").isEmpty());
+      browser.find("software:file").sendKeys(rolled.toString());
+      browser.click("software:upload");
+      browser.await("the upload listed", Duration.ofSeconds(15), () -> browser.text("software:uploads").contains("ncs-ha-" + ROLLED));
+      Instant started = Instant.now();
+      browser.click("software:uploads:0:rolling");
+      browser.await("the warning", Duration.ofSeconds(10), () -> browser.all(".ui-confirm-dialog-message").stream()
+          .anyMatch(e -> e.isDisplayed() && e.getText().contains("one at a time: the secondary first")));
+      browser.screenshot("software-update-rolling-warning");
+      browser.confirm();
+      browser.await("the steps shown", Duration.ofSeconds(15), () -> browser.text("software:messages")
+          .contains("Rolling update to " + ROLLED + " started") && browser.text("software:rollingSteps").contains("Update the secondary"));
+      browser.await("the secondary updated, on the page", Duration.ofMinutes(5),
+          () -> browser.text("software:rollingSteps").matches("(?s).*Update the secondary\\s*Done.*"));
+      browser.screenshot("software-update-rolling-progress");
+      Pair.await("the rolling update completed", Duration.ofMinutes(12), () -> "completed".equals(rollingStatus()));
+      Instant ended = Instant.now();
+      stopAndCheckNothingLost(writer);
+      Duration outage = writer.outageBetween(started, ended, Duration.ofSeconds(1));
+      System.out.println("SoftwareUpdateIT: rolling update, total write outage " + outage.toMillis() + " ms (gaps over 1 s),"
+          + " longest gap " + writer.longestGapBetween(started, ended).toMillis() + " ms, in "
+          + Duration.between(started, ended).toSeconds() + " s");
+      assertTrue(outage.compareTo(Duration.ofSeconds(20)) < 0, "write outage " + outage);
+      browser.open(page);
+      browser.await("every step done", Duration.ofSeconds(15), () -> browser.text("software:rollingStatus").startsWith("COMPLETED")
+          && !browser.text("software:rollingSteps").contains("Running"));
+      browser.screenshot("software-update-rolling-done");
+    }
+    for (String node : List.of("primary", "secondary")) {
+      assertEquals(ROLLED, pair.version(node), node);
+      assertTrue(software(node).contains("\"ncs-ha-" + ROLLED + "\"]"), node + ": " + software(node));
+    }
+    assertEquals("Primary Active", pair.state("primary"));
+    Pair.await("the pair synced again", Duration.ofMinutes(1), () -> "Secondary Syncing".equals(pair.state("secondary")));
+    Pair.await("the rolled migration on both databases", Duration.ofSeconds(30),
+        () -> hasColumn("primary", "floor") && hasColumn("secondary", "floor"));
+  }
+
+  private static String rollingStatus() throws Exception {
+    String body = pair.get("primary", 8082, "/api/software", "root", key).body();
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      var rolling = reader.readObject().get("rolling");
+      return rolling instanceof jakarta.json.JsonObject o ? o.getString("status") : null;
+    } catch (jakarta.json.JsonException e) {
+      return null; // the primary restarts
+    }
   }
 
   /**

@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The package rule of docs/architecture.md ("Packages"), checked on the compiled classes of the
- * server and the core it builds on: registration and file sync use the Health Monitor's runner, the runner
+ * server and the core it builds on: registration, file sync and the rolling update use the Health Monitor's runner, the runner
  * uses the parts, the parts use the base, never the other way round, and no two packages use
  * each other. The pages and REST resources (the web modules) and the CLI are modules of their
  * own that this one does not see, so the compiler already keeps them on top.
@@ -33,7 +33,7 @@ class PackageRulesTest {
 
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..")
+      .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..", "org.ncsha.rolling..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
           "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..", "org.ncsha.software..")

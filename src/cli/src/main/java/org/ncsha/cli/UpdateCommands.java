@@ -69,11 +69,7 @@ final class UpdateCommands {
         if (w.size() != 2) {
           throw CliException.usage(USAGE);
         }
-        if (rolling) {
-          throw CliException.failure("ncs update install --rolling: the rolling update of a pair is not available yet;"
-              + " install on each server as docs/operations.md (\"Software updates\") says.");
-        }
-        return install(w.get(1));
+        return rolling ? rolling(w.get(1)) : install(w.get(1));
       }
       default -> throw CliException.usage(USAGE);
     }
@@ -96,6 +92,62 @@ final class UpdateCommands {
     out.println(o.getString("message"));
     out.println("Follow it with 'ncs status' and 'ncs show version'.");
     return 0;
+  }
+
+  /** How long {@code --rolling} follows the steps: two restarts and two switchovers, each with its own limit. */
+  private static final Duration FOLLOW_AT_MOST = Duration.ofMinutes(40);
+
+  /**
+   * Starts the rolling update on this server (the primary) and prints each step as it ends, until
+   * it completed (exit 0) or stopped (exit 1, with where and how to go on). While this server
+   * restarts its Health Monitor does not answer for a while: that is expected, and followed through.
+   */
+  private int rolling(String patchId) throws CliException {
+    String body = jakarta.json.Json.createObjectBuilder().add("patchId", patchId).build().toString();
+    JsonObject started = object(client(TIMEOUT).post("/api/software/rolling", body, node.cliToken()));
+    out.println(started.getString("message"));
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    boolean saidRestart = false;
+    long deadline = System.nanoTime() + FOLLOW_AT_MOST.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonObject progress;
+      try {
+        JsonObject overview = object(client(TIMEOUT).get("/api/software", node.cliToken()));
+        progress = overview.get("rolling") instanceof JsonObject o ? o : null;
+      } catch (CliException e) {
+        if (!saidRestart) {
+          out.println("This server does not answer now (it restarts into the update); following on when it is back.");
+          saidRestart = true;
+        }
+        progress = null;
+      }
+      if (progress != null) {
+        saidRestart = false;
+        for (JsonValue v : progress.getJsonArray("steps")) {
+          JsonObject step = (JsonObject) v;
+          if ("done".equals(step.getString("status")) && reported.add(step.getString("step"))) {
+            out.println("  done: " + org.ncsha.update.RollingStep.valueOf(step.getString("step")).displayName()
+                + " (" + step.getString("finishedAt") + ")");
+          }
+        }
+        String status = progress.getString("status");
+        if ("completed".equals(status)) {
+          out.println("Rolling update completed: " + progress.getString("message"));
+          return 0;
+        }
+        if ("failed".equals(status)) {
+          throw CliException.failure("Rolling update stopped: " + progress.getString("message"));
+        }
+      }
+      try {
+        Thread.sleep(2000); // the pace of the progress display, not a wait for a condition
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw CliException.failure("Stopped following the rolling update after " + FOLLOW_AT_MOST.toMinutes()
+        + " minutes; it goes on on the server: its Health Monitor's Software Update page (port 8082) shows the steps.");
   }
 
   private HmClient client(Duration timeout) throws CliException {

@@ -218,9 +218,23 @@ class NcsTest {
         && refused.err.contains("  - patch.id: p-1 is installed already"), refused.toString());
     assertEquals("tok-123|{\"patchId\":\"p-1\"}", received.get("POST /api/software/install"));
 
+    answers.put("/api/software/rolling", new String[] {"202", "{\"message\":\"Rolling update to 0.2.0 started\"}"});
+    answers.put("/api/software", new String[] {"200", "{\"version\":\"0.2.0\",\"rolling\":{\"status\":\"completed\","
+        + "\"message\":\"Both servers run 0.2.0\",\"steps\":[{\"step\":\"SEND_BUNDLE\",\"status\":\"done\","
+        + "\"finishedAt\":\"2026-12-03T10:00:01Z\"},{\"step\":\"SWITCH_BACK\",\"status\":\"done\","
+        + "\"finishedAt\":\"2026-12-03T10:03:00Z\"}]}}"});
     CliRun rolling = ncs("", "update", "install", "p-1", "--rolling");
-    assertEquals(1, rolling.exitCode, rolling.toString());
-    assertTrue(rolling.err.contains("the rolling update of a pair is not available yet"), rolling.toString());
+    assertEquals(0, rolling.exitCode, rolling.toString());
+    assertTrue(rolling.out.contains("  done: Send the update to the secondary (2026-12-03T10:00:01Z)")
+        && rolling.out.contains("  done: Switch back to the primary")
+        && rolling.out.contains("Rolling update completed: Both servers run 0.2.0"), rolling.toString());
+    assertEquals("tok-123|{\"patchId\":\"p-1\"}", received.get("POST /api/software/rolling"));
+    answers.put("/api/software", new String[] {"200", "{\"rolling\":{\"status\":\"failed\",\"message\":"
+        + "\"Stopped at \\\"Update the secondary\\\": rolled back there\",\"steps\":[]}}"});
+    CliRun stopped = ncs("", "update", "install", "p-1", "--rolling");
+    assertEquals(1, stopped.exitCode, stopped.toString());
+    assertTrue(stopped.err.contains("Rolling update stopped: Stopped at \"Update the secondary\": rolled back there"),
+        stopped.toString());
     assertEquals(2, ncs("", "update", "upload", node.resolve("missing.zip").toString()).exitCode, "no such file: usage");
     assertEquals(2, ncs("", "update").exitCode);
   }

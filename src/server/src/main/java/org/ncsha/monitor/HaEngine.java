@@ -414,6 +414,18 @@ public class HaEngine {
     return lastPeerAt.isAfter(since) ? report : null;
   }
 
+  /**
+   * The peer's heartbeat named its state. When that is not the state this loop last heard, it
+   * decides now instead of at its next heartbeat: each step of a failover, failback or switchover
+   * waits for the other server to see the one before, so this takes a heartbeat interval off each.
+   */
+  public void peerAnnounced(String stateName) {
+    PeerReport report = lastPeer;
+    if (report != null && stateName != null && !report.state().displayName().equals(stateName)) {
+      ticker.nudge();
+    }
+  }
+
   /** The peer's last heartbeat answer, or null when it has never answered since this start. */
   public PeerReport lastPeer() {
     return lastPeer;

@@ -107,13 +107,23 @@ public class PeerClient {
   /**
    * Streams a batch of the file area's files to the peer: the body is the signed list of the
    * files (path, size, SHA-256) and then their bytes, {@code content}, exactly the sizes listed.
-   * The time allowed grows with the size (at least 1 MB/s) on top of the usual peer timeout.
    */
   public FileMessages.BatchResult sendFiles(String address, String fingerprint, String peerSecret,
       FileMessages.FileBatch batch, java.util.function.Supplier<java.io.InputStream> content) throws PeerException {
-    String signed = JSON.toJson(batch);
-    byte[] framed = FileMessages.frame(signed);
     long bytes = batch.files().stream().mapToLong(org.ncsha.filesync.ManifestEntry::size).sum();
+    return sendStream(address, fingerprint, peerSecret, FileMessages.BATCH_PATH, batch, content, bytes,
+        FileMessages.BatchResult.class);
+  }
+
+  /**
+   * Streams {@code bytes} of {@code content} to the peer after a signed part that describes them
+   * (their size and SHA-256, which the receiver checks before it keeps anything). The time allowed
+   * grows with the size (at least 1 MB/s) on top of the usual peer timeout.
+   */
+  public <T> T sendStream(String address, String fingerprint, String peerSecret, String path, Object description,
+      java.util.function.Supplier<java.io.InputStream> content, long bytes, Class<T> answer) throws PeerException {
+    String signed = JSON.toJson(description);
+    byte[] framed = FileMessages.frame(signed);
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
         () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(framed), content.get())), framed.length + bytes);
     Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
@@ -123,9 +133,8 @@ public class PeerClient {
     // socket the sending client was not reading while it wrote), and TCP's flow control is enough.
     HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint),
         f -> client(PinnedTrust.sslContext(f), HttpClient.Version.HTTP_1_1));
-    HttpResponse<String> res = send(files, address, peerSecret, FileMessages.BATCH_PATH, signed, body,
-        "application/octet-stream", true, allowed);
-    return JSON.fromJson(res.body(), FileMessages.BatchResult.class);
+    HttpResponse<String> res = send(files, address, peerSecret, path, signed, body, "application/octet-stream", true, allowed);
+    return JSON.fromJson(res.body(), answer);
   }
 
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)

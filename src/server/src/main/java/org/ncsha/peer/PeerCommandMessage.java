@@ -6,9 +6,10 @@ import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.VirtualIps;
 
 /**
- * A command one Health Monitor queues on the other (abort registration, removal, failback, force
- * failover, changed HA settings). {@code detail} carries the e-mail list of changed settings,
- * {@code virtualIpv4} and {@code virtualIpv6} their virtual IP (null or empty: none).
+ * A command one Health Monitor queues on the other (abort registration, removal, accepting a
+ * failback, force failover, a rolling update's failback, changed HA settings). {@code detail}
+ * carries the e-mail list of changed settings, {@code virtualIpv4} and {@code virtualIpv6} their
+ * virtual IP (null or empty: none).
  */
 public class PeerCommandMessage {
   /** What an address literal may hold: it ends up as an argument of {@code ip addr}. */
@@ -59,6 +60,11 @@ public class PeerCommandMessage {
     return new PeerCommandMessage("force-failover", null, null, null);
   }
 
+  /** A rolling update switches back: the secondary's Failback, asked for by the primary. */
+  public static PeerCommandMessage failback() {
+    return new PeerCommandMessage("failback", null, null, null);
+  }
+
   /** The command to queue on the receiving side. */
   public Command toCommand() {
     return switch (command == null ? "" : command) {
@@ -66,6 +72,7 @@ public class PeerCommandMessage {
       case "removed" -> new Command.PeerRemoved();
       case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType));
       case "force-failover" -> new Command.ForceFailover();
+      case "failback" -> new Command.Failback();
       case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType),
           new VirtualIps(literal("virtualIpv4", virtualIpv4), literal("virtualIpv6", virtualIpv6)));
       default -> throw new IllegalArgumentException("command: unknown peer command '" + command + "'");

@@ -36,21 +36,28 @@ public class BundleUploads {
 
   @Inject NodeSettings node;
 
-  SoftwareArea area() {
+  public SoftwareArea area() {
     return new SoftwareArea(node.nodeDir().resolve("software"));
   }
 
-  /** Reads an upload to the end, verifies it, and keeps it; refused (and nothing kept) with every problem. */
-  public Upload upload(InputStream body) throws UpdateRefusedException, IOException {
+  /**
+   * Reads an upload to the end, verifies it, and keeps it; refused (and nothing kept) with every
+   * problem. {@code expectedSha256}, when not null, is the whole file's hash as the sender signed it.
+   */
+  public Upload upload(InputStream body, String expectedSha256) throws UpdateRefusedException, IOException {
     SoftwareArea area = area();
     Files.createDirectories(area.uploads());
     Path incoming = area.uploads().resolve("incoming-" + UUID.randomUUID() + ".part");
     try {
+      java.security.MessageDigest digest = org.ncsha.security.Sha256.digest();
       try (OutputStream out = Files.newOutputStream(incoming)) {
-        long copied = copyAtMost(body, out, BundleFile.MAX_BYTES);
+        long copied = copyAtMost(new java.security.DigestInputStream(body, digest), out, BundleFile.MAX_BYTES);
         if (copied > BundleFile.MAX_BYTES) {
           throw new UpdateRefusedException("file: more than the " + BundleFile.MAX_BYTES + " bytes a bundle may have");
         }
+      }
+      if (expectedSha256 != null && !expectedSha256.equals(org.ncsha.security.Sha256.hex(digest))) {
+        throw new UpdateRefusedException("file: its SHA-256 is not the one the sender signed; it was altered on the way");
       }
       BundleFile bundle;
       try {

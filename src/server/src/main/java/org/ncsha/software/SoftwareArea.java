@@ -37,4 +37,9 @@ public record SoftwareArea(Path dir) {
   public Path rolledBack() {
     return dir.resolve("rolled-back.properties");
   }
+
+  /** The rolling update this server (the primary) runs or last ran: kept across its own restart. */
+  public Path rolling() {
+    return dir.resolve("rolling.properties");
+  }
 }

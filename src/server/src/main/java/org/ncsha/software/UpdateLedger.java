@@ -25,6 +25,12 @@ public class UpdateLedger {
         .getResultList();
   }
 
+  /** The newest row of the table, if any. */
+  public java.util.Optional<UpdateRecord> latest() {
+    return em.createQuery("select u from UpdateRecord u order by u.id desc", UpdateRecord.class).setMaxResults(1)
+        .getResultList().stream().findFirst();
+  }
+
   /** This server's version and patch level, as the peer and the readiness check compare them. */
   public String patchLevel() {
     return org.ncsha.update.PatchLevel.describe(org.ncsha.node.ProductVersion.current(), installedPatchIds());

@@ -40,7 +40,7 @@ class BundleUploadsTest {
   @Test
   void an_upload_is_verified_kept_under_its_patch_id_listed_and_verified_again_before_install() throws Exception {
     try (InputStream in = Files.newInputStream(bundle("p-1", "ear".getBytes(StandardCharsets.UTF_8)))) {
-      assertEquals("p-1", uploads.upload(in).manifest().patchId());
+      assertEquals("p-1", uploads.upload(in, null).manifest().patchId());
     }
     assertEquals(1, uploads.list().size());
     assertEquals("Device location", uploads.list().get(0).manifest().description());
@@ -73,7 +73,7 @@ class BundleUploadsTest {
   @Test
   void a_refused_upload_keeps_nothing_and_names_its_problem() throws Exception {
     UpdateRefusedException e = assertThrows(UpdateRefusedException.class,
-        () -> uploads.upload(new ByteArrayInputStream("not a zip at all".getBytes(StandardCharsets.UTF_8))));
+        () -> uploads.upload(new ByteArrayInputStream("not a zip at all".getBytes(StandardCharsets.UTF_8)), null));
     assertTrue(e.getMessage().contains("no bundle.properties"), e.getMessage());
     try (var files = Files.list(uploads.area().uploads())) {
       assertEquals(0, files.count(), "nothing kept");

@@ -21,10 +21,11 @@ public class SoftwareAdminResource {
   @Inject UpdateInstaller installer;
   @Inject BundleUploads uploads;
   @Inject UpdateLedger ledger;
+  @Inject org.ncsha.rolling.RollingUpdate rolling;
 
   @GET
   public Response overview() throws IOException {
-    return SoftwareReplies.overview(installer, uploads, ledger);
+    return SoftwareReplies.overview(installer, uploads, ledger, rolling);
   }
 
   @POST
@@ -39,5 +40,13 @@ public class SoftwareAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response install(SoftwareReplies.InstallRequest body) throws IOException {
     return SoftwareReplies.install(installer, body == null ? null : body.patchId);
+  }
+
+  /** One click: the secondary, a switchover, the primary, a switch back (docs/operations.md). */
+  @POST
+  @Path("/rolling")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response rolling(SoftwareReplies.InstallRequest body) throws IOException {
+    return SoftwareReplies.rolling(rolling, body == null ? null : body.patchId);
   }
 }

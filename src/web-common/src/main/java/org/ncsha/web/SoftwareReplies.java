@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ncsha.node.ProductVersion;
+import org.ncsha.rolling.RollingUpdate;
 import org.ncsha.software.BundleUploads;
 import org.ncsha.software.PendingInstall;
 import org.ncsha.software.UpdateInstaller;
 import org.ncsha.software.UpdateLedger;
 import org.ncsha.software.UpdateRecord;
 import org.ncsha.software.UpdateRefusedException;
+import org.ncsha.update.RollingProgress;
 
 /**
  * The software update REST of both ports (9443 for administrators, 8082 for root with the key
@@ -28,20 +30,36 @@ public final class SoftwareReplies {
   }
 
   /** The version, the patch level, the pending install, the uploaded bundles and the Status of Updates table. */
-  public static Response overview(UpdateInstaller installer, BundleUploads uploads, UpdateLedger ledger) throws IOException {
+  public static Response overview(UpdateInstaller installer, BundleUploads uploads, UpdateLedger ledger,
+      RollingUpdate rolling) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", ProductVersion.current());
     body.put("patches", List.copyOf(ledger.installedPatchIds()));
     body.put("pending", installer.pending().map(SoftwareReplies::json).orElse(null));
     body.put("uploads", uploads.list().stream().map(SoftwareReplies::json).toList());
     body.put("updates", ledger.all().stream().map(SoftwareReplies::json).toList());
+    body.put("rolling", rolling.current().map(SoftwareReplies::json).orElse(null));
     return Response.ok(body).build();
+  }
+
+  /** 202 once a rolling update started (it goes on by itself), or 409 naming every reason (nothing changed). */
+  public static Response rolling(RollingUpdate rolling, String patchId) throws IOException {
+    try {
+      RollingProgress p = rolling.start(patchId);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("message", "Rolling update to " + p.targetVersion() + " started: the secondary is updated first; this"
+          + " server's pages are unavailable while it restarts, its Health Monitor page shows the steps");
+      body.put("rolling", json(p));
+      return Response.accepted(body).type(MediaType.APPLICATION_JSON).build();
+    } catch (UpdateRefusedException e) {
+      return refusal(Response.Status.CONFLICT, "The rolling update was not started: ", e);
+    }
   }
 
   /** 201 with the verified upload, or 400 naming every problem (nothing kept). */
   public static Response upload(BundleUploads uploads, InputStream body) throws IOException {
     try {
-      return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(json(uploads.upload(body))).build();
+      return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(json(uploads.upload(body, null))).build();
     } catch (UpdateRefusedException e) {
       return refusal(Response.Status.BAD_REQUEST, "The update file was refused: ", e);
     }
@@ -78,6 +96,24 @@ public final class SoftwareReplies {
     m.put("appliesFrom", u.manifest().appliesFrom().toString());
     m.put("haCompatibility", u.manifest().ha().wireName());
     m.put("uploaded", u.uploaded().toString());
+    return m;
+  }
+
+  private static Map<String, Object> json(RollingProgress p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("patchId", p.patchId());
+    m.put("targetVersion", p.targetVersion());
+    m.put("fromVersion", p.fromVersion());
+    m.put("status", p.status().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("startedAt", p.startedAt().toString());
+    m.put("message", p.message());
+    m.put("steps", RollingSteps.of(p).stream().map(step -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("step", step.name());
+      row.put("status", step.status());
+      row.put("finishedAt", step.finishedAt() == null ? null : step.finishedAt().toString());
+      return row;
+    }).toList());
     return m;
   }
 

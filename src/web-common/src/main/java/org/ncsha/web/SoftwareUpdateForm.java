@@ -28,6 +28,8 @@ public class SoftwareUpdateForm {
   @Inject BundleUploads uploads;
   @Inject UpdateInstaller installer;
   @Inject UpdateLedger ledger;
+  @Inject org.ncsha.rolling.RollingUpdate rolling;
+  @Inject org.ncsha.monitor.HaEngine engine;
 
   private Part file;
 
@@ -45,7 +47,7 @@ public class SoftwareUpdateForm {
       return;
     }
     try (InputStream in = file.getInputStream()) {
-      var upload = uploads.upload(in);
+      var upload = uploads.upload(in, null);
       message(FacesMessage.SEVERITY_INFO, "Uploaded and verified: " + upload.manifest().patchId() + " ("
           + upload.manifest().name() + " " + upload.manifest().version() + ")");
     } catch (UpdateRefusedException e) {
@@ -71,6 +73,34 @@ public class SoftwareUpdateForm {
     } catch (IOException e) {
       message(FacesMessage.SEVERITY_ERROR, "Not installed: " + e.getMessage());
     }
+  }
+
+  /** The one-click rolling update, from the primary of a pair. */
+  public void rolling(String patchId) {
+    try {
+      var p = rolling.start(patchId);
+      message(FacesMessage.SEVERITY_WARN, "Rolling update to " + p.targetVersion() + " started. The secondary is updated"
+          + " first; while this server restarts its pages are unavailable, and the Health Monitor page (port 8082) shows"
+          + " the steps.");
+    } catch (UpdateRefusedException e) {
+      e.problems().forEach(p -> message(FacesMessage.SEVERITY_ERROR, "Not started: " + p));
+    } catch (IOException e) {
+      message(FacesMessage.SEVERITY_ERROR, "Not started: " + e.getMessage());
+    }
+  }
+
+  /** Only the primary of a configured pair offers it; the Health Monitor still checks the states when it starts. */
+  public boolean isRollingOffered() {
+    return engine.config().role() == org.ncsha.ha.Role.PRIMARY && engine.status().state().haConfigured();
+  }
+
+  /** The rolling update running or last run on this server, or null. */
+  public org.ncsha.update.RollingProgress getRollingUpdate() {
+    return rolling.current().orElse(null);
+  }
+
+  public List<RollingSteps> getRollingSteps() {
+    return rolling.current().map(RollingSteps::of).orElse(List.of());
   }
 
   public String getVersion() {

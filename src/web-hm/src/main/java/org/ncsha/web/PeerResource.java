@@ -34,6 +34,7 @@ import org.ncsha.peer.ReadinessRequest;
 import org.ncsha.peer.RegisterMessage;
 import org.ncsha.peer.ReplayGuard;
 import org.ncsha.peer.SaltMessage;
+import org.ncsha.peer.SoftwareMessages;
 import org.ncsha.security.AuthKeyRule;
 
 /**
@@ -61,6 +62,8 @@ public class PeerResource {
   @Inject org.ncsha.registration.ReadinessProbe readinessProbe;
   @Inject BandwidthTickets tickets;
   @Inject org.ncsha.software.UpdateLedger software;
+  @Inject org.ncsha.software.BundleUploads uploads;
+  @Inject org.ncsha.software.UpdateInstaller installer;
   @Inject org.ncsha.files.FileSync files;
   @Inject org.ncsha.registration.HaAdministration administration;
   @Context HttpHeaders headers;
@@ -99,8 +102,10 @@ public class PeerResource {
   @POST
   @Path("/heartbeat")
   public Response heartbeat(String body) {
-    return guarded("/api/peer/heartbeat", body,
-        path -> signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge())));
+    return guarded("/api/peer/heartbeat", body, path -> {
+      engine.peerAnnounced(JSON.fromJson(body, org.ncsha.peer.HeartbeatMessage.class).state);
+      return signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge()));
+    });
   }
 
   @POST
@@ -217,6 +222,69 @@ public class PeerResource {
     }
     return guarded(FileMessages.BATCH_PATH, signed, path -> fileSync(path,
         () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content)));
+  }
+
+  /**
+   * A rolling update: the primary sends the bundle. The signed part names its SHA-256 and size;
+   * it is kept (and verified like an upload) only when what arrived matches.
+   */
+  @POST
+  @Path("/software/bundle")
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  public Response softwareBundle(java.io.InputStream content) {
+    String signed;
+    try {
+      signed = FileMessages.readSignedPart(content);
+    } catch (java.io.IOException e) {
+      REFUSALS.note(LOG, "Rejected a peer request to " + SoftwareMessages.BUNDLE_PATH + ": " + e.getMessage());
+      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
+          .entity(Map.of("message", e.getMessage())).build();
+    }
+    return guarded(SoftwareMessages.BUNDLE_PATH, signed, path -> softwareWork(path, () -> {
+      SoftwareMessages.BundleOffer offer = JSON.fromJson(signed, SoftwareMessages.BundleOffer.class);
+      var upload = uploads.upload(content, offer.sha256());
+      return new SoftwareMessages.Reply("update " + upload.manifest().patchId() + " received and verified");
+    }));
+  }
+
+  /** A rolling update: install the bundle sent before; this server restarts. */
+  @POST
+  @Path("/software/install")
+  public Response softwareInstall(String body) {
+    return guarded(SoftwareMessages.INSTALL_PATH, body, path -> softwareWork(path, () -> {
+      var install = installer.install(JSON.fromJson(body, SoftwareMessages.InstallRequest.class).patchId());
+      return new SoftwareMessages.Reply("installing update " + install.patchId() + "; ncs-ha restarts now");
+    }));
+  }
+
+  /** A rolling update: this server's version and its last Status of Updates row. */
+  @POST
+  @Path("/software/status")
+  public Response softwareStatus(String body) {
+    return guarded(SoftwareMessages.STATUS_PATH, body, path -> {
+      var last = software.latest();
+      return signed(path, new SoftwareMessages.SoftwareStatus(org.ncsha.node.ProductVersion.current(),
+          last.map(org.ncsha.software.UpdateRecord::getPatchId).orElse(null),
+          last.map(org.ncsha.software.UpdateRecord::getStatus).orElse(null),
+          last.map(org.ncsha.software.UpdateRecord::getDetail).orElse(null)));
+    });
+  }
+
+  private interface SoftwareWork {
+    Object run() throws org.ncsha.software.UpdateRefusedException, java.io.IOException;
+  }
+
+  /** A refused bundle or install is 409 with the reasons; nothing was changed. */
+  private Response softwareWork(String path, SoftwareWork work) {
+    try {
+      return signed(path, work.run());
+    } catch (org.ncsha.software.UpdateRefusedException e) {
+      return signed(path, Response.Status.CONFLICT, Map.of("message", e.getMessage()));
+    } catch (java.io.IOException | jakarta.json.bind.JsonbException e) {
+      LOG.warning("Rolling update: could not take what the peer sent: " + e);
+      return signed(path, Response.Status.INTERNAL_SERVER_ERROR, Map.of("message", "could not take the update on "
+          + link.ownAddress() + ": " + e.getMessage()));
+    }
   }
 
   /** File sync: files the sending server no longer has. */

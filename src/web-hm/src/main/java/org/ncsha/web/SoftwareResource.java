@@ -29,13 +29,14 @@ public class SoftwareResource {
   @Inject UpdateInstaller installer;
   @Inject BundleUploads uploads;
   @Inject UpdateLedger ledger;
+  @Inject org.ncsha.rolling.RollingUpdate rolling;
   @Context HttpServletRequest request;
 
   @GET
   public Response overview(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token) throws IOException {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
-    return refused != null ? refused : SoftwareReplies.overview(installer, uploads, ledger);
+    return refused != null ? refused : SoftwareReplies.overview(installer, uploads, ledger, rolling);
   }
 
   @POST
@@ -54,5 +55,14 @@ public class SoftwareResource {
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, SoftwareReplies.InstallRequest body) throws IOException {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
     return refused != null ? refused : SoftwareReplies.install(installer, body == null ? null : body.patchId);
+  }
+
+  @POST
+  @Path("/rolling")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response rolling(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, SoftwareReplies.InstallRequest body) throws IOException {
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    return refused != null ? refused : SoftwareReplies.rolling(rolling, body == null ? null : body.patchId);
   }
 }

@@ -1,0 +1,101 @@
+package org.ncsha.update;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.ncsha.ha.HaState;
+
+class RollingRulesTest {
+  private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
+  private static final RollingRules.PeerSoftware PEER_OLD = new RollingRules.PeerSoftware("0.1.0", null, null, null);
+  private static final RollingRules.PeerSoftware PEER_NEW =
+      new RollingRules.PeerSoftware("0.1.1", "ncs-ha-0.1.1", "Installed", "version 0.1.1 started");
+
+  private static RollingProgress at(RollingStep step, boolean acted) {
+    RollingProgress p = RollingProgress.start("ncs-ha-0.1.1", "0.1.1", "0.1.0", T0);
+    while (p.step() != step) {
+      p = p.stepDone(T0);
+    }
+    return acted ? p.acting("") : p;
+  }
+
+  private static RollingRules.View view(HaState own, HaState peer, String ownVersion, RollingRules.PeerSoftware software) {
+    return new RollingRules.View(own, peer, ownVersion, null, null, software);
+  }
+
+  @Test
+  void each_step_starts_only_from_the_pair_it_needs_and_ends_on_its_result() {
+    RollingRules.View synced = view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, "0.1.0", PEER_OLD);
+    assertEquals(new RollingRules.Act(RollingStep.SEND_BUNDLE), RollingRules.next(at(RollingStep.SEND_BUNDLE, false), synced, T0));
+    assertEquals(new RollingRules.Act(RollingStep.UPDATE_SECONDARY),
+        RollingRules.next(at(RollingStep.UPDATE_SECONDARY, false), synced, T0));
+    // The secondary restarting, then back on the old version for a moment: wait.
+    assertInstanceOf(RollingRules.Wait.class, RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true),
+        view(HaState.PRIMARY_LOST_SECONDARY, null, "0.1.0", null), T0));
+    assertInstanceOf(RollingRules.Wait.class, RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true), synced, T0));
+    RollingRules.View secondaryUpdated = view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, "0.1.0", PEER_NEW);
+    assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true), secondaryUpdated, T0));
+    assertEquals(new RollingRules.Act(RollingStep.SWITCH_TO_SECONDARY),
+        RollingRules.next(at(RollingStep.SWITCH_TO_SECONDARY, false), secondaryUpdated, T0));
+    RollingRules.View switched = view(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE, "0.1.0", PEER_NEW);
+    assertInstanceOf(RollingRules.Wait.class, RollingRules.next(at(RollingStep.SWITCH_TO_SECONDARY, true),
+        view(HaState.PRIMARY_FAILOVER, HaState.SECONDARY_FAILOVER, "0.1.0", PEER_NEW), T0));
+    assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.SWITCH_TO_SECONDARY, true), switched, T0));
+    assertEquals(new RollingRules.Act(RollingStep.UPDATE_PRIMARY), RollingRules.next(at(RollingStep.UPDATE_PRIMARY, false), switched, T0));
+    assertInstanceOf(RollingRules.Wait.class, RollingRules.next(at(RollingStep.UPDATE_PRIMARY, true),
+        view(HaState.PRIMARY_PREPARING_FOR_FAILBACK, HaState.SECONDARY_ACTIVE, "0.1.1", PEER_NEW), T0));
+    RollingRules.View primaryUpdated = view(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE, "0.1.1", PEER_NEW);
+    assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.UPDATE_PRIMARY, true), primaryUpdated, T0));
+    assertEquals(new RollingRules.Act(RollingStep.SWITCH_BACK), RollingRules.next(at(RollingStep.SWITCH_BACK, false), primaryUpdated, T0));
+    assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.SWITCH_BACK, true),
+        view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, "0.1.1", PEER_NEW), T0));
+  }
+
+  @Test
+  void the_last_step_done_completes_the_update_with_every_step_timed() {
+    RollingProgress p = at(RollingStep.SWITCH_BACK, true).stepDone(T0.plusSeconds(60));
+    assertEquals(RollingProgress.Status.COMPLETED, p.status());
+    assertEquals(RollingStep.values().length, p.finished().size());
+    assertEquals(p, RollingProgress.parse(p.toText()));
+  }
+
+  @Test
+  void a_failure_says_where_it_stopped_what_serves_and_how_to_go_on() {
+    RollingRules.Move rolledBack = RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true),
+        view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, "0.1.0",
+            new RollingRules.PeerSoftware("0.1.0", "ncs-ha-0.1.1", "Rolled back", "CWWKZ0124E")), T0);
+    String why = ((RollingRules.Fail) rolledBack).why();
+    assertTrue(why.startsWith("Stopped at \"Update the secondary\": the update failed on the secondary and was rolled back"
+        + " there (CWWKZ0124E); the primary still serves with 0.1.0"), why);
+
+    RollingRules.Move lost = RollingRules.next(at(RollingStep.SWITCH_TO_SECONDARY, false),
+        view(HaState.PRIMARY_LOST_SECONDARY, null, "0.1.0", PEER_NEW), T0);
+    assertTrue(((RollingRules.Fail) lost).why().contains("(this server is Primary Lost Secondary, the secondary not heard)"
+        + "; the secondary runs 0.1.1 and the primary 0.1.0: update the primary from this page once the pair is back"), lost.toString());
+
+    RollingRules.Move primaryRolledBack = RollingRules.next(at(RollingStep.UPDATE_PRIMARY, true),
+        new RollingRules.View(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE, "0.1.0", "Rolled back", "no start", PEER_NEW), T0);
+    assertTrue(((RollingRules.Fail) primaryRolledBack).why().contains("the secondary serves with 0.1.1"), primaryRolledBack.toString());
+
+    RollingRules.Move late = RollingRules.next(at(RollingStep.SWITCH_BACK, true),
+        view(HaState.PRIMARY_FAILBACK, HaState.SECONDARY_FAILBACK, "0.1.1", PEER_NEW),
+        T0.plus(RollingRules.limit(RollingStep.SWITCH_BACK)).plus(Duration.ofSeconds(1)));
+    assertTrue(((RollingRules.Fail) late).why().startsWith("Stopped at \"Switch back to the primary\": it did not end within 3 minutes"),
+        late.toString());
+  }
+
+  @Test
+  void only_a_rolling_bundle_on_a_synced_pair_starts() {
+    BundleManifest rolling = BundleManifest.parse(BundleManifestTest.good());
+    assertNull(RollingRules.startProblem(rolling, HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, false));
+    assertTrue(RollingRules.startProblem(rolling, HaState.PRIMARY_LOST_SECONDARY, null, false)
+        .endsWith("now this server is Primary Lost Secondary and the secondary is not heard"));
+    assertTrue(RollingRules.startProblem(rolling, HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, true)
+        .startsWith("A rolling update is running already"));
+  }
+}
