@@ -156,6 +156,26 @@ final class Pair {
   }
 
   /** The version a node's Health Monitor reports, or null while it does not answer. */
+  /** The status of the primary's rolling update ("running", "completed", "failed"), or null (none, or restarting). */
+  String rollingStatus(String key) throws Exception {
+    String body = get("primary", 8082, "/api/software", "root", key).body();
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+      var rolling = reader.readObject().get("rolling");
+      return rolling instanceof jakarta.json.JsonObject o ? o.getString("status") : null;
+    } catch (jakarta.json.JsonException e) {
+      return null;
+    }
+  }
+
+  /** Whether the primary's rolling update completed; fails at once when it stopped, with its message. */
+  boolean rollingCompleted(String key) throws Exception {
+    String status = rollingStatus(key);
+    if ("failed".equals(status)) {
+      throw new AssertionError("the rolling update stopped: " + get("primary", 8082, "/api/software", "root", key).body());
+    }
+    return "completed".equals(status);
+  }
+
   String version(String node) {
     try {
       return field(get(node, 8082, "/api/status", null, null).body(), "version");
@@ -215,8 +235,10 @@ final class Pair {
   }
 
   /** Uploads a file (an update bundle) as the body. */
+  /** An update bundle's upload: some 18 MB, read and hashed by the server before it answers. */
   HttpResponse<String> postFile(String node, int port, String path, String user, String password, Path file) throws Exception {
     return send(node, request(node, port, path, user, password)
+        .timeout(Duration.ofSeconds(90))
         .header("Content-Type", "application/zip")
         .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
   }

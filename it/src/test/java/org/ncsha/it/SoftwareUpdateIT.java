@@ -28,6 +28,7 @@ class SoftwareUpdateIT {
   private static final String NEXT = "0.1.1";
   private static final String AFTER = "0.1.2";
   private static final String ROLLED = "0.1.3";
+  private static final String FRESH = "0.1.4";
   private static final String SITE_MIGRATION = "V2__device_site.sql";
   private static final String SITE_SQL = "alter table managed_device add column site varchar(64);\n";
   @RegisterExtension
@@ -209,8 +210,9 @@ class SoftwareUpdateIT {
           .contains("Rolling update to " + ROLLED + " started") && browser.text("software:rollingSteps").contains("Update the secondary"));
       browser.await("the secondary updated, on the page", Duration.ofMinutes(5),
           () -> browser.text("software:rollingSteps").matches("(?s).*Update the secondary\\s*Done.*"));
+      browser.scrollTo("software:rollingPanel");
       browser.screenshot("software-update-rolling-progress");
-      Pair.await("the rolling update completed", Duration.ofMinutes(12), () -> "completed".equals(rollingStatus()));
+      Pair.await("the rolling update completed", Duration.ofMinutes(12), () -> pair.rollingCompleted(key));
       Instant ended = Instant.now();
       stopAndCheckNothingLost(writer);
       Duration outage = writer.outageBetween(started, ended, Duration.ofSeconds(1));
@@ -221,6 +223,7 @@ class SoftwareUpdateIT {
       browser.open(page);
       browser.await("every step done", Duration.ofSeconds(15), () -> browser.text("software:rollingStatus").startsWith("COMPLETED")
           && !browser.text("software:rollingSteps").contains("Running"));
+      browser.scrollTo("software:rollingPanel");
       browser.screenshot("software-update-rolling-done");
     }
     for (String node : List.of("primary", "secondary")) {
@@ -233,14 +236,64 @@ class SoftwareUpdateIT {
         () -> hasColumn("primary", "floor") && hasColumn("secondary", "floor"));
   }
 
-  private static String rollingStatus() throws Exception {
-    String body = pair.get("primary", 8082, "/api/software", "root", key).body();
-    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-      var rolling = reader.readObject().get("rolling");
-      return rolling instanceof jakarta.json.JsonObject o ? o.getString("status") : null;
-    } catch (jakarta.json.JsonException e) {
-      return null; // the primary restarts
-    }
+  /**
+   * The guide's "new servers" procedure, after Remove HA: a pair whose patch levels differ is
+   * refused by the readiness check and by registration, naming both; once both servers run the
+   * update, registration succeeds. The secondary was given a new key meanwhile (as a freshly
+   * installed secondary is, the guide's "Remove HA During Upgrade"): registering with it changes
+   * the primary's, and the primary says so in the guide's words.
+   */
+  @Test
+  @Order(60)
+  void new_servers_are_patched_before_registration_which_refuses_different_patch_levels() throws Exception {
+    Path fresh = UpdateBundles.next(FRESH, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
+        "alter table managed_device add column rack varchar(64);\n", "V4__device_floor.sql",
+        "alter table managed_device add column floor varchar(16);\n");
+    assertEquals(202, pair.delete("primary", 9443, "/api/admin/ha/registration", admin, password).statusCode());
+    Pair.await("HA removed", Duration.ofMinutes(2), () -> "HA Not Configured".equals(pair.state("primary"))
+        && "HA Not Configured".equals(pair.state("secondary")));
+    assertEquals(201, pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, fresh).statusCode());
+    HttpResponse<String> primary = pair.post("primary", 9443, "/api/admin/software/install", admin, password,
+        "{\"patchId\":\"ncs-ha-" + FRESH + "\"}");
+    assertEquals(202, primary.statusCode(), primary.body());
+    Pair.await("the primary on " + FRESH, Duration.ofMinutes(4), () -> FRESH.equals(pair.version("primary"))
+        && "HA Not Configured".equals(pair.state("primary")));
+
+    String newKey = "Upgraded-key-42x";
+    String[] changed = pair.ncs("secondary", "", "ha", "authkey", newKey);
+    assertEquals("0", changed[0], changed[1]);
+    String secondaryLevel = ROLLED + " with patches ncs-ha-" + NEXT + ", ncs-ha-" + AFTER + ", ncs-ha-" + ROLLED;
+    String primaryLevel = FRESH + " with patches ncs-ha-" + NEXT + ", ncs-ha-" + AFTER + ", ncs-ha-" + ROLLED + ", ncs-ha-" + FRESH;
+    String levels = "primary runs " + primaryLevel + ", secondary runs " + secondaryLevel;
+    HttpResponse<String> readiness = pair.post("primary", 9443, "/api/admin/ha/readiness", admin, password,
+        "{\"secondaryServer\":\"" + pair.secondary + "\",\"authenticationKey\":\"" + newKey + "\"}");
+    assertEquals(200, readiness.statusCode(), readiness.body());
+    assertTrue(readiness.body().contains(levels), readiness.body());
+    assertEquals(202, register(newKey).statusCode());
+    Pair.await("the registration refused", Duration.ofMinutes(2), () -> Json.has(pair.get("primary", 9443,
+        "/api/admin/ha/registration", admin, password).body(), "status", "failed"));
+    String refused = pair.get("primary", 9443, "/api/admin/ha/registration", admin, password).body();
+    assertTrue(refused.contains("the secondary runs version " + secondaryLevel + " but this server runs " + primaryLevel
+        + "; both servers must run the same version and patch level"), refused);
+    Pair.await("both servers not configured", Duration.ofMinutes(1), () -> "HA Not Configured".equals(pair.state("primary"))
+        && "HA Not Configured".equals(pair.state("secondary")));
+
+    assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", newKey, fresh).statusCode());
+    HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", newKey,
+        "{\"patchId\":\"ncs-ha-" + FRESH + "\"}");
+    assertEquals(202, secondary.statusCode(), secondary.body());
+    Pair.await("the secondary on " + FRESH, Duration.ofMinutes(4), () -> FRESH.equals(pair.version("secondary")));
+    assertEquals(202, register(newKey).statusCode());
+    Pair.await("registered", Duration.ofMinutes(5), () -> "Primary Active".equals(pair.state("primary"))
+        && "Secondary Syncing".equals(pair.state("secondary")));
+    assertTrue(pair.events("primary", newKey).contains("Primary Authentication Key was changed by Admin: registering "
+        + pair.secondary + " set the key entered for it"), pair.events("primary", newKey));
+    key = newKey;
+  }
+
+  private static HttpResponse<String> register(String authKey) throws Exception {
+    return pair.post("primary", 9443, "/api/admin/ha/registration", admin, password,
+        "{\"secondaryServer\":\"" + pair.secondary + "\",\"authenticationKey\":\"" + authKey + "\",\"failoverType\":\"manual\"}");
   }
 
   /**

@@ -38,11 +38,13 @@ public class HeartbeatTicker {
   @Inject NodeSettings node;
   @Inject LocalDatabase database;
   @Inject org.ncsha.store.HaStore store;
+  @Inject AddressWatch addresses;
 
   @PostConstruct
   void start() {
     store.recordEvent(java.time.Instant.now(), "Health Monitor Available", "Health Monitor Started");
     database.bringUp(engine.status().state().haConfigured());
+    addresses.checkOwn(engine.status().state());
     timers.createIntervalTimer(0, node.heartbeatInterval().toMillis(), new TimerConfig(HEARTBEAT, false));
     LOG.info("Health Monitor started on " + node.address() + ": heartbeat every "
         + node.heartbeatInterval().toMillis() + " ms, failure after " + node.heartbeatMissLimit() + " misses");

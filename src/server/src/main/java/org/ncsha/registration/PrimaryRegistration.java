@@ -104,9 +104,17 @@ public class PrimaryRegistration implements SecondaryRegistrar {
           + "; both servers must run the same version and patch level (Software Update on each server's pages)");
     }
     progress.milestone(PRE, 50, "the secondary answered and proved the authentication key");
+    // The guide's "Remove HA During Upgrade": a freshly installed secondary comes with the key set
+    // at its installation; registering with it changes the primary's.
+    boolean keyChanged = peer.keys().isSet() && !peer.keys().verify(request.authKey());
     peer.setKey(request.authKey(), salt);
+    if (keyChanged) {
+      store.recordEvent(java.time.Instant.now(), engine.status().state().displayName(),
+          "Primary Authentication Key was changed by Admin: registering " + secondary + " set the key entered for it");
+    }
     peer.pin(hello.presentedFingerprint());
     store.updateConfig(row -> {
+      row.setRegisteredAddress(node.address());
       row.setEmails(EmailList.format(request.emails()));
       row.setVirtualIpv4(request.virtualIpv4());
       row.setVirtualIpv6(request.virtualIpv6());

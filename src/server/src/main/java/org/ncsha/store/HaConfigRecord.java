@@ -45,6 +45,10 @@ public class HaConfigRecord {
   private String virtualIpv6;
 
   /** When this server's Health Monitor last ran a cycle: how long it was down, at the next start. */
+  /** This server's address when HA was configured: a later change breaks the pair (AddressChange). */
+  @Column(name = "REGISTERED_ADDRESS", length = 255)
+  private String registeredAddress;
+
   @Column(name = "LAST_ALIVE_MS")
   private Long lastAliveMillis;
 
@@ -143,5 +147,13 @@ public class HaConfigRecord {
 
   public void setVirtualIpv6(String virtualIpv6) {
     this.virtualIpv6 = virtualIpv6;
+  }
+
+  public String getRegisteredAddress() {
+    return registeredAddress;
+  }
+
+  public void setRegisteredAddress(String registeredAddress) {
+    this.registeredAddress = registeredAddress;
   }
 }

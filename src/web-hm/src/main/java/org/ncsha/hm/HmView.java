@@ -23,6 +23,7 @@ public class HmView {
   static final int EVENTS_SHOWN = 200;
 
   @Inject HaEngine engine;
+  @Inject org.ncsha.monitor.AddressWatch addresses;
   @Inject HaStore store;
   @Inject HmSession session;
   @Inject org.ncsha.monitor.WitnessLink witness;
@@ -53,6 +54,11 @@ public class HmView {
    */
   public String getPeerTrustProblem() {
     return engine.config().peerAddress() == null ? null : peerLink.trustProblem();
+  }
+
+  /** An address changed under the configured pair, with what to do; null while none did. */
+  public String getAddressProblem() {
+    return addresses.problem();
   }
 
   /** The peer's clock against this server's, as measured on the last answer: "+0.4 s". */

@@ -63,6 +63,7 @@ public class PeerResource {
   @Inject BandwidthTickets tickets;
   @Inject org.ncsha.software.UpdateLedger software;
   @Inject org.ncsha.software.BundleUploads uploads;
+  @Inject org.ncsha.monitor.AddressWatch addresses;
   @Inject org.ncsha.software.UpdateInstaller installer;
   @Inject org.ncsha.files.FileSync files;
   @Inject org.ncsha.registration.HaAdministration administration;
@@ -103,7 +104,9 @@ public class PeerResource {
   @Path("/heartbeat")
   public Response heartbeat(String body) {
     return guarded("/api/peer/heartbeat", body, path -> {
-      engine.peerAnnounced(JSON.fromJson(body, org.ncsha.peer.HeartbeatMessage.class).state);
+      org.ncsha.peer.HeartbeatMessage theirs = JSON.fromJson(body, org.ncsha.peer.HeartbeatMessage.class);
+      engine.peerAnnounced(theirs.state);
+      addresses.peerAnnounced(engine.config().peerAddress(), theirs.address, engine.status().state().displayName());
       return signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge()));
     });
   }
@@ -120,6 +123,7 @@ public class PeerResource {
         // Notification settings and the virtual IP: kept beside the HA state, for the secondary's
         // own mails and for when it serves.
         store.updateConfig(row -> {
+          row.setRegisteredAddress(node.address());
           row.setEmails(org.ncsha.mail.EmailList.format(request.emails));
           row.setVirtualIpv4(request.virtualIpv4);
           row.setVirtualIpv6(request.virtualIpv6);

@@ -24,6 +24,7 @@ import org.ncsha.node.NodeSettings;
 @Path("/status")
 public class StatusResource {
   @Inject HaEngine engine;
+  @Inject org.ncsha.monitor.AddressWatch addresses;
   @Inject NodeSettings node;
   @Inject LocalHealth health;
   @Inject org.ncsha.monitor.PeerLink peerLink;
@@ -57,6 +58,7 @@ public class StatusResource {
     LocalHealth.Snapshot local = health.last();
     body.put("observedSecondsAgo", Math.max(0, java.time.Duration.between(local.at(), java.time.Instant.now()).toSeconds()));
     body.put("peerTrustProblem", peerLink.trustProblem());
+    body.put("addressProblem", addresses.problem());
     java.time.Duration skew = peerLink.peerClockSkew();
     body.put("peerClockSkewMillis", skew == null ? null : skew.toMillis());
     body.put("database", local.database());
