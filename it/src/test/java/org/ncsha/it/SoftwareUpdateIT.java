@@ -221,7 +221,7 @@ class SoftwareUpdateIT {
           + Duration.between(started, ended).toSeconds() + " s");
       assertTrue(outage.compareTo(Duration.ofSeconds(20)) < 0, "write outage " + outage);
       browser.open(page);
-      browser.await("every step done", Duration.ofSeconds(15), () -> browser.text("software:rollingStatus").startsWith("COMPLETED")
+      browser.await("every step done", Duration.ofSeconds(15), () -> browser.text("software:rollingStatus").startsWith("Completed: Both servers run " + ROLLED)
           && !browser.text("software:rollingSteps").contains("Running"));
       browser.scrollTo("software:rollingPanel");
       browser.screenshot("software-update-rolling-done");

@@ -31,8 +31,19 @@ public record RollingSteps(RollingStep step, String status, Instant finishedAt) 
     return p.status() == RollingProgress.Status.FAILED ? "failed" : "running";
   }
 
+  /** When the step ended, to the second: "2026-12-03 03:21:40 UTC"; "" while it has not. */
+  public String finishedText() {
+    return finishedAt == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        .withZone(java.time.ZoneOffset.UTC).format(finishedAt);
+  }
+
   /** For the page: "done", "running"... in the page's words. */
   public String label() {
-    return status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1);
+    return capitalized(status);
+  }
+
+  /** "Running", "Completed", "Failed": a status as the page shows it. */
+  public static String capitalized(String status) {
+    return status.substring(0, 1).toUpperCase(Locale.ROOT) + status.substring(1).toLowerCase(Locale.ROOT);
   }
 }

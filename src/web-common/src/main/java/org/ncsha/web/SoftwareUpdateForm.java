@@ -99,6 +99,11 @@ public class SoftwareUpdateForm {
     return rolling.current().orElse(null);
   }
 
+  /** "Running", "Completed" or "Failed". */
+  public String getRollingStatus() {
+    return rolling.current().map(p -> RollingSteps.capitalized(p.status().name())).orElse("");
+  }
+
   public List<RollingSteps> getRollingSteps() {
     return rolling.current().map(RollingSteps::of).orElse(List.of());
   }

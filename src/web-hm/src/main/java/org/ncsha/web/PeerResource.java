@@ -216,16 +216,25 @@ public class PeerResource {
   @Path("/files/batch")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   public Response fileBatch(java.io.InputStream content) {
+    return guardedStream(FileMessages.BATCH_PATH, content, (path, signed) -> fileSync(path,
+        () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content)));
+  }
+
+  /**
+   * A streamed request: its signed part (which describes the content after it) is read first and
+   * checked like any peer request; the handler then reads the content.
+   */
+  private Response guardedStream(String path, java.io.InputStream content,
+      java.util.function.BiFunction<String, String, Response> handler) {
     String signed;
     try {
       signed = FileMessages.readSignedPart(content);
     } catch (java.io.IOException e) {
-      REFUSALS.note(LOG, "Rejected a peer request to " + FileMessages.BATCH_PATH + ": " + e.getMessage());
+      REFUSALS.note(LOG, "Rejected a peer request to " + path + ": " + e.getMessage());
       return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
           .entity(Map.of("message", e.getMessage())).build();
     }
-    return guarded(FileMessages.BATCH_PATH, signed, path -> fileSync(path,
-        () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content)));
+    return guarded(path, signed, checked -> handler.apply(checked, signed));
   }
 
   /**
@@ -236,15 +245,7 @@ public class PeerResource {
   @Path("/software/bundle")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   public Response softwareBundle(java.io.InputStream content) {
-    String signed;
-    try {
-      signed = FileMessages.readSignedPart(content);
-    } catch (java.io.IOException e) {
-      REFUSALS.note(LOG, "Rejected a peer request to " + SoftwareMessages.BUNDLE_PATH + ": " + e.getMessage());
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON)
-          .entity(Map.of("message", e.getMessage())).build();
-    }
-    return guarded(SoftwareMessages.BUNDLE_PATH, signed, path -> softwareWork(path, () -> {
+    return guardedStream(SoftwareMessages.BUNDLE_PATH, content, (path, signed) -> softwareWork(path, () -> {
       SoftwareMessages.BundleOffer offer = JSON.fromJson(signed, SoftwareMessages.BundleOffer.class);
       var upload = uploads.upload(content, offer.sha256());
       return new SoftwareMessages.Reply("update " + upload.manifest().patchId() + " received and verified");
