@@ -354,11 +354,12 @@ class PagesIT {
 
   /**
    * The guide's "Remove HA During Restore", on the server left without HA by the steps above: a
-   * backup holds the rows written before it, and a restore brings the database back to it.
+   * backup holds the rows written before it, a restore brings the database back to it, and the
+   * registration that follows brings the restored rows to the secondary.
    */
   @Test
   @Order(12)
-  void a_backup_restored_without_ha_brings_back_the_rows_it_holds() throws Exception {
+  void a_backup_restored_without_ha_brings_back_the_rows_it_holds_on_both_servers_once_registered_again() throws Exception {
     String user = PAIR.get("ADMIN_USER");
     String password = PAIR.get("ADMIN_PASSWORD");
     assertEquals(201, PAIR.post("primary", 9443, "/api/devices", user, password,
@@ -375,5 +376,15 @@ class PagesIT {
     assertTrue(devices.contains("before-backup") && !devices.contains("after-backup"), devices);
     assertEquals(201, PAIR.post("primary", 9443, "/api/devices", user, password,
         "{\"name\":\"after-restore\",\"address\":\"10.7.0.3\"}").statusCode(), "the application writes again");
+    // The guide's last step: register again; the registration brings the restored data to the secondary.
+    assertEquals(202, PAIR.post("primary", 9443, "/api/admin/ha/registration", user, password,
+        "{\"secondaryServer\":\"" + PAIR.secondary + "\",\"authenticationKey\":\"" + key + "\",\"failoverType\":\"manual\"}")
+        .statusCode());
+    Pair.await("registered again", Duration.ofMinutes(3), () -> "Primary Active".equals(PAIR.state("primary"))
+        && "Secondary Syncing".equals(PAIR.state("secondary")));
+    Pair.await("the restored rows on the secondary", Duration.ofSeconds(30), () -> {
+      java.util.Set<String> names = PAIR.deviceNames("secondary");
+      return names.contains("before-backup") && names.contains("after-restore") && !names.contains("after-backup");
+    });
   }
 }

@@ -8,7 +8,7 @@ import org.ncsha.ha.Command;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.VirtualIps;
 
-/** A settings change as the peer receives it: the failover type, the virtual IP and the mail list. */
+/** Peer commands as the receiver queues them: a settings change (failover type, virtual IP, mail list), a failback. */
 class PeerCommandMessageTest {
 
   @Test
@@ -27,5 +27,13 @@ class PeerCommandMessageTest {
     message.virtualIpv4 = "-f inet";
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, message::toCommand);
     assertEquals("virtualIpv4: '-f inet' is not an IP address", e.getMessage());
+  }
+
+  @Test
+  void a_rolling_updates_switch_back_is_the_secondarys_failback_and_an_unknown_command_is_named() {
+    assertEquals(new Command.Failback(), PeerCommandMessage.failback().toCommand());
+    PeerCommandMessage unknown = PeerCommandMessage.failback();
+    unknown.command = "reboot";
+    assertEquals("command: unknown peer command 'reboot'", assertThrows(IllegalArgumentException.class, unknown::toCommand).getMessage());
   }
 }
