@@ -38,7 +38,7 @@ class PackageRulesTest {
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
           "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..", "org.ncsha.software..")
       .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..",
-          "org.ncsha.os..", "org.ncsha.filesync..", "org.ncsha.update..")
+          "org.ncsha.os..", "org.ncsha.filesync..", "org.ncsha.update..", "org.ncsha.mse..")
       .whereLayer("registration and file sync").mayNotBeAccessedByAnyLayer()
       .whereLayer("runner").mayOnlyBeAccessedByLayers("registration and file sync")
       .whereLayer("parts").mayOnlyBeAccessedByLayers("registration and file sync", "runner")
