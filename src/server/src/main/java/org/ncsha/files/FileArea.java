@@ -19,7 +19,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestEntry;
 import org.ncsha.filesync.SyncPath;
@@ -93,17 +93,19 @@ public final class FileArea {
     }
   }
 
-  /** The regular files of these classes, with their sizes and hashes. */
-  public List<ManifestEntry> manifest(Collection<FileClass> classes) throws IOException {
+  /** The regular files in the scope (whole class folders, or changed entries of them), with their sizes and hashes. */
+  public List<ManifestEntry> manifest(ChangeScope scope) throws IOException {
+    List<Path> starts = new ArrayList<>();
+    scope.wholeClasses().forEach(c -> starts.add(root.resolve(c.folder())));
+    scope.entries().forEach(e -> starts.add(root.resolve(SyncPath.of(e).path())));
     List<Listed> listed = new ArrayList<>();
-    for (FileClass c : classes) {
-      Path folder = root.resolve(c.folder());
-      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+    for (Path start : starts) {
+      if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
       // Not following links, the walk reads each entry's own attributes (one stat a file); a
-      // link is neither a regular file nor a folder it enters.
-      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+      // link is neither a regular file nor a folder it enters. A start that is a file is listed.
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
           if (a.isRegularFile()) {

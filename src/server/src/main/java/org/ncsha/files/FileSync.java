@@ -7,11 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestDiff;
 import org.ncsha.filesync.ManifestEntry;
@@ -85,7 +85,7 @@ public class FileSync {
    * Nothing happens on a server that does not send. A failure is kept for the status and
    * retried by the next run.
    */
-  public synchronized void synchronize(Collection<FileClass> classes, String why) {
+  public synchronized void synchronize(ChangeScope scope, String why) {
     if (!sends()) {
       ledger.runEnded(0, null);
       return;
@@ -95,14 +95,17 @@ public class FileSync {
     // What is left to send or delete; until this run compares, what the last one left.
     int pending = ledger.pendingFiles();
     try {
-      List<ManifestEntry> here = area.manifest(classes);
+      List<ManifestEntry> here = area.manifest(scope);
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
-          FileMessages.MANIFEST_PATH, new FileMessages.ManifestRequest(classes.stream().map(FileClass::folder).toList()),
+          FileMessages.MANIFEST_PATH, new FileMessages.ManifestRequest(
+              scope.wholeClasses().stream().map(FileClass::folder).toList(), List.copyOf(scope.entries())),
           FileMessages.Manifest.class);
-      ManifestDiff diff = ManifestDiff.between(here, there.entries());
+      // Only what the scope covers: a receiver of an older version answers for whole classes, and
+      // what lies outside the scope must not look deleted here.
+      ManifestDiff diff = ManifestDiff.between(here, there.entries().stream().filter(e -> scope.covers(e.path())).toList());
       pending = diff.pending();
       if (diff.isEmpty()) {
-        done(classes, started, pending);
+        done(scope, started, pending);
         return;
       }
       LOG.info("File sync (" + why + "): sending " + diff.send().size() + " and deleting " + diff.delete().size()
@@ -154,7 +157,7 @@ public class FileSync {
         failed(peer, why, refusal, pending);
         return;
       }
-      done(classes, started, pending);
+      done(scope, started, pending);
     } catch (PeerException | IOException | FileArea.Refused | IllegalArgumentException e) {
       failed(peer, why, e.getMessage(), pending);
     } catch (InterruptedException e) {
@@ -201,7 +204,7 @@ public class FileSync {
     }
   }
 
-  private void done(Collection<FileClass> classes, Instant started, int pending) {
+  private void done(ChangeScope scope, Instant started, int pending) {
     if (failuresInARow >= FAILURES_BEFORE_ALARM) {
       store.recordEvent(Instant.now(), engine.status().state().displayName(),
           "File sync to " + engine.config().peerAddress() + " works again");
@@ -209,19 +212,23 @@ public class FileSync {
     failuresInARow = 0;
     lastSyncedAt = Instant.now();
     ledger.runEnded(pending, null);
-    if (pending == 0 && classes.containsAll(List.of(FileClass.values()))) {
+    // Only a comparison of every class whole proves the peer has every file (a failback waits for one).
+    if (pending == 0 && scope.whole() && scope.wholeClasses().containsAll(List.of(FileClass.values()))) {
       ledger.completeRun(started);
     }
   }
 
-  /** The receiving side: this server's manifest of the classes a sender asks about. */
-  public List<ManifestEntry> manifestForPeer(List<String> folders) throws IOException {
+  /** The receiving side: this server's manifest of the classes and entries a sender asks about. */
+  public List<ManifestEntry> manifestForPeer(FileMessages.ManifestRequest request) throws IOException {
     refuseWhenSending();
     List<FileClass> classes = new ArrayList<>();
-    for (String f : folders) {
+    for (String f : request.classes()) {
       classes.add(FileClass.ofFolder(f).orElseThrow(() -> new IllegalArgumentException("classes: no class folder " + f)));
     }
-    return area.manifest(classes);
+    // Each entry is checked as a path that may travel (no "..", inside a class folder).
+    request.entries().forEach(SyncPath::of);
+    return area.manifest(new ChangeScope(classes.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(classes),
+        java.util.Set.copyOf(request.entries())));
   }
 
   /** The receiving side: a batch of files from the sender. */

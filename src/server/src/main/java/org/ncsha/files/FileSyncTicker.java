@@ -32,7 +32,7 @@ public class FileSyncTicker {
   private static final Logger LOG = Logger.getLogger(FileSyncTicker.class.getName());
 
   /** A run asked for now: by the watch, or by the Health Monitor (SYNC_FILES). */
-  record Run(java.util.EnumSet<FileClass> classes, String why) implements java.io.Serializable {}
+  record Run(org.ncsha.filesync.ChangeScope scope, String why) implements java.io.Serializable {}
 
   @Resource TimerService timers;
   @Resource jakarta.ejb.SessionContext context;
@@ -48,7 +48,7 @@ public class FileSyncTicker {
     // The watch's thread only asks: every run happens on a timer's thread, where the container
     // gives it what the store and the mail need.
     FileSyncTicker self = context.getBusinessObject(FileSyncTicker.class);
-    watch = new FolderWatch(sync.area().root(), classes -> self.runSoon(java.util.EnumSet.copyOf(classes), "changed"));
+    watch = new FolderWatch(sync.area().root(), scope -> self.runSoon(scope, "changed"));
     watch.start();
     LOG.info("File sync: " + sync.area().root() + ", near-real-time every "
         + FileClass.Schedule.NEAR_REAL_TIME.interval().toSeconds() + " s and batch every "
@@ -62,24 +62,25 @@ public class FileSyncTicker {
     }
   }
 
-  /** Runs file sync for these classes as soon as possible, on a timer's thread. */
-  public void runSoon(java.util.EnumSet<FileClass> classes, String why) {
-    timers.createSingleActionTimer(0, new TimerConfig(new Run(classes, why), false));
+  /** Runs file sync for this scope as soon as possible, on a timer's thread. */
+  public void runSoon(org.ncsha.filesync.ChangeScope scope, String why) {
+    timers.createSingleActionTimer(0, new TimerConfig(new Run(scope, why), false));
   }
 
   /** The Health Monitor asks for a complete run as a failback begins (ActionRunner's SYNC_FILES). */
   public void onCompleteRunRequested(@jakarta.enterprise.event.Observes org.ncsha.peer.FileSyncLedger.CompleteRunRequested request) {
-    runSoon(java.util.EnumSet.allOf(FileClass.class), request.why());
+    runSoon(org.ncsha.filesync.ChangeScope.whole(java.util.EnumSet.allOf(FileClass.class)), request.why());
   }
 
   @Timeout
   void tick(Timer timer) {
     try {
       if (timer.getInfo() instanceof Run run) {
-        sync.synchronize(run.classes(), run.why());
+        sync.synchronize(run.scope(), run.why());
       } else {
         FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
-        sync.synchronize(sync.classesFor(schedule), schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+        sync.synchronize(org.ncsha.filesync.ChangeScope.whole(sync.classesFor(schedule)),
+            schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
       }
     } catch (RuntimeException e) {
       // A failed run must not cancel the timer: the next tick tries again.

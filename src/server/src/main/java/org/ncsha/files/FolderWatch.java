@@ -12,18 +12,21 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
 
 /**
  * Watches the class folders and their subfolders (a WatchService is not recursive, so each
- * folder made is registered as it appears) and hands the classes that changed to
- * {@code changed}, once the burst of events of one save has settled (a short quiet period), on
- * a thread of its own.
+ * folder made is registered as it appears) and hands what changed to {@code changed}, once the
+ * burst of events of one save has settled (a short quiet period), on a thread of its own: the
+ * changed entries of the class folders ({@link ChangeScope}), or a whole class when events were
+ * lost (an overflow).
  */
 final class FolderWatch {
   private static final Logger LOG = Logger.getLogger(FolderWatch.class.getName());
@@ -31,11 +34,11 @@ final class FolderWatch {
   private static final long QUIET_MILLIS = 50;
 
   private final Path root;
-  private final Consumer<Set<FileClass>> changed;
+  private final Consumer<ChangeScope> changed;
   private WatchService service;
   private Thread thread;
 
-  FolderWatch(Path root, Consumer<Set<FileClass>> changed) {
+  FolderWatch(Path root, Consumer<ChangeScope> changed) {
     this.root = root;
     this.changed = changed;
   }
@@ -105,15 +108,17 @@ final class FolderWatch {
   private void run() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        Set<FileClass> classes = EnumSet.noneOf(FileClass.class);
+        Set<String> paths = new HashSet<>();
+        Set<FileClass> overflowed = EnumSet.noneOf(FileClass.class);
         WatchKey key = service.take();
         while (key != null) {
-          collect(key, classes);
+          collect(key, paths, overflowed);
           key = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
         }
-        if (!classes.isEmpty()) {
+        ChangeScope scope = ChangeScope.ofChanges(paths, overflowed);
+        if (!scope.isEmpty()) {
           try {
-            changed.accept(classes);
+            changed.accept(scope);
           } catch (RuntimeException e) {
             LOG.warning("File sync after a change failed (the timers try again): " + e);
           }
@@ -124,11 +129,17 @@ final class FolderWatch {
     }
   }
 
-  private void collect(WatchKey key, Set<FileClass> classes) {
+  private void collect(WatchKey key, Set<String> paths, Set<FileClass> overflowed) {
     Path dir = (Path) key.watchable();
     Path relative = root.relativize(dir);
-    FileClass.ofFolder(relative.getName(0).toString()).ifPresent(classes::add);
     List<WatchEvent<?>> events = key.pollEvents();
+    for (WatchEvent<?> event : events) {
+      if (event.kind() == StandardWatchEventKinds.OVERFLOW || event.context() == null) {
+        FileClass.ofFolder(relative.getName(0).toString()).ifPresent(overflowed::add);
+      } else {
+        paths.add(relative.resolve((Path) event.context()).toString().replace(java.io.File.separatorChar, '/'));
+      }
+    }
     // Looked at after the events are taken: a folder made before is counted.
     boolean mayHoldFolders = events.stream().anyMatch(e -> e.kind() == StandardWatchEventKinds.ENTRY_CREATE)
         && mayHoldFolders(dir);

@@ -24,7 +24,17 @@ public final class FileMessages {
   static final int MAX_SIGNED_BYTES = 4 * 1024 * 1024;
 
   /** The classes (folders) whose files the sender compares. */
-  public record ManifestRequest(List<String> classes) {}
+  /**
+   * The receiver's files in these class folders, and under these entries of the others ("class/name"),
+   * the part of the area a run compares. A receiver that does not know {@code entries} answers
+   * for the classes whole; the sender keeps only what its scope covers.
+   */
+  public record ManifestRequest(List<String> classes, List<String> entries) {
+    public ManifestRequest {
+      classes = classes == null ? List.of() : classes;
+      entries = entries == null ? List.of() : entries;
+    }
+  }
 
   public record Manifest(List<ManifestEntry> entries) {}
 

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestEntry;
 import org.ncsha.filesync.SyncPath;
@@ -64,13 +65,13 @@ class FileAreaTest {
     assertArrayEquals(gi, Files.readAllBytes(dir.resolve("files/templates/branch/gi.txt")));
     assertArrayEquals(acl, Files.readAllBytes(dir.resolve("files/templates/acl.txt")));
     assertEquals(List.of(entry("templates/acl.txt", acl), entry("templates/branch/gi.txt", gi)),
-        area.manifest(List.of(FileClass.TEMPLATES)).stream().sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList());
-    assertEquals(List.of(), area.manifest(List.of(FileClass.LICENSES)));
+        area.manifest(ChangeScope.whole(List.of(FileClass.TEMPLATES))).stream().sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList());
+    assertEquals(List.of(), area.manifest(ChangeScope.whole(List.of(FileClass.LICENSES))));
     byte[] changed = bytes("interface Gi0/2\n");
     assertEquals(List.of("templates/branch/gi.txt"),
         area.receive(List.of(entry("templates/branch/gi.txt", changed)), concat(changed)).replaced(),
         "a file of other content is replaced, and said so");
-    assertEquals(sha(changed), new FileArea(dir.resolve("files"), 1000).manifest(List.of(FileClass.TEMPLATES)).stream()
+    assertEquals(sha(changed), new FileArea(dir.resolve("files"), 1000).manifest(ChangeScope.whole(List.of(FileClass.TEMPLATES))).stream()
         .filter(e -> e.path().endsWith("gi.txt")).findFirst().orElseThrow().sha256(), "the disk holds the new content");
   }
 
@@ -168,7 +169,7 @@ class FileAreaTest {
     source.write(SyncPath.of("reports/a"), bytes("aaaa"));
     source.write(SyncPath.of("reports/b"), bytes("bbbbbbbb"));
     source.write(SyncPath.of("reports/c"), bytes("cccc"));
-    List<ManifestEntry> listed = source.manifest(List.of(FileClass.REPORTS)).stream()
+    List<ManifestEntry> listed = source.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))).stream()
         .sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList();
     Files.writeString(dir.resolve("source/reports/b"), "b");
     Files.delete(dir.resolve("source/reports/c"));
@@ -187,7 +188,7 @@ class FileAreaTest {
     Files.writeString(outside.resolve("secret"), "s");
     Files.createSymbolicLink(dir.resolve("files/reports/link"), outside);
     Files.createSymbolicLink(dir.resolve("files/reports/file-link"), outside.resolve("secret"));
-    assertEquals(List.of(), area.manifest(List.of(FileClass.REPORTS)));
+    assertEquals(List.of(), area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))));
     byte[] b = bytes("x");
     assertThrows(FileArea.Refused.class, () -> area.receive(List.of(entry("reports/link/secret", b)), concat(b)));
     assertThrows(FileArea.Refused.class, () -> area.receive(List.of(entry("reports/file-link", b)), concat(b)));
@@ -230,9 +231,9 @@ class FileAreaTest {
     }
     java.util.Comparator<ManifestEntry> byPath = java.util.Comparator.comparing(ManifestEntry::path);
     expected.sort(byPath);
-    assertEquals(expected, area.manifest(List.of(FileClass.REPORTS)).stream().sorted(byPath).toList());
+    assertEquals(expected, area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))).stream().sorted(byPath).toList());
     Files.writeString(dir.resolve("files/reports/d0/r0"), "changed");
-    assertEquals(sha(bytes("changed")), area.manifest(List.of(FileClass.REPORTS)).stream()
+    assertEquals(sha(bytes("changed")), area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))).stream()
         .filter(e -> e.path().equals("reports/d0/r0")).findFirst().orElseThrow().sha256(), "a changed file is hashed again");
   }
 
@@ -241,7 +242,7 @@ class FileAreaTest {
     area.write(SyncPath.of("reports/weekly.csv"), bytes("a,b"));
     assertTrue(area.delete(SyncPath.of("reports/weekly.csv")));
     assertFalse(area.delete(SyncPath.of("reports/weekly.csv")));
-    assertEquals(List.of(), area.manifest(List.of(FileClass.REPORTS)));
+    assertEquals(List.of(), area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))));
     Files.writeString(dir.resolve("files/.incoming/left.part"), "half");
     area.prepare();
     assertEquals(0, incoming());

@@ -205,7 +205,7 @@ public class PeerResource {
   @Path("/files/manifest")
   public Response fileManifest(String body) {
     return guarded(FileMessages.MANIFEST_PATH, body, path -> fileSync(path, () -> new FileMessages.Manifest(
-        files.manifestForPeer(JSON.fromJson(body, FileMessages.ManifestRequest.class).classes()))));
+        files.manifestForPeer(JSON.fromJson(body, FileMessages.ManifestRequest.class)))));
   }
 
   /**
