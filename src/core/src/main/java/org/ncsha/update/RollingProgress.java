@@ -86,13 +86,21 @@ public record RollingProgress(String patchId, String targetVersion, String fromV
     for (RollingStep s : RollingStep.values()) {
       String at = p.getProperty("finished." + s.name());
       if (at != null) {
-        finished.put(s, Instant.parse(at));
+        finished.put(s, instant(p, "finished." + s.name()));
       }
     }
     return new RollingProgress(required(p, "patch.id"), required(p, "target.version"), required(p, "from.version"),
         Status.valueOf(required(p, "status")), RollingStep.valueOf(required(p, "step")),
-        Boolean.parseBoolean(p.getProperty("acted")), Instant.parse(required(p, "started.at")),
-        Instant.parse(required(p, "step.started.at")), finished, p.getProperty("message", ""));
+        Boolean.parseBoolean(p.getProperty("acted")), instant(p, "started.at"), instant(p, "step.started.at"), finished,
+        p.getProperty("message", ""));
+  }
+
+  private static Instant instant(Properties p, String key) {
+    try {
+      return Instant.parse(required(p, key));
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("rolling update record: " + key + " is not a time: " + p.getProperty(key), e);
+    }
   }
 
   private static String required(Properties p, String key) {

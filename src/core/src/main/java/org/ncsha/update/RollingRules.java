@@ -7,23 +7,37 @@ import org.ncsha.ha.HaState;
 /**
  * What a rolling update does next, from what the primary sees: each step's action is started
  * once, when the pair is in the state it needs, and the step ends when the pair shows its
- * result. Anything else stops the update, saying where and how to go on; the pair is never left
- * without a serving server by it, since every step starts from a pair with one.
+ * result (for an install: an Installed row of the update's patch made after the step began, so
+ * neither an earlier try nor a same-version patch counts). A failed install, or a step past its
+ * time limit, stops the update, saying where and how to go on; the pair is never left without a
+ * serving server by it, since every step starts from a pair with one.
  */
 public final class RollingRules {
   private RollingRules() {}
 
-  /** The secondary's software as it last answered: null while it does not answer. */
-  public record PeerSoftware(String version, String lastPatchId, String lastStatus, String lastDetail) {}
+  /**
+   * A server's software as the rolling update sees it: its version, whether the update's patch
+   * is installed on it, and the last Status of Updates row for that patch (null fields: none).
+   */
+  public record Software(String version, boolean patchInstalled, String lastStatus, String lastDetail, Instant lastAt) {
+    /** Whether the patch's last row says it was rolled back after {@code since} (an older row is an earlier try). */
+    boolean rolledBackSince(Instant since) {
+      return UpdateOutcome.ROLLED_BACK.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+    }
+
+    /** Whether the patch's last row says it was installed after {@code since}. */
+    boolean installedSince(Instant since) {
+      return UpdateOutcome.INSTALLED.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+    }
+  }
 
   /**
-   * What the primary sees this tick.
+   * What the primary sees this tick, taken together.
    *
-   * @param peerState the secondary's state from its last heartbeat answer, null when not heard
-   * @param ownLastStatus this server's last Status of Updates row for the update's patch id (null: none)
+   * @param peerState the secondary's state from a recent heartbeat answer, null when not heard
+   * @param peer the secondary's software, null while it does not answer (or is not asked)
    */
-  public record View(HaState ownState, HaState peerState, String ownVersion, String ownLastStatus, String ownLastDetail,
-      PeerSoftware peer) {}
+  public record View(HaState ownState, HaState peerState, Software own, Software peer) {}
 
   public sealed interface Move {}
 
@@ -37,12 +51,15 @@ public final class RollingRules {
 
   public record Fail(String why) implements Move {}
 
-  /** How long each step may take before the update stops (a restart includes Liberty's start and a database catch-up). */
+  /**
+   * How long each step may take before the update stops: a restart includes Liberty's start and
+   * a database catch-up; a switch may include a full copy where a rewind is impossible.
+   */
   public static Duration limit(RollingStep step) {
     return switch (step) {
       case SEND_BUNDLE -> Duration.ofMinutes(5);
-      case UPDATE_SECONDARY, UPDATE_PRIMARY -> Duration.ofMinutes(10);
-      case SWITCH_TO_SECONDARY, SWITCH_BACK -> Duration.ofMinutes(3);
+      case UPDATE_SECONDARY, UPDATE_PRIMARY, SWITCH_TO_SECONDARY -> Duration.ofMinutes(10);
+      case SWITCH_BACK -> Duration.ofMinutes(5);
     };
   }
 
@@ -55,13 +72,18 @@ public final class RollingRules {
       return "ha.compatibility: update " + bundle.patchId() + " cannot be installed one server at a time (its database changes"
           + " do not work with the version the other server runs); remove HA, update both servers, then register again";
     }
-    if (own != HaState.PRIMARY_ACTIVE || peer != HaState.SECONDARY_SYNCING) {
+    if (!synced(own, peer)) {
       return "A rolling update starts on the primary in Primary Active with the secondary in Secondary Syncing; now this"
           + " server is " + own.displayName() + " and the secondary " + (peer == null ? "is not heard" : peer.displayName());
     }
     return null;
   }
 
+  /**
+   * The next move. A step whose pair is not (yet) as it needs waits: the primary may have just
+   * started and not heard the secondary, or a restart may be settling; the step's time limit
+   * stops it if the pair does not come back.
+   */
   public static Move next(RollingProgress p, View v, Instant now) {
     if (Duration.between(p.stepStartedAt(), now).compareTo(limit(p.step())) > 0) {
       return new Fail(timedOut(p, v));
@@ -71,66 +93,81 @@ public final class RollingRules {
 
   private static Move startWhenReady(RollingProgress p, View v) {
     return switch (p.step()) {
-      case SEND_BUNDLE, UPDATE_SECONDARY -> v.ownState() == HaState.PRIMARY_ACTIVE && v.peerState() == HaState.SECONDARY_SYNCING
+      case SEND_BUNDLE, SWITCH_TO_SECONDARY -> synced(v.ownState(), v.peerState())
           ? new Act(p.step())
-          : new Fail(stoppedBefore(p, v, "the pair left Primary Active and Secondary Syncing")
-              + "; nothing was changed on the primary: start the rolling update again once the pair is back");
-      case SWITCH_TO_SECONDARY -> v.ownState() == HaState.PRIMARY_ACTIVE && v.peerState() == HaState.SECONDARY_SYNCING
+          : new Wait(waitingFor(v, "Primary Active with the secondary in Secondary Syncing"));
+      case UPDATE_SECONDARY -> {
+        if (v.peer() != null && v.peer().patchInstalled()) {
+          yield new StepDone(); // installed there already (an earlier try went on after it stopped)
+        }
+        yield synced(v.ownState(), v.peerState()) && v.peer() != null
+            ? new Act(p.step())
+            : new Wait(waitingFor(v, "Primary Active with the secondary in Secondary Syncing"));
+      }
+      case UPDATE_PRIMARY -> {
+        if (v.own().patchInstalled()) {
+          yield new StepDone();
+        }
+        yield switched(v.ownState(), v.peerState())
+            ? new Act(p.step())
+            : new Wait(waitingFor(v, "the secondary serving with this server as its standby (Primary Syncing)"));
+      }
+      case SWITCH_BACK -> switched(v.ownState(), v.peerState())
           ? new Act(p.step())
-          : new Fail(stoppedBefore(p, v, "the pair left Primary Active and Secondary Syncing")
-              + "; the secondary runs " + p.targetVersion() + " and the primary " + p.fromVersion()
-              + ": update the primary from this page once the pair is back");
-      case UPDATE_PRIMARY -> v.ownState() == HaState.PRIMARY_SYNCING && v.peerState() == HaState.SECONDARY_ACTIVE
-          ? new Act(p.step())
-          : new Fail(stoppedBefore(p, v, "the secondary is not serving with this server as its standby")
-              + "; the secondary runs " + p.targetVersion() + ": update this server from its Health Monitor page, then fail back");
-      case SWITCH_BACK -> v.ownState() == HaState.PRIMARY_SYNCING && v.peerState() == HaState.SECONDARY_ACTIVE
-          ? new Act(p.step())
-          : new Fail(stoppedBefore(p, v, "the secondary is not serving with this server as its standby")
-              + "; both servers run " + p.targetVersion() + ": fail back from the secondary's Health Monitor page");
+          : new Wait(waitingFor(v, "the secondary serving with this server as its standby (Primary Syncing)"));
     };
   }
 
   private static Move waitForResult(RollingProgress p, View v) {
+    Instant since = p.stepStartedAt();
     return switch (p.step()) {
-      // The send is done when its action returns; a tick in between finds it still acting.
-      case SEND_BUNDLE -> new Wait("sending the update to the secondary");
+      // The send ends within the tick that started it; found started, it was cut by a restart: again.
+      case SEND_BUNDLE -> new Act(RollingStep.SEND_BUNDLE);
       case UPDATE_SECONDARY -> {
-        PeerSoftware peer = v.peer();
-        if (peer != null && p.patchId().equals(peer.lastPatchId()) && "Rolled back".equals(peer.lastStatus())) {
+        Software peer = v.peer();
+        if (peer != null && peer.rolledBackSince(since)) {
           yield new Fail("Stopped at \"" + p.step().displayName() + "\": the update failed on the secondary and was rolled back"
               + " there (" + peer.lastDetail() + "); the primary still serves with " + p.fromVersion()
               + " and nothing else was changed. See the secondary's events, then start again");
         }
-        yield peer != null && p.targetVersion().equals(peer.version()) && v.peerState() == HaState.SECONDARY_SYNCING
-            && v.ownState() == HaState.PRIMARY_ACTIVE
+        yield peer != null && peer.installedSince(since) && synced(v.ownState(), v.peerState())
             ? new StepDone()
             : new Wait("waiting for the secondary to start again with " + p.targetVersion() + " and sync");
       }
-      case SWITCH_TO_SECONDARY -> v.ownState() == HaState.PRIMARY_SYNCING && v.peerState() == HaState.SECONDARY_ACTIVE
-          ? new StepDone()
-          : new Wait("waiting for the secondary to serve and this server to follow it");
+      case SWITCH_TO_SECONDARY, SWITCH_BACK -> {
+        boolean done = p.step() == RollingStep.SWITCH_BACK ? synced(v.ownState(), v.peerState())
+            : switched(v.ownState(), v.peerState());
+        yield done ? new StepDone() : new Wait(p.step() == RollingStep.SWITCH_BACK
+            ? "waiting for this server to serve again and the secondary to follow it"
+            : "waiting for the secondary to serve and this server to follow it");
+      }
       case UPDATE_PRIMARY -> {
-        if ("Rolled back".equals(v.ownLastStatus()) && !p.targetVersion().equals(v.ownVersion())) {
+        if (v.own().rolledBackSince(since)) {
           yield new Fail("Stopped at \"" + p.step().displayName() + "\": the update failed on this server and was rolled back ("
-              + v.ownLastDetail() + "); the secondary serves with " + p.targetVersion() + " and this server, "
+              + v.own().lastDetail() + "); the secondary serves with " + p.targetVersion() + " and this server, "
               + p.fromVersion() + ", follows it. Fix the cause, install the update here from the Health Monitor page, then"
               + " fail back from the secondary's");
         }
-        yield p.targetVersion().equals(v.ownVersion()) && v.ownState() == HaState.PRIMARY_SYNCING
-            && v.peerState() == HaState.SECONDARY_ACTIVE
+        yield v.own().installedSince(since) && switched(v.ownState(), v.peerState())
             ? new StepDone()
             : new Wait("waiting for this server to start again with " + p.targetVersion() + " and sync");
       }
-      case SWITCH_BACK -> v.ownState() == HaState.PRIMARY_ACTIVE && v.peerState() == HaState.SECONDARY_SYNCING
-          ? new StepDone()
-          : new Wait("waiting for this server to serve again and the secondary to follow it");
     };
   }
 
-  private static String stoppedBefore(RollingProgress p, View v, String why) {
-    return "Stopped before \"" + p.step().displayName() + "\": " + why + " (this server is " + v.ownState().displayName()
-        + ", the secondary " + (v.peerState() == null ? "not heard" : v.peerState().displayName()) + ")";
+  /** Primary Active with the secondary in Secondary Syncing: where the update starts and ends. */
+  private static boolean synced(HaState own, HaState peer) {
+    return own == HaState.PRIMARY_ACTIVE && peer == HaState.SECONDARY_SYNCING;
+  }
+
+  /** The secondary serving, this server its standby: the middle of the update. */
+  private static boolean switched(HaState own, HaState peer) {
+    return own == HaState.PRIMARY_SYNCING && peer == HaState.SECONDARY_ACTIVE;
+  }
+
+  private static String waitingFor(View v, String what) {
+    return "waiting for " + what + " (this server is " + v.ownState().displayName() + ", the secondary "
+        + (v.peerState() == null ? "not heard" : v.peerState().displayName()) + ")";
   }
 
   private static String timedOut(RollingProgress p, View v) {

@@ -205,6 +205,11 @@ public class FileSync {
   }
 
   private void done(ChangeScope scope, Instant started, int pending) {
+    if (!scope.whole()) {
+      // A run of a few changed entries says nothing of the rest: the totals, the last error and
+      // the failures in a row are the whole-class runs' (the next near-real-time tick's).
+      return;
+    }
     if (failuresInARow >= FAILURES_BEFORE_ALARM) {
       store.recordEvent(Instant.now(), engine.status().state().displayName(),
           "File sync to " + engine.config().peerAddress() + " works again");
@@ -225,8 +230,17 @@ public class FileSync {
     for (String f : request.classes()) {
       classes.add(FileClass.ofFolder(f).orElseThrow(() -> new IllegalArgumentException("classes: no class folder " + f)));
     }
-    // Each entry is checked as a path that may travel (no "..", inside a class folder).
-    request.entries().forEach(SyncPath::of);
+    // Each entry is a name directly in a class folder, checked as a path that may travel (no "..").
+    for (int i = 0; i < request.entries().size(); i++) {
+      String entry = request.entries().get(i);
+      try {
+        if (SyncPath.of(entry).path().split("/").length != 2) {
+          throw new IllegalArgumentException("a file or folder directly in a class folder, was " + entry);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("entries[" + i + "]: " + e.getMessage().replaceFirst("^path: ", ""), e);
+      }
+    }
     return area.manifest(new ChangeScope(classes.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(classes),
         java.util.Set.copyOf(request.entries())));
   }

@@ -426,6 +426,19 @@ public class HaEngine {
     }
   }
 
+  /** This server's state and the peer's as last heard (null: not since {@code since}), taken at one moment. */
+  public record PairView(HaState own, HaState peer) {}
+
+  /**
+   * Both states from between two decisions: a decision publishes the peer's answer before it
+   * moves this server's state, so reading the two apart could pair a fresh answer with the state
+   * the loop was about to leave (at start, the stored one).
+   */
+  public synchronized PairView pairView(Instant since) {
+    PeerReport report = lastPeerAt.isAfter(since) ? lastPeer : null;
+    return new PairView(status.state(), report == null ? null : report.state());
+  }
+
   /** The peer's last heartbeat answer, or null when it has never answered since this start. */
   public PeerReport lastPeer() {
     return lastPeer;

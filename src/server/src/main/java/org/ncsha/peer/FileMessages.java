@@ -25,9 +25,10 @@ public final class FileMessages {
 
   /** The classes (folders) whose files the sender compares. */
   /**
-   * The receiver's files in these class folders, and under these entries of the others ("class/name"),
-   * the part of the area a run compares. A receiver that does not know {@code entries} answers
-   * for the classes whole; the sender keeps only what its scope covers.
+   * The receiver's files in these class folders, and under these entries of the others
+   * ("class/name"): the part of the area a run compares. A receiver of an older version reads
+   * only {@code classes} (none, for a run of changed entries) and answers for those: the sender
+   * then sends every file of the entries again and leaves deletions to the timers' runs.
    */
   public record ManifestRequest(List<String> classes, List<String> entries) {
     public ManifestRequest {

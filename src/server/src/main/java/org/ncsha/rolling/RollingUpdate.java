@@ -27,8 +27,6 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.ncsha.ha.Command;
-import org.ncsha.ha.HaState;
-import org.ncsha.ha.PeerReport;
 import org.ncsha.monitor.CommandRefusedException;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.PeerLink;
@@ -40,7 +38,6 @@ import org.ncsha.software.BundleFile;
 import org.ncsha.software.BundleUploads;
 import org.ncsha.software.UpdateInstaller;
 import org.ncsha.software.UpdateLedger;
-import org.ncsha.software.UpdateRecord;
 import org.ncsha.software.UpdateRefusedException;
 import org.ncsha.store.HaStore;
 import org.ncsha.update.BundleCheck;
@@ -72,7 +69,8 @@ public class RollingUpdate {
   @Inject UpdateLedger ledger;
   @Inject HaStore store;
 
-  private final Object lock = new Object();
+  /** One tick or start at a time; a start does not wait behind a tick that sends the bundle. */
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
   @PostConstruct
   void resume() {
@@ -99,10 +97,15 @@ public class RollingUpdate {
    * unless the bundle allows it, applies here, and the pair is Primary Active with Secondary Syncing.
    */
   public RollingProgress start(String patchId) throws UpdateRefusedException, IOException {
-    synchronized (lock) {
+    if (!lock.tryLock()) {
+      throw new UpdateRefusedException("A rolling update is running already; wait for it to end (its steps are on the"
+          + " Software Update page)");
+    }
+    try {
       BundleManifest m = uploads.verified(patchId).manifest();
       List<String> problems = new ArrayList<>(BundleCheck.applicabilityProblems(m, installer.installed()));
-      String pair = RollingRules.startProblem(m, engine.status().state(), peerState(),
+      HaEngine.PairView pairNow = engine.pairView(recent());
+      String pair = RollingRules.startProblem(m, pairNow.own(), pairNow.peer(),
           current().filter(RollingProgress::running).isPresent());
       if (pair != null) {
         problems.add(pair);
@@ -116,27 +119,34 @@ public class RollingUpdate {
           + " then this server, then a switch back");
       schedule();
       return p;
+    } finally {
+      lock.unlock();
     }
   }
 
+  /** One timer: one left by an update that just ended is cancelled first. */
   private void schedule() {
+    timers.getTimers().forEach(Timer::cancel);
     timers.createIntervalTimer(0, TICK_MILLIS, new TimerConfig("rolling-update", false));
   }
 
   @Timeout
   void tick(Timer timer) {
-    synchronized (lock) {
+    if (!lock.tryLock()) {
+      return; // the tick before still acts (a send takes seconds)
+    }
+    try {
       Optional<RollingProgress> p = current();
       if (p.isEmpty() || !p.get().running()) {
         timer.cancel();
         return;
       }
-      try {
-        advance(p.get());
-      } catch (RuntimeException e) {
-        // The next tick looks again; a step that cannot end stops at its time limit.
-        LOG.log(Level.WARNING, "Rolling update: a step could not be taken", e);
-      }
+      advance(p.get());
+    } catch (RuntimeException e) {
+      // The next tick looks again; a step that cannot end stops at its time limit.
+      LOG.log(Level.WARNING, "Rolling update: a step could not be taken", e);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -171,8 +181,9 @@ public class RollingUpdate {
         case UPDATE_PRIMARY -> installer.install(p.patchId());
         case SWITCH_BACK -> peerCall("/api/peer/command", PeerCommandMessage.failback());
       }
-    } catch (PeerException | CommandRefusedException | UpdateRefusedException | IOException e) {
-      fail(acting, "Stopped at \"" + step.displayName() + "\": " + e.getMessage() + "; " + RollingRules.stillServing(step, p));
+    } catch (PeerException | CommandRefusedException | UpdateRefusedException | IOException | RuntimeException e) {
+      fail(acting, "Stopped at \"" + step.displayName() + "\": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+          + "; " + RollingRules.stillServing(step, p));
     }
   }
 
@@ -189,24 +200,22 @@ public class RollingUpdate {
     event("Rolling update to " + p.targetVersion() + " stopped. " + why);
   }
 
+  /** What the rules look at, the pair's two states taken together from the Health Monitor's loop. */
   private RollingRules.View view(RollingProgress p) {
-    Optional<UpdateRecord> mine = ledger.latest().filter(r -> r.getPatchId().equals(p.patchId()));
-    RollingRules.PeerSoftware software = p.step() == RollingStep.UPDATE_SECONDARY && p.acted() ? peerSoftware() : null;
-    return new RollingRules.View(engine.status().state(), peerState(), ProductVersion.current(),
-        mine.map(UpdateRecord::getStatus).orElse(null), mine.map(UpdateRecord::getDetail).orElse(null), software);
+    HaEngine.PairView pair = engine.pairView(recent());
+    RollingRules.Software peer = p.step() == RollingStep.UPDATE_SECONDARY ? peerSoftware(p.patchId()) : null;
+    return new RollingRules.View(pair.own(), pair.peer(), ledger.software(p.patchId()), peer);
   }
 
-  /** The secondary's state if it answered within the last three heartbeats, else null. */
-  private HaState peerState() {
-    PeerReport report = engine.peerReportSince(Instant.now().minus(engine.heartbeatInterval().multipliedBy(3)));
-    return report == null ? null : report.state();
+  /** A peer answer counts when it came within the last three heartbeats. */
+  private Instant recent() {
+    return Instant.now().minus(engine.heartbeatInterval().multipliedBy(3));
   }
 
-  private RollingRules.PeerSoftware peerSoftware() {
+  private RollingRules.Software peerSoftware(String patchId) {
     try {
-      SoftwareMessages.SoftwareStatus s = peer.client().post(peerAddress(), peer.pinnedFingerprint(), peer.peerSecret(),
-          SoftwareMessages.STATUS_PATH, "", SoftwareMessages.SoftwareStatus.class);
-      return new RollingRules.PeerSoftware(s.version(), s.lastPatchId(), s.lastStatus(), s.lastDetail());
+      return peer.client().post(peerAddress(), peer.pinnedFingerprint(), peer.peerSecret(), SoftwareMessages.STATUS_PATH,
+          new SoftwareMessages.InstallRequest(patchId), SoftwareMessages.SoftwareStatus.class).software();
     } catch (PeerException e) {
       return null; // restarting
     }
@@ -217,15 +226,10 @@ public class RollingUpdate {
     Path file = bundle.file();
     SoftwareMessages.BundleOffer offer = new SoftwareMessages.BundleOffer(patchId,
         org.ncsha.security.Sha256.of(file), Files.size(file));
-    peer.client().sendStream(peerAddress(), peer.pinnedFingerprint(), peer.peerSecret(), SoftwareMessages.BUNDLE_PATH, offer,
-        () -> open(file), offer.size(), SoftwareMessages.Reply.class);
-  }
-
-  private static InputStream open(Path file) {
-    try {
-      return Files.newInputStream(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (InputStream in = Files.newInputStream(file)) {
+      // Closed here whether the send ends, fails or times out.
+      peer.client().sendStream(peerAddress(), peer.pinnedFingerprint(), peer.peerSecret(), SoftwareMessages.BUNDLE_PATH,
+          offer, () -> in, offer.size(), SoftwareMessages.Reply.class);
     }
   }
 

@@ -25,10 +25,18 @@ public class UpdateLedger {
         .getResultList();
   }
 
-  /** The newest row of the table, if any. */
-  public java.util.Optional<UpdateRecord> latest() {
-    return em.createQuery("select u from UpdateRecord u order by u.id desc", UpdateRecord.class).setMaxResults(1)
-        .getResultList().stream().findFirst();
+  /** The newest row of the table for a patch, if any. */
+  public java.util.Optional<UpdateRecord> latestFor(String patchId) {
+    return em.createQuery("select u from UpdateRecord u where u.patchId = :p order by u.id desc", UpdateRecord.class)
+        .setParameter("p", patchId).setMaxResults(1).getResultList().stream().findFirst();
+  }
+
+  /** This server's software as a rolling update looks at it, for one patch. */
+  public org.ncsha.update.RollingRules.Software software(String patchId) {
+    var last = latestFor(patchId);
+    return new org.ncsha.update.RollingRules.Software(org.ncsha.node.ProductVersion.current(),
+        installedPatchIds().contains(patchId), last.map(UpdateRecord::getStatus).orElse(null),
+        last.map(UpdateRecord::getDetail).orElse(null), last.map(UpdateRecord::getAt).orElse(null));
   }
 
   /** This server's version and patch level, as the peer and the readiness check compare them. */

@@ -16,8 +16,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "SOFTWARE_UPDATE")
 public class UpdateRecord {
-  public static final String INSTALLED = "Installed";
-  public static final String ROLLED_BACK = "Rolled back";
+  public static final String INSTALLED = org.ncsha.update.UpdateOutcome.INSTALLED;
+  public static final String ROLLED_BACK = org.ncsha.update.UpdateOutcome.ROLLED_BACK;
 
   @Id
   @GeneratedValue(strategy = GenerationType.TABLE)

@@ -47,8 +47,7 @@ public final class SoftwareReplies {
     try {
       RollingProgress p = rolling.start(patchId);
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("message", "Rolling update to " + p.targetVersion() + " started: the secondary is updated first; this"
-          + " server's pages are unavailable while it restarts, its Health Monitor page shows the steps");
+      body.put("message", rollingStarted(p));
       body.put("rolling", json(p));
       return Response.accepted(body).type(MediaType.APPLICATION_JSON).build();
     } catch (UpdateRefusedException e) {
@@ -77,6 +76,12 @@ public final class SoftwareReplies {
     } catch (UpdateRefusedException e) {
       return refusal(Response.Status.CONFLICT, "The update was not installed: ", e);
     }
+  }
+
+  /** What the page and the REST answer say when a rolling update starts. */
+  static String rollingStarted(RollingProgress p) {
+    return "Rolling update to " + p.targetVersion() + " started. The secondary is updated first; while this server restarts"
+        + " its pages are unavailable, and the Health Monitor page (port 8082) shows the steps.";
   }
 
   private static Response refusal(Response.Status status, String prefix, UpdateRefusedException e) {

@@ -79,9 +79,8 @@ public class SoftwareUpdateForm {
   public void rolling(String patchId) {
     try {
       var p = rolling.start(patchId);
-      message(FacesMessage.SEVERITY_WARN, "Rolling update to " + p.targetVersion() + " started. The secondary is updated"
-          + " first; while this server restarts its pages are unavailable, and the Health Monitor page (port 8082) shows"
-          + " the steps.");
+      rollingUpdate = null;
+      message(FacesMessage.SEVERITY_WARN, SoftwareReplies.rollingStarted(p));
     } catch (UpdateRefusedException e) {
       e.problems().forEach(p -> message(FacesMessage.SEVERITY_ERROR, "Not started: " + p));
     } catch (IOException e) {
@@ -94,18 +93,26 @@ public class SoftwareUpdateForm {
     return engine.config().role() == org.ncsha.ha.Role.PRIMARY && engine.status().state().haConfigured();
   }
 
+  /** Read once a request: the page shows its status and steps from one reading. */
+  private java.util.Optional<org.ncsha.update.RollingProgress> rollingUpdate;
+
   /** The rolling update running or last run on this server, or null. */
   public org.ncsha.update.RollingProgress getRollingUpdate() {
-    return rolling.current().orElse(null);
+    if (rollingUpdate == null) {
+      rollingUpdate = rolling.current();
+    }
+    return rollingUpdate.orElse(null);
   }
 
   /** "Running", "Completed" or "Failed". */
   public String getRollingStatus() {
-    return rolling.current().map(p -> RollingSteps.capitalized(p.status().name())).orElse("");
+    var p = getRollingUpdate();
+    return p == null ? "" : RollingSteps.capitalized(p.status().name());
   }
 
   public List<RollingSteps> getRollingSteps() {
-    return rolling.current().map(RollingSteps::of).orElse(List.of());
+    var p = getRollingUpdate();
+    return p == null ? List.of() : RollingSteps.of(p);
   }
 
   public String getVersion() {

@@ -58,7 +58,7 @@ public class HmView {
 
   /** An address changed under the configured pair, with what to do; null while none did. */
   public String getAddressProblem() {
-    return addresses.problem();
+    return addresses.problem(engine.status().state());
   }
 
   /** The peer's clock against this server's, as measured on the last answer: "+0.4 s". */

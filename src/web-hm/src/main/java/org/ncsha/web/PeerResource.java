@@ -104,9 +104,14 @@ public class PeerResource {
   @Path("/heartbeat")
   public Response heartbeat(String body) {
     return guarded("/api/peer/heartbeat", body, path -> {
-      org.ncsha.peer.HeartbeatMessage theirs = JSON.fromJson(body, org.ncsha.peer.HeartbeatMessage.class);
-      engine.peerAnnounced(theirs.state);
-      addresses.peerAnnounced(engine.config().peerAddress(), theirs.address, engine.status().state().displayName());
+      try {
+        org.ncsha.peer.HeartbeatMessage theirs = JSON.fromJson(body, org.ncsha.peer.HeartbeatMessage.class);
+        engine.peerAnnounced(theirs.state);
+        addresses.peerAnnounced(engine.config().peerAddress(), theirs.address, engine.status().state());
+      } catch (jakarta.json.bind.JsonbException e) {
+        // What the peer says of itself only speeds things up; the answer is this server's heartbeat all the same.
+        LOG.fine("An unreadable heartbeat from the peer: " + e.getMessage());
+      }
       return signed(path, link.ownHeartbeat(engine.config(), engine.status().state(), health.last(), engine.loopAge()));
     });
   }
@@ -252,27 +257,27 @@ public class PeerResource {
     }));
   }
 
-  /** A rolling update: install the bundle sent before; this server restarts. */
+  /** A rolling update: install the bundle sent before; this server, a standby, restarts. */
   @POST
   @Path("/software/install")
   public Response softwareInstall(String body) {
     return guarded(SoftwareMessages.INSTALL_PATH, body, path -> softwareWork(path, () -> {
+      org.ncsha.ha.HaState state = engine.status().state();
+      if (state != org.ncsha.ha.HaState.SECONDARY_SYNCING) {
+        throw new org.ncsha.software.UpdateRefusedException("A rolling update installs on the secondary only while it is"
+            + " the standby in Secondary Syncing; it is " + state.displayName());
+      }
       var install = installer.install(JSON.fromJson(body, SoftwareMessages.InstallRequest.class).patchId());
       return new SoftwareMessages.Reply("installing update " + install.patchId() + "; ncs-ha restarts now");
     }));
   }
 
-  /** A rolling update: this server's version and its last Status of Updates row. */
+  /** A rolling update: this server's version and how the install of the patch asked about went. */
   @POST
   @Path("/software/status")
   public Response softwareStatus(String body) {
-    return guarded(SoftwareMessages.STATUS_PATH, body, path -> {
-      var last = software.latest();
-      return signed(path, new SoftwareMessages.SoftwareStatus(org.ncsha.node.ProductVersion.current(),
-          last.map(org.ncsha.software.UpdateRecord::getPatchId).orElse(null),
-          last.map(org.ncsha.software.UpdateRecord::getStatus).orElse(null),
-          last.map(org.ncsha.software.UpdateRecord::getDetail).orElse(null)));
-    });
+    return guarded(SoftwareMessages.STATUS_PATH, body, path -> softwareWork(path, () -> SoftwareMessages.SoftwareStatus.of(
+        software.software(JSON.fromJson(body, SoftwareMessages.InstallRequest.class).patchId()))));
   }
 
   private interface SoftwareWork {

@@ -58,7 +58,7 @@ public class StatusResource {
     LocalHealth.Snapshot local = health.last();
     body.put("observedSecondsAgo", Math.max(0, java.time.Duration.between(local.at(), java.time.Instant.now()).toSeconds()));
     body.put("peerTrustProblem", peerLink.trustProblem());
-    body.put("addressProblem", addresses.problem());
+    body.put("addressProblem", addresses.problem(engine.status().state()));
     java.time.Duration skew = peerLink.peerClockSkew();
     body.put("peerClockSkewMillis", skew == null ? null : skew.toMillis());
     body.put("database", local.database());
