@@ -37,6 +37,15 @@ public record RollingProgress(String patchId, String targetVersion, String fromV
     return new RollingProgress(patchId, targetVersion, fromVersion, status, step, true, startedAt, stepStartedAt, finished, what);
   }
 
+  /**
+   * The step's action was not taken (refused, or the peer did not answer): it is started again
+   * at a next tick, within the step's time limit, and the page says why meanwhile.
+   */
+  public RollingProgress retrying(String why) {
+    return new RollingProgress(patchId, targetVersion, fromVersion, status, step, false, startedAt, stepStartedAt, finished,
+        "Not taken yet, trying again: " + why);
+  }
+
   public RollingProgress waiting(String what) {
     return new RollingProgress(patchId, targetVersion, fromVersion, status, step, acted, startedAt, stepStartedAt, finished, what);
   }

@@ -173,7 +173,17 @@ public final class RollingRules {
   private static String timedOut(RollingProgress p, View v) {
     return "Stopped at \"" + p.step().displayName() + "\": it did not end within " + limit(p.step()).toMinutes()
         + " minutes (this server is " + v.ownState().displayName() + ", the secondary "
-        + (v.peerState() == null ? "not heard" : v.peerState().displayName()) + "); " + stillServing(p.step(), p);
+        + (v.peerState() == null ? "not heard" : v.peerState().displayName()) + ")"
+        + (p.message().isEmpty() ? "" : " (last: " + p.message() + ")") + "; " + stillServing(p.step(), p);
+  }
+
+  /**
+   * Whether a step's action that was not taken is tried again rather than stopping the update:
+   * the other server refusing now (it has not yet heard this one after a restart, say) or not
+   * answering passes; this server refusing to install the update here does not.
+   */
+  public static boolean retried(RollingStep step, boolean refusedHere) {
+    return !(step == RollingStep.UPDATE_PRIMARY && refusedHere);
   }
 
   /** After a step stopped: what serves, what each server runs, and how the administrator goes on. */

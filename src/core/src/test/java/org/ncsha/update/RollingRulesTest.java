@@ -119,6 +119,20 @@ class RollingRulesTest {
   }
 
   @Test
+  void an_action_the_other_server_refuses_for_now_is_tried_again_and_a_time_out_says_the_last_refusal() {
+    assertTrue(RollingRules.retried(RollingStep.SWITCH_BACK, false));
+    assertTrue(RollingRules.retried(RollingStep.UPDATE_SECONDARY, true), "the secondary's refusal may pass");
+    assertTrue(!RollingRules.retried(RollingStep.UPDATE_PRIMARY, true), "this server's own refusal does not");
+    RollingProgress refused = at(RollingStep.SWITCH_BACK, true).retrying("Failback is not allowed in state Secondary Active"
+        + " while the primary is not answering");
+    RollingRules.View switched = view(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE, NEW, NEW);
+    assertEquals(new RollingRules.Act(RollingStep.SWITCH_BACK), RollingRules.next(refused, switched, T0));
+    String why = ((RollingRules.Fail) RollingRules.next(refused, switched, T0.plus(Duration.ofMinutes(6)))).why();
+    assertTrue(why.contains("(last: Not taken yet, trying again: Failback is not allowed in state Secondary Active while the"
+        + " primary is not answering)"), why);
+  }
+
+  @Test
   void only_a_rolling_bundle_on_a_synced_pair_starts() {
     BundleManifest rolling = BundleManifest.parse(BundleManifestTest.good());
     assertNull(RollingRules.startProblem(rolling, HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, false));

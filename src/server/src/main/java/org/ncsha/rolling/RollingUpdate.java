@@ -71,6 +71,9 @@ public class RollingUpdate {
 
   /** One tick or start at a time; a start does not wait behind a tick that sends the bundle. */
   private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+  /** An action not taken is started again no sooner than this (guarded by {@link #lock}). */
+  private Instant nextAttempt = Instant.EPOCH;
+  private static final java.time.Duration RETRY_AFTER = java.time.Duration.ofSeconds(2);
 
   @PostConstruct
   void resume() {
@@ -154,6 +157,9 @@ public class RollingUpdate {
     Instant now = Instant.now();
     RollingRules.Move move = RollingRules.next(p, view(p), now);
     if (move instanceof RollingRules.Act act) {
+      if (now.isBefore(nextAttempt)) {
+        return; // an action not taken is tried again every few seconds, not every tick
+      }
       act(p, act.step());
     } else if (move instanceof RollingRules.StepDone) {
       stepDone(p, now);
@@ -182,8 +188,17 @@ public class RollingUpdate {
         case SWITCH_BACK -> peerCall("/api/peer/command", PeerCommandMessage.failback());
       }
     } catch (PeerException | CommandRefusedException | UpdateRefusedException | IOException | RuntimeException e) {
-      fail(acting, "Stopped at \"" + step.displayName() + "\": " + (e.getMessage() == null ? e.toString() : e.getMessage())
-          + "; " + RollingRules.stillServing(step, p));
+      String cause = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (RollingRules.retried(step, e instanceof UpdateRefusedException)) {
+        RollingProgress again = acting.retrying(cause);
+        if (!again.message().equals(p.message())) {
+          LOG.info("Rolling update: \"" + step.displayName() + "\" " + again.message());
+        }
+        nextAttempt = Instant.now().plus(RETRY_AFTER);
+        save(again);
+      } else {
+        fail(acting, "Stopped at \"" + step.displayName() + "\": " + cause + "; " + RollingRules.stillServing(step, p));
+      }
     }
   }
 
