@@ -28,7 +28,7 @@ class SoftwareUpdateIT {
   private static final String NEXT = "0.1.1";
   private static final String AFTER = "0.1.2";
   private static final String ROLLED = "0.1.3";
-  private static final String FRESH = "0.1.4";
+  private static final String HOTFIX = "ncs-ha-0.1.3-hotfix";
   private static final String SITE_MIGRATION = "V2__device_site.sql";
   private static final String SITE_SQL = "alter table managed_device add column site varchar(64);\n";
   @RegisterExtension
@@ -237,33 +237,33 @@ class SoftwareUpdateIT {
   }
 
   /**
-   * The guide's "new servers" procedure, after Remove HA: a pair whose patch levels differ is
-   * refused by the readiness check and by registration, naming both; once both servers run the
-   * update, registration succeeds. The secondary was given a new key meanwhile (as a freshly
+   * The guide's "new servers" procedure, after Remove HA: a pair whose patch levels differ (a
+   * second patch of the version both run, on the primary only) is refused by the readiness check
+   * and by registration, naming both; once both servers have the patch, registration succeeds. The secondary was given a new key meanwhile (as a freshly
    * installed secondary is, the guide's "Remove HA During Upgrade"): registering with it changes
    * the primary's, and the primary says so in the guide's words.
    */
   @Test
   @Order(60)
   void new_servers_are_patched_before_registration_which_refuses_different_patch_levels() throws Exception {
-    Path fresh = UpdateBundles.next(FRESH, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
-        "alter table managed_device add column rack varchar(64);\n", "V4__device_floor.sql",
-        "alter table managed_device add column floor varchar(16);\n");
+    // A second patch of the version both servers run: the patch levels differ, the versions do not.
+    Path fresh = UpdateBundles.repatched(Pair.TARGET.resolve("bundles/ncs-ha-update-" + ROLLED + ".zip"), HOTFIX,
+        "ncs-ha " + ROLLED + " hotfix");
     assertEquals(202, pair.delete("primary", 9443, "/api/admin/ha/registration", admin, password).statusCode());
     Pair.await("HA removed", Duration.ofMinutes(2), () -> "HA Not Configured".equals(pair.state("primary"))
         && "HA Not Configured".equals(pair.state("secondary")));
     assertEquals(201, pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, fresh).statusCode());
     HttpResponse<String> primary = pair.post("primary", 9443, "/api/admin/software/install", admin, password,
-        "{\"patchId\":\"ncs-ha-" + FRESH + "\"}");
+        "{\"patchId\":\"" + HOTFIX + "\"}");
     assertEquals(202, primary.statusCode(), primary.body());
-    Pair.await("the primary on " + FRESH, Duration.ofMinutes(4), () -> FRESH.equals(pair.version("primary"))
+    Pair.await("the primary with " + HOTFIX, Duration.ofMinutes(4), () -> software("primary").contains("\"" + HOTFIX + "\"]")
         && "HA Not Configured".equals(pair.state("primary")));
 
     String newKey = "Upgraded-key-42x";
     String[] changed = pair.ncs("secondary", "", "ha", "authkey", newKey);
     assertEquals("0", changed[0], changed[1]);
     String secondaryLevel = ROLLED + " with patches ncs-ha-" + NEXT + ", ncs-ha-" + AFTER + ", ncs-ha-" + ROLLED;
-    String primaryLevel = FRESH + " with patches ncs-ha-" + NEXT + ", ncs-ha-" + AFTER + ", ncs-ha-" + ROLLED + ", ncs-ha-" + FRESH;
+    String primaryLevel = secondaryLevel + ", " + HOTFIX;
     String levels = "primary runs " + primaryLevel + ", secondary runs " + secondaryLevel;
     HttpResponse<String> readiness = pair.post("primary", 9443, "/api/admin/ha/readiness", admin, password,
         "{\"secondaryServer\":\"" + pair.secondary + "\",\"authenticationKey\":\"" + newKey + "\"}");
@@ -280,9 +280,10 @@ class SoftwareUpdateIT {
 
     assertEquals(201, pair.postFile("secondary", 8082, "/api/software/uploads", "root", newKey, fresh).statusCode());
     HttpResponse<String> secondary = pair.post("secondary", 8082, "/api/software/install", "root", newKey,
-        "{\"patchId\":\"ncs-ha-" + FRESH + "\"}");
+        "{\"patchId\":\"" + HOTFIX + "\"}");
     assertEquals(202, secondary.statusCode(), secondary.body());
-    Pair.await("the secondary on " + FRESH, Duration.ofMinutes(4), () -> FRESH.equals(pair.version("secondary")));
+    Pair.await("the secondary with " + HOTFIX, Duration.ofMinutes(4), () -> pair.get("secondary", 8082, "/api/software", "root",
+        newKey).body().contains("\"" + HOTFIX + "\"]"));
     assertEquals(202, register(newKey).statusCode());
     Pair.await("registered", Duration.ofMinutes(5), () -> "Primary Active".equals(pair.state("primary"))
         && "Secondary Syncing".equals(pair.state("secondary")));

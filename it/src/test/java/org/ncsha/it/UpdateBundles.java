@@ -86,6 +86,31 @@ final class UpdateBundles {
     return bundle;
   }
 
+  /**
+   * Another patch of the same version: {@code bundle}'s application under a new patch id, made
+   * with BundleWriter as the build makes bundles (no build needed: the application is the same).
+   */
+  static Path repatched(Path bundle, String patchId, String description) throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"));
+    Path ear = dir.resolve(patchId + ".ear");
+    Properties fields = new Properties();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bundle.toFile())) {
+      try (java.io.InputStream in = zip.getInputStream(zip.getEntry(org.ncsha.update.BundleManifest.FILE))) {
+        fields.load(in);
+      }
+      try (java.io.InputStream in = zip.getInputStream(zip.getEntry(org.ncsha.update.BundleManifest.APPLICATION))) {
+        java.nio.file.Files.copy(in, ear, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    fields.stringPropertyNames().stream().filter(k -> k.startsWith("part.")).toList().forEach(fields::remove);
+    fields.setProperty("patch.id", patchId);
+    fields.setProperty("description", description);
+    Path out = dir.resolve(patchId + ".zip");
+    BundleWriter.write(out, ear, fields);
+    java.nio.file.Files.delete(ear);
+    return out;
+  }
+
   /** {@code good} with one byte of its application changed and its manifest kept. */
   static Path tampered(Path good) throws IOException {
     Path bundle = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"))
