@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.ncsha.readiness.Subnet;
 
 /**
  * The guide's rules for pairing a primary MSE with a secondary ("Guidelines and Limitations for
@@ -52,26 +53,20 @@ public final class PairingRules {
 
   /** Whether two address literals share the first {@code prefixLength} bits (false for a name or mixed families). */
   static boolean sameSubnet(String a, String b, int prefixLength) {
-    byte[] x = literal(a);
-    byte[] y = literal(b);
-    if (x == null || y == null || x.length != y.length || prefixLength < 0 || prefixLength > x.length * 8) {
+    InetAddress x = literal(a);
+    InetAddress y = literal(b);
+    if (x == null || y == null || prefixLength < 0 || prefixLength > x.getAddress().length * 8) {
       return false;
     }
-    for (int bit = 0; bit < prefixLength; bit++) {
-      int mask = 0x80 >> (bit % 8);
-      if ((x[bit / 8] & mask) != (y[bit / 8] & mask)) {
-        return false;
-      }
-    }
-    return true;
+    return new Subnet(x, prefixLength).contains(y);
   }
 
-  private static byte[] literal(String address) {
+  private static InetAddress literal(String address) {
     if (address == null || !address.matches("[0-9a-fA-F:.]+")) {
       return null; // a host name: never looked up here
     }
     try {
-      return InetAddress.getByName(address).getAddress();
+      return InetAddress.getByName(address);
     } catch (UnknownHostException e) {
       return null;
     }
