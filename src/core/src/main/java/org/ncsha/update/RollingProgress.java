@@ -68,7 +68,6 @@ public record RollingProgress(String patchId, String targetVersion, String fromV
   }
 
   public String toText() {
-    StringBuilder text = new StringBuilder();
     Properties p = new Properties();
     p.setProperty("patch.id", patchId);
     p.setProperty("target.version", targetVersion);
@@ -80,7 +79,12 @@ public record RollingProgress(String patchId, String targetVersion, String fromV
     p.setProperty("step.started.at", stepStartedAt.toString());
     p.setProperty("message", message);
     finished.forEach((s, at) -> p.setProperty("finished." + s.name(), at.toString()));
-    p.stringPropertyNames().stream().sorted().forEach(k -> text.append(escape(k)).append('=').append(escape(p.getProperty(k))).append('\n'));
+    java.io.StringWriter text = new java.io.StringWriter();
+    try {
+      p.store(text, "ncs-ha rolling update");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a StringWriter does not fail
+    }
     return text.toString();
   }
 
@@ -120,18 +124,4 @@ public record RollingProgress(String patchId, String targetVersion, String fromV
     return value;
   }
 
-  /** Properties' own escaping, one line per key, without the date comment store() writes. */
-  private static String escape(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '=', ':', '#', '!' -> out.append('\\').append(c);
-        default -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-      }
-    }
-    return out.toString();
-  }
 }

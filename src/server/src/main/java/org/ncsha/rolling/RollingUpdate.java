@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,10 +262,7 @@ public class RollingUpdate {
   private void save(RollingProgress p) {
     Path file = file();
     try {
-      Files.createDirectories(file.getParent());
-      Path partial = file.resolveSibling(file.getFileName() + ".part");
-      Files.writeString(partial, p.toText(), StandardCharsets.ISO_8859_1);
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      org.ncsha.security.SecureFiles.write(file, p.toText().getBytes(StandardCharsets.ISO_8859_1), null);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot record the rolling update's progress in " + file, e);
     }
