@@ -261,6 +261,35 @@ class PostgresNodeIT {
     assertEquals("after the second opening", poll(a, "select note from probe where id = 704"));
   }
 
+  @Test
+  @Order(8)
+  void an_old_primary_that_wrote_nothing_after_the_fork_is_rewound_without_keeping_a_copy() throws Exception {
+    // B is the primary and A its standby (order 7). A is promoted while B, idle, still runs: past
+    // the fork B writes only its shutdown checkpoint, which holds no row worth a copy of B.
+    assertEquals("after the second opening", poll(a, "select note from probe where id = 704"));
+    a.promote();
+    a.allowPeer(B);
+    a.createReplicationSlot("ncs_ha_idle_fork");
+    Path forks = root.resolve("b/forks");
+    long keptBefore = forkCopies(forks);
+    b.stop();
+    FollowResult result = b.followPrimary(A, "ncs_ha_idle_fork");
+    assertTrue(result.forkPoint() != null, "the timelines forked");
+    assertFalse(result.diverged(), "only bookkeeping after the fork: nothing kept");
+    assertEquals(keptBefore, forkCopies(forks), "no copy in " + forks);
+    sql(a, "insert into probe values (800, 'after the idle fork')");
+    assertEquals("after the idle fork", poll(b, "select note from probe where id = 800"), "B follows A");
+  }
+
+  private static long forkCopies(Path forks) throws java.io.IOException {
+    if (!Files.isDirectory(forks)) {
+      return 0;
+    }
+    try (java.util.stream.Stream<Path> copies = Files.list(forks)) {
+      return copies.count();
+    }
+  }
+
   private static String countOf(PostgresNode n, String query) {
     try (Connection c = DriverManager.getConnection(n.jdbcUrl(), "ncs", SUPER_PASSWORD);
         Statement s = c.createStatement();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Gives an IT its pair, shared by all the class's tests: brought up before the first, taken down
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ha-pair's own network lab, with a client namespace and a virtual IP ({@link #lab}). Mounts and
  * namespaces need root: without it the class is skipped, and says why. Register it as a
  * static field: {@code @RegisterExtension static final PairExtension PAIRS = PairExtension...}.
+ * When all the class's tests passed, only the nodes' logs are left of the pair on the disk.
  */
-final class PairExtension implements BeforeAllCallback, AfterAllCallback {
+final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWatcher {
   private final Pair loopbackPair;
   private final String netPrefix;
   private final String netSubnet;
@@ -34,6 +36,7 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
   private String labSubnet;
   private final List<String> labOptions = new ArrayList<>();
   private NetPair net;
+  private volatile boolean failed;
 
   private PairExtension(Pair loopbackPair, String netPrefix, String netSubnet) {
     this.loopbackPair = loopbackPair;
@@ -128,7 +131,21 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback {
   }
 
   @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    failed = true;
+  }
+
+  @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    Path dir = net != null ? net.pair.dir : loopbackPair == null ? null : loopbackPair.dir;
+    stop();
+    // A failed class keeps everything for whoever looks into it.
+    if (dir != null && !failed && context.getExecutionException().isEmpty()) {
+      org.ncsha.it.Files.deleteAllButLogs(dir);
+    }
+  }
+
+  private void stop() throws Exception {
     if (net != null) {
       net.close();
       net = null;

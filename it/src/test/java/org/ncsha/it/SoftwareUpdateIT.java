@@ -136,7 +136,7 @@ class SoftwareUpdateIT {
   @Order(40)
   void the_pair_with_automatic_failover_fails_over_for_the_primary_and_back_with_no_acknowledged_write_lost()
       throws Exception {
-    Path after = UpdateBundles.next(AFTER, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
+    Path after = UpdateBundles.derived(next, AFTER, "V3__device_rack.sql",
         "alter table managed_device add column rack varchar(64);\n");
     HttpResponse<String> automatic = pair.put("primary", 9443, "/api/admin/ha/settings", admin, password,
         "{\"failoverType\":\"automatic\",\"emailAddress\":\"\"}");
@@ -185,7 +185,7 @@ class SoftwareUpdateIT {
   @Order(50)
   void a_rolling_update_from_the_page_updates_both_servers_one_at_a_time_with_no_acknowledged_write_lost()
       throws Exception {
-    Path rolled = UpdateBundles.next(ROLLED, SITE_MIGRATION, SITE_SQL, "V3__device_rack.sql",
+    Path rolled = UpdateBundles.derived(next, ROLLED, "V3__device_rack.sql",
         "alter table managed_device add column rack varchar(64);\n", "V4__device_floor.sql",
         "alter table managed_device add column floor varchar(16);\n");
     Pair.await("the pair synced", Duration.ofMinutes(2), () -> "Primary Active".equals(pair.state("primary"))

@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
@@ -20,8 +21,8 @@ import org.ncsha.update.BundleWriter;
 
 /**
  * Update bundles for the tests: a real next version built from this tree the way a release would
- * be ({@code -Pupdate-bundle -Dncs.version=...}, with one more schema migration), one whose
- * application does not deploy, and a tampered copy of a good one.
+ * be ({@code -Pupdate-bundle -Dncs.version=...}, with one more schema migration), later versions
+ * derived from it, one whose application does not deploy, and a tampered copy of a good one.
  */
 final class UpdateBundles {
   private UpdateBundles() {}
@@ -52,6 +53,83 @@ final class UpdateBundles {
         StandardCopyOption.REPLACE_EXISTING);
     Files.deleteTree(tree);
     return bundle;
+  }
+
+  /**
+   * A later version made from {@code built} (a bundle {@link #next} built) without another build:
+   * its application with {@code version} in the core library's version.properties and
+   * {@code migrations} (file name, then SQL, in pairs) added to the server module's
+   * db/migration, in a manifest that says {@code version}. Only the version and the migrations
+   * differ between the bundles a build would make of the same tree, and a build takes a minute.
+   */
+  static Path derived(Path built, String version, String... migrations) throws IOException {
+    Path dir = java.nio.file.Files.createDirectories(Pair.TARGET.resolve("bundles"));
+    Path ear = dir.resolve("derived-" + version + ".ear");
+    Properties fields = new Properties();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(built.toFile())) {
+      try (java.io.InputStream in = zip.getInputStream(zip.getEntry(org.ncsha.update.BundleManifest.FILE))) {
+        fields.load(in);
+      }
+      try (java.io.InputStream in = zip.getInputStream(zip.getEntry(org.ncsha.update.BundleManifest.APPLICATION));
+          OutputStream out = java.nio.file.Files.newOutputStream(ear)) {
+        rewrite(in, out, (name, bytes) -> switch (name) {
+          case "lib/ncs-ha-core.jar" -> rewritten(bytes, Map.of("org/ncsha/node/version.properties",
+              ("version=" + version + "\n").getBytes(StandardCharsets.UTF_8)));
+          case "ncs-ha-server.jar" -> rewritten(bytes, migrationFiles(migrations));
+          default -> bytes;
+        }, Map.of());
+      }
+    }
+    fields.stringPropertyNames().stream().filter(k -> k.startsWith("part.")).toList().forEach(fields::remove);
+    fields.setProperty("version", version);
+    fields.setProperty("patch.id", "ncs-ha-" + version);
+    fields.setProperty("description", "ncs-ha " + version);
+    Path bundle = dir.resolve("ncs-ha-update-" + version + ".zip");
+    BundleWriter.write(bundle, ear, fields);
+    java.nio.file.Files.delete(ear);
+    return bundle;
+  }
+
+  private static Map<String, byte[]> migrationFiles(String... migrations) {
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < migrations.length; i += 2) {
+      files.put("db/migration/" + migrations[i], migrations[i + 1].getBytes(StandardCharsets.UTF_8));
+    }
+    return files;
+  }
+
+  /** {@code archive} (a jar) with {@code replaced} entries given new contents, added when absent. */
+  private static byte[] rewritten(byte[] archive, Map<String, byte[]> replaced) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(archive.length + 4096);
+    rewrite(new java.io.ByteArrayInputStream(archive), out, (name, bytes) -> replaced.getOrDefault(name, bytes), replaced);
+    return out.toByteArray();
+  }
+
+  private interface EntryChange {
+    byte[] apply(String name, byte[] bytes) throws IOException;
+  }
+
+  /** Copies a zip entry by entry through {@code change}, then adds the {@code added} entries it did not have. */
+  private static void rewrite(java.io.InputStream from, OutputStream to, EntryChange change, Map<String, byte[]> added)
+      throws IOException {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    ZipInputStream in = new ZipInputStream(from);
+    ZipOutputStream out = new ZipOutputStream(to);
+    ZipEntry entry;
+    while ((entry = in.getNextEntry()) != null) {
+      seen.add(entry.getName());
+      out.putNextEntry(new ZipEntry(entry.getName()));
+      out.write(entry.isDirectory() ? new byte[0] : change.apply(entry.getName(), in.readAllBytes()));
+      out.closeEntry();
+    }
+    for (Map.Entry<String, byte[]> extra : added.entrySet()) {
+      if (!seen.contains(extra.getKey())) {
+        out.putNextEntry(new ZipEntry(extra.getKey()));
+        out.write(extra.getValue());
+        out.closeEntry();
+      }
+    }
+    out.finish();
   }
 
   /** A bundle whose application is not one: Liberty refuses to start it. */

@@ -430,11 +430,17 @@ public final class PostgresNode implements DatabaseNode {
     if (forkFound && !(dry.stdout() + dry.stderr()).contains("no rewind required")) {
       forkPoint = fork.group(1);
       forkTimeline = Integer.valueOf(fork.group(2));
-      kept = files.forkCopyPath("fork-" + forkPoint.replace('/', '-'));
-      // What this server wrote after the fork is about to be rewound away: keep it first.
-      tools.runChecked(List.of("cp", "-a", config.dataDir().toString(), kept.toString()), Map.of(), COPY);
-      LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
-          + "); its data directory was kept in " + kept + " before pg_rewind");
+      java.util.Optional<String> bookkeeping = writtenAfter(forkPoint, forkTimeline);
+      if (bookkeeping.isPresent()) {
+        LOG.info("This database wrote only " + bookkeeping.get() + " past the fork point " + forkPoint
+            + " (timeline " + forkTimeline + "): no row to keep, so no copy of it before pg_rewind");
+      } else {
+        kept = files.forkCopyPath("fork-" + forkPoint.replace('/', '-'));
+        // What this server wrote after the fork is about to be rewound away: keep it first.
+        tools.runChecked(List.of("cp", "-a", config.dataDir().toString(), kept.toString()), Map.of(), COPY);
+        LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
+            + "); its data directory was kept in " + kept + " before pg_rewind");
+      }
     }
     ToolRunner.Result r = tools.run(rewind, env(), COPY);
     if (r.exitCode() != 0) {
@@ -446,6 +452,13 @@ public final class PostgresNode implements DatabaseNode {
     start();
     LOG.info("This database is now a standby of " + primaryAddress + " (pg_rewind)");
     return new FollowResult(forkPoint, forkTimeline, kept, null);
+  }
+
+  /** What the stopped local database wrote from the fork point on, when that is bookkeeping only ({@link WalAfterFork}). */
+  private java.util.Optional<String> writtenAfter(String forkPoint, int timeline) {
+    ToolRunner.Result dump = tools.run(List.of(tool("pg_waldump"), "-p", config.dataDir().resolve("pg_wal").toString(),
+        "-s", forkPoint, "-t", Integer.toString(timeline), "--stats=record"), Map.of(), COPY);
+    return WalAfterFork.bookkeepingOnly(dump.stdout(), dump.stderr());
   }
 
   @Override

@@ -202,6 +202,8 @@ public class VirtualIpKeeper {
         row.setVirtualIpv6(to.ipv6());
       });
       writeHeld();
+      // The status and the pages show the new addresses from now on, not only from the next tick.
+      seen = new Seen(to, to.configured() && to.addresses().stream().allMatch(a -> host().holds(a)));
     }
   }
 
