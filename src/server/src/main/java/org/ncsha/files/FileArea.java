@@ -95,6 +95,17 @@ public final class FileArea {
 
   /** The regular files in the scope (whole class folders, or changed entries of them), with their sizes and hashes. */
   public List<ManifestEntry> manifest(ChangeScope scope) throws IOException {
+    return manifest(scope, (path, size) -> true);
+  }
+
+  /**
+   * The same listing, hashing only the files {@code compare} (path, size) asks for: a file the
+   * receiver lacks, or has at another size, is sent whatever its hash, and {@link #hashed} reads
+   * it just before its batch goes, while the batch before travels. Until then its sha256 is null
+   * (unless a hash of its size and time is known), which no receiver's entry equals.
+   */
+  public List<ManifestEntry> manifest(ChangeScope scope, java.util.function.BiPredicate<String, Long> compare)
+      throws IOException {
     List<Path> starts = new ArrayList<>();
     scope.wholeClasses().forEach(c -> starts.add(root.resolve(c.folder())));
     scope.entries().forEach(e -> starts.add(root.resolve(SyncPath.of(e).path())));
@@ -130,7 +141,7 @@ public final class FileArea {
       Known known = hashes.get(l.path());
       if (known != null && known.size() == l.size() && known.modified() == l.modified()) {
         sha256.put(l.path(), known.sha256());
-      } else {
+      } else if (compare.test(l.path(), l.size())) {
         unknown.add(l);
       }
     }
@@ -147,6 +158,40 @@ public final class FileArea {
       entries.add(new ManifestEntry(l.path(), l.size(), sha256.get(l.path())));
     }
     return entries;
+  }
+
+  /**
+   * {@code batch} with the hashes a {@link #manifest(ChangeScope, java.util.function.BiPredicate)}
+   * left out, read now with the file's size now; a file deleted since the listing is left out of
+   * the batch (the next run deletes it on the receiver).
+   */
+  public List<ManifestEntry> hashed(List<ManifestEntry> batch) throws IOException {
+    if (batch.stream().allMatch(e -> e.sha256() != null)) {
+      return batch;
+    }
+    ManifestEntry[] out = batch.toArray(ManifestEntry[]::new);
+    List<Integer> missing = java.util.stream.IntStream.range(0, out.length).filter(i -> out[i].sha256() == null).boxed().toList();
+    try {
+      (missing.size() >= HASH_IN_PARALLEL_FROM ? missing.parallelStream() : missing.stream())
+          .forEach(i -> out[i] = hashNow(out[i]));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** The entry with the file's hash and size as they are now; null when the file is gone. */
+  private ManifestEntry hashNow(ManifestEntry e) {
+    Path file = root.resolve(e.path());
+    BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException gone) {
+      return null;
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
+    return new ManifestEntry(e.path(), a.size(), hash(new Listed(e.path(), file, a.size(), a.lastModifiedTime().toMillis())));
   }
 
   /** A regular file found by a scan: its path in the area, where it is, its size and modification time. */

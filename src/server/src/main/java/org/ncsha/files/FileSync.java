@@ -95,14 +95,18 @@ public class FileSync {
     // What is left to send or delete; until this run compares, what the last one left.
     int pending = ledger.pendingFiles();
     try {
-      List<ManifestEntry> here = area.manifest(scope);
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
           FileMessages.MANIFEST_PATH, new FileMessages.ManifestRequest(
               scope.wholeClasses().stream().map(FileClass::folder).toList(), List.copyOf(scope.entries())),
           FileMessages.Manifest.class);
       // Only what the scope covers: a receiver of an older version answers for whole classes, and
       // what lies outside the scope must not look deleted here.
-      ManifestDiff diff = ManifestDiff.between(here, there.entries().stream().filter(e -> scope.covers(e.path())).toList());
+      List<ManifestEntry> theirs = there.entries().stream().filter(e -> scope.covers(e.path())).toList();
+      java.util.Map<String, Long> theirSizes = new java.util.HashMap<>();
+      theirs.forEach(e -> theirSizes.put(e.path(), e.size()));
+      // Hashed now only where the hash decides; what is sent anyway is hashed batch by batch.
+      List<ManifestEntry> here = area.manifest(scope, (path, size) -> size.equals(theirSizes.get(path)));
+      ManifestDiff diff = ManifestDiff.between(here, theirs);
       pending = diff.pending();
       if (diff.isEmpty()) {
         done(scope, started, pending);
@@ -140,7 +144,11 @@ public class FileSync {
       // Two batches in flight when there are several: the next one streams while the receiver
       // flushes and renames the one before.
       try (InFlight<SentBatch> inFlight = new InFlight<>(batches.size() > 1 ? BATCHES_IN_FLIGHT : 1, "ncs-file-send")) {
-        for (List<ManifestEntry> batch : batches) {
+        for (List<ManifestEntry> listed : batches) {
+          List<ManifestEntry> batch = area.hashed(listed);
+          if (batch.isEmpty()) {
+            continue; // all deleted since the listing
+          }
           BatchContent content = area.content(batch);
           answered.addAll(inFlight.start(() -> new SentBatch(
               client.sendFiles(peer, fingerprint, secret, new FileMessages.FileBatch(batch), () -> content), content)));

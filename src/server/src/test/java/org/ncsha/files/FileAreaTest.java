@@ -238,6 +238,27 @@ class FileAreaTest {
   }
 
   @Test
+  void a_lazy_manifest_hashes_only_what_it_compares_and_the_batch_hashes_the_rest_as_it_is_then() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("files/reports"));
+    Files.writeString(reports.resolve("same-size"), "12345");
+    Files.writeString(reports.resolve("new"), "fresh");
+    Files.writeString(reports.resolve("gone-before-sending"), "x");
+    List<ManifestEntry> listed = area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS)),
+        (path, size) -> path.equals("reports/same-size")).stream()
+        .sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList();
+    assertEquals(List.of(new ManifestEntry("reports/gone-before-sending", 1, null), new ManifestEntry("reports/new", 5, null),
+        entry("reports/same-size", bytes("12345"))), listed, "only the compared file is hashed");
+
+    Files.writeString(reports.resolve("new"), "fresher"); // changed after the listing
+    Files.delete(reports.resolve("gone-before-sending"));
+    assertEquals(List.of(entry("reports/new", bytes("fresher")), entry("reports/same-size", bytes("12345"))),
+        area.hashed(listed), "hashed as the file is now, with its size now; a deleted file left out");
+    assertEquals(entry("reports/new", bytes("fresher")), area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS)),
+        (path, size) -> false).stream().filter(e -> e.path().equals("reports/new")).findFirst().orElseThrow(),
+        "a hash read for a batch is known to the next listing");
+  }
+
+  @Test
   void a_deleted_file_leaves_the_manifest_and_a_new_start_clears_what_a_cut_left() throws Exception {
     area.write(SyncPath.of("reports/weekly.csv"), bytes("a,b"));
     assertTrue(area.delete(SyncPath.of("reports/weekly.csv")));
