@@ -1,4 +1,4 @@
-# Sourced by ncs and ncs-setup: sets CLI_JAR to the CLI's jar, which needs only Java.
+# Sourced by ncs, ncs-setup and mse-setup: sets CLI_JAR to the CLI's jar, which needs only Java.
 #   installed (the distribution): <prefix>/bin/ncs and <prefix>/lib/ncs-ha-cli.jar
 #   source tree: <repo>/liberty/bin/ncs and <repo>/src/cli/target/ncs-ha-cli.jar, built when missing
 #   or older than the CLI's or the core's sources (those two modules alone, tests compiled, not run)

@@ -53,7 +53,7 @@ class DistributionIT {
 
   @Test
   void it_holds_the_runtime_the_server_the_cli_the_unit_and_the_guide() {
-    for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/ncs-server", "lib/ncs-ha-cli.jar", "wlp/bin/server",
+    for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/mse-setup", "bin/ncs-server", "lib/ncs-ha-cli.jar", "wlp/bin/server",
         "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.ear", "systemd/ncs-ha.service", "systemd/ncs-ha-update.path", "docs/install.md")) {
       assertTrue(Files.exists(home.resolve(path)), path);
     }
@@ -87,6 +87,19 @@ class DistributionIT {
     assertEquals(1, status.code, "nothing runs yet: " + status.out);
     assertTrue(status.out.contains("Liberty server  Down") && status.out.contains("PostgreSQL      Down"), status.out);
     assertFalse(Files.exists(root.resolve("mvn-was-run")), "the installed ncs never builds");
+
+    // The MSE setup script from the same jar: no questions with --apply, the answers checked.
+    Path mse = root.resolve("var/lib/ncs-mse");
+    List<String> setup = new ArrayList<>(List.of(home.resolve("bin/mse-setup").toString(), "--node-dir", mse.toString(),
+        "--apply", "--hostname", "mse1", "--eth0-address", "10.10.10.12", "--eth0-netmask", "255.255.255.0",
+        "--gateway", "10.10.10.1", "--timezone", "UTC", "--ntp-servers", "none", "--role", "secondary",
+        "--root-password-env", "ROOT_PW", "--pi-password-env", "PI_PW"));
+    Result refused = run(setup, Map.of("ROOT_PW", "password", "PI_PW", "Dist-pi-pw-9"), "");
+    assertEquals(2, refused.code, refused.out);
+    assertTrue(refused.out.contains("Root password: use at least 8 characters"), refused.out);
+    Result applied = run(setup, Map.of("ROOT_PW", "Dist-Root-pw9x", "PI_PW", "Dist-pi-pw-9"), "");
+    assertEquals(0, applied.code, applied.out);
+    assertTrue(Files.readString(mse.resolve("etc/mse-setup.properties")).contains("ha.role=secondary"));
   }
 
   @Test

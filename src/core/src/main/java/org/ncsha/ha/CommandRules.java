@@ -200,14 +200,10 @@ final class CommandRules {
               + " healthy");
     }
     return Verdict.accept(
-        Decision.to(
-            SECONDARY_FAILBACK,
+        SecondaryRules.startFailback(
             "failback triggered by the administrator; stopping writes until the primary has"
                 + " replayed them",
-            Action.of(APP_READ_ONLY),
-            Action.of(SEND_MAIL, "Failback to the primary started"),
-            Action.of(NOTE_FAILBACK_POSITION),
-            Action.of(SYNC_FILES)));
+            "Failback to the primary started"));
   }
 
   private static Verdict forceFailover(Tick t) {

@@ -8,12 +8,24 @@ import java.time.Duration;
  * before an automatic failover, the peer's address (null while not registered), and how far
  * behind the primary's last reported WAL a standby may be for an automatic failover (Patroni's
  * {@code maximum_lag_on_failover}), whether the synchronous replication option is on, how
- * long a failback waits for the primary to catch up before it is abandoned, and the pair's
- * virtual IP (a settings change compares the new one with it).
+ * long a failback waits for the primary to catch up before it is abandoned, the pair's
+ * virtual IP (a settings change compares the new one with it), and the failback type with, for
+ * an automatic failback, how long the restored primary must have been healthy in Primary
+ * Syncing first (against a primary that comes and goes).
  */
 public record HaConfig(
     Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
-    long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps) {
+    long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps,
+    FailbackType failbackType, Duration failbackDelay) {
+
+  /** failback.delay.seconds' default: five minutes of a steady primary before an automatic failback. */
+  public static final Duration DEFAULT_FAILBACK_DELAY = Duration.ofMinutes(5);
+
+  public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
+      long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps) {
+    this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
+        failbackCatchUp, virtualIps, FailbackType.MANUAL, DEFAULT_FAILBACK_DELAY);
+  }
 
   /** failback.catchup.seconds' default. */
   public static final Duration DEFAULT_FAILBACK_CATCH_UP = Duration.ofSeconds(120);
@@ -41,6 +53,8 @@ public record HaConfig(
     holdDown = holdDown == null ? Duration.ZERO : holdDown;
     failbackCatchUp = failbackCatchUp == null ? DEFAULT_FAILBACK_CATCH_UP : failbackCatchUp;
     virtualIps = virtualIps == null ? VirtualIps.NONE : virtualIps;
+    failbackType = failbackType == null ? FailbackType.MANUAL : failbackType;
+    failbackDelay = failbackDelay == null ? DEFAULT_FAILBACK_DELAY : failbackDelay;
     if (missLimit < 1) {
       throw new IllegalArgumentException("missLimit must be >= 1, was " + missLimit);
     }
@@ -49,6 +63,9 @@ public record HaConfig(
     }
     if (failbackCatchUp.isNegative()) {
       throw new IllegalArgumentException("failbackCatchUp must not be negative, was " + failbackCatchUp);
+    }
+    if (failbackDelay.isNegative()) {
+      throw new IllegalArgumentException("failbackDelay must not be negative, was " + failbackDelay);
     }
     if (holdDown.isNegative()) {
       throw new IllegalArgumentException("holdDown must not be negative, was " + holdDown);
@@ -62,37 +79,42 @@ public record HaConfig(
 
   public HaConfig withPeer(String address, FailoverType type) {
     return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay);
   }
 
   /** Remove HA: the virtual IP belongs to the HA configuration and goes with it. */
   public HaConfig withoutPeer() {
     return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, VirtualIps.NONE);
+        failbackCatchUp, VirtualIps.NONE, failbackType, failbackDelay);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
     return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay);
   }
 
   public HaConfig withHoldDown(Duration duration) {
     return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay);
   }
 
   public HaConfig withSynchronousReplication(boolean on) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on, failbackCatchUp,
-        virtualIps);
+        virtualIps, failbackType, failbackDelay);
   }
 
   public HaConfig withFailbackCatchUp(Duration wait) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, wait, virtualIps);
+        synchronousReplication, wait, virtualIps, failbackType, failbackDelay);
   }
 
   public HaConfig withVirtualIps(VirtualIps addresses) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, failbackCatchUp, addresses);
+        synchronousReplication, failbackCatchUp, addresses, failbackType, failbackDelay);
+  }
+
+  public HaConfig withFailback(FailbackType type, Duration delay) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
+        synchronousReplication, failbackCatchUp, virtualIps, type, delay);
   }
 }

@@ -133,7 +133,32 @@ final class SecondaryRules {
       return Decision.to(
           SECONDARY_ACTIVE, "the primary answers again (" + t.peerDescription() + ")");
     }
+    if (t.state() == SECONDARY_ACTIVE
+        && t.config().failbackType() == FailbackType.AUTOMATIC
+        && !t.locallyFailed()
+        && t.peerAnswered()
+        && t.peer().steadyIn(PRIMARY_SYNCING, t.config().failbackDelay())) {
+      return startFailback(
+          "automatic failback: the primary has been healthy in Primary Syncing for "
+              + t.peer().seenInStateFor().toSeconds()
+              + " s (failback.delay.seconds " + t.config().failbackDelay().toSeconds() + ")",
+          "Automatic failback to the primary started");
+    }
     return Decision.stay(t.state());
+  }
+
+  /**
+   * Secondary Active to Secondary Failback, by the administrator or by the automatic failback:
+   * writes stop here until the primary has replayed them, and the files go to it first.
+   */
+  static Decision startFailback(String why, String mail) {
+    return Decision.to(
+        SECONDARY_FAILBACK,
+        why,
+        Action.of(APP_READ_ONLY),
+        Action.of(SEND_MAIL, mail),
+        Action.of(NOTE_FAILBACK_POSITION),
+        Action.of(SYNC_FILES));
   }
 
   /**

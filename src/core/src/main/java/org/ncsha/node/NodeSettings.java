@@ -39,7 +39,9 @@ public record NodeSettings(
     org.ncsha.readiness.Thresholds readinessThresholds,
     MailServer mailServer,
     java.util.List<String> witnessEndpoints,
-    long fileSyncMaxBytes) {
+    long fileSyncMaxBytes,
+    org.ncsha.ha.FailbackType failbackType,
+    Duration failbackDelay) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -91,7 +93,17 @@ public record NodeSettings(
         new MailServer(blankToNull(p.getProperty("mail.smtp.host")), intValue(p, "mail.smtp.port", 25),
             p.getProperty("mail.from", "ncs-ha@localhost").trim()),
         witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")),
-        longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1));
+        longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1),
+        failbackType(p.getProperty("failback.type", "manual")),
+        Duration.ofSeconds(atLeast(p, "failback.delay.seconds", 300, 0)));
+  }
+
+  private static org.ncsha.ha.FailbackType failbackType(String value) {
+    try {
+      return org.ncsha.ha.FailbackType.fromWireName(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("node.properties: failback.type: " + e.getMessage());
+    }
   }
 
   /** witness.etcd.endpoints: comma-separated http://host:port URLs of etcd; empty for no witness. */

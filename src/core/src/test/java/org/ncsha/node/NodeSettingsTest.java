@@ -76,4 +76,18 @@ class NodeSettingsTest {
     var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
     assertTrue(e.getMessage().contains("replication.slot.wal.limit.mb must be a whole number of at least 32"), e.getMessage());
   }
+
+  @Test
+  void failback_is_manual_unless_the_file_says_automatic_with_its_delay() throws Exception {
+    assertEquals(org.ncsha.ha.FailbackType.MANUAL, NodeSettings.load(dir).failbackType());
+    assertEquals(Duration.ofMinutes(5), NodeSettings.load(dir).failbackDelay());
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "failback.type=Automatic\nfailback.delay.seconds=30\n");
+    assertEquals(org.ncsha.ha.FailbackType.AUTOMATIC, NodeSettings.load(dir).failbackType());
+    assertEquals(Duration.ofSeconds(30), NodeSettings.load(dir).failbackDelay());
+    Files.writeString(dir.resolve("etc/node.properties"), "failback.type=sometimes\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertEquals("node.properties: failback.type: Unknown failback type 'sometimes': allowed values are manual, automatic",
+        e.getMessage());
+  }
 }

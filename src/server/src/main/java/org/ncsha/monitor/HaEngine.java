@@ -368,7 +368,8 @@ public class HaEngine {
     FailoverType type = row.getFailoverType() == null ? FailoverType.MANUAL : FailoverType.fromWireName(row.getFailoverType());
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
         node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout(),
-        new org.ncsha.ha.VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6()));
+        new org.ncsha.ha.VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6()))
+        .withFailback(node.failbackType(), node.failbackDelay());
   }
 
   /**

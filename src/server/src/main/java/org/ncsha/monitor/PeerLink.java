@@ -37,6 +37,11 @@ public class PeerLink {
   private volatile String lastFailure;
   private volatile String trustProblem;
   private volatile String lastPeerWalPosition;
+  /** The state the peer named in every answer since {@link #peerStateSince}; reset by a miss. */
+  private HaState lastPeerState;
+  private java.time.Instant peerStateSince;
+  /** The clock for {@link #seenInState}: a test moves it. */
+  java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile int keyGeneration;
 
   @PostConstruct
@@ -229,8 +234,9 @@ public class PeerLink {
       }
       HeartbeatMessage theirs = client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
       lastPeerWalPosition = theirs.walPosition;
+      HaState theirState = HaState.fromDisplayName(theirs.state);
       PeerContact contact = PeerContact.answered(
-          new PeerReport(HaState.fromDisplayName(theirs.state), theirs.processesHealthy, theirs.databaseHealthy),
+          new PeerReport(theirState, theirs.processesHealthy, theirs.databaseHealthy, seenInState(theirState)),
           theirs.loopAgeMillis == null ? null : java.time.Duration.ofMillis(theirs.loopAgeMillis),
           node.heartbeatInterval(), node.peerTimeout());
       if (contact.kind() == PeerContact.Kind.SILENT) {
@@ -296,7 +302,23 @@ public class PeerLink {
     return true;
   }
 
+  /** How long the peer has named {@code state} in every answer (an automatic failback waits for a steady primary). */
+  private synchronized java.time.Duration seenInState(HaState state) {
+    java.time.Instant now = clock.instant();
+    if (state != lastPeerState || peerStateSince == null) {
+      lastPeerState = state;
+      peerStateSince = now;
+    }
+    return java.time.Duration.between(peerStateSince, now);
+  }
+
+  private synchronized void forgetPeerState() {
+    lastPeerState = null;
+    peerStateSince = null;
+  }
+
   private PeerContact silent(PeerContact contact) {
+    forgetPeerState();
     // Log the first miss of an outage and changes of reason, not every tick of it.
     Level level = contact.problem().equals(lastFailure) ? Level.FINE : Level.WARNING;
     LOG.log(level, "Missed heartbeat: " + contact.problem());
@@ -309,6 +331,7 @@ public class PeerLink {
    * problem, and never a missed heartbeat.
    */
   private PeerContact untrusted(HeartbeatMessage mine, String problem) {
+    forgetPeerState();
     if (!problem.equals(trustProblem)) {
       LOG.warning("The peer answers but cannot be trusted: " + problem);
       store.recordEvent(java.time.Instant.now(), mine.state, problem);

@@ -88,6 +88,30 @@ class PeerLinkTest {
   }
 
   @Test
+  void how_long_the_peer_has_named_its_state_counts_only_unbroken_answers() {
+    link.setKey("Pair-Key-42!a".toCharArray());
+    HaEngineTest.MutableClock clock = new HaEngineTest.MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    link.clock = clock;
+    HeartbeatMessage syncing = new HeartbeatMessage("10.0.0.1", "primary", "Primary Syncing", true, true, "0/3000000", 0L);
+    client.script.add(syncing);
+    assertEquals(Duration.ZERO, link.exchangeHeartbeat(config, mine).trustedReport().seenInStateFor());
+    clock.advance(Duration.ofSeconds(5));
+    client.script.add(syncing);
+    assertEquals(Duration.ofSeconds(5), link.exchangeHeartbeat(config, mine).trustedReport().seenInStateFor());
+    clock.advance(Duration.ofSeconds(5));
+    client.script.add(new PeerException("The Health Monitor at 10.0.0.1 did not answer within 3000 ms"));
+    link.exchangeHeartbeat(config, mine);
+    clock.advance(Duration.ofSeconds(5));
+    client.script.add(syncing);
+    assertEquals(Duration.ZERO, link.exchangeHeartbeat(config, mine).trustedReport().seenInStateFor(),
+        "a miss starts the count again");
+    clock.advance(Duration.ofSeconds(5));
+    client.script.add(primary(0L));
+    assertEquals(Duration.ZERO, link.exchangeHeartbeat(config, mine).trustedReport().seenInStateFor(),
+        "another state starts it again");
+  }
+
+  @Test
   void a_key_the_peer_offered_is_accepted_on_its_messages_and_taken_when_it_signs_with_it() {
     link.setKey("Old-Pair-Key-1!".toCharArray());
     int generation = link.keyGeneration();

@@ -45,6 +45,7 @@ public class StatusResource {
     body.put("state", status.state().displayName());
     body.put("mode", status.state().mode().displayName());
     body.put("failoverType", config.failoverType().wireName());
+    body.put("failbackType", config.failbackType().wireName());
     body.put("peer", config.peerAddress());
     body.put("address", node.address());
     body.put("version", org.ncsha.node.ProductVersion.current());
