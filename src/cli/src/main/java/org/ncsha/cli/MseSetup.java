@@ -481,8 +481,7 @@ public final class MseSetup {
     if (c == Choice.USE_DEFAULT) {
       session = session.withNtpServers(List.of());
     } else if (c == Choice.YES) {
-      boolean enable = SetupRules.yesNo("Enable NTP", ask("Enable NTP (yes/no) [no]:", "no", v -> yesNoProblem("Enable NTP", v)),
-          false);
+      boolean enable = askYesNo("Enable NTP", "Enable NTP (yes/no) [no]:", false);
       if (!enable) {
         out("NTP disabled: this machine keeps its own clock.");
         session = session.withNtpServers(List.of());
@@ -502,8 +501,7 @@ public final class MseSetup {
     if (c == Choice.USE_DEFAULT) {
       session = session.withDnsServers(List.of());
     } else if (c == Choice.YES) {
-      boolean enable = SetupRules.yesNo("Enable DNS", ask("Enable DNS (yes/no) [no]:", "no", v -> yesNoProblem("Enable DNS", v)),
-          false);
+      boolean enable = askYesNo("Enable DNS", "Enable DNS (yes/no) [no]:", false);
       if (!enable) {
         session = session.withDnsServers(List.of());
         return;
@@ -562,8 +560,7 @@ public final class MseSetup {
       out("You should choose yes only if this primary MSE was paired earlier and you have now lost the configuration"
           + " from this box.");
       out("And, now you want to restore the configuration from Secondary via Cisco Prime Infrastructure");
-      recovery = SetupRules.yesNo("HA recovery mode", ask("Do you wish to start this MSE in HA recovery mode?: (yes/no) [no]:",
-          "no", v -> yesNoProblem("HA recovery mode", v)), false);
+      recovery = askYesNo("HA recovery mode", "Do you wish to start this MSE in HA recovery mode?: (yes/no) [no]:", false);
     }
     session = session.withHighAvailability(role, hm, direct, vip, vipMask, recovery);
     // The guide goes on to the interfaces the role's answers use.
@@ -582,8 +579,7 @@ public final class MseSetup {
   private boolean verifyAndApply() throws IOException {
     printSummary();
     out("You may enter \"yes\" to proceed with configuration, \"no\" to make more changes.");
-    if (!SetupRules.yesNo("verify", ask("Is the above information correct (yes or no):", "",
-        v -> v.isEmpty() ? Optional.of("verify: answer yes or no") : yesNoProblem("verify", v)), false)) {
+    if (!askYesNo("verify", "Is the above information correct (yes or no):", null)) {
       return false;
     }
     List<String> conflicts = SetupSummary.conflicts(session);
@@ -600,9 +596,7 @@ public final class MseSetup {
       out("**WARNING**");
       out("The above parameters are mandatory and need to be configured.");
       out("-----");
-      if (!SetupRules.yesNo("Ignore and proceed", ask("Ignore and proceed (yes/no):", "",
-          v -> v.isEmpty() ? Optional.of("Ignore and proceed: answer yes or no") : yesNoProblem("Ignore and proceed", v)),
-          false)) {
+      if (!askYesNo("Ignore and proceed", "Ignore and proceed (yes/no):", null)) {
         return false;
       }
     }
@@ -655,13 +649,33 @@ public final class MseSetup {
     while (true) {
       String answer = line(prompt).strip();
       String value = answer.isEmpty() ? byDefault : answer;
-      Optional<String> problem = value.isEmpty() ? Optional.of(prompt.replaceAll("\\s*\\[.*$|:$", "") + ": an answer is required")
-          : rule.apply(value);
+      Optional<String> problem = value.isEmpty() ? Optional.of(required(prompt)) : rule.apply(value);
       if (problem.isEmpty()) {
         return value;
       }
       out(problem.get());
     }
+  }
+
+  /** A yes/no question, asked until answered; without a default ({@code null}) an empty answer is asked again. */
+  private boolean askYesNo(String field, String prompt, Boolean byDefault) {
+    while (true) {
+      String answer = line(prompt).strip();
+      if (answer.isEmpty() && byDefault == null) {
+        out(required(prompt));
+        continue;
+      }
+      try {
+        return SetupRules.yesNo(field, answer, Boolean.TRUE.equals(byDefault));
+      } catch (IllegalArgumentException e) {
+        out(e.getMessage());
+      }
+    }
+  }
+
+  /** What a prompt without a default says to an empty answer. */
+  private static String required(String prompt) {
+    return prompt.replaceAll("\\s*\\[.*$|:$", "") + ": an answer is required";
   }
 
   private String askNetmask(String field, String byDefault) {
@@ -725,14 +739,6 @@ public final class MseSetup {
     return value == null ? byDefault : value;
   }
 
-  private static Optional<String> yesNoProblem(String field, String v) {
-    try {
-      SetupRules.yesNo(field, v, false);
-      return Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.of(e.getMessage());
-    }
-  }
 
   /** A domain name: dot-separated labels of letters, digits and dashes; blank for none. */
   static Optional<String> domainProblem(String v) {

@@ -1,9 +1,5 @@
 package org.ncsha.ha;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * How the active secondary hands back to a restored primary: when the administrator asks (the
  * server pair's only way, as the guide has it), or by itself once the primary has been healthy
@@ -15,7 +11,7 @@ public enum FailbackType {
 
   /** "manual" or "automatic", as in node.properties and the status JSON. */
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireNames.of(this);
   }
 
   /**
@@ -24,12 +20,6 @@ public enum FailbackType {
    * @throws IllegalArgumentException naming the allowed values when {@code wireName} is not one
    */
   public static FailbackType fromWireName(String wireName) {
-    for (FailbackType type : values()) {
-      if (type.wireName().equalsIgnoreCase(wireName == null ? "" : wireName.trim())) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("Unknown failback type '" + wireName + "': allowed values are "
-        + Arrays.stream(values()).map(FailbackType::wireName).collect(Collectors.joining(", ")));
+    return WireNames.parse(FailbackType.class, "failback type", wireName);
   }
 }

@@ -7,6 +7,6 @@ public enum Role {
 
   /** The lower-case name used in the HM status contract ("primary" / "secondary"). */
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return WireNames.of(this);
   }
 }

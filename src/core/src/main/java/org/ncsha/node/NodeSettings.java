@@ -95,7 +95,7 @@ public record NodeSettings(
         witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")),
         longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1),
         failbackType(p.getProperty("failback.type", "manual")),
-        Duration.ofSeconds(atLeast(p, "failback.delay.seconds", 300, 0)));
+        Duration.ofSeconds(atLeast(p, "failback.delay.seconds", (int) org.ncsha.ha.HaConfig.DEFAULT_FAILBACK_DELAY.toSeconds(), 0)));
   }
 
   private static org.ncsha.ha.FailbackType failbackType(String value) {

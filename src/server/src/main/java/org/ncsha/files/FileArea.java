@@ -166,18 +166,17 @@ public final class FileArea {
    * the batch (the next run deletes it on the receiver).
    */
   public List<ManifestEntry> hashed(List<ManifestEntry> batch) throws IOException {
-    if (batch.stream().allMatch(e -> e.sha256() != null)) {
+    long missing = batch.stream().filter(e -> e.sha256() == null).count();
+    if (missing == 0) {
       return batch;
     }
-    ManifestEntry[] out = batch.toArray(ManifestEntry[]::new);
-    List<Integer> missing = java.util.stream.IntStream.range(0, out.length).filter(i -> out[i].sha256() == null).boxed().toList();
     try {
-      (missing.size() >= HASH_IN_PARALLEL_FROM ? missing.parallelStream() : missing.stream())
-          .forEach(i -> out[i] = hashNow(out[i]));
+      // An ordered stream keeps the batch's order, in parallel too.
+      return (missing >= HASH_IN_PARALLEL_FROM ? batch.parallelStream() : batch.stream())
+          .map(e -> e.sha256() != null ? e : hashNow(e)).filter(java.util.Objects::nonNull).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
   }
 
   /** The entry with the file's hash and size as they are now; null when the file is gone. */

@@ -61,6 +61,12 @@ public class VirtualIpKeeper {
 
   private volatile Seen seen = new Seen(VirtualIps.NONE, false);
 
+  /** {@code vips} and whether every one of them is on this server's interface now. */
+  private Seen look(VirtualIps vips) {
+    List<String> addresses = vips.addresses();
+    return new Seen(vips, !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a)));
+  }
+
   /**
    * Once a tick, for the decider ({@code LocalModeProbe}): where the virtual IP stands on this
    * server. The status document and the pages show what this saw, so that they read neither the
@@ -68,11 +74,9 @@ public class VirtualIpKeeper {
    */
   LocalMode.VirtualIp observe() {
     VirtualIps vips = configured();
-    List<String> addresses = vips.addresses();
-    boolean allHeld = !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a));
-    seen = new Seen(vips, allHeld);
+    seen = look(vips);
     if (vips.configured()) {
-      return allHeld ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD;
+      return seen.allHeld() ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD;
     }
     // Not configured: an address added before Remove HA forgot it may still be here.
     Set<String> leftOver;
@@ -203,7 +207,7 @@ public class VirtualIpKeeper {
       });
       writeHeld();
       // The status and the pages show the new addresses from now on, not only from the next tick.
-      seen = new Seen(to, to.configured() && to.addresses().stream().allMatch(a -> host().holds(a)));
+      seen = look(to);
     }
   }
 
