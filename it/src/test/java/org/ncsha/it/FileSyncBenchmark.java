@@ -32,8 +32,8 @@ class FileSyncBenchmark {
   private static final int CHANGES = Integer.getInteger("bench.fileChanges", 200);
   private static final int SMALL_FILES = Integer.getInteger("bench.smallFiles", 10_000);
   private static final long BIG_BYTES = Long.getLong("bench.bigBytes", 1_000_000_000L);
-  /** Measured rounds of the small files, after one warm-up round; the median is reported. */
-  private static final int SMALL_ROUNDS = Integer.getInteger("bench.smallRounds", 3);
+  /** Measured rounds of the small files, after one warm-up round; the median is reported (5: this machine's rounds vary by half). */
+  private static final int SMALL_ROUNDS = Integer.getInteger("bench.smallRounds", 5);
 
   @Test
   void near_real_time_latency_and_reconciliation_against_rsync() throws Exception {
@@ -75,7 +75,7 @@ class FileSyncBenchmark {
       long saved = System.nanoTime();
       Path there = pair.dir.resolve("secondary/files/templates/" + name);
       arrived(() -> java.nio.file.Files.exists(there) && content.equals(java.nio.file.Files.readString(there)),
-          Duration.ofSeconds(30), name + " version " + i);
+          Duration.ofMillis(1), Duration.ofSeconds(30), name + " version " + i);
       seconds.add((System.nanoTime() - saved) / 1e9);
     }
     return seconds;
@@ -125,7 +125,7 @@ class FileSyncBenchmark {
     long start = System.nanoTime();
     Arrivals arrivals = new Arrivals(arrival, prepared);
     java.nio.file.Files.move(prepared.path(), target, StandardCopyOption.ATOMIC_MOVE);
-    arrived(arrivals::complete, Duration.ofMinutes(20), prepared.what());
+    arrived(arrivals::complete, Duration.ofMillis(10), Duration.ofMinutes(20), prepared.what());
     double ncs = (System.nanoTime() - start) / 1e9;
     assertEquals(prepared.bytes(), bytes(arrival), "every byte on the secondary");
 
@@ -239,14 +239,18 @@ class FileSyncBenchmark {
     boolean done() throws Exception;
   }
 
-  /** Polls every millisecond (a latency of a few ms must show), up to the deadline. */
-  private static void arrived(Check check, Duration limit, String what) throws Exception {
+  /**
+   * Polls every {@code every} up to the deadline: a millisecond for a save's latency (a few ms
+   * must show), 10 ms for a reconciliation of a second or more, where looking at the secondary's
+   * folders every millisecond took CPU time from the transfer it timed on a 2-core machine.
+   */
+  private static void arrived(Check check, Duration every, Duration limit, String what) throws Exception {
     Instant deadline = Instant.now().plus(limit);
     while (!check.done()) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError(what + " did not reach the secondary within " + limit);
       }
-      LockSupport.parkNanos(1_000_000);
+      LockSupport.parkNanos(every.toNanos());
     }
   }
 
@@ -271,7 +275,7 @@ class FileSyncBenchmark {
         .append("Target (issue 14): p99 under 1 s, where the guide's schedule alone would take up to 11 s.\n\n")
         .append("Reconciliation: the files, prepared and flushed to disk (`sync`) before the clock starts, are moved into ")
         .append("the primary's file area in one rename; timed until the secondary ")
-        .append("has every file (each appears only whole, after its hash is checked and it is flushed to disk). ")
+        .append("has every file (each appears only whole, after its hash is checked and it is flushed to disk; looked for every 10 ms). ")
         .append("rsync: `rsync -a --whole-file` of the same files between two local directories (no ssh, no network, no ")
         .append("hashing), on the same machine.\n\n")
         .append("| what | files | MB | ncs-ha | ncs-ha MB/s | rsync | rsync MB/s | ncs-ha / rsync |\n")

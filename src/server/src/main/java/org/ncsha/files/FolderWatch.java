@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.ncsha.filesync.ChangeScope;
@@ -27,38 +28,76 @@ import org.ncsha.filesync.FileClass;
  * burst of events of one save has settled (a short quiet period), on a thread of its own: the
  * changed entries of the class folders ({@link ChangeScope}), or a whole class when events were
  * lost (an overflow).
+ *
+ * <p>It watches only while {@code sending} says this server is the source of the files (looked
+ * at once a second): on the passive server every received file was an event to read and drop,
+ * two thread wake-ups a file, which took the CPU the receiving needed (10,000 files arriving were
+ * 20,000 wake-ups on a 2-core machine). When the server starts sending, the whole area is handed
+ * over once, since what changed before the watch began was not seen.
  */
 final class FolderWatch {
   private static final Logger LOG = Logger.getLogger(FolderWatch.class.getName());
   /** A save is often several events (create, write, rename): one run for all of them. */
   private static final long QUIET_MILLIS = 50;
+  /** How often the role is looked at (and the thread checks it is stopped) while nothing happens. */
+  private static final long ROLE_CHECK_MILLIS = 1000;
 
   private final Path root;
+  private final BooleanSupplier sending;
   private final Consumer<ChangeScope> changed;
+  /** Open while watching, null otherwise; only the watch's own thread changes it. */
   private WatchService service;
+  private volatile boolean stopped;
   private Thread thread;
 
-  FolderWatch(Path root, Consumer<ChangeScope> changed) {
+  FolderWatch(Path root, BooleanSupplier sending, Consumer<ChangeScope> changed) {
     this.root = root;
+    this.sending = sending;
     this.changed = changed;
   }
 
   void start() {
-    try {
-      service = FileSystems.getDefault().newWatchService();
-      for (FileClass c : FileClass.values()) {
-        registerTree(root.resolve(c.folder()));
-      }
-    } catch (IOException e) {
-      LOG.warning("File sync: cannot watch " + root + " (" + e.getMessage() + "): changes travel with the timers only");
-      return;
-    }
     thread = new Thread(this::run, "ncs-file-watch");
     thread.setDaemon(true);
     thread.start();
   }
 
   void stop() {
+    stopped = true;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  /** Starts or ends watching as the role asks; true while watching. */
+  private boolean followRole() {
+    boolean wanted;
+    try {
+      wanted = sending.getAsBoolean();
+    } catch (RuntimeException e) {
+      // The application is still starting (its beans cannot be reached yet): asked again in a second.
+      LOG.fine(() -> "File sync: the role is not known yet: " + e);
+      wanted = service != null;
+    }
+    if (wanted && service == null) {
+      try {
+        service = FileSystems.getDefault().newWatchService();
+        for (FileClass c : FileClass.values()) {
+          registerTree(root.resolve(c.folder()));
+        }
+      } catch (IOException e) {
+        LOG.warning("File sync: cannot watch " + root + " (" + e.getMessage() + "): changes travel with the timers only");
+        close();
+        return false;
+      }
+      handOver(ChangeScope.whole(EnumSet.allOf(FileClass.class)));
+    } else if (!wanted && service != null) {
+      close();
+    }
+    return service != null;
+  }
+
+  private void close() {
     try {
       if (service != null) {
         service.close();
@@ -66,9 +105,7 @@ final class FolderWatch {
     } catch (IOException e) {
       LOG.fine("Closing the file watch: " + e.getMessage());
     }
-    if (thread != null) {
-      thread.interrupt();
-    }
+    service = null;
   }
 
   private void registerTree(Path folder) throws IOException {
@@ -107,25 +144,34 @@ final class FolderWatch {
 
   private void run() {
     try {
-      while (!Thread.currentThread().isInterrupted()) {
+      while (!stopped) {
+        if (!followRole()) {
+          Thread.sleep(ROLE_CHECK_MILLIS);
+          continue;
+        }
         Set<String> paths = new HashSet<>();
         Set<FileClass> overflowed = EnumSet.noneOf(FileClass.class);
-        WatchKey key = service.take();
+        WatchKey key = service.poll(ROLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         while (key != null) {
           collect(key, paths, overflowed);
           key = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
         }
-        ChangeScope scope = ChangeScope.ofChanges(paths, overflowed);
-        if (!scope.isEmpty()) {
-          try {
-            changed.accept(scope);
-          } catch (RuntimeException e) {
-            LOG.warning("File sync after a change failed (the timers try again): " + e);
-          }
-        }
+        handOver(ChangeScope.ofChanges(paths, overflowed));
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // Stopped.
+    } finally {
+      close();
+    }
+  }
+
+  private void handOver(ChangeScope scope) {
+    if (!scope.isEmpty()) {
+      try {
+        changed.accept(scope);
+      } catch (RuntimeException e) {
+        LOG.warning("File sync after a change failed (the timers try again): " + e);
+      }
     }
   }
 

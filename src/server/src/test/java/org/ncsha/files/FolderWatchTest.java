@@ -1,18 +1,23 @@
 package org.ncsha.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncsha.filesync.ChangeScope;
+import org.ncsha.filesync.FileClass;
 
 class FolderWatchTest {
   @TempDir Path dir;
@@ -25,6 +30,8 @@ class FolderWatchTest {
     }
   }
 
+  private static final ChangeScope WHOLE = ChangeScope.whole(EnumSet.allOf(FileClass.class));
+
   /** Whatever changes under reports/archive, the run compares that entry only. */
   private static final ChangeScope ARCHIVE = new ChangeScope(Set.of(), Set.of("reports/archive"));
 
@@ -33,8 +40,9 @@ class FolderWatchTest {
     FileArea area = new FileArea(dir.resolve("files"), 1000);
     area.prepare();
     BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
-    watch = new FolderWatch(area.root(), changes::add);
+    watch = new FolderWatch(area.root(), () -> true, changes::add);
     watch.start();
+    assertEquals(WHOLE, changes.poll(10, TimeUnit.SECONDS), "what changed before the watch began is sent whole");
     // A folder of files only (no subfolder) below one with subfolders, as a save of many reports makes.
     Path tree = dir.resolve("tree");
     Files.createDirectories(tree.resolve("2026/december"));
@@ -55,5 +63,36 @@ class FolderWatchTest {
     Files.writeString(area.root().resolve("templates/core-switch"), "hostname core");
     assertEquals(new ChangeScope(Set.of(), Set.of("templates/core-switch")), changes.poll(10, TimeUnit.SECONDS),
         "a file saved directly in a class folder is its own entry");
+  }
+
+  @Test
+  void watches_only_while_the_server_sends() throws Exception {
+    FileArea area = new FileArea(dir.resolve("files"), 1000);
+    area.prepare();
+    BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
+    AtomicBoolean sending = new AtomicBoolean(false);
+    watch = new FolderWatch(area.root(), sending::get, changes::add);
+    watch.start();
+    Files.writeString(area.root().resolve("templates/received"), "sent by the active server");
+    // The role is looked at once a second: three looks see no change handed over.
+    assertNull(changes.poll(3, TimeUnit.SECONDS), "a passive server's files are not watched");
+
+    sending.set(true);
+    assertEquals(WHOLE, changes.poll(10, TimeUnit.SECONDS), "on becoming the source, the whole area once");
+    Files.writeString(area.root().resolve("templates/saved"), "saved here");
+    assertEquals(new ChangeScope(Set.of(), Set.of("templates/saved")), changes.poll(10, TimeUnit.SECONDS),
+        "then each change");
+
+    sending.set(false);
+    // Saves go on until one is not handed over: the watch ended at its next look at the role.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    boolean seen = true;
+    for (int i = 0; seen && System.nanoTime() < deadline; i++) {
+      Files.writeString(area.root().resolve("templates/after-" + i), "saved after");
+      seen = changes.poll(1500, TimeUnit.MILLISECONDS) != null;
+    }
+    assertFalse(seen, "a server that no longer sends stops watching");
+    Files.writeString(area.root().resolve("templates/late"), "late");
+    assertNull(changes.poll(2500, TimeUnit.MILLISECONDS), "and stays stopped");
   }
 }
