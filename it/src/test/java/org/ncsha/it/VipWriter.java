@@ -23,7 +23,7 @@ final class VipWriter implements AutoCloseable {
 
   private static final String SCRIPT = String.join("\n",
       "import base64, json, os, ssl, sys, time, urllib.request",
-      "url, seconds, prefix = sys.argv[1], float(sys.argv[2]), sys.argv[3]",
+      "url, seconds, prefix, kind = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]",
       "auth = 'Basic ' + base64.b64encode((os.environ['NCS_USER'] + ':' + os.environ['NCS_PASSWORD']).encode()).decode()",
       "ctx = ssl.create_default_context()",
       "ctx.check_hostname = False",
@@ -33,7 +33,10 @@ final class VipWriter implements AutoCloseable {
       "while time.time() < deadline and n < 20000:",
       "    n += 1",
       "    name = '%s-%d' % (prefix, n)",
-      "    body = json.dumps({'name': name, 'address': '10.4.0.1'}).encode()",
+      "    if kind == 'location':",
+      "        body = json.dumps({'clientMac': '02:00:00:00:%02x:%02x' % (n // 256 % 256, n % 256), 'floor': prefix, 'x': n, 'y': 0}).encode()",
+      "    else:",
+      "        body = json.dumps({'name': name, 'address': '10.4.0.1'}).encode()",
       "    req = urllib.request.Request(url, data=body, method='POST',",
       "        headers={'Content-Type': 'application/json', 'Authorization': auth})",
       "    sent = int(time.time() * 1000)",
@@ -49,11 +52,25 @@ final class VipWriter implements AutoCloseable {
   private final Thread reader;
   private final List<Write> writes = new ArrayList<>();
 
-  /** Starts writing through {@code vip} (an IPv4 or IPv6 address) from the namespace {@code clientNs}. */
+  /** Starts adding devices through {@code vip} (an IPv4 or IPv6 address) from the namespace {@code clientNs}. */
   VipWriter(String clientNs, String vip, String prefix, String user, String password, int seconds) throws IOException {
+    this(clientNs, vip, "/api/devices", "device", prefix, user, password, seconds);
+  }
+
+  /**
+   * Starts recording MSE location sightings instead (POST /api/mse/locations): write {@code
+   * prefix-n} is the sighting with floor {@code prefix} and x {@code n}.
+   */
+  static VipWriter locations(String clientNs, String vip, String prefix, String user, String password, int seconds)
+      throws IOException {
+    return new VipWriter(clientNs, vip, "/api/mse/locations", "location", prefix, user, password, seconds);
+  }
+
+  private VipWriter(String clientNs, String vip, String path, String kind, String prefix, String user, String password,
+      int seconds) throws IOException {
     String host = vip.contains(":") ? "[" + vip + "]" : vip;
     ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", clientNs, "python3", "-c", SCRIPT,
-        "https://" + host + ":9443/api/devices", String.valueOf(seconds), prefix).redirectErrorStream(true);
+        "https://" + host + ":9443" + path, String.valueOf(seconds), prefix, kind).redirectErrorStream(true);
     pb.environment().put("NCS_USER", user);
     pb.environment().put("NCS_PASSWORD", password);
     process = pb.start();

@@ -96,7 +96,7 @@ public final class MseSetup {
         return 0;
       }
       file = NodeDir.resolve(flags.remove("--node-dir"), env).path().resolve(MseSettings.RELATIVE_PATH);
-      applied = load(file);
+      applied = MseSettings.read(file);
       session = applied;
       if (flags.remove("--apply") != null) {
         return withFlags(flags);
@@ -142,17 +142,6 @@ public final class MseSetup {
       }
     }
     return flags;
-  }
-
-  private static MseSettings load(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return MseSettings.INITIAL;
-    }
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(in);
-    }
-    return MseSettings.fromProperties(p);
   }
 
   // ---- non-interactive ----

@@ -43,6 +43,8 @@ public final class Ncs {
       "usage: ncs [--node-dir DIR] COMMAND",
       "",
       "  ncs status   Show whether this server's processes are up",
+      "  ncs getserverinfo",
+      "               On an MSE: its version, HA role and state, appliance type and services",
       "  ncs show version",
       "               Show the version of ncs-ha this server runs and its installed patches",
       "  ncs update upload FILE | ncs update install ID [--rolling]",
@@ -152,6 +154,9 @@ public final class Ncs {
       case "status":
         noMoreThan(w, 1);
         return new ProcessStatus(node(), terminal.out()).print();
+      case "getserverinfo":
+        noMoreThan(w, 1);
+        return serverInfo();
       case "show":
         if (w.size() != 2 || !w.get(1).equals("version")) {
           throw CliException.usage("usage: ncs show version");
@@ -234,6 +239,30 @@ public final class Ncs {
       throw CliException.failure("The Health Monitor's status is not readable (" + e.getMessage() + "): " + abbreviate(answer.body()));
     }
     StatusView.print(status, terminal.out());
+    return 0;
+  }
+
+  /** The guide's getserverinfo, from this MSE's Health Monitor. */
+  private int serverInfo() throws CliException {
+    HmClient.Answer answer = client(node(), STATUS_TIMEOUT).get("/api/mse/serverinfo");
+    if (!answer.ok()) {
+      throw CliException.failure("The Health Monitor could not give the server information: " + message(answer));
+    }
+    try {
+      JsonObject o = HmJson.object(answer.body());
+      List<org.ncsha.mse.ServerInfo.Service> services = new ArrayList<>();
+      for (jakarta.json.JsonValue v : o.getJsonArray("services")) {
+        JsonObject s = v.asJsonObject();
+        services.add(new org.ncsha.mse.ServerInfo.Service(HmJson.text(s, "name"), HmJson.text(s, "status"),
+            HmJson.text(s, "detail")));
+      }
+      var info = new org.ncsha.mse.ServerInfo(HmJson.text(o, "name"), HmJson.text(o, "version"), HmJson.text(o, "role"),
+          HmJson.text(o, "haState"), HmJson.text(o, "applianceType"), HmJson.text(o, "healthMonitorAddress"),
+          HmJson.text(o, "virtualIp"), services);
+      info.lines().forEach(terminal.out()::println);
+    } catch (JsonException | NullPointerException | ClassCastException e) {
+      throw CliException.failure("The server information is not readable (" + e + "): " + abbreviate(answer.body()));
+    }
     return 0;
   }
 

@@ -182,6 +182,18 @@ public record MseSettings(String hostname, String domain, String eth0Address, St
         p.getProperty("pi.password.verifier"));
   }
 
+  /** What the file at {@code file} holds; {@link #INITIAL} when setup has not written it yet. */
+  public static MseSettings read(java.nio.file.Path file) throws java.io.IOException {
+    if (!java.nio.file.Files.exists(file)) {
+      return INITIAL;
+    }
+    Properties p = new Properties();
+    try (var in = java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return fromProperties(p);
+  }
+
   private static void put(Properties p, String key, String value) {
     if (value != null) {
       p.setProperty(key, value);

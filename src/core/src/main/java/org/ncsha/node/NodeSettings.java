@@ -41,7 +41,9 @@ public record NodeSettings(
     java.util.List<String> witnessEndpoints,
     long fileSyncMaxBytes,
     org.ncsha.ha.FailbackType failbackType,
-    Duration failbackDelay) {
+    Duration failbackDelay,
+    NodeKind kind,
+    org.ncsha.mse.ApplianceType applianceType) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -95,7 +97,10 @@ public record NodeSettings(
         witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")),
         longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1),
         failbackType(p.getProperty("failback.type", "manual")),
-        Duration.ofSeconds(atLeast(p, "failback.delay.seconds", (int) org.ncsha.ha.HaConfig.DEFAULT_FAILBACK_DELAY.toSeconds(), 0)));
+        Duration.ofSeconds(atLeast(p, "failback.delay.seconds", (int) org.ncsha.ha.HaConfig.DEFAULT_FAILBACK_DELAY.toSeconds(), 0)),
+        NodeKind.fromWireName("node.properties: node.kind", p.getProperty("node.kind", "server")),
+        org.ncsha.mse.ApplianceType.fromDisplayName("node.properties: mse.appliance.type",
+            p.getProperty("mse.appliance.type", org.ncsha.mse.ApplianceType.VA_2.displayName())));
   }
 
   private static org.ncsha.ha.FailbackType failbackType(String value) {
@@ -121,6 +126,10 @@ public record NodeSettings(
       endpoints.add(e);
     }
     return java.util.List.copyOf(endpoints);
+  }
+
+  public boolean isMse() {
+    return kind == NodeKind.MSE;
   }
 
   public boolean witnessConfigured() {

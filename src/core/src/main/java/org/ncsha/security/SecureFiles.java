@@ -23,6 +23,19 @@ public final class SecureFiles {
 
   private SecureFiles() {}
 
+  /**
+   * A file written by root (a setup tool) into a node directory the server's own user owns must
+   * stay that user's, as the file it replaces was, or the server can no longer read it: the
+   * owner of the file replaced, or of the folder for a new one. Only root can give a file away;
+   * anyone else writes files of their own, as they always did.
+   */
+  private static void keepOwner(Path temp, Path like) throws IOException {
+    java.nio.file.attribute.UserPrincipal owner = Files.getOwner(like, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (!owner.equals(Files.getOwner(temp)) && "root".equals(System.getProperty("user.name"))) {
+      Files.setOwner(temp, owner);
+    }
+  }
+
   /** Replaces {@code file} atomically with {@code content}, readable by the owner only. */
   public static void writePrivate(Path file, byte[] content) throws IOException {
     write(file, content, OWNER_ONLY);
@@ -57,6 +70,9 @@ public final class SecureFiles {
       }
       if (posix && perms != null) {
         Files.setPosixFilePermissions(temp, perms); // createTempFile's attribute is subject to the umask
+      }
+      if (posix) {
+        keepOwner(temp, Files.exists(target) ? target : dir);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

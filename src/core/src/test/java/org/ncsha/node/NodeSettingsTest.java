@@ -90,4 +90,19 @@ class NodeSettingsTest {
     assertEquals("node.properties: failback.type: Unknown failback type 'sometimes': allowed values are manual, automatic",
         e.getMessage());
   }
+
+  @Test
+  void a_node_is_a_server_unless_the_file_makes_it_an_mse_of_a_type() throws Exception {
+    assertEquals(NodeKind.SERVER, NodeSettings.load(dir).kind());
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/node.properties"), "node.kind=mse\nmse.appliance.type=VA-4\n");
+    assertTrue(NodeSettings.load(dir).isMse());
+    assertEquals(org.ncsha.mse.ApplianceType.VA_4, NodeSettings.load(dir).applianceType());
+    Files.writeString(dir.resolve("etc/node.properties"), "node.kind=router\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertEquals("node.properties: node.kind must be one of server, mse, was 'router'", e.getMessage());
+    Files.writeString(dir.resolve("etc/node.properties"), "node.kind=mse\nmse.appliance.type=VA-9\n");
+    e = assertThrows(IllegalArgumentException.class, () -> NodeSettings.load(dir));
+    assertEquals("node.properties: mse.appliance.type: 'VA-9' is not an MSE type (3355, VA-2, VA-3, VA-4, VA-5)", e.getMessage());
+  }
 }
