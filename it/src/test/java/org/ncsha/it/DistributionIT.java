@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +32,7 @@ class DistributionIT {
     }
     root = Files.createTempDirectory("ncs-dist");
     Files.createDirectories(root.resolve("opt"));
-    assertEquals(0, run(List.of("tar", "-xzf", tarball.toString(), "-C", root.resolve("opt").toString()), Map.of(), "").code);
+    assertEquals(0, Command.run(List.of("tar", "-xzf", tarball.toString(), "-C", root.resolve("opt").toString()), Map.of(), "").code());
     try (Stream<Path> dirs = Files.list(root.resolve("opt"))) {
       home = dirs.findFirst().orElseThrow();
     }
@@ -64,15 +62,15 @@ class DistributionIT {
 
   @Test
   void ncs_needs_only_java_and_prepares_a_node_from_the_distribution() throws Exception {
-    Result version = ncs(List.of("show", "version"), Map.of());
-    assertEquals(0, version.code, version.out);
-    assertTrue(version.out.matches("(?s)ncs-ha version [0-9].*"), version.out);
+    Command version = ncs(List.of("show", "version"), Map.of());
+    assertEquals(0, version.code(), version.out());
+    assertTrue(version.out().matches("(?s)ncs-ha version [0-9].*"), version.out());
 
     Path node = root.resolve("var/lib/ncs-ha");
-    Result init = ncs(List.of("node", "init", "--address", "127.0.0.1", "--name", "primary",
+    Command init = ncs(List.of("node", "init", "--address", "127.0.0.1", "--name", "primary",
         "--set", "pg.bin.dir=/usr/lib/postgresql/15/bin", "--admin-password-env", "ADMIN_PW"),
         Map.of("NCS_NODE_DIR", node.toString(), "ADMIN_PW", "Dist-admin-9"));
-    assertEquals(0, init.code, init.out);
+    assertEquals(0, init.code(), init.out());
     for (String path : List.of("etc/secrets.properties", "etc/pair.secrets", "etc/key.p12", "etc/tls.fingerprint",
         "usr/servers/ncs/server.xml", "usr/servers/ncs/apps/ncs-ha.ear", "usr/servers/ncs/configDropins/overrides/node.xml")) {
       assertTrue(Files.exists(node.resolve(path)), path);
@@ -83,9 +81,9 @@ class DistributionIT {
     assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
         java.nio.file.Files.getPosixFilePermissions(node.resolve("etc/secrets.properties"))));
 
-    Result status = ncs(List.of("status"), Map.of("NCS_NODE_DIR", node.toString()));
-    assertEquals(1, status.code, "nothing runs yet: " + status.out);
-    assertTrue(status.out.contains("Liberty server  Down") && status.out.contains("PostgreSQL      Down"), status.out);
+    Command status = ncs(List.of("status"), Map.of("NCS_NODE_DIR", node.toString()));
+    assertEquals(1, status.code(), "nothing runs yet: " + status.out());
+    assertTrue(status.out().contains("Liberty server  Down") && status.out().contains("PostgreSQL      Down"), status.out());
     assertFalse(Files.exists(root.resolve("mvn-was-run")), "the installed ncs never builds");
 
     // The MSE setup script from the same jar: no questions with --apply, the answers checked.
@@ -94,11 +92,11 @@ class DistributionIT {
         "--apply", "--hostname", "mse1", "--eth0-address", "10.10.10.12", "--eth0-netmask", "255.255.255.0",
         "--gateway", "10.10.10.1", "--timezone", "UTC", "--ntp-servers", "none", "--role", "secondary",
         "--root-password-env", "ROOT_PW", "--pi-password-env", "PI_PW"));
-    Result refused = run(setup, Map.of("ROOT_PW", "password", "PI_PW", "Dist-pi-pw-9"), "");
-    assertEquals(2, refused.code, refused.out);
-    assertTrue(refused.out.contains("Root password: use at least 8 characters"), refused.out);
-    Result applied = run(setup, Map.of("ROOT_PW", "Dist-Root-pw9x", "PI_PW", "Dist-pi-pw-9"), "");
-    assertEquals(0, applied.code, applied.out);
+    Command refused = Command.run(setup, Map.of("ROOT_PW", "password", "PI_PW", "Dist-pi-pw-9"), "");
+    assertEquals(2, refused.code(), refused.out());
+    assertTrue(refused.out().contains("Root password: use at least 8 characters"), refused.out());
+    Command applied = Command.run(setup, Map.of("ROOT_PW", "Dist-Root-pw9x", "PI_PW", "Dist-pi-pw-9"), "");
+    assertEquals(0, applied.code(), applied.out());
     assertTrue(Files.readString(mse.resolve("etc/mse-setup.properties")).contains("ha.role=secondary"));
   }
 
@@ -113,8 +111,8 @@ class DistributionIT {
       Files.writeString(copy, unit);
       verify.add(copy.toString());
     }
-    Result verified = run(verify, Map.of(), "");
-    assertEquals(0, verified.code, verified.out);
+    Command verified = Command.run(verify, Map.of(), "");
+    assertEquals(0, verified.code(), verified.out());
     assertTrue(Files.readString(home.resolve("systemd/ncs-ha.service")).contains("Restart=on-failure"),
         "a crashed JVM comes back");
   }
@@ -127,27 +125,12 @@ class DistributionIT {
     }
   }
 
-  record Result(int code, String out) {}
-
-  private static Result ncs(List<String> args, Map<String, String> env) throws Exception {
+  private static Command ncs(List<String> args, Map<String, String> env) throws Exception {
     List<String> command = new ArrayList<>(List.of(home.resolve("bin/ncs").toString()));
     command.addAll(args);
     Map<String, String> all = new java.util.HashMap<>(env);
     all.put("PATH", root.resolve("fake-bin") + ":" + System.getenv("PATH"));
-    return run(command, all, "");
+    return Command.run(command, all, "");
   }
 
-  private static Result run(List<String> command, Map<String, String> env, String stdin) throws Exception {
-    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
-    b.environment().putAll(env);
-    Process p = b.start();
-    p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(180, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command + " did not end within 180 s: " + out);
-    }
-    return new Result(p.exitValue(), out);
-  }
 }

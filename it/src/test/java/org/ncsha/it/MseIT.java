@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -56,13 +54,13 @@ class MseIT {
   @Test
   @Order(10)
   void each_mse_is_set_up_by_its_script_and_answers_getserverinfo() throws Exception {
-    Result refused = setup("primary", List.of("--role", "primary"));
+    Command refused = setup("primary", List.of("--role", "primary"));
     assertEquals(2, refused.code(), refused.out());
     assertTrue(refused.out().contains("Virtual IP address: Not configured for this Primary MSE"), refused.out());
-    Result primary = setup("primary", List.of("--role", "primary", "--virtual-ip", VIP,
+    Command primary = setup("primary", List.of("--role", "primary", "--virtual-ip", VIP,
         "--virtual-ip-netmask", "255.255.255.0", "--recovery-mode", "no"));
     assertEquals(0, primary.code(), primary.out());
-    Result secondary = setup("secondary", List.of("--role", "secondary"));
+    Command secondary = setup("secondary", List.of("--role", "secondary"));
     assertEquals(0, secondary.code(), secondary.out());
 
     String p = serverInfo("primary");
@@ -130,46 +128,27 @@ class MseIT {
   }
 
   /** The setup script's non-interactive mode on a node, with the mandatory parameters and {@code more}. */
-  private static Result setup(String node, List<String> more) throws Exception {
+  private static Command setup(String node, List<String> more) throws Exception {
     List<String> command = new ArrayList<>(List.of(Pair.REPO.resolve("liberty/bin/mse-setup").toString(),
         "--node-dir", pair.dir.resolve(node).toString(), "--apply", "--hostname", "mse-" + node,
         "--eth0-address", SUBNET + (node.equals("primary") ? ".11" : ".12"), "--eth0-netmask", "255.255.255.0",
         "--gateway", SUBNET + ".1", "--timezone", "UTC", "--ntp-servers", "none",
         "--root-password-env", "MSE_ROOT_PW", "--pi-password-env", "MSE_PI_PW"));
     command.addAll(more);
-    return run(command, Map.of("MSE_ROOT_PW", "Mse-Root-pw9x", "MSE_PI_PW", "Mse-pi-pw-9"));
+    return Command.run(command, Map.of("MSE_ROOT_PW", "Mse-Root-pw9x", "MSE_PI_PW", "Mse-pi-pw-9"), "");
   }
 
   /** ncs-mse getserverinfo on a node (the CLI reaches the node's Health Monitor from the host). */
   private static String serverInfo(String node) throws Exception {
-    Result r = run(List.of(Pair.REPO.resolve("liberty/bin/ncs-mse").toString(), "getserverinfo", "--node-dir",
-        pair.dir.resolve(node).toString()), Map.of());
+    Command r = Command.run(List.of(Pair.REPO.resolve("liberty/bin/ncs-mse").toString(), "getserverinfo", "--node-dir",
+        pair.dir.resolve(node).toString()), Map.of(), "");
     assertEquals(0, r.code(), r.out());
     return r.out();
   }
 
-  private record Result(int code, String out) {}
-
-  private static Result run(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
-    b.environment().putAll(env);
-    Process p = b.start();
-    p.getOutputStream().close();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES), String.join(" ", command) + " finished");
-    return new Result(p.exitValue(), out);
-  }
-
   private static String sql(String node, String statement) throws Exception {
-    ProcessBuilder b = new ProcessBuilder("ip", "netns", "exec", node.equals("primary") ? "ncs-lab-p" : "ncs-lab-s",
-        "/usr/lib/postgresql/15/bin/psql", "-h", SUBNET + (node.equals("primary") ? ".11" : ".12"), "-U", "ncs", "-d",
-        "ncs", "-At", "-v", "ON_ERROR_STOP=1", "-c", statement).redirectErrorStream(true);
-    b.environment().put("PGPASSWORD", pair.secret("db.password"));
-    b.environment().put("PGCONNECT_TIMEOUT", "5");
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "psql finished");
-    assertEquals(0, p.exitValue(), out);
-    return out;
+    return pair.sql(node.equals("primary") ? "ncs-lab-p" : "ncs-lab-s", SUBNET + (node.equals("primary") ? ".11" : ".12"),
+        statement);
   }
+
 }

@@ -115,29 +115,9 @@ final class NetPair implements AutoCloseable {
     assertEquals(0, pair.haPair(Duration.ofMinutes(4), "start", node));
   }
 
-  /**
-   * Runs one SQL statement on a node's database from inside its namespace (its pg_hba admits the
-   * pair's own addresses, not this test's); returns psql's unaligned output.
-   *
-   * @throws IllegalStateException when psql fails (the database is down, say), with its output
-   */
+  /** Runs one SQL statement on a node's database from inside its namespace ({@link Pair#sql}). */
   String sql(String node, String statement) throws Exception {
-    String password = pair.secret("db.password");
-    ProcessBuilder b = new ProcessBuilder("ip", "netns", "exec", net.namespace(node),
-        "/usr/lib/postgresql/15/bin/psql", "-h", net.address(node), "-U", "ncs", "-d", "ncs", "-At",
-        "-v", "ON_ERROR_STOP=1", "-c", statement).redirectErrorStream(true);
-    b.environment().put("PGPASSWORD", password);
-    b.environment().put("PGCONNECT_TIMEOUT", "5");
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("psql did not finish: " + statement);
-    }
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException("psql on the " + node + " failed: " + out);
-    }
-    return out;
+    return pair.sql(net.namespace(node), net.address(node), statement);
   }
 
   /** Whether a node's PostgreSQL accepts writes: not in recovery, and not read-only by default. */

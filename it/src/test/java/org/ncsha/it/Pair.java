@@ -135,6 +135,31 @@ final class Pair {
     return java.sql.DriverManager.getConnection("jdbc:postgresql://" + address(node) + ":5432/ncs", "ncs_app", secret("app.password"));
   }
 
+  /**
+   * Runs one SQL statement as the database's owner on the node at {@code address}, from inside its
+   * network namespace (its pg_hba admits the pair's own addresses, not this test's); returns
+   * psql's unaligned output.
+   *
+   * @throws IllegalStateException when psql fails (the database is down, say), with its output
+   */
+  String sql(String namespace, String address, String statement) throws Exception {
+    ProcessBuilder b = new ProcessBuilder("ip", "netns", "exec", namespace,
+        "/usr/lib/postgresql/15/bin/psql", "-h", address, "-U", "ncs", "-d", "ncs", "-At",
+        "-v", "ON_ERROR_STOP=1", "-c", statement).redirectErrorStream(true);
+    b.environment().put("PGPASSWORD", secret("db.password"));
+    b.environment().put("PGCONNECT_TIMEOUT", "5");
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IllegalStateException("psql did not finish: " + statement);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("psql on " + address + " failed: " + out);
+    }
+    return out;
+  }
+
   /** One of the pair's database passwords ({@code db.password}, {@code app.password}), as 'ncs node init' made them. */
   String secret(String name) throws IOException {
     Properties secrets = new Properties();

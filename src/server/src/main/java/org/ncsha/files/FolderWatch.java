@@ -48,6 +48,8 @@ final class FolderWatch {
   /** Open while watching, null otherwise; only the watch's own thread changes it. */
   private WatchService service;
   private volatile boolean stopped;
+  /** Why the watch could not begin, said once until it begins or the reason changes. */
+  private String watchProblem;
   private Thread thread;
 
   FolderWatch(Path root, BooleanSupplier sending, Consumer<ChangeScope> changed) {
@@ -86,10 +88,15 @@ final class FolderWatch {
           registerTree(root.resolve(c.folder()));
         }
       } catch (IOException e) {
-        LOG.warning("File sync: cannot watch " + root + " (" + e.getMessage() + "): changes travel with the timers only");
+        // Tried again each second (a limit of inotify watches may be raised meanwhile), said once.
+        if (!String.valueOf(e.getMessage()).equals(watchProblem)) {
+          watchProblem = String.valueOf(e.getMessage());
+          LOG.warning("File sync: cannot watch " + root + " (" + watchProblem + "): changes travel with the timers only");
+        }
         close();
         return false;
       }
+      watchProblem = null;
       handOver(ChangeScope.whole(EnumSet.allOf(FileClass.class)));
     } else if (!wanted && service != null) {
       close();
