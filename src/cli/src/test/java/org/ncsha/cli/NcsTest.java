@@ -91,6 +91,26 @@ class NcsTest {
   }
 
   @Test
+  void getserverinfoPrintsTheMsesAnswerAndNamesWhatWentWrongElsewhere() {
+    answers.put("GET /api/mse/serverinfo", new String[] {"200", "{\"name\":\"mse1\",\"version\":\"0.1.0\","
+        + "\"role\":\"Primary\",\"haState\":\"Primary Active\",\"applianceType\":\"VA-2\","
+        + "\"healthMonitorAddress\":\"10.10.10.12\",\"virtualIp\":\"10.10.10.11\",\"services\":["
+        + "{\"name\":\"Health Monitor\",\"status\":\"Up\"},"
+        + "{\"name\":\"Context Aware Service\",\"status\":\"Up\"}]}"});
+    CliRun r = ncs("", "getserverinfo");
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(r.out.contains("Hostname: mse1\n"), r.out);
+    assertTrue(r.out.contains("Virtual IP: 10.10.10.11\n"), r.out);
+    assertTrue(r.out.contains("HA state: Primary Active\n"), r.out);
+    assertTrue(r.out.contains("Service Name: Context Aware Service, Operation Status: Up\n"), r.out);
+
+    answers.put("GET /api/mse/serverinfo", new String[] {"404", "{\"message\":\"this server is not an MSE (node.kind=server)\"}"});
+    CliRun server = ncs("", "getserverinfo");
+    assertEquals(1, server.exitCode, server.toString());
+    assertTrue(server.err.contains("this server is not an MSE (node.kind=server)"), server.toString());
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     assertEquals(2, ncsWithoutNode().exitCode);
     assertEquals(2, ncsWithoutNode("ha").exitCode);
