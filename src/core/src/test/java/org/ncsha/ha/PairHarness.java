@@ -104,6 +104,23 @@ final class PairHarness {
     }
   }
 
+  /** Per node: the peer state it last heard, and since when without a miss (PeerLink's seenInState). */
+  private final java.util.Map<SimNode, HaState> heardState = new java.util.HashMap<>();
+  private final java.util.Map<SimNode, Instant> heardSince = new java.util.HashMap<>();
+
+  /** The answer with how long {@code node} has heard the peer in that state; silence starts it over. */
+  private PeerReport steady(SimNode node, PeerReport answer) {
+    if (answer == null) {
+      heardState.remove(node);
+      return null;
+    }
+    if (heardState.put(node, answer.state()) != answer.state()) {
+      heardSince.put(node, now);
+    }
+    return new PeerReport(answer.state(), answer.processesHealthy(), answer.databaseHealthy(),
+        Duration.between(heardSince.get(node), now));
+  }
+
   /** One round: the primary ticks, then the secondary; then time moves on. */
   void round() {
     step(primary);
@@ -135,7 +152,7 @@ final class PairHarness {
     node.loop.tickStarted(true);
     boolean startup = node.loop.startup();
     // A node answers heartbeats once its HM has run its startup tick.
-    PeerReport answer = linkUp && peer.up && !peer.loop.startup() && !startup ? peer.report() : null;
+    PeerReport answer = steady(node, linkUp && peer.up && !peer.loop.startup() && !startup ? peer.report() : null);
     PeerReport report = node.loop.peerExchanged(answer != null
         ? PeerContact.answered(answer, Duration.ZERO, TICK, TICK) : PeerContact.silent("no answer"), true);
     if (report != null && report.state() == HaState.HA_INITIALIZING) {
