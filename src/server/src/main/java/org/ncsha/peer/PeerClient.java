@@ -27,6 +27,8 @@ import org.ncsha.security.PinnedTrust;
  */
 public class PeerClient {
   private static final Jsonb JSON = JsonbBuilder.create();
+  /** Beyond a call's own timeout, how long before it is given up whatever the HTTP client does. */
+  private static final long CALL_GRACE_MILLIS = 2000;
 
   private final int hmPort;
   private final Duration timeout;
@@ -162,22 +164,40 @@ public class PeerClient {
             PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), signed));
     HttpRequest request = builder.POST(body).build();
     HttpResponse<String> res;
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     try {
-      res = client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      // The pooled connection may be dead (a cut link leaves it half-open): start afresh.
-      clientsByFingerprint.values().remove(client);
-      fileClients.values().remove(client);
-      throw new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", e);
-    } catch (ConnectException e) {
-      throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", e);
-    } catch (IOException e) {
-      CertificateChangedException changed = certificateChange(e);
-      if (changed != null) {
-        throw PeerException.certificateChanged(address, changed);
+      // The request's own timeout did not always end the call: a heartbeat over a connection cut
+      // while it was sent waited in HttpClient.send for over a minute (its thread dump: parked
+      // in CompletableFuture.get), and the Health Monitor's loop with it. This bound always holds.
+      res = pending.get(timeout.toMillis() + CALL_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw timedOut(client, address, timeout, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
       }
-      throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + e, e);
+      if (cause instanceof HttpTimeoutException) {
+        throw timedOut(client, address, timeout, cause);
+      }
+      if (cause instanceof ConnectException) {
+        throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", cause);
+      }
+      if (cause instanceof IOException) {
+        CertificateChangedException changed = certificateChange(cause);
+        if (changed != null) {
+          throw PeerException.certificateChanged(address, changed);
+        }
+        throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + cause, cause);
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new PeerException("Calling " + address + " failed: " + cause, cause);
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new PeerException("Interrupted while calling " + address, e);
     }
@@ -207,6 +227,13 @@ public class PeerClient {
       case CLOCK_SKEW -> throw PeerException.untrusted(clockProblem(address));
       default -> throw PeerException.untrusted(keyProblem(address, "signed its answer with another key"));
     }
+  }
+
+  /** A call that did not end in time: its pooled connection may be dead (a cut link leaves it half-open), so start afresh. */
+  private PeerException timedOut(HttpClient client, String address, Duration timeout, Throwable cause) {
+    clientsByFingerprint.values().remove(client);
+    fileClients.values().remove(client);
+    return new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", cause);
   }
 
   /**
