@@ -48,7 +48,7 @@ public class FileSyncTicker {
     // The watch's thread only asks: every run happens on a timer's thread, where the container
     // gives it what the store and the mail need.
     FileSyncTicker self = context.getBusinessObject(FileSyncTicker.class);
-    watch = new FolderWatch(sync.area().root(), sync::sends, scope -> self.runSoon(scope, "changed"));
+    watch = new FolderWatch(sync.area().root(), scope -> self.runSoon(scope, "changed"));
     watch.start();
     LOG.info("File sync: " + sync.area().root() + ", near-real-time every "
         + FileClass.Schedule.NEAR_REAL_TIME.interval().toSeconds() + " s and batch every "
@@ -75,6 +75,8 @@ public class FileSyncTicker {
   @Timeout
   void tick(Timer timer) {
     try {
+      // Told here, on the container's thread once the application runs: the watch follows the role.
+      watch.follow(sync.sends());
       if (timer.getInfo() instanceof Run run) {
         sync.synchronize(run.scope(), run.why());
       } else {

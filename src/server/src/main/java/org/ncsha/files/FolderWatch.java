@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.ncsha.filesync.ChangeScope;
@@ -29,21 +28,24 @@ import org.ncsha.filesync.FileClass;
  * changed entries of the class folders ({@link ChangeScope}), or a whole class when events were
  * lost (an overflow).
  *
- * <p>It watches only while {@code sending} says this server is the source of the files (looked
- * at once a second): on the passive server every received file was an event to read and drop,
- * two thread wake-ups a file, which took the CPU the receiving needed (10,000 files arriving were
- * 20,000 wake-ups on a 2-core machine). When the server starts sending, the whole area is handed
- * over once, since what changed before the watch began was not seen.
+ * <p>It watches only while this server is the source of the files, as the file sync's timers tell
+ * it ({@link #follow}, at each run): on the passive server every received file was an event to
+ * read and drop, two thread wake-ups a file, which took the CPU the receiving needed (10,000 files
+ * arriving were 20,000 wake-ups on a 2-core machine). When the server starts sending, the whole
+ * area is handed over once, since what changed before the watch began was not seen. The role is
+ * told, not asked: asked from this thread at start, it created the Health Monitor's beans there,
+ * ahead of the container's own order, and a start with the database down waited minutes on them.
  */
 final class FolderWatch {
   private static final Logger LOG = Logger.getLogger(FolderWatch.class.getName());
   /** A save is often several events (create, write, rename): one run for all of them. */
   private static final long QUIET_MILLIS = 50;
-  /** How often the role is looked at (and the thread checks it is stopped) while nothing happens. */
+  /** How often the thread looks at the role it was told (and whether it is stopped) while nothing happens. */
   private static final long ROLE_CHECK_MILLIS = 1000;
 
   private final Path root;
-  private final BooleanSupplier sending;
+  /** Whether this server sends, as last told; null before the first run told it. */
+  private volatile Boolean sending;
   private final Consumer<ChangeScope> changed;
   /** Open while watching, null otherwise; only the watch's own thread changes it. */
   private WatchService service;
@@ -52,10 +54,14 @@ final class FolderWatch {
   private String watchProblem;
   private Thread thread;
 
-  FolderWatch(Path root, BooleanSupplier sending, Consumer<ChangeScope> changed) {
+  FolderWatch(Path root, Consumer<ChangeScope> changed) {
     this.root = root;
-    this.sending = sending;
     this.changed = changed;
+  }
+
+  /** Whether this server is the source of the files now; the watch begins or ends within a second. */
+  void follow(boolean sends) {
+    sending = sends;
   }
 
   void start() {
@@ -73,14 +79,7 @@ final class FolderWatch {
 
   /** Starts or ends watching as the role asks; true while watching. */
   private boolean followRole() {
-    boolean wanted;
-    try {
-      wanted = sending.getAsBoolean();
-    } catch (RuntimeException e) {
-      // The application is still starting (its beans cannot be reached yet): asked again in a second.
-      LOG.fine(() -> "File sync: the role is not known yet: " + e);
-      wanted = service != null;
-    }
+    boolean wanted = Boolean.TRUE.equals(sending);
     if (wanted && service == null) {
       try {
         service = FileSystems.getDefault().newWatchService();

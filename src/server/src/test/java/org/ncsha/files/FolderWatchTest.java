@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,8 @@ class FolderWatchTest {
     FileArea area = new FileArea(dir.resolve("files"), 1000);
     area.prepare();
     BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
-    watch = new FolderWatch(area.root(), () -> true, changes::add);
+    watch = new FolderWatch(area.root(), changes::add);
+    watch.follow(true);
     watch.start();
     assertEquals(WHOLE, changes.poll(10, TimeUnit.SECONDS), "what changed before the watch began is sent whole");
     // A folder of files only (no subfolder) below one with subfolders, as a save of many reports makes.
@@ -70,20 +70,21 @@ class FolderWatchTest {
     FileArea area = new FileArea(dir.resolve("files"), 1000);
     area.prepare();
     BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
-    AtomicBoolean sending = new AtomicBoolean(false);
-    watch = new FolderWatch(area.root(), sending::get, changes::add);
+    watch = new FolderWatch(area.root(), changes::add);
     watch.start();
     Files.writeString(area.root().resolve("templates/received"), "sent by the active server");
-    // The role is looked at once a second: three looks see no change handed over.
-    assertNull(changes.poll(3, TimeUnit.SECONDS), "a passive server's files are not watched");
+    // Before any run told the role, and told passive: three looks of the watch see nothing.
+    assertNull(changes.poll(1500, TimeUnit.MILLISECONDS), "no role told yet: nothing watched");
+    watch.follow(false);
+    assertNull(changes.poll(1500, TimeUnit.MILLISECONDS), "a passive server's files are not watched");
 
-    sending.set(true);
+    watch.follow(true);
     assertEquals(WHOLE, changes.poll(10, TimeUnit.SECONDS), "on becoming the source, the whole area once");
     Files.writeString(area.root().resolve("templates/saved"), "saved here");
     assertEquals(new ChangeScope(Set.of(), Set.of("templates/saved")), changes.poll(10, TimeUnit.SECONDS),
         "then each change");
 
-    sending.set(false);
+    watch.follow(false);
     // Saves go on until one is not handed over: the watch ended at its next look at the role.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     boolean seen = true;
