@@ -66,17 +66,26 @@ class MseScenariosTest {
     h.assertTable(table("manual-failover"));
   }
 
-  @Test
-  void automatic_failback_runs_by_itself_once_the_started_primary_was_steady_for_the_delay() throws IOException {
-    PairHarness h = mse(FailoverType.AUTOMATIC, FailbackType.AUTOMATIC);
+  /**
+   * The primary fails, the secondary takes over, {@code downRounds} pass, and the administrator
+   * starts the primary again: it is the secondary's standby, ready for a failback. The tables
+   * start from the restart.
+   */
+  private static void failedOverThenPrimaryStarted(PairHarness h, int downRounds) {
     h.stop(h.primary);
     h.runUntil(() -> h.secondary.state() == HaState.SECONDARY_ACTIVE, 10);
-    // "Failback can occur only if the administrator starts up the failed primary MSE."
-    h.rounds(30);
-    assertEquals(HaState.SECONDARY_ACTIVE, h.secondary.state(), "no failback while the primary is down");
+    h.rounds(downRounds);
     h.mark();
     h.start(h.primary);
     h.runUntil(() -> h.primary.state() == HaState.PRIMARY_SYNCING, 10);
+  }
+
+  @Test
+  void automatic_failback_runs_by_itself_once_the_started_primary_was_steady_for_the_delay() throws IOException {
+    PairHarness h = mse(FailoverType.AUTOMATIC, FailbackType.AUTOMATIC);
+    // "Failback can occur only if the administrator starts up the failed primary MSE": 30 rounds
+    // (150 s, over twice the delay) down, and the table starts with the secondary still active.
+    failedOverThenPrimaryStarted(h, 30);
     java.time.Instant syncing = h.now;
     h.runUntil(() -> h.secondary.state() == HaState.SECONDARY_FAILBACK, 30);
     assertTrue(Duration.between(syncing, h.now).compareTo(DELAY) >= 0,
@@ -88,11 +97,7 @@ class MseScenariosTest {
   @Test
   void manual_failback_waits_for_the_administrator() throws IOException {
     PairHarness h = mse(FailoverType.AUTOMATIC, FailbackType.MANUAL);
-    h.stop(h.primary);
-    h.runUntil(() -> h.secondary.state() == HaState.SECONDARY_ACTIVE, 10);
-    h.mark();
-    h.start(h.primary);
-    h.runUntil(() -> h.primary.state() == HaState.PRIMARY_SYNCING, 10);
+    failedOverThenPrimaryStarted(h, 0);
     h.rounds(60);
     assertEquals(HaState.SECONDARY_ACTIVE, h.secondary.state(), "manual: the secondary stays active");
     h.command(h.secondary, new Command.Failback());
