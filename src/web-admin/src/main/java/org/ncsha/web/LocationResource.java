@@ -43,13 +43,13 @@ public class LocationResource {
   @GET
   public Response list(@QueryParam("clientMac") String clientMac, @QueryParam("limit") Integer limit) {
     if (!node.isMse()) {
-      return notAnMse();
+      return Messages.notAnMse();
     }
     int n = limit == null ? 100 : limit;
     if (n < 1 || n > MAX_LIST) {
       return Messages.response(Response.Status.BAD_REQUEST, "limit: from 1 to " + MAX_LIST, null, null);
     }
-    String mac = clientMac == null ? null : clientMac.strip().toLowerCase(java.util.Locale.ROOT);
+    String mac = clientMac == null ? null : normalMac(clientMac);
     if (mac != null && !MAC.matcher(mac).matches()) {
       return Messages.response(Response.Status.BAD_REQUEST, "clientMac: six pairs of hex digits separated by ':'", null, null);
     }
@@ -60,7 +60,7 @@ public class LocationResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response record(Sighting s) {
     if (!node.isMse()) {
-      return notAnMse();
+      return Messages.notAnMse();
     }
     if (!serving.writable()) {
       return PassiveServer.refusal(serving, engine);
@@ -69,15 +69,20 @@ public class LocationResource {
     if (problem != null) {
       return Messages.response(Response.Status.BAD_REQUEST, problem, null, null);
     }
-    var saved = locations.record(s.clientMac.strip().toLowerCase(java.util.Locale.ROOT), s.floor.strip(), s.x, s.y);
+    var saved = locations.record(normalMac(s.clientMac), s.floor.strip(), s.x, s.y);
     return Response.status(Response.Status.CREATED).entity(saved).build();
+  }
+
+  /** A MAC address as stored: trimmed, lower case. */
+  private static String normalMac(String mac) {
+    return mac.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String problem(Sighting s) {
     if (s == null) {
       return "body: a JSON object {\"clientMac\": ..., \"floor\": ..., \"x\": ..., \"y\": ...} is required";
     }
-    if (s.clientMac == null || !MAC.matcher(s.clientMac.strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
+    if (s.clientMac == null || !MAC.matcher(normalMac(s.clientMac)).matches()) {
       return "clientMac: six pairs of hex digits separated by ':' (e.g. 00:1a:2b:3c:4d:5e)";
     }
     if (s.floor == null || s.floor.isBlank() || s.floor.strip().length() > MAX_FLOOR) {
@@ -87,9 +92,5 @@ public class LocationResource {
       return (s.x == null || !Double.isFinite(s.x) ? "x" : "y") + ": a number (feet from the floor's corner)";
     }
     return null;
-  }
-
-  private Response notAnMse() {
-    return Messages.response(Response.Status.NOT_FOUND, "this server is not an MSE (node.kind=server)", null, null);
   }
 }

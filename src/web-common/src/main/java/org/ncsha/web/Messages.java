@@ -17,4 +17,9 @@ final class Messages {
     }
     return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
   }
+
+  /** The answer of an MSE's paths (its location service, getserverinfo) on a node that is not an MSE. */
+  static Response notAnMse() {
+    return response(Response.Status.NOT_FOUND, "this server is not an MSE (node.kind=server)", null, null);
+  }
 }

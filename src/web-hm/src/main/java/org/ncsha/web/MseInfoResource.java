@@ -21,7 +21,7 @@ public class MseInfoResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Response serverInfo() throws java.io.IOException {
     if (!node.isMse()) {
-      return Messages.response(Response.Status.NOT_FOUND, "this server is not an MSE (node.kind=server)", null, null);
+      return Messages.notAnMse();
     }
     return Response.ok(info.current()).build();
   }
