@@ -20,8 +20,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * An MSE pair (issue 15) in ha-pair's network lab: two nodes of kind {@code mse} with automatic
- * failover and automatic failback, set up by the setup script's flags, answering getserverinfo;
+ * An MSE pair (issue 15) in ha-pair's network lab: two nodes of kind {@code mse}, registered with
+ * manual failback and switched to automatic failover and failback on the running pair, set up by
+ * the setup script's flags, answering getserverinfo;
  * a client that knows only the virtual IP records location sightings while the whole primary
  * fails, the secondary takes over by itself, the primary is started again and the secondary
  * hands back by itself once the primary has been healthy for the failback delay, with no
@@ -36,10 +37,9 @@ class MseIT {
   private static final int FAILBACK_DELAY_SECONDS = 10;
 
   @RegisterExtension
-  static final PairExtension LAB = PairExtension.lab("it-mse", SUBNET).vip(VIP, null).failover("automatic")
+  static final PairExtension LAB = PairExtension.lab("it-mse", SUBNET).vip(VIP, null).failover("manual")
       .env("SYNC_REPLICATION", "yes")
-      .env("NODE_SETTINGS", "node.kind=mse mse.appliance.type=VA-2 failback.type=automatic failback.delay.seconds="
-          + FAILBACK_DELAY_SECONDS);
+      .env("NODE_SETTINGS", "node.kind=mse mse.appliance.type=VA-2 failback.delay.seconds=" + FAILBACK_DELAY_SECONDS);
   private static Pair pair;
   private static String admin;
   private static String adminPassword;
@@ -82,6 +82,24 @@ class MseIT {
     HttpResponse<String> passive = pair.post("secondary", 9443, "/api/mse/locations", admin, adminPassword,
         "{\"clientMac\":\"02:00:00:00:00:01\",\"floor\":\"1\",\"x\":1,\"y\":2}");
     assertEquals(503, passive.statusCode(), "the inactive secondary takes no sighting: " + passive.body());
+  }
+
+  @Test
+  @Order(15)
+  void the_failback_type_registered_manual_becomes_automatic_on_the_running_pair() throws Exception {
+    assertEquals("manual", failbackType("secondary"), "registered with manual failback");
+    HttpResponse<String> automatic = pair.put("primary", 9443, "/api/admin/ha/settings", admin, adminPassword,
+        "{\"failoverType\":\"automatic\",\"failbackType\":\"automatic\"}");
+    assertEquals(200, automatic.statusCode(), automatic.body());
+    Pair.await("automatic failback on both MSEs", Duration.ofSeconds(10),
+        () -> "automatic".equals(failbackType("primary")) && "automatic".equals(failbackType("secondary")));
+    String events = pair.events("secondary", pair.get("AUTH_KEY"));
+    assertTrue(events.contains("HA settings changed on the peer: Failover Type Automatic; Failback Type changed from Manual"
+        + " to Automatic"), events);
+  }
+
+  private static String failbackType(String node) throws Exception {
+    return Pair.field(pair.get(node, 8082, "/api/status", null, null).body(), "failbackType");
   }
 
   @Test

@@ -286,8 +286,9 @@ class PairWalkingSkeletonIT {
   @Order(3)
   void the_failover_type_and_mail_list_change_on_the_running_pair_on_both_servers() throws Exception {
     HttpResponse<String> bad = PAIR.put("primary", 9443, "/api/admin/ha/settings", admin, adminPassword,
-        "{\"failoverType\":\"sometimes\",\"emailAddress\":\"noc\"}");
+        "{\"failoverType\":\"sometimes\",\"failbackType\":\"automatic\",\"emailAddress\":\"noc\"}");
     assertEquals(400, bad.statusCode(), bad.body());
+    assertTrue(bad.body().contains("Failback Type: Automatic is for MSE pairs"), bad.body());
     assertTrue(bad.body().contains("Failover Type: must be Manual or Automatic, was 'sometimes'"), bad.body());
     assertTrue(bad.body().contains("Email Address: 'noc' is not an e-mail address"), bad.body());
     assertEquals("automatic", Pair.field(PAIR.get("secondary", 8082, "/api/status", null, null).body(), "failoverType"));

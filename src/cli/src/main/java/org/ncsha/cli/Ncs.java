@@ -23,8 +23,8 @@ public final class Ncs {
       "  ncs ha authkey authkey   Update the authentication key for high availability",
       "  ncs ha remove            Remove the High Availability configuration",
       "  ncs ha status            Get the current status for High Availability",
-      "  ncs ha register SECONDARY [--failover manual|automatic] [--email LIST] [--auth-key-env VAR]",
-      "                  [--vip IPV4 [--vip6 IPV6]]",
+      "  ncs ha register SECONDARY [--failover manual|automatic] [--failback manual|automatic]",
+      "                  [--email LIST] [--auth-key-env VAR] [--vip IPV4 [--vip6 IPV6]]",
       "                           On the primary: register the secondary (HA Configuration's Save),",
       "                           showing its milestones until it completes; the secondary's key is",
       "                           asked for, or read from the environment variable VAR. --vip enables",
@@ -74,7 +74,7 @@ public final class Ncs {
   private boolean peerIsDown;
   /** ncs update install ID --rolling. */
   private boolean rolling;
-  /** --failover, --email and --auth-key-env of 'ncs ha register'. */
+  /** --failover, --failback, --email, --auth-key-env, --vip and --vip6 of 'ncs ha register'. */
   private final Map<String, String> registerOptions = new java.util.HashMap<>();
   /** How long 'ncs ha register' follows a registration: the database copy may take long. */
   static final Duration REGISTRATION_WAIT = Duration.ofHours(3);
@@ -125,7 +125,7 @@ public final class Ncs {
         peerIsDown = true;
       } else if (options && a.equals("--rolling")) {
         rolling = true;
-      } else if (options && (a.equals("--failover") || a.equals("--email") || a.equals("--auth-key-env")
+      } else if (options && (a.equals("--failover") || a.equals("--failback") || a.equals("--email") || a.equals("--auth-key-env")
           || a.equals("--vip") || a.equals("--vip6"))) {
         if (i + 1 >= args.length) {
           throw CliException.usage(a + " needs a value.");
@@ -204,8 +204,8 @@ public final class Ncs {
         return authkey(w.size() == 2 ? w.get(1) : null);
       case "register":
         if (w.size() != 2) {
-          throw CliException.usage("usage: ncs ha register SECONDARY [--failover manual|automatic] [--email LIST]"
-              + " [--auth-key-env VAR] [--vip IPV4 [--vip6 IPV6]]");
+          throw CliException.usage("usage: ncs ha register SECONDARY [--failover manual|automatic]"
+              + " [--failback manual|automatic] [--email LIST] [--auth-key-env VAR] [--vip IPV4 [--vip6 IPV6]]");
         }
         return register(w.get(1));
       default:
@@ -319,6 +319,11 @@ public final class Ncs {
     if (!failover.equals("manual") && !failover.equals("automatic")) {
       throw CliException.usage("--failover: manual or automatic, not '" + failover + "'");
     }
+    // Automatic only on an MSE pair: the server says so, naming the field, as for the page.
+    String failback = registerOptions.getOrDefault("--failback", "manual");
+    if (!failback.equals("manual") && !failback.equals("automatic")) {
+      throw CliException.usage("--failback: manual or automatic, not '" + failback + "'");
+    }
     String vip = registerOptions.getOrDefault("--vip", "");
     String vip6 = registerOptions.getOrDefault("--vip6", "");
     if (vip.isEmpty() && !vip6.isEmpty()) {
@@ -340,7 +345,7 @@ public final class Ncs {
     HmClient.Answer accepted;
     try {
       String body = Json.createObjectBuilder().add("secondaryServer", secondary).add("authenticationKey", new String(key))
-          .add("failoverType", failover).add("emailAddress", registerOptions.getOrDefault("--email", ""))
+          .add("failoverType", failover).add("failbackType", failback).add("emailAddress", registerOptions.getOrDefault("--email", ""))
           .add("enableVirtualIp", !vip.isEmpty()).add("virtualIpv4", vip).add("virtualIpv6", vip6).build().toString();
       accepted = client.post("/api/actions/register", body, token);
     } finally {
@@ -350,6 +355,7 @@ public final class Ncs {
       report(accepted, null);
     }
     terminal.out().println("Registering the secondary " + secondary + " (failover type: " + failover
+        + (failback.equals("automatic") ? ", automatic failback" : "")
         + (vip.isEmpty() ? "" : ", virtual IP " + vip + (vip6.isEmpty() ? "" : " and " + vip6)) + ") ...");
     return followRegistration(client, token, summaryOf(accepted));
   }

@@ -10,11 +10,12 @@ import java.util.Objects;
  */
 public record Action(ActionKind kind, String detail, PeerSettings peer, VirtualIps virtualIps) {
 
-  /** The other server and the failover type, as registration settles them. */
-  public record PeerSettings(String address, FailoverType failoverType) {
+  /** The other server and the failover and failback types, as registration settles them. */
+  public record PeerSettings(String address, FailoverType failoverType, FailbackType failbackType) {
     public PeerSettings {
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(failoverType, "failoverType");
+      Objects.requireNonNull(failbackType, "failbackType");
     }
   }
 
@@ -37,10 +38,10 @@ public record Action(ActionKind kind, String detail, PeerSettings peer, VirtualI
     return new Action(kind, detail, null, null);
   }
 
-  /** Stores the other server's address and the failover type (registration on either side). */
-  public static Action saveHaConfig(String peerAddress, FailoverType failoverType) {
-    return new Action(ActionKind.SAVE_HA_CONFIG, peerAddress + " " + failoverType.wireName(),
-        new PeerSettings(peerAddress, failoverType), null);
+  /** Stores the other server's address and the failover and failback types (registration on either side). */
+  public static Action saveHaConfig(String peerAddress, FailoverType failoverType, FailbackType failbackType) {
+    return new Action(ActionKind.SAVE_HA_CONFIG, peerAddress + " " + failoverType.wireName() + " "
+        + failbackType.wireName() + "-failback", new PeerSettings(peerAddress, failoverType, failbackType), null);
   }
 
   /** The pair's virtual IP becomes {@code to} (a settings change on the running pair). */

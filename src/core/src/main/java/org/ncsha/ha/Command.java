@@ -12,9 +12,10 @@ public sealed interface Command {
   String displayName();
 
   /** Primary, from the admin UI/REST: register the given secondary. */
-  record Register(String secondaryAddress, FailoverType failoverType) implements Command {
+  record Register(String secondaryAddress, FailoverType failoverType, FailbackType failbackType) implements Command {
     public Register {
       failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+      failbackType = failbackType == null ? FailbackType.MANUAL : failbackType;
     }
 
     @Override
@@ -24,9 +25,12 @@ public sealed interface Command {
   }
 
   /** Secondary, from the primary's peer call: clone the primary and become its standby. */
-  record AcceptRegistration(String primaryAddress, FailoverType failoverType) implements Command {
+  record AcceptRegistration(String primaryAddress, FailoverType failoverType, FailbackType failbackType)
+      implements Command {
     public AcceptRegistration {
       failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+      // A primary of an earlier version sends none: its pairs fail back by hand.
+      failbackType = failbackType == null ? FailbackType.MANUAL : failbackType;
     }
 
     @Override
@@ -109,10 +113,12 @@ public sealed interface Command {
    * Primary, from the secondary's peer call when it starts a failback onto a primary that is
    * not (or no longer) configured, e.g. replaced hardware (guide: "How to Replace the Primary").
    */
-  record AcceptFailback(String secondaryAddress, FailoverType failoverType) implements Command {
+  record AcceptFailback(String secondaryAddress, FailoverType failoverType, FailbackType failbackType)
+      implements Command {
     public AcceptFailback {
       Objects.requireNonNull(secondaryAddress, "secondaryAddress");
       failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
+      failbackType = failbackType == null ? FailbackType.MANUAL : failbackType;
     }
 
     @Override
@@ -123,12 +129,14 @@ public sealed interface Command {
 
   /**
    * Either server, from the admin UI/REST: the pair's Failover Type (the guide's patching
-   * procedure sets it to Manual first) and virtual IP change while HA runs ({@link
+   * procedure sets it to Manual first), Failback Type (an MSE pair's) and virtual IP change while HA runs ({@link
    * VirtualIps#NONE} removes the address); the peer is told at once.
    */
-  record ChangeSettings(FailoverType failoverType, VirtualIps virtualIps) implements Command {
+  record ChangeSettings(FailoverType failoverType, FailbackType failbackType, VirtualIps virtualIps)
+      implements Command {
     public ChangeSettings {
       Objects.requireNonNull(failoverType, "failoverType");
+      Objects.requireNonNull(failbackType, "failbackType");
       Objects.requireNonNull(virtualIps, "virtualIps");
     }
 
@@ -139,7 +147,9 @@ public sealed interface Command {
   }
 
   /** Either server, from the peer's call: the administrator changed the pair's settings there. */
-  record AcceptSettings(FailoverType failoverType, VirtualIps virtualIps) implements Command {
+  record AcceptSettings(FailoverType failoverType, FailbackType failbackType, VirtualIps virtualIps)
+      implements Command {
+    /** A null failback type: the peer, of an earlier version, did not say; this server's is kept. */
     public AcceptSettings {
       Objects.requireNonNull(failoverType, "failoverType");
       Objects.requireNonNull(virtualIps, "virtualIps");

@@ -76,7 +76,7 @@ final class CommandRules {
                 + " ("
                 + c.failoverType().wireName()
                 + " failover)",
-            Action.saveHaConfig(c.secondaryAddress(), c.failoverType()),
+            Action.saveHaConfig(c.secondaryAddress(), c.failoverType(), c.failbackType()),
             Action.of(REGISTER_SECONDARY, c.secondaryAddress())));
   }
 
@@ -97,7 +97,7 @@ final class CommandRules {
             "accepted HA registration from primary "
                 + c.primaryAddress()
                 + "; cloning its database",
-            Action.saveHaConfig(c.primaryAddress(), c.failoverType()),
+            Action.saveHaConfig(c.primaryAddress(), c.failoverType(), c.failbackType()),
             Action.of(APP_READ_ONLY),
             Action.of(CLONE_FROM_PEER, c.primaryAddress())));
   }
@@ -332,7 +332,7 @@ final class CommandRules {
               PRIMARY_FAILBACK,
               "secondary " + c.secondaryAddress() + " started a failback onto this (replaced)"
                   + " primary; copying the full database from it",
-              Action.saveHaConfig(c.secondaryAddress(), c.failoverType()),
+              Action.saveHaConfig(c.secondaryAddress(), c.failoverType(), c.failbackType()),
               Action.of(APP_READ_ONLY),
               Action.of(FOLLOW_PEER)));
     }

@@ -9,7 +9,12 @@ public enum FailbackType {
   MANUAL,
   AUTOMATIC;
 
-  /** "manual" or "automatic", as in node.properties and the status JSON. */
+  /** "Manual" or "Automatic", as the pages and events show it. */
+  public String displayName() {
+    return this == MANUAL ? "Manual" : "Automatic";
+  }
+
+  /** "manual" or "automatic", as in the registration form and the status JSON. */
   public String wireName() {
     return WireNames.of(this);
   }

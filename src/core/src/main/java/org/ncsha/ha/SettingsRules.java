@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pair's settings changed while HA runs (the Failover Type and the virtual IP): when the
+ * The pair's settings changed while HA runs (the Failover Type, the Failback Type and the virtual IP): when the
  * administrator's change is taken, and what taking it, or the peer's word of it, does on a
  * server. Both servers save the same settings; the server that holds the virtual IP moves it at
  * once, without a failover.
@@ -45,7 +45,7 @@ final class SettingsRules {
           + ": a failover, failback or registration is under way; try again when it has ended");
     }
     return CommandRules.Verdict.accept(take(t, "HA settings changed by the administrator", c.failoverType(),
-        c.virtualIps(), Action.of(PEER_CHANGE_SETTINGS, c.failoverType().wireName())));
+        c.failbackType(), c.virtualIps(), Action.of(PEER_CHANGE_SETTINGS, c.failoverType().wireName())));
   }
 
   /** The peer's word that its administrator changed them: taken whatever the state, while HA runs. */
@@ -53,18 +53,24 @@ final class SettingsRules {
     if (!t.state().haConfigured() || t.peerNotConfigured()) {
       return CommandRules.Verdict.refuse("Taking the pair's HA settings needs HA enabled; " + CommandRules.here(t));
     }
-    return CommandRules.Verdict.accept(take(t, "HA settings changed on the peer", c.failoverType(), c.virtualIps()));
+    return CommandRules.Verdict.accept(take(t, "HA settings changed on the peer", c.failoverType(),
+        c.failbackType() == null ? t.config().failbackType() : c.failbackType(), c.virtualIps()));
   }
 
   /**
    * Saves the settings in the state the server is in; a new virtual IP is stored (the old
    * addresses that go are let go of first) and, where this server holds the address, taken at
-   * once. The outcome, an event, names the old and the new virtual IP. {@code then} runs last.
+   * once. The outcome, an event, names the old and the new virtual IP and failback type. {@code then} runs last.
    */
-  private static Decision take(Tick t, String who, FailoverType type, VirtualIps virtualIps, Action... then) {
+  private static Decision take(Tick t, String who, FailoverType type, FailbackType failback, VirtualIps virtualIps,
+      Action... then) {
     List<Action> actions = new ArrayList<>();
-    actions.add(Action.saveHaConfig(t.config().peerAddress(), type));
+    actions.add(Action.saveHaConfig(t.config().peerAddress(), type, failback));
     StringBuilder outcome = new StringBuilder(who).append(": Failover Type ").append(type.displayName());
+    if (failback != t.config().failbackType()) {
+      outcome.append("; Failback Type changed from ").append(t.config().failbackType().displayName()).append(" to ")
+          .append(failback.displayName());
+    }
     VirtualIps before = t.config().virtualIps();
     if (!virtualIps.equals(before)) {
       outcome.append("; Virtual IP changed from ").append(before.describe()).append(" to ").append(virtualIps.describe());

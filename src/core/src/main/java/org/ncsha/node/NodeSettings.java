@@ -40,7 +40,6 @@ public record NodeSettings(
     MailServer mailServer,
     java.util.List<String> witnessEndpoints,
     long fileSyncMaxBytes,
-    org.ncsha.ha.FailbackType failbackType,
     Duration failbackDelay,
     NodeKind kind,
     org.ncsha.mse.ApplianceType applianceType) {
@@ -96,19 +95,10 @@ public record NodeSettings(
             p.getProperty("mail.from", "ncs-ha@localhost").trim()),
         witnessEndpoints(p.getProperty("witness.etcd.endpoints", "")),
         longAtLeast(p, "filesync.max.file.bytes", 1L << 30, 1),
-        failbackType(p.getProperty("failback.type", "manual")),
         Duration.ofSeconds(atLeast(p, "failback.delay.seconds", (int) org.ncsha.ha.HaConfig.DEFAULT_FAILBACK_DELAY.toSeconds(), 0)),
         NodeKind.fromWireName("node.properties: node.kind", p.getProperty("node.kind", "server")),
         org.ncsha.mse.ApplianceType.fromDisplayName("node.properties: mse.appliance.type",
             p.getProperty("mse.appliance.type", org.ncsha.mse.ApplianceType.VA_2.displayName())));
-  }
-
-  private static org.ncsha.ha.FailbackType failbackType(String value) {
-    try {
-      return org.ncsha.ha.FailbackType.fromWireName(value);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("node.properties: failback.type: " + e.getMessage());
-    }
   }
 
   /** witness.etcd.endpoints: comma-separated http://host:port URLs of etcd; empty for no witness. */

@@ -20,9 +20,10 @@ class MseScenariosTest {
   private static final Duration DELAY = Duration.ofSeconds(60);
 
   private static PairHarness mse(FailoverType failover, FailbackType failback) {
-    PairHarness h = PairHarness.registered(failover);
-    h.primary.config = h.primary.config.withFailback(failback, DELAY);
-    h.secondary.config = h.secondary.config.withFailback(failback, DELAY);
+    PairHarness h = PairHarness.registered(failover, failback, DELAY);
+    // Registration gave both servers the pair's failback type.
+    assertEquals(failback, h.primary.config.failbackType());
+    assertEquals(failback, h.secondary.config.failbackType());
     return h;
   }
 

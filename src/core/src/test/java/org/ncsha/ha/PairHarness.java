@@ -55,8 +55,18 @@ final class PairHarness {
 
   /** A registered pair in Primary Active / Secondary Syncing, reached through registration. */
   static PairHarness registered(FailoverType type) {
+    return registered(type, FailbackType.MANUAL, HaConfig.DEFAULT_FAILBACK_DELAY);
+  }
+
+  /**
+   * The same, registered with a failback type, on nodes whose settings give an automatic
+   * failback {@code failbackDelay} (a node's failback.delay.seconds).
+   */
+  static PairHarness registered(FailoverType type, FailbackType failback, java.time.Duration failbackDelay) {
     PairHarness h = unregistered(type);
-    h.command(h.primary, new Command.Register(h.secondary.address, type));
+    h.primary.config = h.primary.config.withFailback(FailbackType.MANUAL, failbackDelay);
+    h.secondary.config = h.secondary.config.withFailback(FailbackType.MANUAL, failbackDelay);
+    h.command(h.primary, new Command.Register(h.secondary.address, type, failback));
     h.runUntil(() -> h.primary.state() == HaState.PRIMARY_ACTIVE, 10);
     h.rounds(1);
     assertEquals(HaState.PRIMARY_ACTIVE, h.primary.state());
@@ -259,7 +269,8 @@ final class PairHarness {
     switch (action.kind()) {
       case SAVE_HA_CONFIG -> {
         boolean registering = node.config.peerAddress() == null;
-        node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType());
+        node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType())
+            .withFailback(action.peer().failbackType(), node.config.failbackDelay());
         if (registering) {
           node.config = node.config.withVirtualIps(REGISTERED_VIRTUAL_IP);
         }
@@ -283,7 +294,7 @@ final class PairHarness {
       case REGISTER_SECONDARY -> {
         node.peerWasInitializing = false;
         if (reachable) {
-          peer.commands.add(new Command.AcceptRegistration(node.address, node.config.failoverType()));
+          peer.commands.add(new Command.AcceptRegistration(node.address, node.config.failoverType(), node.config.failbackType()));
         }
         node.running.add(action);
       }
@@ -291,9 +302,10 @@ final class PairHarness {
       case PEER_REMOVE -> deliver(reachable, peer, new Command.PeerRemoved());
       case PEER_FORCE_FAILOVER -> deliver(reachable, peer, new Command.ForceFailover());
       case PEER_CHANGE_SETTINGS -> deliver(reachable, peer,
-          new Command.AcceptSettings(FailoverType.fromWireName(action.detail()), node.config.virtualIps()));
+          new Command.AcceptSettings(FailoverType.fromWireName(action.detail()), node.config.failbackType(),
+              node.config.virtualIps()));
       case PEER_ACCEPT_FAILBACK ->
-          deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType()));
+          deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType(), node.config.failbackType()));
       default -> {
         if (action.kind().longRunning()) {
           node.running.add(action);

@@ -52,7 +52,7 @@ final class RandomFaults {
       case 18 -> node.databaseAnswers = !node.databaseAnswers;
       case 19 -> node.restartsFail = !node.restartsFail;
       // The administrator moves the virtual IP (or removes it) on the running pair.
-      case 20 -> h.command(node, new Command.ChangeSettings(node.config.failoverType(), VIRTUAL_IPS[r.nextInt(VIRTUAL_IPS.length)]));
+      case 20 -> h.command(node, new Command.ChangeSettings(node.config.failoverType(), node.config.failbackType(), VIRTUAL_IPS[r.nextInt(VIRTUAL_IPS.length)]));
       default -> {
         if (witness) {
           witnessFault(h.witness, node, dice);

@@ -151,11 +151,11 @@ class RefusalsTest {
   @Test
   void registrationNeedsHaNotConfiguredAndThePrimary() {
     refused(onPrimary(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING),
-            new Command.Register("10.0.0.2", FailoverType.MANUAL)), PRIMARY_ACTIVE,
+            new Command.Register("10.0.0.2", FailoverType.MANUAL, FailbackType.MANUAL)), PRIMARY_ACTIVE,
         "Registration is not allowed in state Primary Active: it needs HA Not Configured (remove"
             + " HA first)");
     Decision d = decider.decide(in(HA_NOT_CONFIGURED), at(0, null),
-        HaConfig.unregistered(Role.SECONDARY), new Command.Register("x", FailoverType.MANUAL));
+        HaConfig.unregistered(Role.SECONDARY), new Command.Register("x", FailoverType.MANUAL, FailbackType.MANUAL));
     assertEquals("Registration is started on the primary; this is the secondary in state HA Not"
         + " Configured", d.refusal());
   }

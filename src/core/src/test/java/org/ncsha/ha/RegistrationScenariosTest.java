@@ -15,7 +15,7 @@ class RegistrationScenariosTest {
   void s1RegistrationSucceeds() {
     PairHarness h = PairHarness.unregistered(FailoverType.MANUAL);
     h.mark();
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL, FailbackType.MANUAL));
     h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE, 10);
     h.assertTable(
         "HA Not Configured | HA Not Configured",
@@ -30,7 +30,7 @@ class RegistrationScenariosTest {
   void s2RegistrationFailsWhenTheCloneFails() {
     PairHarness h = PairHarness.unregistered(FailoverType.AUTOMATIC);
     h.secondary.failNext.add(ActionKind.CLONE_FROM_PEER);
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.AUTOMATIC));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.AUTOMATIC, FailbackType.MANUAL));
     h.rounds(1);
     h.mark();
     h.runUntil(() -> h.primary.state() == HA_NOT_CONFIGURED, 10);
@@ -45,7 +45,7 @@ class RegistrationScenariosTest {
   void s2RegistrationFailsOnThePrimaryAndTheSecondaryIsTold() {
     PairHarness h = PairHarness.unregistered(FailoverType.MANUAL);
     h.primary.failNext.add(ActionKind.REGISTER_SECONDARY);
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL, FailbackType.MANUAL));
     h.rounds(1);
     h.mark();
     h.rounds(3);
@@ -58,7 +58,7 @@ class RegistrationScenariosTest {
     PairHarness h = PairHarness.unregistered(FailoverType.MANUAL);
     h.cutLink();
     h.mark();
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL, FailbackType.MANUAL));
     h.rounds(3);
     h.assertTable("HA Not Configured | HA Not Configured",
         "HA Initializing | HA Not Configured", "HA Not Configured | HA Not Configured");
@@ -67,7 +67,7 @@ class RegistrationScenariosTest {
   @Test
   void registrationInterruptedByARestartEndsOnBothServers() {
     PairHarness h = PairHarness.unregistered(FailoverType.MANUAL);
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.MANUAL, FailbackType.MANUAL));
     h.step(h.primary);
     h.step(h.secondary);
     h.stop(h.primary);
@@ -97,7 +97,7 @@ class RegistrationScenariosTest {
     PairHarness h = PairHarness.registered(FailoverType.MANUAL);
     h.command(h.primary, new Command.Remove());
     h.rounds(2);
-    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.AUTOMATIC));
+    h.command(h.primary, new Command.Register(h.secondary.address, FailoverType.AUTOMATIC, FailbackType.MANUAL));
     h.runUntil(() -> h.secondary.state() == SECONDARY_SYNCING
         && h.primary.state() == PRIMARY_ACTIVE, 10);
     assertEquals(FailoverType.AUTOMATIC, h.secondary.config.failoverType());

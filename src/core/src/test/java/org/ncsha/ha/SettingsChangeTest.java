@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pair's settings changed on a running pair: the Failover Type (the guide's patching
- * procedure sets it to Manual first) and the virtual IP, which the server holding it moves at
+ * procedure sets it to Manual first), the Failback Type (an MSE pair's) and the virtual IP, which the server holding it moves at
  * once, without a failover, and the other keeps for the next one.
  */
 class SettingsChangeTest {
@@ -22,7 +22,7 @@ class SettingsChangeTest {
   private static final VirtualIps MOVED = new VirtualIps("10.0.0.101", "fd00::100");
 
   private static Command.ChangeSettings failoverType(FailoverType type) {
-    return new Command.ChangeSettings(type, REGISTERED);
+    return new Command.ChangeSettings(type, FailbackType.MANUAL, REGISTERED);
   }
 
   private static List<ActionKind> kinds(Decision d) {
@@ -54,6 +54,23 @@ class SettingsChangeTest {
   }
 
   @Test
+  void automatic_failback_set_on_the_running_pair_reaches_both_and_the_next_failback_runs_by_itself() {
+    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC, FailbackType.MANUAL, java.time.Duration.ofSeconds(10));
+    h.command(h.primary, new Command.ChangeSettings(FailoverType.AUTOMATIC, FailbackType.AUTOMATIC, REGISTERED));
+    h.step(h.primary);
+    assertEquals("HA settings changed by the administrator: Failover Type Automatic; Failback Type changed from Manual"
+        + " to Automatic", h.primary.lastDecision().outcome());
+    h.rounds(2);
+    assertEquals(FailbackType.AUTOMATIC, h.primary.config.failbackType());
+    assertEquals(FailbackType.AUTOMATIC, h.secondary.config.failbackType());
+    h.stop(h.primary);
+    h.runUntil(() -> h.secondary.state() == SECONDARY_ACTIVE, 12);
+    h.start(h.primary);
+    // Nobody presses Failback: the secondary hands back once the primary has been steady for the delay.
+    h.runUntil(() -> h.primary.state() == PRIMARY_ACTIVE && h.secondary.state() == SECONDARY_SYNCING, 40);
+  }
+
+  @Test
   void an_unchanged_virtual_ip_is_neither_moved_nor_named() {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
     h.command(h.primary, failoverType(FailoverType.MANUAL));
@@ -67,7 +84,7 @@ class SettingsChangeTest {
   void a_new_virtual_ip_set_on_the_primary_moves_there_at_once_and_a_later_failover_takes_the_new_one() {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
     assertTrue(h.primary.vipHeld, "the serving primary holds the registered address");
-    h.command(h.primary, new Command.ChangeSettings(FailoverType.AUTOMATIC, MOVED));
+    h.command(h.primary, new Command.ChangeSettings(FailoverType.AUTOMATIC, FailbackType.MANUAL, MOVED));
     h.step(h.primary);
     Decision here = h.primary.lastDecision();
     assertEquals(PRIMARY_ACTIVE, here.next(), "no failover, HA stays");
@@ -104,7 +121,7 @@ class SettingsChangeTest {
     h.command(h.primary, new Command.ForceFailover());
     h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING && h.secondary.state() == SECONDARY_ACTIVE, 10);
     assertTrue(h.secondary.vipHeld && !h.primary.vipHeld);
-    h.command(h.primary, new Command.ChangeSettings(FailoverType.AUTOMATIC, MOVED));
+    h.command(h.primary, new Command.ChangeSettings(FailoverType.AUTOMATIC, FailbackType.MANUAL, MOVED));
     h.step(h.primary);
     assertEquals(List.of(ActionKind.SAVE_HA_CONFIG, ActionKind.CHANGE_VIRTUAL_IP, ActionKind.PEER_CHANGE_SETTINGS),
         kinds(h.primary.lastDecision()), "the passive primary takes nothing");
@@ -119,7 +136,7 @@ class SettingsChangeTest {
   @Test
   void an_empty_virtual_ip_removes_it_from_the_holder_and_no_later_failover_takes_one() {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
-    h.command(h.secondary, new Command.ChangeSettings(FailoverType.AUTOMATIC, VirtualIps.NONE));
+    h.command(h.secondary, new Command.ChangeSettings(FailoverType.AUTOMATIC, FailbackType.MANUAL, VirtualIps.NONE));
     h.step(h.secondary);
     h.step(h.primary);
     Decision holder = h.primary.lastDecision();
@@ -139,7 +156,7 @@ class SettingsChangeTest {
     HaConfig config = Inputs.primary().withVirtualIps(REGISTERED);
     LocalMode fenced = new LocalMode(false, true, true, null, false, LocalMode.VirtualIp.NOT_HELD);
     Decision d = new HaDecider().decide(in(PRIMARY_ACTIVE), at(1, peer(SECONDARY_SYNCING)).withMode(fenced), config,
-        new Command.ChangeSettings(FailoverType.MANUAL, MOVED));
+        new Command.ChangeSettings(FailoverType.MANUAL, FailbackType.MANUAL, MOVED));
     assertTrue(d.has(ActionKind.CHANGE_VIRTUAL_IP), d.actions().toString());
     assertFalse(d.has(ActionKind.ACQUIRE_VIP), "the witness fenced it: another server may serve");
   }
@@ -149,7 +166,7 @@ class SettingsChangeTest {
     PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
     h.stop(h.secondary);
     h.rounds(1);
-    h.command(h.primary, new Command.ChangeSettings(FailoverType.MANUAL, MOVED));
+    h.command(h.primary, new Command.ChangeSettings(FailoverType.MANUAL, FailbackType.MANUAL, MOVED));
     h.rounds(1);
     assertTrue(h.primary.lastRefusal().startsWith("The HA settings cannot change while the peer does not answer"),
         h.primary.lastRefusal());
@@ -163,7 +180,7 @@ class SettingsChangeTest {
     f.step(f.primary);
     f.step(f.secondary);
     assertEquals(SECONDARY_FAILBACK, f.secondary.state());
-    f.command(f.secondary, new Command.ChangeSettings(FailoverType.MANUAL, MOVED));
+    f.command(f.secondary, new Command.ChangeSettings(FailoverType.MANUAL, FailbackType.MANUAL, MOVED));
     f.step(f.secondary);
     assertTrue(f.secondary.lastRefusal().startsWith("The HA settings cannot change in state Secondary Failback"),
         f.secondary.lastRefusal());
@@ -174,7 +191,7 @@ class SettingsChangeTest {
   @Test
   void refused_while_the_peer_fails_over() {
     Decision d = new HaDecider().decide(in(PRIMARY_LOST_SECONDARY), at(1, peer(SECONDARY_FAILOVER)),
-        Inputs.primary().withVirtualIps(REGISTERED), new Command.ChangeSettings(FailoverType.MANUAL, MOVED));
+        Inputs.primary().withVirtualIps(REGISTERED), new Command.ChangeSettings(FailoverType.MANUAL, FailbackType.MANUAL, MOVED));
     assertTrue(d.refusal().startsWith("The HA settings cannot change while the peer is Secondary Failover"), d.refusal());
     assertFalse(d.has(ActionKind.CHANGE_VIRTUAL_IP));
   }
@@ -182,7 +199,7 @@ class SettingsChangeTest {
   @Test
   void without_ha_the_settings_belong_to_the_registration_form() {
     PairHarness h = PairHarness.unregistered(FailoverType.MANUAL);
-    h.command(h.primary, new Command.ChangeSettings(FailoverType.MANUAL, MOVED));
+    h.command(h.primary, new Command.ChangeSettings(FailoverType.MANUAL, FailbackType.MANUAL, MOVED));
     h.rounds(1);
     assertTrue(h.primary.lastRefusal().startsWith("The HA settings of a pair change while HA is enabled"),
         h.primary.lastRefusal());

@@ -96,6 +96,7 @@ public class ActionRunner {
           row.setRole(engine.config().role().name());
           row.setPeerAddress(settings.address());
           row.setFailoverType(settings.failoverType().wireName());
+          row.setFailbackType(settings.failbackType().wireName());
         });
         database.allowPeer(settings.address());
         engine.reloadConfig();
@@ -114,6 +115,7 @@ public class ActionRunner {
           row.setPeerAddress(null);
           row.setPeerFingerprint(null);
           row.setFailoverType(null);
+          row.setFailbackType(null);
           row.setVirtualIpv4(null);
           row.setVirtualIpv6(null);
         });
@@ -129,11 +131,13 @@ public class ActionRunner {
       case PEER_ABORT_REGISTRATION -> tellPeer(peerAddress, PeerCommandMessage.abortRegistration(action.detail()));
       case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());
       case PEER_ACCEPT_FAILBACK ->
-          tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType()));
+          tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType(),
+              engine.config().failbackType()));
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
       // The virtual IP as this server now has it: the peer keeps the same, even if moving it here failed.
       case PEER_CHANGE_SETTINGS -> tellPeer(peerAddress, PeerCommandMessage.changeSettings(
-          FailoverType.fromWireName(action.detail()), engine.config().virtualIps(), store.config().getEmails()));
+          FailoverType.fromWireName(action.detail()), engine.config().failbackType(), engine.config().virtualIps(),
+          store.config().getEmails()));
       default -> throw new IllegalStateException("No runner for quick action " + action.kind());
     }
   }

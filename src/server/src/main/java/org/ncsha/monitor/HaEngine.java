@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.ncsha.ha.ActionOutcome;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.Decision;
+import org.ncsha.ha.FailbackType;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaDecider;
@@ -369,7 +370,8 @@ public class HaEngine {
     return new HaConfig(role, type, node.heartbeatMissLimit(), node.failoverHoldDown(), row.getPeerAddress(),
         node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout(),
         new org.ncsha.ha.VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6()))
-        .withFailback(node.failbackType(), node.failbackDelay());
+        .withFailback(row.getFailbackType() == null ? FailbackType.MANUAL : FailbackType.fromWireName(row.getFailbackType()),
+            node.failbackDelay());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.ncsha.peer;
 
 import java.util.regex.Pattern;
 import org.ncsha.ha.Command;
+import org.ncsha.ha.FailbackType;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.VirtualIps;
 
@@ -19,6 +20,8 @@ public class PeerCommandMessage {
   public String detail;
   public String address;
   public String failoverType;
+  /** Absent from a peer of an earlier version: a settings change then keeps this server's. */
+  public String failbackType;
   public String virtualIpv4;
   public String virtualIpv6;
 
@@ -39,13 +42,17 @@ public class PeerCommandMessage {
     return new PeerCommandMessage("removed", null, null, null);
   }
 
-  public static PeerCommandMessage acceptFailback(String secondaryAddress, FailoverType type) {
-    return new PeerCommandMessage("accept-failback", null, secondaryAddress, type.wireName());
+  public static PeerCommandMessage acceptFailback(String secondaryAddress, FailoverType type, FailbackType failback) {
+    PeerCommandMessage message = new PeerCommandMessage("accept-failback", null, secondaryAddress, type.wireName());
+    message.failbackType = failback.wireName();
+    return message;
   }
 
-  /** The administrator changed the pair's settings on the other server: failover type, virtual IP, mail list. */
-  public static PeerCommandMessage changeSettings(FailoverType type, VirtualIps virtualIps, String emails) {
+  /** The administrator changed the pair's settings on the other server: failover and failback types, virtual IP, mail list. */
+  public static PeerCommandMessage changeSettings(FailoverType type, FailbackType failback, VirtualIps virtualIps,
+      String emails) {
     PeerCommandMessage message = new PeerCommandMessage("change-settings", emails, null, type.wireName());
+    message.failbackType = failback.wireName();
     message.virtualIpv4 = virtualIps.ipv4();
     message.virtualIpv6 = virtualIps.ipv6();
     return message;
@@ -70,13 +77,19 @@ public class PeerCommandMessage {
     return switch (command == null ? "" : command) {
       case "abort-registration" -> new Command.AbortRegistration(detail);
       case "removed" -> new Command.PeerRemoved();
-      case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType));
+      case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType),
+          failbackSent());
       case "force-failover" -> new Command.ForceFailover();
       case "failback" -> new Command.Failback();
-      case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType),
+      case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType), failbackSent(),
           new VirtualIps(literal("virtualIpv4", virtualIpv4), literal("virtualIpv6", virtualIpv6)));
       default -> throw new IllegalArgumentException("command: unknown peer command '" + command + "'");
     };
+  }
+
+  /** The failback type sent, or null when a peer of an earlier version sent none. */
+  private FailbackType failbackSent() {
+    return failbackType == null ? null : FailbackType.fromWireName(failbackType);
   }
 
   private static String literal(String field, String value) {

@@ -39,6 +39,10 @@ public class HaAdministration {
   public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
     List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
         : form.problems(Subnet.ofInterfaceHolding(node.address()), Subnet.ipv6OfInterfaceHolding(node.address()));
+    if (form != null) {
+      problems = new java.util.ArrayList<>(problems);
+      RegistrationForm.failbackTypeProblem(form.getFailbackType(), node.isMse()).ifPresent(problems::add);
+    }
     if (problems.isEmpty() && form.virtualIpEnabled()) {
       problems = virtualIpsInUse(form.virtualIps(), VirtualIps.NONE);
     }
@@ -51,7 +55,7 @@ public class HaAdministration {
         form.virtualIps().ipv4(), form.virtualIps().ipv6()));
     form.setAuthenticationKey(null);
     try {
-      engine.submit(new Command.Register(secondary, type));
+      engine.submit(new Command.Register(secondary, type, form.failback(org.ncsha.ha.FailbackType.MANUAL)));
     } catch (CommandRefusedException e) {
       desk.offer(null);
       throw e;
@@ -59,7 +63,7 @@ public class HaAdministration {
   }
 
   /**
-   * Changes the Failover Type, Email Address list and virtual IP of a running pair: checked
+   * Changes the Failover Type, Failback Type, Email Address list and virtual IP of a running pair: checked
    * first (a refused change changes nothing; a new address another host answers for is refused,
    * the current one is not probed), then the mail list is stored and the Health Monitor takes the
    * rest and tells the peer (an event on each server). The server holding the virtual IP moves it.
@@ -70,13 +74,14 @@ public class HaAdministration {
           + " \"virtualIpv6\": ...} is required"));
     }
     VirtualIps current = engine.config().virtualIps();
-    List<String> problems = form.problems(current, Subnet.ofInterfaceHolding(node.address()),
-        Subnet.ipv6OfInterfaceHolding(node.address()), secondaryAddress());
+    List<String> problems = new java.util.ArrayList<>(form.problems(current, Subnet.ofInterfaceHolding(node.address()),
+        Subnet.ipv6OfInterfaceHolding(node.address()), secondaryAddress()));
+    RegistrationForm.failbackTypeProblem(form.getFailbackType(), node.isMse()).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidForm(problems);
     }
     VirtualIps wanted = form.virtualIps(current);
-    Command change = new Command.ChangeSettings(form.type(), wanted);
+    Command change = new Command.ChangeSettings(form.type(), form.failback(engine.config().failbackType()), wanted);
     String refusal = engine.refusalFor(change);
     if (refusal != null) {
       throw new CommandRefusedException(refusal);
@@ -101,6 +106,7 @@ public class HaAdministration {
     }
     HaSettingsForm current = new HaSettingsForm();
     current.setFailoverType(engine.config().failoverType().wireName());
+    current.setFailbackType(engine.config().failbackType().wireName());
     String emails = store.config().getEmails();
     current.setEmailAddress(emails == null ? "" : emails);
     VirtualIps vips = engine.config().virtualIps();

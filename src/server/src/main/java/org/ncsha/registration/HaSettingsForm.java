@@ -10,13 +10,16 @@ import org.ncsha.readiness.Subnet;
 
 /**
  * The HA settings an administrator may change on a running pair (HA Configuration, or {@code
- * PUT /api/admin/ha/settings}): the Failover Type, the Email Address list and the virtual IP,
+ * PUT /api/admin/ha/settings}): the Failover Type, the Failback Type (an MSE pair's), the Email
+ * Address list and the virtual IP,
  * checked with the registration form's rules. A virtual IP field or the Email Address left out
  * (null) keeps the current value, so that a change of the Failover Type alone never drops the
  * address clients use or the list that is mailed; an empty one means none.
  */
 public class HaSettingsForm {
   private String failoverType;
+  /** Left out (null): the current one stays. */
+  private String failbackType;
   private String emailAddress;
   private String virtualIpv4;
   private String virtualIpv6;
@@ -47,6 +50,19 @@ public class HaSettingsForm {
       RegistrationForm.virtualIpv6Problem(wanted.ipv6(), serversIpv6Subnets).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /** The Failback Type the form asks for, the {@code current} one when left out. */
+  public org.ncsha.ha.FailbackType failback(org.ncsha.ha.FailbackType current) {
+    return failbackType == null ? current : org.ncsha.ha.FailbackType.fromWireName(failbackType.toLowerCase());
+  }
+
+  public String getFailbackType() {
+    return failbackType;
+  }
+
+  public void setFailbackType(String failbackType) {
+    this.failbackType = failbackType;
   }
 
   public FailoverType type() {

@@ -18,6 +18,8 @@ public class RegistrationForm {
   private String authenticationKey;
   private String emailAddress;
   private String failoverType;
+  /** Manual when left out; Automatic only on an MSE pair ({@link #failbackTypeProblem}). */
+  private String failbackType;
   private String virtualIpv4;
   private String virtualIpv6;
   private boolean enableVirtualIp;
@@ -79,6 +81,30 @@ public class RegistrationForm {
     return failoverType.equalsIgnoreCase("manual") || failoverType.equalsIgnoreCase("automatic")
         ? java.util.Optional.empty()
         : java.util.Optional.of("Failover Type: must be Manual or Automatic, was '" + failoverType + "'");
+  }
+
+  /**
+   * The Failback Type's rule, at registration and on the running pair: Manual or Automatic, and
+   * Automatic only on an MSE ({@code mse}): the guide's server pairs fail back only when the
+   * administrator presses Failback, its MSE pairs may do it by themselves.
+   */
+  public static java.util.Optional<String> failbackTypeProblem(String failbackType, boolean mse) {
+    if (failbackType == null) {
+      return java.util.Optional.empty();
+    }
+    if (!failbackType.equalsIgnoreCase("manual") && !failbackType.equalsIgnoreCase("automatic")) {
+      return java.util.Optional.of("Failback Type: must be Manual or Automatic, was '" + failbackType + "'");
+    }
+    if (failbackType.equalsIgnoreCase("automatic") && !mse) {
+      return java.util.Optional.of("Failback Type: Automatic is for MSE pairs (node.kind=mse); a server pair fails back"
+          + " when the administrator presses Failback");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The Failback Type asked for; {@code otherwise} when the form leaves it out. */
+  public org.ncsha.ha.FailbackType failback(org.ncsha.ha.FailbackType otherwise) {
+    return failbackType == null ? otherwise : org.ncsha.ha.FailbackType.fromWireName(failbackType.toLowerCase());
   }
 
   /** The virtual IPs the form gives: none unless Enable Virtual IP is on. */
@@ -172,6 +198,14 @@ public class RegistrationForm {
 
   public String getFailoverType() {
     return failoverType;
+  }
+
+  public String getFailbackType() {
+    return failbackType;
+  }
+
+  public void setFailbackType(String failbackType) {
+    this.failbackType = failbackType;
   }
 
   public void setFailoverType(String failoverType) {

@@ -35,6 +35,10 @@ public class HaConfigRecord {
   @Column(name = "FAILOVER_TYPE", length = 16)
   private String failoverType;
 
+  /** Null on a node configured by an earlier version: manual. */
+  @Column(name = "FAILBACK_TYPE", length = 16)
+  private String failbackType;
+
   @Column(name = "EMAILS", length = 2000)
   private String emails;
 
@@ -123,6 +127,14 @@ public class HaConfigRecord {
 
   public void setFailoverType(String failoverType) {
     this.failoverType = failoverType;
+  }
+
+  public String getFailbackType() {
+    return failbackType;
+  }
+
+  public void setFailbackType(String failbackType) {
+    this.failbackType = failbackType;
   }
 
   public String getEmails() {

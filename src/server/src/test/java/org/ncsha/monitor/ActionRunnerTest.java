@@ -102,10 +102,12 @@ class ActionRunnerTest {
   }
 
   @Test
-  void saving_the_ha_configuration_keeps_the_peer_and_type_and_lets_the_peer_replicate() {
-    runner.runQuick(List.of(Action.saveHaConfig("10.0.0.2", FailoverType.AUTOMATIC)), HaState.PRIMARY_ACTIVE, engine);
+  void saving_the_ha_configuration_keeps_the_peer_and_types_and_lets_the_peer_replicate() {
+    runner.runQuick(List.of(Action.saveHaConfig("10.0.0.2", FailoverType.AUTOMATIC, org.ncsha.ha.FailbackType.AUTOMATIC)),
+        HaState.PRIMARY_ACTIVE, engine);
     assertEquals("10.0.0.2", store.row.getPeerAddress());
     assertEquals("automatic", store.row.getFailoverType());
+    assertEquals("automatic", store.row.getFailbackType());
     assertEquals(List.of("allowPeer 10.0.0.2", "reloadConfig"), log);
   }
 

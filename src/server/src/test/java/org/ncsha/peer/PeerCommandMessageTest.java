@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.ncsha.ha.Command;
+import org.ncsha.ha.FailbackType;
 import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.VirtualIps;
 
@@ -12,18 +13,29 @@ import org.ncsha.ha.VirtualIps;
 class PeerCommandMessageTest {
 
   @Test
-  void a_settings_change_carries_the_virtual_ip_to_the_peers_command() {
+  void a_settings_change_carries_the_failback_type_and_virtual_ip_to_the_peers_command() {
     VirtualIps vips = new VirtualIps("10.0.0.101", "fd00::101");
-    PeerCommandMessage message = PeerCommandMessage.changeSettings(FailoverType.MANUAL, vips, "noc@example.com");
-    assertEquals(new Command.AcceptSettings(FailoverType.MANUAL, vips), message.toCommand());
+    PeerCommandMessage message = PeerCommandMessage.changeSettings(FailoverType.MANUAL, FailbackType.AUTOMATIC, vips,
+        "noc@example.com");
+    assertEquals(new Command.AcceptSettings(FailoverType.MANUAL, FailbackType.AUTOMATIC, vips), message.toCommand());
     assertEquals("noc@example.com", message.settingsEmails());
-    assertEquals(new Command.AcceptSettings(FailoverType.AUTOMATIC, VirtualIps.NONE),
-        PeerCommandMessage.changeSettings(FailoverType.AUTOMATIC, VirtualIps.NONE, "").toCommand(), "none stays none");
+    assertEquals(new Command.AcceptSettings(FailoverType.AUTOMATIC, FailbackType.MANUAL, VirtualIps.NONE),
+        PeerCommandMessage.changeSettings(FailoverType.AUTOMATIC, FailbackType.MANUAL, VirtualIps.NONE, "").toCommand(),
+        "none stays none");
+  }
+
+  @Test
+  void a_peer_of_an_earlier_version_sends_no_failback_type_and_the_receivers_is_kept() throws Exception {
+    PeerCommandMessage earlier = jakarta.json.bind.JsonbBuilder.create().fromJson(
+        "{\"command\":\"change-settings\",\"detail\":\"\",\"failoverType\":\"manual\"}", PeerCommandMessage.class);
+    assertEquals(new Command.AcceptSettings(FailoverType.MANUAL, null, VirtualIps.NONE), earlier.toCommand());
+    PeerCommandMessage failback = PeerCommandMessage.acceptFailback("10.0.0.2", FailoverType.MANUAL, FailbackType.AUTOMATIC);
+    assertEquals(new Command.AcceptFailback("10.0.0.2", FailoverType.MANUAL, FailbackType.AUTOMATIC), failback.toCommand());
   }
 
   @Test
   void a_virtual_ip_that_is_not_an_address_is_refused() {
-    PeerCommandMessage message = PeerCommandMessage.changeSettings(FailoverType.MANUAL, VirtualIps.NONE, "");
+    PeerCommandMessage message = PeerCommandMessage.changeSettings(FailoverType.MANUAL, FailbackType.MANUAL, VirtualIps.NONE, "");
     message.virtualIpv4 = "-f inet";
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, message::toCommand);
     assertEquals("virtualIpv4: '-f inet' is not an IP address", e.getMessage());

@@ -38,6 +38,14 @@ class HaSettingsFormTest {
   }
 
   @Test
+  void the_failback_type_left_out_is_kept() {
+    HaSettingsForm form = new HaSettingsForm();
+    assertEquals(org.ncsha.ha.FailbackType.AUTOMATIC, form.failback(org.ncsha.ha.FailbackType.AUTOMATIC));
+    form.setFailbackType("manual");
+    assertEquals(org.ncsha.ha.FailbackType.MANUAL, form.failback(org.ncsha.ha.FailbackType.AUTOMATIC));
+  }
+
+  @Test
   void the_email_list_left_out_is_kept_and_an_empty_one_means_none() {
     List<String> current = List.of("noc@example.com", "oncall@example.org");
     HaSettingsForm f = form(null, null);

@@ -40,6 +40,21 @@ class RegistrationFormTest {
   }
 
   @Test
+  void the_failback_type_is_manual_unless_an_mse_pair_asks_for_automatic() {
+    assertEquals(java.util.Optional.empty(), RegistrationForm.failbackTypeProblem(null, false));
+    assertEquals(java.util.Optional.empty(), RegistrationForm.failbackTypeProblem("Manual", false));
+    assertEquals(java.util.Optional.empty(), RegistrationForm.failbackTypeProblem("automatic", true));
+    assertEquals(java.util.Optional.of("Failback Type: Automatic is for MSE pairs (node.kind=mse); a server pair fails back"
+        + " when the administrator presses Failback"), RegistrationForm.failbackTypeProblem("automatic", false));
+    assertEquals(java.util.Optional.of("Failback Type: must be Manual or Automatic, was 'soon'"),
+        RegistrationForm.failbackTypeProblem("soon", true));
+    RegistrationForm form = new RegistrationForm();
+    assertEquals(org.ncsha.ha.FailbackType.MANUAL, form.failback(org.ncsha.ha.FailbackType.MANUAL), "left out: manual");
+    form.setFailbackType("Automatic");
+    assertEquals(org.ncsha.ha.FailbackType.AUTOMATIC, form.failback(org.ncsha.ha.FailbackType.MANUAL));
+  }
+
+  @Test
   void an_unresolvable_secondary_is_refused() {
     RegistrationForm f = valid();
     f.setSecondaryServer("no-such-host.invalid");

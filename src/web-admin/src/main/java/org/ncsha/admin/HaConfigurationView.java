@@ -23,12 +23,19 @@ public class HaConfigurationView {
   @Inject RegistrationProgress progress;
 
   @Inject ReadinessRunner readinessRunner;
+  @Inject org.ncsha.node.NodeSettings node;
 
   private final RegistrationForm form = new RegistrationForm();
   private ReadinessRun readiness;
 
   public HaConfigurationView() {
     form.setFailoverType("manual");
+    form.setFailbackType("manual");
+  }
+
+  /** Whether this node is an MSE, whose pair may fail back by itself (the Failback Type is shown). */
+  public boolean isMse() {
+    return node.isMse();
   }
 
   /** With HA enabled the form shows the pair's settings, which Save changes on both servers. */
@@ -38,6 +45,7 @@ public class HaConfigurationView {
     haEnabled = current != null;
     if (current != null) {
       form.setFailoverType(current.getFailoverType());
+      form.setFailbackType(current.getFailbackType());
       form.setEmailAddress(current.getEmailAddress());
       form.setEnableVirtualIp(!current.getVirtualIpv4().isEmpty() || !current.getVirtualIpv6().isEmpty());
       form.setVirtualIpv4(current.getVirtualIpv4());
@@ -59,13 +67,15 @@ public class HaConfigurationView {
   public void saveSettings() {
     org.ncsha.registration.HaSettingsForm settings = new org.ncsha.registration.HaSettingsForm();
     settings.setFailoverType(form.getFailoverType());
+    settings.setFailbackType(form.getFailbackType());
     settings.setEmailAddress(form.getEmailAddress());
     boolean vip = form.isEnableVirtualIp();
     settings.setVirtualIpv4(vip && form.getVirtualIpv4() != null ? form.getVirtualIpv4() : "");
     settings.setVirtualIpv6(vip && form.getVirtualIpv6() != null ? form.getVirtualIpv6() : "");
     try {
       administration.changeSettings(settings);
-      info("HA settings saved on both servers: Failover Type " + settings.type().displayName() + ", Virtual IP "
+      info("HA settings saved on both servers: Failover Type " + settings.type().displayName()
+          + (isMse() ? ", Failback Type " + settings.failback(org.ncsha.ha.FailbackType.MANUAL).displayName() : "") + ", Virtual IP "
           + new org.ncsha.ha.VirtualIps(settings.getVirtualIpv4(), settings.getVirtualIpv6()).describe());
     } catch (HaAdministration.InvalidForm e) {
       e.problems().forEach(HaConfigurationView::fieldError);

@@ -69,6 +69,7 @@ public class HaAdminResource {
       var vips = engine.config().virtualIps();
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("failoverType", engine.config().failoverType().wireName());
+      body.put("failbackType", engine.config().failbackType().wireName());
       body.put("emailAddress", String.join(", ", org.ncsha.mail.EmailList.parse(store.config().getEmails())));
       body.put("virtualIpv4", vips.ipv4() == null ? "" : vips.ipv4());
       body.put("virtualIpv6", vips.ipv6() == null ? "" : vips.ipv6());

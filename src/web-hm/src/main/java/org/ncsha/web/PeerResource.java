@@ -123,8 +123,8 @@ public class PeerResource {
       RegisterMessage request = JSON.fromJson(body, RegisterMessage.class);
       try {
         copy.reset();
-        engine.submit(new Command.AcceptRegistration(
-            request.primaryAddress, FailoverType.fromWireName(request.failoverType)));
+        engine.submit(new Command.AcceptRegistration(request.primaryAddress, FailoverType.fromWireName(request.failoverType),
+            request.failbackType == null ? null : org.ncsha.ha.FailbackType.fromWireName(request.failbackType)));
         // Notification settings and the virtual IP: kept beside the HA state, for the secondary's
         // own mails and for when it serves.
         store.updateConfig(row -> {
