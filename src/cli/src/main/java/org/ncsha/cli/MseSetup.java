@@ -75,6 +75,12 @@ public final class MseSetup {
   private final Terminal terminal;
   private final Map<String, String> env;
   private Path file;
+  /**
+   * The Prime Infrastructure password given in this session, kept only until option 24 applies
+   * it (then wiped): it is also the MSE's HA authentication key, which the admin server pairs and
+   * watches the MSE with, and the key store keeps only its verifier and derived secret.
+   */
+  private char[] piPassword;
   private MseSettings applied;
   private MseSettings session;
 
@@ -189,8 +195,14 @@ public final class MseSetup {
           SetupRules::rootPasswordProblem));
     }
     if (f.containsKey("--pi-password-env")) {
-      s = s.withAdminServerPasswordVerifier(verifier(f.get("--pi-password-env"), "--pi-password-env",
-          SetupRules::adminServerPasswordProblem));
+      char[] password = Terminal.secretFromEnvironment(env, "--pi-password-env", f.get("--pi-password-env"));
+      Optional<String> problem = piPasswordProblem(password);
+      if (problem.isPresent()) {
+        Arrays.fill(password, '\0');
+        throw CliException.usage(problem.get());
+      }
+      s = s.withAdminServerPasswordVerifier(AuthKeys.verifier(password));
+      keepPiPassword(password);
     }
     session = s;
     List<String> conflicts = SetupSummary.conflicts(s);
@@ -258,6 +270,19 @@ public final class MseSetup {
     } catch (IllegalArgumentException e) {
       throw CliException.usage(e.getMessage());
     }
+  }
+
+  /** The guide's rule, and the HA authentication key's, since the password is both. */
+  private static Optional<String> piPasswordProblem(char[] password) {
+    return SetupRules.adminServerPasswordProblem(password).or(() -> org.ncsha.security.AuthKeyRule.violation(password)
+        .map(v -> "Prime Infrastructure password: it is also this MSE's HA authentication key. " + v));
+  }
+
+  private void keepPiPassword(char[] password) {
+    if (piPassword != null) {
+      Arrays.fill(piPassword, '\0');
+    }
+    piPassword = password;
   }
 
   private String verifier(String variable, String option, Function<char[], Optional<String>> rule) throws CliException {
@@ -456,8 +481,9 @@ public final class MseSetup {
       out("The admin user is used by the Prime Infrastructure and other northbound systems to authenticate their"
           + " SOAP/XML session with the server. Once this password is updated, it must correspondingly be updated on the"
           + " NCS page for MSE General Parameters so that the Prime Infrastructure can communicate with the MSE.");
-      session = session.withAdminServerPasswordVerifier(newPassword("Enter password:", "Retype password:",
-          SetupRules::adminServerPasswordProblem));
+      char[] password = newSecret("Enter password:", "Retype password:", MseSetup::piPasswordProblem);
+      session = session.withAdminServerPasswordVerifier(AuthKeys.verifier(password));
+      keepPiPassword(password);
     }
   }
 
@@ -613,6 +639,16 @@ public final class MseSetup {
     SecureFiles.writePrivate(file, text.toString().getBytes(StandardCharsets.UTF_8));
     applied = session;
     out("Configuration applied to " + file + ". Start or restart the MSE for it to take effect.");
+    if (piPassword != null) {
+      try {
+        org.ncsha.security.AuthKeyStore.forNode(file.getParent().getParent()).set(piPassword);
+      } finally {
+        Arrays.fill(piPassword, '\0');
+        piPassword = null;
+      }
+      out("The Prime Infrastructure password is also this MSE's HA authentication key now: the admin server pairs and"
+          + " watches it with that password (on a paired MSE, change it on both with 'ncs ha authkey').");
+    }
   }
 
   // ---- prompts ----
@@ -680,9 +716,20 @@ public final class MseSetup {
 
   /** A new password, typed twice, as its verifier; the typed characters are wiped. */
   private String newPassword(String prompt, String again, Function<char[], Optional<String>> rule) {
+    char[] password = newSecret(prompt, again, rule);
+    try {
+      return AuthKeys.verifier(password);
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /** Asks for a password twice until {@code rule} accepts it and both match; the caller wipes it. */
+  private char[] newSecret(String prompt, String again, Function<char[], Optional<String>> rule) {
     while (true) {
       char[] first = secret(prompt);
       char[] second = null;
+      boolean taken = false;
       try {
         Optional<String> problem = rule.apply(first);
         if (problem.isPresent()) {
@@ -694,9 +741,12 @@ public final class MseSetup {
           out("Sorry, passwords do not match.");
           continue;
         }
-        return AuthKeys.verifier(first);
+        taken = true;
+        return first;
       } finally {
-        Arrays.fill(first, '\0');
+        if (!taken) {
+          Arrays.fill(first, '\0');
+        }
         if (second != null) {
           Arrays.fill(second, '\0');
         }

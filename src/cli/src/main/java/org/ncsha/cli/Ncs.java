@@ -258,7 +258,7 @@ public final class Ncs {
       }
       var info = new org.ncsha.mse.ServerInfo(HmJson.text(o, "name"), HmJson.text(o, "version"), HmJson.text(o, "role"),
           HmJson.text(o, "haState"), HmJson.text(o, "applianceType"), HmJson.text(o, "healthMonitorAddress"),
-          HmJson.text(o, "virtualIp"), services);
+          HmJson.text(o, "virtualIp"), services, o.getInt("prefixLength", -1), HmJson.text(o, "pairedWith"));
       info.lines().forEach(terminal.out()::println);
     } catch (JsonException | NullPointerException | ClassCastException e) {
       throw CliException.failure("The server information is not readable (" + e + "): " + abbreviate(answer.body()));

@@ -172,8 +172,16 @@ class MseSetupTest {
     assertTrue(unknownOption.err.contains("unknown option --colour"), unknownOption.err);
     assertFalse(Files.exists(node.resolve("etc/mse-setup.properties")), "nothing applied by a refused run");
 
+    CliRun notAKey = setup("", Map.of("ROOT_PW", ROOT, "PI_PW", "alllowercase"), primary);
+    assertEquals(2, notAKey.exitCode, notAKey.toString());
+    assertTrue(notAKey.err.contains("Prime Infrastructure password: it is also this MSE's HA authentication key."),
+        notAKey.err);
+    assertFalse(Files.exists(node.resolve("etc/authkey.properties")), "no key set by a refused run");
+
     CliRun ok = setup("", env, primary);
     assertEquals(0, ok.exitCode, ok.toString());
+    assertTrue(org.ncsha.security.AuthKeyStore.forNode(node).verify(PI.toCharArray()),
+        "the Prime Infrastructure password is the MSE's HA authentication key: " + ok.out);
     assertTrue(ok.out.contains("Virtual IP Address=10.10.10.11, Virtual IP Netmask=255.255.255.0"), ok.out);
     assertEquals("10.10.10.1", applied().getProperty("ntp.servers"));
 

@@ -76,6 +76,12 @@ public record MseSettings(String hostname, String domain, String eth0Address, St
     return missing;
   }
 
+  /** The Health Monitor interface's network prefix length (24 for 255.255.255.0); -1 when its netmask is not set. */
+  public int healthMonitorPrefixLength() {
+    String netmask = "eth1".equals(healthMonitorInterface) ? eth1Netmask : eth0Netmask;
+    return netmask == null ? -1 : SetupRules.prefixLength("netmask", netmask);
+  }
+
   /** The Health Monitor interface's address: the one the pair and the admin server use. */
   public String healthMonitorAddress() {
     return "eth1".equals(healthMonitorInterface) ? eth1Address : eth0Address;

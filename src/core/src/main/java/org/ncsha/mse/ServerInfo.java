@@ -10,9 +10,11 @@ import java.util.List;
  *
  * @param role the High availability role set by the setup script ("Primary" or "Secondary")
  * @param virtualIp the primary's virtual IP from setup; null on a secondary
+ * @param prefixLength the Health Monitor interface's network prefix length from setup (-1: not set)
+ * @param pairedWith the address of the MSE this one is paired with (HA configured), or null
  */
 public record ServerInfo(String name, String version, String role, String haState, String applianceType,
-    String healthMonitorAddress, String virtualIp, List<Service> services) {
+    String healthMonitorAddress, String virtualIp, List<Service> services, int prefixLength, String pairedWith) {
 
   /** The location service's name, as the guide's MSE calls its main service. */
   public static final String LOCATION_SERVICE = "Context Aware Service";
@@ -22,6 +24,15 @@ public record ServerInfo(String name, String version, String role, String haStat
 
   public ServerInfo {
     services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /**
+   * The MSE as the pairing rules see it, with its appliance type parsed; refused, naming the
+   * field, when the MSE reports a type the matrix does not know.
+   */
+  public MseServer server() {
+    return new MseServer(name, healthMonitorAddress, ApplianceType.fromDisplayName("applianceType", applianceType),
+        version, virtualIp, prefixLength, pairedWith);
   }
 
   /** As getserverinfo prints it. */
@@ -38,6 +49,7 @@ public record ServerInfo(String name, String version, String role, String haStat
     out.add("Virtual IP: " + (virtualIp == null ? "none" : virtualIp));
     out.add("High availability role: " + role);
     out.add("HA state: " + haState);
+    out.add("Paired with: " + (pairedWith == null ? "none" : pairedWith));
     out.add("--------");
     out.add("Services");
     out.add("--------");

@@ -31,6 +31,7 @@ public class MseInfo {
     return new ServerInfo(setup.hostname() == null ? node.name() : setup.hostname(),
         org.ncsha.node.ProductVersion.current(), setup.role().displayName(), state.displayName(),
         node.applianceType().displayName(), node.address(), setup.virtualIp(),
-        List.of(new ServerInfo.Service("Health Monitor", "Up", null), database, locations));
+        List.of(new ServerInfo.Service("Health Monitor", "Up", null), database, locations),
+        setup.healthMonitorPrefixLength(), engine.config().peerAddress());
   }
 }

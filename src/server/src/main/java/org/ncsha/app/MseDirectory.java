@@ -1,0 +1,185 @@
+package org.ncsha.app;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.ncsha.mse.MseAlarmRule;
+import org.ncsha.mse.MseServer;
+import org.ncsha.mse.PairingRules;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * The admin server's Mobility Services Engines: adding one (its getserverinfo and its password
+ * checked, its certificate pinned), pairing two through the guide's rules ({@link PairingRules})
+ * by registering the pair on the primary MSE, and the looks at every MSE that keep the list
+ * current and raise the alarms ({@link MseAlarmRule}). No MSE password is kept.
+ */
+@ApplicationScoped
+public class MseDirectory {
+  private static final Logger LOG = Logger.getLogger(MseDirectory.class.getName());
+
+  @Inject NodeSettings node;
+  @Inject MseRecords records;
+
+  private MseLink link;
+
+  /** The form was refused: each problem names its field; nothing changed. */
+  public static final class Refused extends Exception {
+    private final List<String> problems;
+
+    public Refused(List<String> problems) {
+      super(String.join("; ", problems));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+      return problems;
+    }
+  }
+
+  @PostConstruct
+  void open() {
+    link = new MseLink(node.hmPort());
+  }
+
+  public List<MseAppliance> all() {
+    return records.all();
+  }
+
+  public List<MseAlarm> alarms(int limit) {
+    return records.alarms(limit);
+  }
+
+  /** Adds the MSE at the form's address, once its getserverinfo answers and it takes the password. */
+  public MseAppliance add(MseForms.Add form) throws Refused {
+    if (form == null) {
+      throw new Refused(List.of("body: {\"address\": ..., \"password\": ...} is required"));
+    }
+    List<String> problems = form.problems();
+    if (!problems.isEmpty()) {
+      throw new Refused(problems);
+    }
+    String address = form.address.strip();
+    if (records.at(address).isPresent()) {
+      throw new Refused(List.of("address: the MSE at " + address + " is in the list already"));
+    }
+    MseLink.Seen seen;
+    try {
+      seen = link.serverInfo(address, null);
+      if (!link.accepts(address, seen.fingerprint(), form.password.toCharArray())) {
+        throw new Refused(List.of("password: the MSE at " + address + " refused it (the Prime Infrastructure password"
+            + " set in its setup)"));
+      }
+    } catch (MseLink.Unreachable e) {
+      throw new Refused(List.of("address: " + e.getMessage()));
+    }
+    MseAppliance added = records.add(address, seen.fingerprint(), seen.info());
+    LOG.info("MSE " + seen.info().name() + " at " + address + " added (certificate " + seen.fingerprint() + ")");
+    return added;
+  }
+
+  /**
+   * Pairs two listed MSEs: the guide's rules on what both answer now, both passwords checked,
+   * then the registration started on the primary, which the looks then follow. The answer says
+   * it started; the MSEs' states tell the rest.
+   */
+  public String pair(MseForms.Pair form) throws Refused {
+    if (form == null) {
+      throw new Refused(List.of("body: {\"primaryAddress\": ..., \"primaryPassword\": ..., \"secondaryAddress\": ...,"
+          + " \"secondaryPassword\": ..., \"failoverType\": ..., \"failbackType\": ...} is required"));
+    }
+    List<String> problems = new ArrayList<>(form.problems());
+    if (!problems.isEmpty()) {
+      throw new Refused(problems);
+    }
+    MseAppliance primary = listed("primaryAddress", form.primaryAddress.strip(), problems);
+    MseAppliance secondary = listed("secondaryAddress", form.secondaryAddress.strip(), problems);
+    if (!problems.isEmpty()) {
+      throw new Refused(problems);
+    }
+    try {
+      MseLink.Seen p = link.serverInfo(primary.getAddress(), primary.getFingerprint());
+      MseLink.Seen s = link.serverInfo(secondary.getAddress(), secondary.getFingerprint());
+      if (!"Primary".equals(p.info().role())) {
+        problems.add("primaryAddress: " + p.info().name() + " was set up as a " + p.info().role() + " MSE (its setup's"
+            + " High availability role must be Primary)");
+      }
+      if (!"Secondary".equals(s.info().role())) {
+        problems.add("secondaryAddress: " + s.info().name() + " was set up as a " + s.info().role() + " MSE (its"
+            + " setup's High availability role must be Secondary)");
+      }
+      MseServer ps;
+      MseServer ss;
+      try {
+        ps = p.info().server();
+        ss = s.info().server();
+      } catch (IllegalArgumentException e) {
+        throw new Refused(List.of("applianceType: " + e.getMessage()));
+      }
+      problems.addAll(PairingRules.problems(ps, ss));
+      if (!problems.isEmpty()) {
+        throw new Refused(problems);
+      }
+      if (!link.accepts(secondary.getAddress(), secondary.getFingerprint(), form.secondaryPassword.toCharArray())) {
+        throw new Refused(List.of("secondaryPassword: the secondary MSE " + secondary.getAddress() + " refused it"));
+      }
+      String body = Json.createObjectBuilder().add("secondaryServer", secondary.getAddress())
+          .add("authenticationKey", form.secondaryPassword).add("failoverType", form.failoverType.toLowerCase())
+          .add("failbackType", form.failbackType.toLowerCase()).add("emailAddress", "").add("enableVirtualIp", true)
+          .add("virtualIpv4", p.info().virtualIp()).build().toString();
+      MseLink.Answer answer = link.register(primary.getAddress(), primary.getFingerprint(), form.primaryPassword.toCharArray(),
+          body);
+      if (answer.status() == 401 || answer.status() == 429) {
+        throw new Refused(List.of("primaryPassword: the primary MSE " + primary.getAddress() + " refused it"));
+      }
+      if (answer.status() != 202) {
+        throw new Refused(List.of("registration: the primary MSE " + primary.getAddress() + " refused it: "
+            + message(answer.body())));
+      }
+    } catch (MseLink.Unreachable e) {
+      throw new Refused(List.of("registration: " + e.getMessage()));
+    }
+    String started = "Pairing started: " + primary.getName() + " (" + primary.getAddress() + ") with " + secondary.getName()
+        + " (" + secondary.getAddress() + "), failover " + form.failoverType.toLowerCase() + ", failback "
+        + form.failbackType.toLowerCase() + "; the list shows their states as they register";
+    LOG.info(started);
+    return started;
+  }
+
+  private MseAppliance listed(String field, String address, List<String> problems) {
+    var found = records.at(address);
+    if (found.isEmpty()) {
+      problems.add(field + ": no MSE at " + address + " is in the list; add it first");
+      return null;
+    }
+    return found.get();
+  }
+
+  private static String message(String body) {
+    try (var reader = Json.createReader(new java.io.StringReader(body))) {
+      return reader.readObject().getString("message", body);
+    } catch (RuntimeException e) {
+      return body;
+    }
+  }
+
+  /** One look at every MSE: each row brought up to date, and the alarm each change raises stored. */
+  public void lookAtAll() {
+    for (MseAppliance m : records.all()) {
+      MseAlarmRule.Look before = m.isAnswered() ? new MseAlarmRule.Look(true, m.getHaState(), m.getPairedWith())
+          : MseAlarmRule.Look.silent();
+      try {
+        MseLink.Seen seen = link.serverInfo(m.getAddress(), m.getFingerprint());
+        MseAlarmRule.Look now = new MseAlarmRule.Look(true, seen.info().haState(), seen.info().pairedWith());
+        records.looked(m.getId(), seen.info(), null, MseAlarmRule.between(seen.info().name(), m.getAddress(), before, now));
+      } catch (MseLink.Unreachable e) {
+        records.looked(m.getId(), null, e.getMessage(), MseAlarmRule.between(m.getName(), m.getAddress(), before,
+            MseAlarmRule.Look.silent()));
+      }
+    }
+  }
+}

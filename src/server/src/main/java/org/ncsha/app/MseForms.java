@@ -1,0 +1,61 @@
+package org.ncsha.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ncsha.mse.SetupRules;
+
+/** The admin server's two MSE forms, as the pages and the REST take them; each problem names its field. */
+public final class MseForms {
+  private MseForms() {}
+
+  /** Add an MSE: its Health Monitor address and the Prime Infrastructure password set in its setup. */
+  public static class Add {
+    public String address;
+    public String password;
+
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      SetupRules.ipv4Problem("address", address == null ? null : address.strip()).ifPresent(problems::add);
+      if (password == null || password.isEmpty()) {
+        problems.add("password: the Prime Infrastructure password set in the MSE's setup is required");
+      }
+      return problems;
+    }
+  }
+
+  /**
+   * Pair a primary MSE with a secondary (the guide's MSE High Availability page): both added
+   * already, each with its password, and the pair's Failover and Failback Types.
+   */
+  public static class Pair {
+    public String primaryAddress;
+    public String primaryPassword;
+    public String secondaryAddress;
+    public String secondaryPassword;
+    public String failoverType;
+    public String failbackType;
+
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      SetupRules.ipv4Problem("primaryAddress", primaryAddress == null ? null : primaryAddress.strip())
+          .ifPresent(problems::add);
+      SetupRules.ipv4Problem("secondaryAddress", secondaryAddress == null ? null : secondaryAddress.strip())
+          .ifPresent(problems::add);
+      if (primaryPassword == null || primaryPassword.isEmpty()) {
+        problems.add("primaryPassword: the primary MSE's Prime Infrastructure password is required");
+      }
+      if (secondaryPassword == null || secondaryPassword.isEmpty()) {
+        problems.add("secondaryPassword: the secondary MSE's Prime Infrastructure password is required");
+      }
+      type("failoverType", "Failover Type", failoverType).ifPresent(problems::add);
+      type("failbackType", "Failback Type", failbackType).ifPresent(problems::add);
+      return problems;
+    }
+
+    private static java.util.Optional<String> type(String field, String name, String value) {
+      return value != null && (value.equalsIgnoreCase("manual") || value.equalsIgnoreCase("automatic"))
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(field + ": the " + name + " is manual or automatic, was '" + (value == null ? "" : value) + "'");
+    }
+  }
+}

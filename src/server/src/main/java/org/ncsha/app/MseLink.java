@@ -1,0 +1,129 @@
+package org.ncsha.app;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import javax.net.ssl.SSLSession;
+import org.ncsha.mse.ServerInfo;
+import org.ncsha.security.PinnedTrust;
+
+/**
+ * The admin server's calls to an MSE's Health Monitor (8082, HTTPS): its getserverinfo, which
+ * needs no login, and, as {@code root} with the MSE's password (the Prime Infrastructure password
+ * its setup made its HA key), a check of that password and the registration of a pair. The first
+ * look at an MSE takes the certificate it presents and every later one requires that certificate
+ * (trust on first use, as the pair's own servers do).
+ */
+public final class MseLink {
+  private static final Jsonb JSON = JsonbBuilder.create();
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** The Health Monitor's user for REST calls with the key. */
+  private static final String ROOT = "root";
+
+  private final int hmPort;
+  /** One client (and its connections) per pinned certificate, and one for first looks. */
+  private final java.util.Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String FIRST_LOOK = "";
+
+  public MseLink(int hmPort) {
+    this.hmPort = hmPort;
+  }
+
+  /** What a look found: the MSE's answer and the certificate it presented. */
+  public record Seen(ServerInfo info, String fingerprint) {}
+
+  /** Why a call found no usable answer, worded for the administrator. */
+  public static final class Unreachable extends Exception {
+    public Unreachable(String message) {
+      super(message);
+    }
+  }
+
+  /** An answer of the MSE: its status and body. */
+  public record Answer(int status, String body) {}
+
+  /**
+   * The MSE's getserverinfo. {@code fingerprint} null: the first look, which takes whatever
+   * certificate is presented and reports it; otherwise only that certificate is accepted.
+   */
+  public Seen serverInfo(String address, String fingerprint) throws Unreachable {
+    HttpResponse<String> res = send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/mse/serverinfo")).GET());
+    if (res.statusCode() == 404) {
+      throw new Unreachable(address + " answers but is not an MSE (its Health Monitor has no getserverinfo)");
+    }
+    if (res.statusCode() != 200) {
+      throw new Unreachable(address + " answered getserverinfo with HTTP " + res.statusCode());
+    }
+    ServerInfo info;
+    try {
+      info = JSON.fromJson(res.body(), ServerInfo.class);
+    } catch (RuntimeException e) {
+      throw new Unreachable(address + " answered getserverinfo with what is not server information: " + e.getMessage());
+    }
+    String presented = res.sslSession().map(MseLink::leaf).orElse(null);
+    return new Seen(info, fingerprint != null ? fingerprint : presented);
+  }
+
+  /** Whether the MSE takes {@code password} (its Health Monitor's login as root). */
+  public boolean accepts(String address, String fingerprint, char[] password) throws Unreachable {
+    HttpResponse<String> res = send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/events?max=1"))
+        .header("Authorization", basic(password)).GET());
+    if (res.statusCode() == 401 || res.statusCode() == 429) {
+      return false;
+    }
+    if (res.statusCode() != 200) {
+      throw new Unreachable(address + " answered the password check with HTTP " + res.statusCode());
+    }
+    return true;
+  }
+
+  /** Registers the pair on the primary MSE, as {@code ncs ha register} does there; its answer as given. */
+  public Answer register(String primary, String fingerprint, char[] password, String body) throws Unreachable {
+    HttpResponse<String> res = send(primary, fingerprint, HttpRequest.newBuilder(uri(primary, "/api/actions/register"))
+        .header("Authorization", basic(password)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return new Answer(res.statusCode(), res.body());
+  }
+
+  private HttpResponse<String> send(String address, String fingerprint, HttpRequest.Builder request) throws Unreachable {
+    HttpClient client = clients.computeIfAbsent(fingerprint == null ? FIRST_LOOK : fingerprint, f -> HttpClient.newBuilder()
+        .sslContext(f.equals(FIRST_LOOK) ? PinnedTrust.acceptAnyAndRecord() : PinnedTrust.sslContext(f))
+        .connectTimeout(TIMEOUT).build());
+    try {
+      return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
+          + "): delete the MSE and add it again if it was replaced");
+    } catch (IOException e) {
+      throw new Unreachable("no answer from the Health Monitor at " + address + ":" + hmPort + " (" + e + ")");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable("interrupted while calling " + address);
+    }
+  }
+
+  private URI uri(String address, String path) {
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    return URI.create("https://" + host + ":" + hmPort + path);
+  }
+
+  private static String basic(char[] password) {
+    return "Basic " + Base64.getEncoder().encodeToString((ROOT + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String leaf(SSLSession session) {
+    try {
+      return PinnedTrust.fingerprint((X509Certificate) session.getPeerCertificates()[0]);
+    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+      return null;
+    }
+  }
+}

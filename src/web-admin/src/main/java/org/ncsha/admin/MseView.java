@@ -1,0 +1,97 @@
+package org.ncsha.admin;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import java.util.Map;
+import org.ncsha.app.MseAlarm;
+import org.ncsha.app.MseAppliance;
+import org.ncsha.app.MseDirectory;
+import org.ncsha.app.MseForms;
+import org.ncsha.node.NodeSettings;
+
+/**
+ * Services > Mobility Services Engines on the admin server: the MSEs with their version, type,
+ * role and HA state as last seen, Add, the High Availability pairing of a primary with a
+ * secondary, and the Alarms list. Each refusal is shown at its field.
+ */
+@Named
+@RequestScoped
+public class MseView {
+  private static final int ALARMS_SHOWN = 50;
+
+  @Inject MseDirectory directory;
+  @Inject NodeSettings node;
+
+  private final MseForms.Add add = new MseForms.Add();
+  private final MseForms.Pair pair = new MseForms.Pair();
+
+  public MseView() {
+    pair.failoverType = "manual";
+    pair.failbackType = "manual";
+  }
+
+  /** Whether this node is an MSE, which is managed and does not manage (the page says so). */
+  public boolean isMse() {
+    return node.isMse();
+  }
+
+  public List<MseAppliance> getAppliances() {
+    return node.isMse() ? List.of() : directory.all();
+  }
+
+  public List<MseAlarm> getAlarms() {
+    return node.isMse() ? List.of() : directory.alarms(ALARMS_SHOWN);
+  }
+
+  public MseForms.Add getAdd() {
+    return add;
+  }
+
+  public MseForms.Pair getPair() {
+    return pair;
+  }
+
+  public void addMse() {
+    try {
+      MseAppliance added = directory.add(add);
+      info("Added " + added.getName() + " (" + added.getAddress() + "), " + added.getApplianceType() + ", version "
+          + added.getVersion() + ", " + added.getHaState());
+      add.address = null;
+    } catch (MseDirectory.Refused e) {
+      e.problems().forEach(MseView::fieldError);
+    } finally {
+      add.password = null;
+    }
+  }
+
+  public void pairMses() {
+    try {
+      info(directory.pair(pair));
+    } catch (MseDirectory.Refused e) {
+      e.problems().forEach(MseView::fieldError);
+    } finally {
+      pair.primaryPassword = null;
+      pair.secondaryPassword = null;
+    }
+  }
+
+  /** Each problem names its field first ("address: ..."): shown at that field, the rest at the top. */
+  private static final Map<String, String> FIELDS = Map.of("address", "mse:address", "password", "mse:password",
+      "primaryAddress", "mse:primaryAddress", "primaryPassword", "mse:primaryPassword", "secondaryAddress",
+      "mse:secondaryAddress", "secondaryPassword", "mse:secondaryPassword", "failoverType", "mse:failoverType",
+      "failbackType", "mse:failbackType");
+
+  private static void fieldError(String problem) {
+    int colon = problem.indexOf(':');
+    String field = colon < 0 ? null : FIELDS.get(problem.substring(0, colon));
+    FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, null));
+  }
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+}
