@@ -34,6 +34,9 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
   private String tmpfsNode;
   private String tmpfsSize;
   private String labSubnet;
+  private boolean single;
+  /** A second pair started beside this one, at the same time, and stopped with it ({@link #with}). */
+  private PairExtension companion;
   private final List<String> labOptions = new ArrayList<>();
   private NetPair net;
   private volatile boolean failed;
@@ -88,6 +91,22 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
     return this;
   }
 
+  /**
+   * Starts {@code other} (a loopback pair or single server) together with this one, both
+   * {@code ha-pair up} at once (each mostly waits on its own JVMs), and stops it with this one.
+   * {@code other} is not registered as an extension itself.
+   */
+  PairExtension with(PairExtension other) {
+    companion = other;
+    return this;
+  }
+
+  /** Loopback only: the primary alone, without HA (ha-pair up --single): e.g. the admin server of an MSE pair. */
+  PairExtension single() {
+    single = true;
+    return this;
+  }
+
   /** Loopback only: {@code node}'s directory on a tmpfs of {@code size} (mount's size=, e.g. 256m). */
   PairExtension tmpfs(String node, String size) {
     tmpfsNode = node;
@@ -107,6 +126,29 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
       net = NetPair.up(netPrefix, netSubnet, failover == null ? "manual" : failover, env);
       return;
     }
+    java.util.concurrent.CompletableFuture<Void> beside = companion == null ? null
+        : java.util.concurrent.CompletableFuture.runAsync(() -> {
+          try {
+            companion.bringUp();
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+    try {
+      bringUp();
+    } finally {
+      if (beside != null) {
+        try {
+          beside.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof Exception x ? x : e;
+        }
+      }
+    }
+  }
+
+  /** ha-pair up for a loopback, tmpfs or lab pair, after what an aborted run left is gone. */
+  private void bringUp() throws Exception {
     Pair pair = loopbackPair;
     pair.haPair(Duration.ofMinutes(2), "down"); // what an aborted run left
     if (tmpfsNode != null) {
@@ -123,6 +165,9 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
     if (failover != null) {
       up.addAll(List.of("--failover", failover));
     }
+    if (single) {
+      up.add("--single");
+    }
     if (labSubnet != null) {
       up.add("--netns");
       up.addAll(labOptions);
@@ -137,10 +182,21 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    boolean keepAll = failed || context.getExecutionException().isPresent();
+    try {
+      finish(keepAll);
+    } finally {
+      if (companion != null) {
+        companion.finish(keepAll);
+      }
+    }
+  }
+
+  /** Stops the pair; unless {@code keepAll} (a failed class keeps everything for whoever looks into it), only logs stay. */
+  private void finish(boolean keepAll) throws Exception {
     Path dir = net != null ? net.pair.dir : loopbackPair == null ? null : loopbackPair.dir;
     stop();
-    // A failed class keeps everything for whoever looks into it.
-    if (dir != null && !failed && context.getExecutionException().isEmpty()) {
+    if (dir != null && !keepAll) {
       org.ncsha.it.Files.deleteAllButLogs(dir);
     }
   }

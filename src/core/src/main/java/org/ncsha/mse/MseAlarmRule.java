@@ -40,7 +40,9 @@ public final class MseAlarmRule {
       return Optional.of(new Alarm(Severity.CRITICAL, "MSE failover: the secondary MSE " + mse + " took over from the"
           + " primary " + (now.pairedWith() == null ? "MSE" : now.pairedWith()) + ", which failed"));
     }
-    boolean wasTakenOver = active.equals(before.haState()) || HaState.SECONDARY_FAILBACK.displayName().equals(before.haState());
+    // A look every few seconds may see any of the taken-over secondary's states last before it syncs again.
+    boolean wasTakenOver = active.equals(before.haState()) || HaState.SECONDARY_FAILBACK.displayName().equals(before.haState())
+        || HaState.SECONDARY_POST_FAILBACK.displayName().equals(before.haState());
     if (wasTakenOver && HaState.SECONDARY_SYNCING.displayName().equals(now.haState())) {
       return Optional.of(new Alarm(Severity.CLEARED, "MSE failback: the primary " + (now.pairedWith() == null ? "MSE"
           : now.pairedWith()) + " is active again and the secondary MSE " + mse + " backs it"));

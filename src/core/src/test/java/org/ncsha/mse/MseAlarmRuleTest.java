@@ -31,6 +31,9 @@ class MseAlarmRuleTest {
     assertEquals(Optional.of(new Alarm(Severity.CLEARED, "MSE failback: the primary 10.0.0.11 is active again and the"
         + " secondary MSE mse-secondary (10.0.0.12) backs it")), between(new Look(true, "Secondary Failback", "10.0.0.11"),
         SYNCING));
+    assertEquals(Optional.of(new Alarm(Severity.CLEARED, "MSE failback: the primary 10.0.0.11 is active again and the"
+        + " secondary MSE mse-secondary (10.0.0.12) backs it")), between(new Look(true, "Secondary Post Failback",
+        "10.0.0.11"), SYNCING), "the last state seen before may be the failback's last");
     assertEquals(Optional.empty(), between(SYNCING, SYNCING));
   }
 

@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import org.ncsha.mse.MseAlarmRule;
 import org.ncsha.mse.MseServer;
 import org.ncsha.mse.PairingRules;
+import org.ncsha.node.InvalidInput;
 import org.ncsha.node.NodeSettings;
 
 /**
@@ -27,20 +28,6 @@ public class MseDirectory {
 
   private MseLink link;
 
-  /** The form was refused: each problem names its field; nothing changed. */
-  public static final class Refused extends Exception {
-    private final List<String> problems;
-
-    public Refused(List<String> problems) {
-      super(String.join("; ", problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-      return problems;
-    }
-  }
-
   @PostConstruct
   void open() {
     link = new MseLink(node.hmPort());
@@ -55,27 +42,27 @@ public class MseDirectory {
   }
 
   /** Adds the MSE at the form's address, once its getserverinfo answers and it takes the password. */
-  public MseAppliance add(MseForms.Add form) throws Refused {
+  public MseAppliance add(MseForms.Add form) throws InvalidInput {
     if (form == null) {
-      throw new Refused(List.of("body: {\"address\": ..., \"password\": ...} is required"));
+      throw new InvalidInput(List.of("body: {\"address\": ..., \"password\": ...} is required"));
     }
     List<String> problems = form.problems();
     if (!problems.isEmpty()) {
-      throw new Refused(problems);
+      throw new InvalidInput(problems);
     }
-    String address = form.address.strip();
+    String address = form.getAddress().strip();
     if (records.at(address).isPresent()) {
-      throw new Refused(List.of("address: the MSE at " + address + " is in the list already"));
+      throw new InvalidInput(List.of("address: the MSE at " + address + " is in the list already"));
     }
     MseLink.Seen seen;
     try {
       seen = link.serverInfo(address, null);
-      if (!link.accepts(address, seen.fingerprint(), form.password.toCharArray())) {
-        throw new Refused(List.of("password: the MSE at " + address + " refused it (the Prime Infrastructure password"
+      if (!link.accepts(address, seen.fingerprint(), form.getPassword().toCharArray())) {
+        throw new InvalidInput(List.of("password: the MSE at " + address + " refused it (the Prime Infrastructure password"
             + " set in its setup)"));
       }
     } catch (MseLink.Unreachable e) {
-      throw new Refused(List.of("address: " + e.getMessage()));
+      throw new InvalidInput(List.of("address: " + e.getMessage()));
     }
     MseAppliance added = records.add(address, seen.fingerprint(), seen.info());
     LOG.info("MSE " + seen.info().name() + " at " + address + " added (certificate " + seen.fingerprint() + ")");
@@ -87,19 +74,19 @@ public class MseDirectory {
    * then the registration started on the primary, which the looks then follow. The answer says
    * it started; the MSEs' states tell the rest.
    */
-  public String pair(MseForms.Pair form) throws Refused {
+  public String pair(MseForms.Pair form) throws InvalidInput {
     if (form == null) {
-      throw new Refused(List.of("body: {\"primaryAddress\": ..., \"primaryPassword\": ..., \"secondaryAddress\": ...,"
+      throw new InvalidInput(List.of("body: {\"primaryAddress\": ..., \"primaryPassword\": ..., \"secondaryAddress\": ...,"
           + " \"secondaryPassword\": ..., \"failoverType\": ..., \"failbackType\": ...} is required"));
     }
     List<String> problems = new ArrayList<>(form.problems());
     if (!problems.isEmpty()) {
-      throw new Refused(problems);
+      throw new InvalidInput(problems);
     }
-    MseAppliance primary = listed("primaryAddress", form.primaryAddress.strip(), problems);
-    MseAppliance secondary = listed("secondaryAddress", form.secondaryAddress.strip(), problems);
+    MseAppliance primary = listed("primaryAddress", form.getPrimaryAddress().strip(), problems);
+    MseAppliance secondary = listed("secondaryAddress", form.getSecondaryAddress().strip(), problems);
     if (!problems.isEmpty()) {
-      throw new Refused(problems);
+      throw new InvalidInput(problems);
     }
     try {
       MseLink.Seen p = link.serverInfo(primary.getAddress(), primary.getFingerprint());
@@ -118,34 +105,34 @@ public class MseDirectory {
         ps = p.info().server();
         ss = s.info().server();
       } catch (IllegalArgumentException e) {
-        throw new Refused(List.of("applianceType: " + e.getMessage()));
+        throw new InvalidInput(List.of("applianceType: " + e.getMessage()));
       }
       problems.addAll(PairingRules.problems(ps, ss));
       if (!problems.isEmpty()) {
-        throw new Refused(problems);
+        throw new InvalidInput(problems);
       }
-      if (!link.accepts(secondary.getAddress(), secondary.getFingerprint(), form.secondaryPassword.toCharArray())) {
-        throw new Refused(List.of("secondaryPassword: the secondary MSE " + secondary.getAddress() + " refused it"));
+      if (!link.accepts(secondary.getAddress(), secondary.getFingerprint(), form.getSecondaryPassword().toCharArray())) {
+        throw new InvalidInput(List.of("secondaryPassword: the secondary MSE " + secondary.getAddress() + " refused it"));
       }
       String body = Json.createObjectBuilder().add("secondaryServer", secondary.getAddress())
-          .add("authenticationKey", form.secondaryPassword).add("failoverType", form.failoverType.toLowerCase())
-          .add("failbackType", form.failbackType.toLowerCase()).add("emailAddress", "").add("enableVirtualIp", true)
+          .add("authenticationKey", form.getSecondaryPassword()).add("failoverType", form.getFailoverType().toLowerCase())
+          .add("failbackType", form.getFailbackType().toLowerCase()).add("emailAddress", "").add("enableVirtualIp", true)
           .add("virtualIpv4", p.info().virtualIp()).build().toString();
-      MseLink.Answer answer = link.register(primary.getAddress(), primary.getFingerprint(), form.primaryPassword.toCharArray(),
+      MseLink.Answer answer = link.register(primary.getAddress(), primary.getFingerprint(), form.getPrimaryPassword().toCharArray(),
           body);
       if (answer.status() == 401 || answer.status() == 429) {
-        throw new Refused(List.of("primaryPassword: the primary MSE " + primary.getAddress() + " refused it"));
+        throw new InvalidInput(List.of("primaryPassword: the primary MSE " + primary.getAddress() + " refused it"));
       }
       if (answer.status() != 202) {
-        throw new Refused(List.of("registration: the primary MSE " + primary.getAddress() + " refused it: "
+        throw new InvalidInput(List.of("registration: the primary MSE " + primary.getAddress() + " refused it: "
             + message(answer.body())));
       }
     } catch (MseLink.Unreachable e) {
-      throw new Refused(List.of("registration: " + e.getMessage()));
+      throw new InvalidInput(List.of("registration: " + e.getMessage()));
     }
     String started = "Pairing started: " + primary.getName() + " (" + primary.getAddress() + ") with " + secondary.getName()
-        + " (" + secondary.getAddress() + "), failover " + form.failoverType.toLowerCase() + ", failback "
-        + form.failbackType.toLowerCase() + "; the list shows their states as they register";
+        + " (" + secondary.getAddress() + "), failover " + form.getFailoverType().toLowerCase() + ", failback "
+        + form.getFailbackType().toLowerCase() + "; the list shows their states as they register";
     LOG.info(started);
     return started;
   }

@@ -10,8 +10,8 @@ public final class MseForms {
 
   /** Add an MSE: its Health Monitor address and the Prime Infrastructure password set in its setup. */
   public static class Add {
-    public String address;
-    public String password;
+    private String address;
+    private String password;
 
     public List<String> problems() {
       List<String> problems = new ArrayList<>();
@@ -21,6 +21,22 @@ public final class MseForms {
       }
       return problems;
     }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public void setAddress(String address) {
+      this.address = address;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
   }
 
   /**
@@ -28,12 +44,12 @@ public final class MseForms {
    * already, each with its password, and the pair's Failover and Failback Types.
    */
   public static class Pair {
-    public String primaryAddress;
-    public String primaryPassword;
-    public String secondaryAddress;
-    public String secondaryPassword;
-    public String failoverType;
-    public String failbackType;
+    private String primaryAddress;
+    private String primaryPassword;
+    private String secondaryAddress;
+    private String secondaryPassword;
+    private String failoverType;
+    private String failbackType;
 
     public List<String> problems() {
       List<String> problems = new ArrayList<>();
@@ -56,6 +72,54 @@ public final class MseForms {
       return value != null && (value.equalsIgnoreCase("manual") || value.equalsIgnoreCase("automatic"))
           ? java.util.Optional.empty()
           : java.util.Optional.of(field + ": the " + name + " is manual or automatic, was '" + (value == null ? "" : value) + "'");
+    }
+
+    public String getPrimaryAddress() {
+      return primaryAddress;
+    }
+
+    public void setPrimaryAddress(String primaryAddress) {
+      this.primaryAddress = primaryAddress;
+    }
+
+    public String getPrimaryPassword() {
+      return primaryPassword;
+    }
+
+    public void setPrimaryPassword(String primaryPassword) {
+      this.primaryPassword = primaryPassword;
+    }
+
+    public String getSecondaryAddress() {
+      return secondaryAddress;
+    }
+
+    public void setSecondaryAddress(String secondaryAddress) {
+      this.secondaryAddress = secondaryAddress;
+    }
+
+    public String getSecondaryPassword() {
+      return secondaryPassword;
+    }
+
+    public void setSecondaryPassword(String secondaryPassword) {
+      this.secondaryPassword = secondaryPassword;
+    }
+
+    public String getFailoverType() {
+      return failoverType;
+    }
+
+    public void setFailoverType(String failoverType) {
+      this.failoverType = failoverType;
+    }
+
+    public String getFailbackType() {
+      return failbackType;
+    }
+
+    public void setFailbackType(String failbackType) {
+      this.failbackType = failbackType;
     }
   }
 }

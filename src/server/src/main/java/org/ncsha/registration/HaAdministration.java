@@ -21,22 +21,8 @@ public class HaAdministration {
   @Inject org.ncsha.registration.VirtualIpProbe virtualIp;
   @Inject org.ncsha.store.HaStore store;
 
-  /** The form did not pass its checks; each problem names its field. */
-  public static class InvalidForm extends Exception {
-    private final List<String> problems;
-
-    public InvalidForm(List<String> problems) {
-      super(String.join("; ", problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-      return problems;
-    }
-  }
-
   /** Validates, hands the key to the registration and asks the Health Monitor to register. */
-  public void register(RegistrationForm form) throws InvalidForm, CommandRefusedException {
+  public void register(RegistrationForm form) throws org.ncsha.node.InvalidInput, CommandRefusedException {
     List<String> problems = form == null ? List.of("body: the HA Configuration fields are required")
         : form.problems(Subnet.ofInterfaceHolding(node.address()), Subnet.ipv6OfInterfaceHolding(node.address()));
     if (form != null) {
@@ -47,7 +33,7 @@ public class HaAdministration {
       problems = virtualIpsInUse(form.virtualIps(), VirtualIps.NONE);
     }
     if (!problems.isEmpty()) {
-      throw new InvalidForm(problems);
+      throw new org.ncsha.node.InvalidInput(problems);
     }
     FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
     String secondary = form.getSecondaryServer().trim();
@@ -68,9 +54,9 @@ public class HaAdministration {
    * the current one is not probed), then the mail list is stored and the Health Monitor takes the
    * rest and tells the peer (an event on each server). The server holding the virtual IP moves it.
    */
-  public void changeSettings(HaSettingsForm form) throws InvalidForm, CommandRefusedException {
+  public void changeSettings(HaSettingsForm form) throws org.ncsha.node.InvalidInput, CommandRefusedException {
     if (form == null) {
-      throw new InvalidForm(List.of("body: {\"failoverType\": ..., \"emailAddress\": ..., \"virtualIpv4\": ...,"
+      throw new org.ncsha.node.InvalidInput(List.of("body: {\"failoverType\": ..., \"emailAddress\": ..., \"virtualIpv4\": ...,"
           + " \"virtualIpv6\": ...} is required"));
     }
     VirtualIps current = engine.config().virtualIps();
@@ -78,7 +64,7 @@ public class HaAdministration {
         Subnet.ipv6OfInterfaceHolding(node.address()), secondaryAddress()));
     RegistrationForm.failbackTypeProblem(form.getFailbackType(), node.isMse()).ifPresent(problems::add);
     if (!problems.isEmpty()) {
-      throw new InvalidForm(problems);
+      throw new org.ncsha.node.InvalidInput(problems);
     }
     VirtualIps wanted = form.virtualIps(current);
     Command change = new Command.ChangeSettings(form.type(), form.failback(engine.config().failbackType()), wanted);
@@ -88,7 +74,7 @@ public class HaAdministration {
     }
     problems = virtualIpsInUse(wanted, current);
     if (!problems.isEmpty()) {
-      throw new InvalidForm(problems);
+      throw new org.ncsha.node.InvalidInput(problems);
     }
     storeEmails(form.emails(org.ncsha.mail.EmailList.parse(store.config().getEmails())), "by the administrator");
     engine.submit(change);

@@ -20,20 +20,6 @@ import org.ncsha.update.BundleManifest;
  * never held in memory.
  */
 public final class BundleFile {
-  /** A bundle that may not be installed, with every reason. */
-  public static final class Refused extends Exception {
-    private final List<String> problems;
-
-    public Refused(List<String> problems) {
-      super(String.join("; ", problems));
-      this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-      return problems;
-    }
-  }
-
   /** A larger bundle is refused before it is read to the end. */
   public static final long MAX_BYTES = 2L * 1024 * 1024 * 1024;
   private static final int MAX_MANIFEST_BYTES = 64 * 1024;
@@ -54,10 +40,10 @@ public final class BundleFile {
     return manifest;
   }
 
-  /** Reads and verifies the bundle at {@code file}; Refused names each problem. */
-  public static BundleFile read(Path file) throws Refused, IOException {
+  /** Reads and verifies the bundle at {@code file}; the refusal names each problem. */
+  public static BundleFile read(Path file) throws org.ncsha.node.InvalidInput, IOException {
     if (Files.size(file) > MAX_BYTES) {
-      throw new Refused(List.of("file: " + Files.size(file) + " bytes, more than the " + MAX_BYTES + " a bundle may have"));
+      throw new org.ncsha.node.InvalidInput(List.of("file: " + Files.size(file) + " bytes, more than the " + MAX_BYTES + " a bundle may have"));
     }
     Properties properties = null;
     Map<String, String> hashes = new TreeMap<>();
@@ -82,21 +68,21 @@ public final class BundleFile {
         }
       }
     } catch (java.util.zip.ZipException e) {
-      throw new Refused(List.of("file: not a readable zip (" + e.getMessage() + ")"));
+      throw new org.ncsha.node.InvalidInput(List.of("file: not a readable zip (" + e.getMessage() + ")"));
     }
     if (properties == null) {
-      throw new Refused(List.of("file: no " + BundleManifest.FILE + " at the bundle's root: not an update bundle"));
+      throw new org.ncsha.node.InvalidInput(List.of("file: no " + BundleManifest.FILE + " at the bundle's root: not an update bundle"));
     }
     BundleManifest manifest;
     try {
       manifest = BundleManifest.parse(properties);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
-      throw new Refused(problems);
+      throw new org.ncsha.node.InvalidInput(problems);
     }
     problems.addAll(BundleCheck.contentProblems(manifest, hashes));
     if (!problems.isEmpty()) {
-      throw new Refused(problems);
+      throw new org.ncsha.node.InvalidInput(problems);
     }
     return new BundleFile(file, manifest);
   }

@@ -62,7 +62,7 @@ public class BundleUploads {
       BundleFile bundle;
       try {
         bundle = BundleFile.read(incoming);
-      } catch (BundleFile.Refused e) {
+      } catch (org.ncsha.node.InvalidInput e) {
         throw new UpdateRefusedException(e.problems());
       }
       BundleManifest m = bundle.manifest();
@@ -102,7 +102,7 @@ public class BundleUploads {
     }
     try {
       return BundleFile.read(area().bundle(patchId));
-    } catch (BundleFile.Refused e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       throw new UpdateRefusedException(e.problems());
     }
   }

@@ -11,18 +11,18 @@ class MseFormsTest {
   @Test
   void each_field_of_the_add_and_pair_forms_is_named_with_its_rule() {
     MseForms.Add add = new MseForms.Add();
-    add.address = "10.0.0";
+    add.setAddress("10.0.0");
     assertEquals(List.of("address: '10.0.0' must be in the form #.#.#.#, where # is 0 to 255",
         "password: the Prime Infrastructure password set in the MSE's setup is required"), add.problems());
-    add.address = " 10.0.0.12 ";
-    add.password = "Mse-pi-pw-9";
+    add.setAddress(" 10.0.0.12 ");
+    add.setPassword("Mse-pi-pw-9");
     assertEquals(List.of(), add.problems());
 
     MseForms.Pair pair = new MseForms.Pair();
-    pair.primaryAddress = "10.0.0.11";
-    pair.secondaryAddress = "mse2";
-    pair.failoverType = "automatic";
-    pair.failbackType = "sometimes";
+    pair.setPrimaryAddress("10.0.0.11");
+    pair.setSecondaryAddress("mse2");
+    pair.setFailoverType("automatic");
+    pair.setFailbackType("sometimes");
     assertEquals(List.of("secondaryAddress: 'mse2' must be in the form #.#.#.#, where # is 0 to 255",
         "primaryPassword: the primary MSE's Prime Infrastructure password is required",
         "secondaryPassword: the secondary MSE's Prime Infrastructure password is required",

@@ -77,7 +77,7 @@ class BundleFileTest {
     Map<String, byte[]> entries = good();
     entries.put("ncs-ha.ear", "pretend ear, altered".getBytes(StandardCharsets.UTF_8));
     entries.put("run-me.sh", "rm -rf /".getBytes(StandardCharsets.UTF_8));
-    BundleFile.Refused e = assertThrows(BundleFile.Refused.class, () -> BundleFile.read(zip(entries)));
+    org.ncsha.node.InvalidInput e = assertThrows(org.ncsha.node.InvalidInput.class, () -> BundleFile.read(zip(entries)));
     assertEquals(2, e.problems().size(), e.getMessage());
     assertTrue(e.problems().get(0).startsWith("part.ncs-ha.ear: its SHA-256 is"), e.getMessage());
     assertTrue(e.problems().get(1).startsWith("run-me.sh: in the bundle but not listed"), e.getMessage());
@@ -86,11 +86,11 @@ class BundleFileTest {
   @Test
   void what_is_not_a_bundle_says_so() throws Exception {
     Path notZip = Files.writeString(dir.resolve("notes.txt"), "hello");
-    assertTrue(assertThrows(BundleFile.Refused.class, () -> BundleFile.read(notZip)).getMessage()
+    assertTrue(assertThrows(org.ncsha.node.InvalidInput.class, () -> BundleFile.read(notZip)).getMessage()
         .contains("no bundle.properties"));
     Map<String, byte[]> entries = good();
     entries.remove("bundle.properties");
-    assertTrue(assertThrows(BundleFile.Refused.class, () -> BundleFile.read(zip(entries))).getMessage()
+    assertTrue(assertThrows(org.ncsha.node.InvalidInput.class, () -> BundleFile.read(zip(entries))).getMessage()
         .startsWith("file: no bundle.properties at the bundle's root"));
   }
 
@@ -99,7 +99,7 @@ class BundleFileTest {
     Map<String, byte[]> entries = good();
     entries.put("bundle.properties", manifest("nothex").replace("published=2026-12-02", "published=soon")
         .getBytes(StandardCharsets.UTF_8));
-    BundleFile.Refused e = assertThrows(BundleFile.Refused.class, () -> BundleFile.read(zip(entries)));
+    org.ncsha.node.InvalidInput e = assertThrows(org.ncsha.node.InvalidInput.class, () -> BundleFile.read(zip(entries)));
     assertTrue(e.getMessage().contains("published: a date as YYYY-MM-DD"), e.getMessage());
     assertTrue(e.getMessage().contains("part.ncs-ha.ear: a SHA-256"), e.getMessage());
   }

@@ -77,7 +77,7 @@ public class HaConfigurationView {
       info("HA settings saved on both servers: Failover Type " + settings.type().displayName()
           + (isMse() ? ", Failback Type " + settings.failback(org.ncsha.ha.FailbackType.MANUAL).displayName() : "") + ", Virtual IP "
           + new org.ncsha.ha.VirtualIps(settings.getVirtualIpv4(), settings.getVirtualIpv6()).describe());
-    } catch (HaAdministration.InvalidForm e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       e.problems().forEach(HaConfigurationView::fieldError);
     } catch (CommandRefusedException e) {
       error(e.getMessage());
@@ -92,7 +92,7 @@ public class HaConfigurationView {
     try {
       administration.register(form);
       info("Registration started with " + form.getSecondaryServer().trim());
-    } catch (HaAdministration.InvalidForm e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       e.problems().forEach(HaConfigurationView::fieldError);
     } catch (CommandRefusedException e) {
       error(e.getMessage());

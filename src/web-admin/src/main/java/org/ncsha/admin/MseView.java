@@ -30,8 +30,8 @@ public class MseView {
   private final MseForms.Pair pair = new MseForms.Pair();
 
   public MseView() {
-    pair.failoverType = "manual";
-    pair.failbackType = "manual";
+    pair.setFailoverType("manual");
+    pair.setFailbackType("manual");
   }
 
   /** Whether this node is an MSE, which is managed and does not manage (the page says so). */
@@ -60,22 +60,22 @@ public class MseView {
       MseAppliance added = directory.add(add);
       info("Added " + added.getName() + " (" + added.getAddress() + "), " + added.getApplianceType() + ", version "
           + added.getVersion() + ", " + added.getHaState());
-      add.address = null;
-    } catch (MseDirectory.Refused e) {
+      add.setAddress(null);
+    } catch (org.ncsha.node.InvalidInput e) {
       e.problems().forEach(MseView::fieldError);
     } finally {
-      add.password = null;
+      add.setPassword(null);
     }
   }
 
   public void pairMses() {
     try {
       info(directory.pair(pair));
-    } catch (MseDirectory.Refused e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       e.problems().forEach(MseView::fieldError);
     } finally {
-      pair.primaryPassword = null;
-      pair.secondaryPassword = null;
+      pair.setPrimaryPassword(null);
+      pair.setSecondaryPassword(null);
     }
   }
 

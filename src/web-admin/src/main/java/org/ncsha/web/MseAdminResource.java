@@ -48,7 +48,7 @@ public class MseAdminResource {
     }
     try {
       return Response.status(Response.Status.CREATED).entity(directory.add(form)).build();
-    } catch (MseDirectory.Refused e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
     }
   }
@@ -63,7 +63,7 @@ public class MseAdminResource {
     }
     try {
       return Messages.response(Response.Status.ACCEPTED, directory.pair(form), null, null);
-    } catch (MseDirectory.Refused e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
     }
   }

@@ -15,13 +15,13 @@ final class AdministrationReplies {
   private AdministrationReplies() {}
 
   interface Request {
-    void make() throws HaAdministration.InvalidForm, CommandRefusedException;
+    void make() throws org.ncsha.node.InvalidInput, CommandRefusedException;
   }
 
   static Response of(Request request, Supplier<Response> done, HaEngine engine) {
     try {
       request.make();
-    } catch (HaAdministration.InvalidForm e) {
+    } catch (org.ncsha.node.InvalidInput e) {
       return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
     } catch (CommandRefusedException e) {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
