@@ -98,7 +98,8 @@ class TrustIT {
   @Test
   @Order(20)
   void a_flood_of_unauthenticated_requests_changes_nothing() throws Exception {
-    HttpClient client = HttpClient.newBuilder().sslContext(org.ncsha.security.PinnedTrust.acceptAnyAndRecord()).connectTimeout(Duration.ofSeconds(3)).build();
+    HttpClient client = HttpClient.newBuilder().sslContext(org.ncsha.security.PinnedTrust.acceptAnyAndRecord())
+        .connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1).build();
     List<String> urls = List.of("https://" + pair.primary + ":8082/api/status", "https://" + pair.primary + ":8082/hm/index.xhtml",
         "https://" + pair.primary + ":9443/health/ready", "https://" + pair.primary + ":8082/api/peer/heartbeat");
     Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();

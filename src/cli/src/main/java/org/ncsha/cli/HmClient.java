@@ -30,9 +30,11 @@ final class HmClient {
     this.baseUri = baseUri;
     this.timeout = timeout;
     try {
+      // HTTP/1.1: an open HTTP/2 connection holds Liberty's stop (ncs stop, restart) for its 30-s quiesce.
       this.http = HttpClient.newBuilder()
           .sslContext(PinnedTrust.sslContext(fingerprint))
           .connectTimeout(timeout)
+          .version(HttpClient.Version.HTTP_1_1)
           .build();
     } catch (IllegalArgumentException e) {
       throw CliException.failure("The node's tls.fingerprint file is damaged: " + e.getMessage());

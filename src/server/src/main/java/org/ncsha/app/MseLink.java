@@ -96,7 +96,8 @@ public final class MseLink {
   private HttpResponse<String> send(String address, String fingerprint, HttpRequest.Builder request) throws Unreachable {
     HttpClient client = clients.computeIfAbsent(fingerprint == null ? FIRST_LOOK : fingerprint, f -> HttpClient.newBuilder()
         .sslContext(f.equals(FIRST_LOOK) ? PinnedTrust.acceptAnyAndRecord() : PinnedTrust.sslContext(f))
-        .connectTimeout(TIMEOUT).build());
+        // HTTP/1.1: an HTTP/2 connection left open would hold the MSE's stop for its whole quiesce period (PeerClient).
+        .connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build());
     try {
       return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {

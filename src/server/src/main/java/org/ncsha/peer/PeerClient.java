@@ -129,12 +129,8 @@ public class PeerClient {
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
         () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(framed), content.get())), framed.length + bytes);
     Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
-    // A client (and so a connection) of its own: a large file must not hold up the heartbeats,
-    // which would otherwise share its HTTP/2 connection and wait behind its frames. HTTP/1.1:
-    // streaming a large body over HTTP/2 to Liberty deadlocked (its window update blocked on a
-    // socket the sending client was not reading while it wrote), and TCP's flow control is enough.
-    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint),
-        f -> client(PinnedTrust.sslContext(f), HttpClient.Version.HTTP_1_1));
+    // A client (and so connections) of its own: a large file must not hold up the heartbeats.
+    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
     HttpResponse<String> res = send(files, address, peerSecret, path, signed, body, "application/octet-stream", true, allowed);
     return JSON.fromJson(res.body(), answer);
   }
@@ -279,12 +275,15 @@ public class PeerClient {
     return fingerprint;
   }
 
+  /**
+   * HTTP/1.1, never HTTP/2: an HTTP/2 connection left open to the peer holds the peer's Liberty in
+   * its stop for the whole quiesce period (30 s, measured: an idle HTTP/1.1 keep-alive does not),
+   * so every planned restart of a paired server took half a minute more; and streaming a large
+   * body over HTTP/2 to Liberty deadlocked (its window update blocked on a socket the sending
+   * client was not reading while it wrote), where TCP's flow control is enough.
+   */
   private HttpClient client(SSLContext ssl) {
-    return client(ssl, HttpClient.Version.HTTP_2);
-  }
-
-  private HttpClient client(SSLContext ssl, HttpClient.Version version) {
-    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).version(version).build();
+    return HttpClient.newBuilder().sslContext(ssl).connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
   }
 
   /** The TOFU failure behind a failed call, if that is what it was; the client wraps it deeply. */

@@ -39,12 +39,22 @@ public class MseView {
     return node.isMse();
   }
 
+  /** Read once a request: the table asks for its value several times while it renders. */
+  private List<MseAppliance> appliances;
+  private List<MseAlarm> alarms;
+
   public List<MseAppliance> getAppliances() {
-    return node.isMse() ? List.of() : directory.all();
+    if (appliances == null) {
+      appliances = node.isMse() ? List.of() : directory.all();
+    }
+    return appliances;
   }
 
   public List<MseAlarm> getAlarms() {
-    return node.isMse() ? List.of() : directory.alarms(ALARMS_SHOWN);
+    if (alarms == null) {
+      alarms = node.isMse() ? List.of() : directory.alarms(ALARMS_SHOWN);
+    }
+    return alarms;
   }
 
   public MseForms.Add getAdd() {
@@ -58,6 +68,7 @@ public class MseView {
   public void addMse() {
     try {
       MseAppliance added = directory.add(add);
+      appliances = null; // the list shows the new one
       info("Added " + added.getName() + " (" + added.getAddress() + "), " + added.getApplianceType() + ", version "
           + added.getVersion() + ", " + added.getHaState());
       add.setAddress(null);
