@@ -138,11 +138,15 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
       bringUp();
     } finally {
       if (beside != null) {
-        try {
-          beside.join();
-        } catch (java.util.concurrent.CompletionException e) {
-          throw e.getCause() instanceof Exception x ? x : e;
-        }
+        // Waits for the companion either way (afterAll stops it); its failure is told only when this one's start succeeded.
+        beside.exceptionally(failed -> null).join();
+      }
+    }
+    if (beside != null && beside.isCompletedExceptionally()) {
+      try {
+        beside.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof Exception x ? x : e;
       }
     }
   }

@@ -476,6 +476,7 @@ public final class MseSetup {
     Choice c = configure("Configure Prime Infrastructure password?", set ? Choice.SKIP : Choice.YES);
     if (c == Choice.USE_DEFAULT) {
       session = session.withAdminServerPasswordVerifier(null);
+      keepPiPassword(null); // a password typed earlier in this session is not applied either
     } else if (c == Choice.YES) {
       out("Enter a password for the admin user.");
       out("The admin user is used by the Prime Infrastructure and other northbound systems to authenticate their"

@@ -33,6 +33,16 @@ public final class PinnedTrust {
     }
   }
 
+  /** The fingerprint of the certificate a TLS session's server presented; null when it presented none. */
+  public static String presentedFingerprint(javax.net.ssl.SSLSession session) {
+    try {
+      java.security.cert.Certificate[] chain = session.getPeerCertificates();
+      return chain.length == 0 ? null : fingerprint((X509Certificate) chain[0]);
+    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+      return null;
+    }
+  }
+
   /**
    * A fingerprint in canonical form: accepts keytool's "AB:CD:..." and surrounding blanks.
    *

@@ -77,6 +77,7 @@ class PinnedTrustTest {
     HttpResponse<String> res = get(PinnedTrust.acceptAnyAndRecord());
     X509Certificate leaf = (X509Certificate) res.sslSession().orElseThrow().getPeerCertificates()[0];
     assertEquals(tls.fingerprint(), PinnedTrust.fingerprint(leaf));
+    assertEquals(tls.fingerprint(), PinnedTrust.presentedFingerprint(res.sslSession().orElseThrow()));
   }
 
   @Test

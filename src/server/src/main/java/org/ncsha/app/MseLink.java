@@ -8,10 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.SSLSession;
 import org.ncsha.mse.ServerInfo;
 import org.ncsha.security.PinnedTrust;
 
@@ -68,7 +66,7 @@ public final class MseLink {
     } catch (RuntimeException e) {
       throw new Unreachable(address + " answered getserverinfo with what is not server information: " + e.getMessage());
     }
-    String presented = res.sslSession().map(MseLink::leaf).orElse(null);
+    String presented = res.sslSession().map(PinnedTrust::presentedFingerprint).orElse(null);
     return new Seen(info, fingerprint != null ? fingerprint : presented);
   }
 
@@ -102,7 +100,7 @@ public final class MseLink {
       return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {
       throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
-          + "): delete the MSE and add it again if it was replaced");
+          + "): the admin server trusts only that one, so a replaced MSE is not trusted");
     } catch (IOException e) {
       throw new Unreachable("no answer from the Health Monitor at " + address + ":" + hmPort + " (" + e + ")");
     } catch (InterruptedException e) {
@@ -118,13 +116,5 @@ public final class MseLink {
 
   private static String basic(char[] password) {
     return "Basic " + Base64.getEncoder().encodeToString((ROOT + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String leaf(SSLSession session) {
-    try {
-      return PinnedTrust.fingerprint((X509Certificate) session.getPeerCertificates()[0]);
-    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
-      return null;
-    }
   }
 }

@@ -9,14 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSession;
 import org.ncsha.security.CertificateChangedException;
 import org.ncsha.security.PinnedTrust;
 
@@ -48,7 +45,7 @@ public class PeerClient {
     HttpClient client = client(PinnedTrust.acceptAnyAndRecord());
     HttpResponse<String> res = send(client, address, peerSecret, "/api/peer/hello", JSON.toJson(mine));
     HelloMessage theirs = JSON.fromJson(res.body(), HelloMessage.class);
-    String presented = res.sslSession().map(PeerClient::leafFingerprint).orElse(null);
+    String presented = res.sslSession().map(PinnedTrust::presentedFingerprint).orElse(null);
     if (presented == null || !presented.equalsIgnoreCase(theirs.fingerprint)) {
       throw PeerException.untrusted(
           "The server at " + address + " presented a TLS certificate other than the one it signed for: refusing to pin it");
@@ -294,14 +291,5 @@ public class PeerClient {
       }
     }
     return null;
-  }
-
-  private static String leafFingerprint(SSLSession session) {
-    try {
-      Certificate[] chain = session.getPeerCertificates();
-      return chain.length == 0 ? null : PinnedTrust.fingerprint((X509Certificate) chain[0]);
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

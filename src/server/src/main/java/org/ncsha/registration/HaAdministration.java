@@ -37,11 +37,12 @@ public class HaAdministration {
     }
     FailoverType type = FailoverType.fromWireName(form.getFailoverType() == null ? "manual" : form.getFailoverType().toLowerCase());
     String secondary = form.getSecondaryServer().trim();
-    desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, form.emails(),
+    org.ncsha.ha.FailbackType failback = form.failback(org.ncsha.ha.FailbackType.MANUAL);
+    desk.offer(new RegistrationRequest(secondary, form.getAuthenticationKey().toCharArray(), type, failback, form.emails(),
         form.virtualIps().ipv4(), form.virtualIps().ipv6()));
     form.setAuthenticationKey(null);
     try {
-      engine.submit(new Command.Register(secondary, type, form.failback(org.ncsha.ha.FailbackType.MANUAL)));
+      engine.submit(new Command.Register(secondary, type, failback));
     } catch (CommandRefusedException e) {
       desk.offer(null);
       throw e;

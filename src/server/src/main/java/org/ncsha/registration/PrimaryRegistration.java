@@ -54,7 +54,7 @@ public class PrimaryRegistration implements SecondaryRegistrar {
       String salt = peerSalt(secondary);
       String secret = AuthKeys.peerSecret(request.authKey(), salt);
       String pin = preRegistration(request, secret, salt, engine);
-      copyDatabase(request, secret, pin, engine.config().failbackType());
+      copyDatabase(request, secret, pin);
       postRegistration(secondary, engine);
       progress.succeeded("Registration completed with secondary " + secondary);
     } catch (Exception e) {
@@ -125,15 +125,12 @@ public class PrimaryRegistration implements SecondaryRegistrar {
     return hello.presentedFingerprint();
   }
 
-  private void copyDatabase(RegistrationRequest request, String secret, String pin, org.ncsha.ha.FailbackType failback)
-      throws Exception {
+  private void copyDatabase(RegistrationRequest request, String secret, String pin) throws Exception {
     String secondary = request.secondary();
     progress.milestone(DATABASE, 0, "asking " + secondary + " to copy the database");
     CloneProgress copy = peer.client().post(secondary, pin, secret, "/api/peer/register",
-        // The failback type is in the configuration since the Register command saved it.
-        new RegisterMessage(node.address(), request.failoverType().wireName(), failback.wireName(),
-            request.emails(),
-            request.virtualIpv4(), request.virtualIpv6()), CloneProgress.class);
+        new RegisterMessage(node.address(), request.failoverType().wireName(), request.failbackType().wireName(),
+            request.emails(), request.virtualIpv4(), request.virtualIpv6()), CloneProgress.class);
     Instant deadline = Instant.now().plus(COPY_TIMEOUT);
     while (!"done".equals(copy.status)) {
       if ("failed".equals(copy.status)) {

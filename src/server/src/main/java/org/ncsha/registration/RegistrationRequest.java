@@ -12,15 +12,18 @@ public final class RegistrationRequest {
   private final String secondary;
   private final char[] authKey;
   private final FailoverType failoverType;
+  private final org.ncsha.ha.FailbackType failbackType;
   private final List<String> emails;
   private final String virtualIpv4;
   private final String virtualIpv6;
 
   public RegistrationRequest(
-      String secondary, char[] authKey, FailoverType failoverType, List<String> emails, String virtualIpv4, String virtualIpv6) {
+      String secondary, char[] authKey, FailoverType failoverType, org.ncsha.ha.FailbackType failbackType,
+      List<String> emails, String virtualIpv4, String virtualIpv6) {
     this.secondary = secondary;
     this.authKey = authKey.clone();
     this.failoverType = failoverType;
+    this.failbackType = failbackType;
     this.emails = List.copyOf(emails);
     this.virtualIpv4 = virtualIpv4;
     this.virtualIpv6 = virtualIpv6;
@@ -36,6 +39,10 @@ public final class RegistrationRequest {
 
   public FailoverType failoverType() {
     return failoverType;
+  }
+
+  public org.ncsha.ha.FailbackType failbackType() {
+    return failbackType;
   }
 
   public List<String> emails() {

@@ -42,30 +42,14 @@ public class MseAdminResource {
   @Path("/appliances")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(MseForms.Add form) {
-    Response refused = refusedChange();
-    if (refused != null) {
-      return refused;
-    }
-    try {
-      return Response.status(Response.Status.CREATED).entity(directory.add(form)).build();
-    } catch (org.ncsha.node.InvalidInput e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
-    }
+    return change(() -> Response.status(Response.Status.CREATED).entity(directory.add(form)).build());
   }
 
   @POST
   @Path("/pairs")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response pair(MseForms.Pair form) {
-    Response refused = refusedChange();
-    if (refused != null) {
-      return refused;
-    }
-    try {
-      return Messages.response(Response.Status.ACCEPTED, directory.pair(form), null, null);
-    } catch (org.ncsha.node.InvalidInput e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
-    }
+    return change(() -> Messages.response(Response.Status.ACCEPTED, directory.pair(form), null, null));
   }
 
   @GET
@@ -81,11 +65,23 @@ public class MseAdminResource {
     return Response.ok(directory.alarms(n)).build();
   }
 
-  private Response refusedChange() {
+  /** A change of the admin server's MSEs: an MSE refuses it (404), so does a passive admin server (503), a bad form 400. */
+  private Response change(Change made) {
     if (node.isMse()) {
       return notTheAdminServer();
     }
-    return serving.writable() ? null : PassiveServer.refusal(serving, engine);
+    if (!serving.writable()) {
+      return PassiveServer.refusal(serving, engine);
+    }
+    try {
+      return made.answer();
+    } catch (org.ncsha.node.InvalidInput e) {
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
+    }
+  }
+
+  private interface Change {
+    Response answer() throws org.ncsha.node.InvalidInput;
   }
 
   private static Response notTheAdminServer() {
