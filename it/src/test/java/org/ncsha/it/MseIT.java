@@ -216,6 +216,69 @@ class MseIT {
     }
   }
 
+  /**
+   * The guide's "Replace Primary MSEs": the primary fails over to the secondary, a new primary
+   * (new hardware: a new certificate, an empty database) is set up with the old one's settings
+   * and HA recovery mode, serves nothing on its own, and the failback from the admin server
+   * brings it the pair's data. The pair's key is the secondary's password (the pairing made it
+   * so), so that is the replacement's Prime Infrastructure password.
+   */
+  @Test
+  @Order(50)
+  void a_replaced_primary_set_up_in_recovery_mode_gets_the_pairs_data_through_the_failback_from_the_admin_server()
+      throws Exception {
+    try (VipWriter writer = VipWriter.locations(CLIENT_NS, VIP, "replaced", admin, adminPassword, 900)) {
+      Pair.await("sightings through the virtual IP", Duration.ofSeconds(30), () -> writer.acknowledged().size() >= 10);
+      assertEquals(0, pair.haPair(Duration.ofMinutes(1), "poweroff", "primary"), "ha-pair poweroff primary");
+      Pair.await("the secondary takes over by itself", Duration.ofSeconds(90),
+          () -> "Secondary Active".equals(pair.state("secondary")));
+      awaitSightingsAfter(writer, Instant.now(), "on the secondary");
+
+      assertEquals(0, pair.haPair(Duration.ofMinutes(1), "replace", "primary"), "ha-pair replace primary");
+      String pairKey = PI_PASSWORD.get("secondary");
+      Command setup = setup("primary", pairKey, List.of("--role", "primary", "--virtual-ip", VIP, "--virtual-ip-netmask",
+          "255.255.255.0", "--recovery-mode", "yes"));
+      assertEquals(0, setup.code(), setup.out());
+      assertEquals(0, pair.haPair(Duration.ofMinutes(5), "poweron", "primary"), "ha-pair poweron primary");
+      String recovering = serverInfo("primary");
+      assertTrue(recovering.contains("HA state: HA Not Configured") && recovering.contains(
+          "Service Name: Context Aware Service, Operation Status: Down (HA recovery mode: this replaced primary MSE serves"
+              + " nothing"), recovering);
+      HttpResponse<String> refused = pair.post("primary", 9443, "/api/mse/locations", admin, adminPassword,
+          "{\"clientMac\":\"02:00:00:00:00:02\",\"floor\":\"1\",\"x\":1,\"y\":2}");
+      assertEquals(503, refused.statusCode(), "the replaced primary takes no sighting before the failback: " + refused.body());
+
+      // The admin server trusts the old primary's certificate only: delete it from the list, add the new one.
+      Pair.await("the admin server no longer trusts the primary", Duration.ofSeconds(30), () -> appliances().contains(
+          "a replaced MSE is not trusted"));
+      HttpResponse<String> deleted = adminServer.delete("primary", 9443, "/api/mse/appliances/" + PRIMARY, adminUser(),
+          adminServerPassword());
+      assertEquals(200, deleted.statusCode(), deleted.body());
+      HttpResponse<String> added = addMse(PRIMARY, pairKey);
+      assertEquals(201, added.statusCode(), added.body());
+      assertTrue(added.body().contains("\"haState\":\"HA Not Configured\""), added.body());
+
+      HttpResponse<String> failback = adminServer.post("primary", 9443, "/api/mse/failbacks", adminUser(),
+          adminServerPassword(), "{\"secondaryAddress\":\"" + SECONDARY + "\",\"secondaryPassword\":\"" + pairKey
+              + "\",\"primaryReplaced\":true}");
+      assertEquals(202, failback.statusCode(), failback.body());
+      assertTrue(failback.body().contains("Failback started: mse-secondary (" + SECONDARY + ") hands over to the primary MSE "
+          + PRIMARY + ", which first receives the pair's data"), failback.body());
+      Pair.await("the pair fails back onto the replaced primary", Duration.ofMinutes(4),
+          () -> "Primary Active".equals(pair.state("primary")) && "Secondary Syncing".equals(pair.state("secondary")));
+      awaitSightingsAfter(writer, Instant.now(), "on the replaced primary");
+      assertTrue(serverInfo("primary").contains("Service Name: Context Aware Service, Operation Status: Up"),
+          serverInfo("primary"));
+      assertTrue(pair.events("primary", pairKey).contains("HA recovery mode ended"), pair.events("primary", pairKey));
+      writer.close();
+      Set<String> stored = new HashSet<>(List.of(sql("primary",
+          "select floor || '-' || x::bigint from mse_location where floor in ('mse', 'replaced')").split("\n")));
+      List<String> lost = writer.acknowledged().stream().filter(n -> !stored.contains(n)).toList();
+      assertEquals(List.of(), lost, "acknowledged sightings lost (of " + writer.acknowledged().size() + ")");
+      assertTrue(stored.stream().anyMatch(n -> n.startsWith("mse-")), "the earlier test's sightings came with the failback");
+    }
+  }
+
   @org.junit.jupiter.api.AfterAll
   static void closeBrowser() throws Exception {
     if (browser != null) {
@@ -240,6 +303,10 @@ class MseIT {
             + "\",\"failoverType\":\"automatic\",\"failbackType\":\"manual\"}");
   }
 
+  private static String appliances() throws Exception {
+    return adminServer.get("primary", 9443, "/api/mse/appliances", adminUser(), adminServerPassword()).body();
+  }
+
   private static String alarms() throws Exception {
     return adminServer.get("primary", 9443, "/api/mse/alarms", adminUser(), adminServerPassword()).body();
   }
@@ -262,13 +329,17 @@ class MseIT {
 
   /** The setup script's non-interactive mode on a node, with the mandatory parameters and {@code more}. */
   private static Command setup(String node, List<String> more) throws Exception {
+    return setup(node, PI_PASSWORD.get(node), more);
+  }
+
+  private static Command setup(String node, String piPassword, List<String> more) throws Exception {
     List<String> command = new ArrayList<>(List.of(Pair.REPO.resolve("liberty/bin/mse-setup").toString(),
         "--node-dir", pair.dir.resolve(node).toString(), "--apply", "--hostname", "mse-" + node,
         "--eth0-address", node.equals("primary") ? PRIMARY : SECONDARY, "--eth0-netmask", "255.255.255.0",
         "--gateway", SUBNET + ".1", "--timezone", "UTC", "--ntp-servers", "none",
         "--root-password-env", "MSE_ROOT_PW", "--pi-password-env", "MSE_PI_PW"));
     command.addAll(more);
-    return Command.run(command, Map.of("MSE_ROOT_PW", "Mse-Root-pw9x", "MSE_PI_PW", PI_PASSWORD.get(node)), "");
+    return Command.run(command, Map.of("MSE_ROOT_PW", "Mse-Root-pw9x", "MSE_PI_PW", piPassword), "");
   }
 
   /** ncs-mse getserverinfo on a node (the CLI reaches the node's Health Monitor from the host). */

@@ -1,8 +1,6 @@
 package org.ncsha.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +16,6 @@ import org.ncsha.mse.SetupRules.Choice;
 import org.ncsha.mse.SetupSummary;
 import org.ncsha.readiness.Subnet;
 import org.ncsha.security.AuthKeys;
-import org.ncsha.security.SecureFiles;
 
 /**
  * The MSE setup script ({@code mse-setup}, the guide's {@code /opt/mse/setup/setup.sh}): menu
@@ -634,10 +631,7 @@ public final class MseSetup {
   }
 
   private void apply() throws IOException {
-    Files.createDirectories(file.getParent());
-    java.io.StringWriter text = new java.io.StringWriter();
-    session.toProperties().store(text, "MSE setup (mse-setup option 24); passwords as salted verifiers only");
-    SecureFiles.writePrivate(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    session.write(file);
     applied = session;
     out("Configuration applied to " + file + ". Start or restart the MSE for it to take effect.");
     if (piPassword != null) {

@@ -33,8 +33,15 @@ public final class HaAdvice {
     };
   }
 
-  /** Why a server in this state takes no writes, for the 503 of a write and the status. */
-  public static String whyPassive(HaState state) {
+  /**
+   * Why a server in this state takes no writes, for the 503 of a write and the status; {@code
+   * config} says whether it is an MSE primary waiting in HA recovery mode.
+   */
+  public static String whyPassive(HaState state, HaConfig config) {
+    if (config.recoveryMode() && !state.haConfigured()) {
+      return "HA recovery mode: this replaced primary MSE serves nothing until the secondary fails back onto it"
+          + " (Prime Infrastructure's failback), which brings it the pair's data";
+    }
     return state == HaState.PRIMARY_ALONE
         ? "Primary Alone: this server restarted and has not heard the secondary yet; only the Health Monitor runs"
             + " until the secondary answers as a standby (if the secondary will not return, 'ncs ha remove' makes"

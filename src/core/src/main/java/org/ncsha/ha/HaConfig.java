@@ -11,12 +11,13 @@ import java.time.Duration;
  * long a failback waits for the primary to catch up before it is abandoned, the pair's
  * virtual IP (a settings change compares the new one with it), and the failback type with, for
  * an automatic failback, how long the restored primary must have been healthy in Primary
- * Syncing first (against a primary that comes and goes).
+ * Syncing first (against a primary that comes and goes), and whether this is an MSE primary
+ * set up in HA recovery mode ({@link #servesWrites(HaState)}).
  */
 public record HaConfig(
     Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
     long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps,
-    FailbackType failbackType, Duration failbackDelay) {
+    FailbackType failbackType, Duration failbackDelay, boolean recoveryMode) {
 
   /** failback.delay.seconds' default: five minutes of a steady primary before an automatic failback. */
   public static final Duration DEFAULT_FAILBACK_DELAY = Duration.ofMinutes(5);
@@ -24,7 +25,7 @@ public record HaConfig(
   public HaConfig(Role role, FailoverType failoverType, int missLimit, Duration holdDown, String peerAddress,
       long maxLagOnFailoverBytes, boolean synchronousReplication, Duration failbackCatchUp, VirtualIps virtualIps) {
     this(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps, FailbackType.MANUAL, DEFAULT_FAILBACK_DELAY);
+        failbackCatchUp, virtualIps, FailbackType.MANUAL, DEFAULT_FAILBACK_DELAY, false);
   }
 
   /** failback.catchup.seconds' default. */
@@ -79,42 +80,58 @@ public record HaConfig(
 
   public HaConfig withPeer(String address, FailoverType type) {
     return new HaConfig(role, type, missLimit, holdDown, address, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps, failbackType, failbackDelay);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay, recoveryMode);
   }
 
   /** Remove HA: the virtual IP belongs to the HA configuration and goes with it. */
   public HaConfig withoutPeer() {
     return new HaConfig(role, failoverType, missLimit, holdDown, null, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, VirtualIps.NONE, failbackType, failbackDelay);
+        failbackCatchUp, VirtualIps.NONE, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withFailoverType(FailoverType type) {
     return new HaConfig(role, type, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps, failbackType, failbackDelay);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withHoldDown(Duration duration) {
     return new HaConfig(role, failoverType, missLimit, duration, peerAddress, maxLagOnFailoverBytes, synchronousReplication,
-        failbackCatchUp, virtualIps, failbackType, failbackDelay);
+        failbackCatchUp, virtualIps, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withSynchronousReplication(boolean on) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes, on, failbackCatchUp,
-        virtualIps, failbackType, failbackDelay);
+        virtualIps, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withFailbackCatchUp(Duration wait) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, wait, virtualIps, failbackType, failbackDelay);
+        synchronousReplication, wait, virtualIps, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withVirtualIps(VirtualIps addresses) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, failbackCatchUp, addresses, failbackType, failbackDelay);
+        synchronousReplication, failbackCatchUp, addresses, failbackType, failbackDelay, recoveryMode);
   }
 
   public HaConfig withFailback(FailbackType type, Duration delay) {
     return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
-        synchronousReplication, failbackCatchUp, virtualIps, type, delay);
+        synchronousReplication, failbackCatchUp, virtualIps, type, delay, recoveryMode);
+  }
+
+  /** An MSE primary set up in HA recovery mode: see {@link #servesWrites(HaState)}. */
+  public HaConfig withRecoveryMode(boolean on) {
+    return new HaConfig(role, failoverType, missLimit, holdDown, peerAddress, maxLagOnFailoverBytes,
+        synchronousReplication, failbackCatchUp, virtualIps, failbackType, failbackDelay, on);
+  }
+
+  /**
+   * Whether this server takes writes in {@code state}. A primary MSE set up in HA recovery mode
+   * (the guide's replaced primary, whose configuration is on the secondary) serves nothing while
+   * HA is not configured: its data comes with the failback from the secondary, and answering
+   * before that would hand out an empty location service.
+   */
+  public boolean servesWrites(HaState state) {
+    return state.servesWrites(role) && !(recoveryMode && !state.haConfigured());
   }
 }

@@ -31,7 +31,7 @@ final class ModeRules {
   }
 
   private static void servingRepair(Tick t, Decision decision, LocalMode mode, List<Action> repairs) {
-    boolean serves = decision.next().servesWrites(t.role());
+    boolean serves = t.config().servesWrites(decision.next());
     // A fenced server stays passive whatever its state; a decision that switches decides itself.
     if (mode.fenced() || decision.has(APP_READ_WRITE) || decision.has(APP_READ_ONLY)
         || serves == mode.applicationWritable()) {

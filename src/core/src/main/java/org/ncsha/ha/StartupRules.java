@@ -87,7 +87,7 @@ final class StartupRules {
   /** When the normal rules change nothing, the restart still re-applies the state's mode. */
   static Decision reapplyMode(Tick t) {
     HaState s = t.state();
-    boolean writes = s.servesWrites(t.role());
+    boolean writes = t.config().servesWrites(s);
     if (s.haConfigured() && writes) {
       return Decision.to(
           s, "Health Monitor started in state " + s.displayName(),

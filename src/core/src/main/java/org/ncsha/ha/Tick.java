@@ -107,7 +107,7 @@ record Tick(NodeStatus current, Observations obs, HaConfig config, Command pendi
   /** The action that puts the application in the mode the given state needs. */
   Action appModeFor(HaState state) {
     return Action.of(
-        state.servesWrites(role()) ? ActionKind.APP_READ_WRITE : ActionKind.APP_READ_ONLY);
+        config().servesWrites(state) ? ActionKind.APP_READ_WRITE : ActionKind.APP_READ_ONLY);
   }
 
   String missedDescription() {

@@ -150,6 +150,24 @@ public record MseSettings(String hostname, String domain, String eth0Address, St
         recoveryMode, rootPasswordVerifier, verifier);
   }
 
+  /**
+   * HA recovery mode ends once the failback from the secondary made this primary part of the
+   * pair again: from then on it starts as any configured primary.
+   */
+  public MseSettings withoutRecoveryMode() {
+    return new MseSettings(hostname, domain, eth0Address, eth0Netmask, gateway, eth1Address, eth1Netmask, timeZone,
+        ntpServers, dnsServers, role, healthMonitorInterface, directConnectInterface, virtualIp, virtualIpNetmask,
+        false, rootPasswordVerifier, adminServerPasswordVerifier);
+  }
+
+  /** Writes these settings to {@code file} (0600: it holds the password verifiers). */
+  public void write(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.io.StringWriter text = new java.io.StringWriter();
+    toProperties().store(text, "MSE setup (mse-setup option 24); passwords as salted verifiers only");
+    org.ncsha.security.SecureFiles.writePrivate(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** As stored: one property per parameter, absent when not configured. */
   public Properties toProperties() {
     Properties p = new Properties();

@@ -29,7 +29,7 @@ class HaAdviceTest {
 
   @Test
   void aPassiveServerSaysWhyInItsCurrentState() {
-    assertTrue(HaAdvice.whyPassive(HaState.PRIMARY_ALONE).contains("only the Health Monitor runs"));
-    assertTrue(HaAdvice.whyPassive(HaState.SECONDARY_SYNCING).contains("Secondary Syncing"));
+    assertTrue(HaAdvice.whyPassive(HaState.PRIMARY_ALONE, Inputs.primary()).contains("only the Health Monitor runs"));
+    assertTrue(HaAdvice.whyPassive(HaState.SECONDARY_SYNCING, Inputs.secondary()).contains("Secondary Syncing"));
   }
 }

@@ -2,6 +2,7 @@ package org.ncsha.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ncsha.ha.HaState.HA_NOT_CONFIGURED;
 import static org.ncsha.ha.HaState.PRIMARY_ACTIVE;
 import static org.ncsha.ha.HaState.PRIMARY_LOST_SECONDARY;
 import static org.ncsha.ha.HaState.SECONDARY_ACTIVE;
@@ -45,6 +46,24 @@ class ModeRulesTest {
   void a_passive_state_with_a_writable_application_makes_it_passive() {
     assertEquals(List.of(Action.of(ActionKind.APP_READ_ONLY, "the application was writable in Secondary Syncing")),
         actions(SECONDARY_SYNCING, peer(PRIMARY_ACTIVE), Inputs.secondary(), mode(true, false, false)));
+  }
+
+  /** The guide's replaced primary MSE, started in HA recovery mode: nothing is served before the failback brings its data. */
+  @Test
+  void a_primary_in_ha_recovery_mode_serves_nothing_until_ha_is_configured() {
+    HaConfig unconfigured = HaConfig.unregistered(Role.PRIMARY);
+    HaConfig recovering = unconfigured.withRecoveryMode(true);
+    assertEquals(List.of(Action.of(ActionKind.APP_READ_ONLY, "the application was writable in HA Not Configured")),
+        actions(HA_NOT_CONFIGURED, null, recovering, mode(true, false, true)));
+    assertEquals(List.of(), actions(HA_NOT_CONFIGURED, null, recovering, mode(false, false, true)),
+        "passive, as recovery mode wants");
+    assertEquals(List.of(Action.of(ActionKind.APP_READ_WRITE, "the application was passive in HA Not Configured")),
+        actions(HA_NOT_CONFIGURED, null, unconfigured, mode(false, false, true)),
+        "without recovery mode a server without HA serves");
+    assertEquals(List.of(Action.of(ActionKind.APP_READ_WRITE, "the application was passive in Primary Active")),
+        actions(PRIMARY_ACTIVE, peer(SECONDARY_SYNCING), Inputs.primary().withRecoveryMode(true), mode(false, false, true)),
+        "once configured (the failback brought the data), recovery mode no longer holds it back");
+    assertTrue(HaAdvice.whyPassive(HA_NOT_CONFIGURED, recovering).startsWith("HA recovery mode:"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.ncsha.mse.MseAlarmRule;
 import org.ncsha.mse.MseServer;
+import org.ncsha.mse.ServerInfo;
 import org.ncsha.mse.PairingRules;
 import org.ncsha.node.InvalidInput;
 import org.ncsha.node.NodeSettings;
@@ -16,8 +17,9 @@ import org.ncsha.node.NodeSettings;
 /**
  * The admin server's Mobility Services Engines: adding one (its getserverinfo and its password
  * checked, its certificate pinned), pairing two through the guide's rules ({@link PairingRules})
- * by registering the pair on the primary MSE, and the looks at every MSE that keep the list
- * current and raise the alarms ({@link MseAlarmRule}). No MSE password is kept.
+ * by registering the pair on the primary MSE, its failback (onto a replaced primary too),
+ * deleting one, and the looks at every MSE that keep the list current and raise the alarms
+ * ({@link MseAlarmRule}). No MSE password is kept.
  */
 @ApplicationScoped
 public class MseDirectory {
@@ -135,6 +137,107 @@ public class MseDirectory {
         + form.getFailbackType().toLowerCase() + "; the list shows their states as they register";
     LOG.info(started);
     return started;
+  }
+
+  /**
+   * Removes an MSE from the list: a replaced MSE, whose new certificate the admin server does not
+   * trust, is deleted and added again. Nothing changes on the MSE itself.
+   */
+  public void delete(String address) throws InvalidInput {
+    String a = address == null ? "" : address.strip();
+    if (!records.delete(a)) {
+      throw new InvalidInput(List.of("address: no MSE at " + a + " is in the list"));
+    }
+    LOG.info("MSE at " + a + " deleted from the list");
+  }
+
+  /**
+   * The guide's failback from Prime Infrastructure: the listed secondary, active, with its
+   * password, starts the failback onto its primary. For a replaced primary (set up again in HA
+   * recovery mode, with a new certificate) the secondary first forgets the old primary's
+   * certificate and the failback waits until it hears the new primary, signed with the pair's
+   * key, as HA Not Configured.
+   */
+  public String failback(MseForms.Failback form) throws InvalidInput {
+    if (form == null) {
+      throw new InvalidInput(List.of("body: {\"secondaryAddress\": ..., \"secondaryPassword\": ..., \"primaryReplaced\":"
+          + " true|false} is required"));
+    }
+    List<String> problems = new ArrayList<>(form.problems());
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+    MseAppliance secondary = listed("secondaryAddress", form.getSecondaryAddress().strip(), problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInput(problems);
+    }
+    char[] password = form.getSecondaryPassword().toCharArray();
+    String address = secondary.getAddress();
+    String fingerprint = secondary.getFingerprint();
+    try {
+      ServerInfo info = link.serverInfo(address, fingerprint).info();
+      if (!"Secondary Active".equals(info.haState())) {
+        throw new InvalidInput(List.of("secondaryAddress: " + info.name() + " is in state " + info.haState() + "; a"
+            + " failback starts on the secondary MSE in Secondary Active"));
+      }
+      if (!link.accepts(address, fingerprint, password)) {
+        throw new InvalidInput(List.of("secondaryPassword: the secondary MSE " + address + " refused it"));
+      }
+      String primary = info.pairedWith();
+      if (form.isPrimaryReplaced()) {
+        awaitReplacedPrimary(address, fingerprint, password, primary);
+      }
+      MseLink.Answer answer = link.failback(address, fingerprint, password);
+      if (answer.status() != 202) {
+        throw new InvalidInput(List.of("failback: the secondary MSE " + address + " refused it: " + message(answer.body())));
+      }
+      String started = "Failback started: " + info.name() + " (" + address + ") hands over to the primary MSE " + primary
+          + (form.isPrimaryReplaced() ? ", which first receives the pair's data (HA recovery mode)" : "")
+          + "; the list shows their states as it runs";
+      LOG.info(started);
+      return started;
+    } catch (MseLink.Unreachable e) {
+      throw new InvalidInput(List.of("failback: " + e.getMessage()));
+    }
+  }
+
+  /** How long the secondary may take to hear a replaced primary: a few heartbeats and a first contact. */
+  private static final java.time.Duration REPLACED_PRIMARY_WAIT = java.time.Duration.ofSeconds(45);
+
+  private void awaitReplacedPrimary(String secondary, String fingerprint, char[] password, String primary)
+      throws MseLink.Unreachable, InvalidInput {
+    MseLink.Answer forgot = link.forgetPeerCertificate(secondary, fingerprint, password, primary);
+    if (forgot.status() != 200 && forgot.status() != 404) { // 404: no certificate pinned, nothing to forget
+      throw new InvalidInput(List.of("failback: the secondary MSE " + secondary + " did not forget the old primary's"
+          + " certificate: " + message(forgot.body())));
+    }
+    long deadline = System.nanoTime() + REPLACED_PRIMARY_WAIT.toNanos();
+    String peerState = null;
+    while (System.nanoTime() < deadline) {
+      peerState = field(link.status(secondary, fingerprint), "peerState");
+      if ("HA Not Configured".equals(peerState)) {
+        return;
+      }
+      try {
+        Thread.sleep(1000); // the secondary's next heartbeat, at most a few seconds away
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new InvalidInput(List.of("primaryReplaced: the secondary MSE " + secondary + " does not hear a replaced primary at "
+        + primary + " (it reports the primary as " + (peerState == null ? "silent" : peerState) + " after "
+        + REPLACED_PRIMARY_WAIT.toSeconds() + " s): set the new primary up with mse-setup, HA recovery mode yes and the"
+        + " pair's Prime Infrastructure password, and start it (ncs-mse start)"));
+  }
+
+  private static String field(String json, String name) {
+    try (var reader = Json.createReader(new java.io.StringReader(json))) {
+      var value = reader.readObject().get(name);
+      return value instanceof jakarta.json.JsonString text ? text.getString() : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private MseAppliance listed(String field, String address, List<String> problems) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ncsha.mse.SetupRules;
 
-/** The admin server's two MSE forms, as the pages and the REST take them; each problem names its field. */
+/** The admin server's MSE forms, as the pages and the REST take them; each problem names its field. */
 public final class MseForms {
   private MseForms() {}
 
@@ -120,6 +120,52 @@ public final class MseForms {
 
     public void setFailbackType(String failbackType) {
       this.failbackType = failbackType;
+    }
+  }
+
+  /**
+   * Fail a pair back onto its primary (the guide's "Initiate the failback ... using Prime
+   * Infrastructure"): the active secondary and its password; {@code primaryReplaced} when the
+   * primary MSE was replaced and set up again in HA recovery mode, whose new certificate the
+   * secondary is then told to take (signed with the pair's key, as every first contact).
+   */
+  public static class Failback {
+    private String secondaryAddress;
+    private String secondaryPassword;
+    private boolean primaryReplaced;
+
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      SetupRules.ipv4Problem("secondaryAddress", secondaryAddress == null ? null : secondaryAddress.strip())
+          .ifPresent(problems::add);
+      if (secondaryPassword == null || secondaryPassword.isEmpty()) {
+        problems.add("secondaryPassword: the secondary MSE's Prime Infrastructure password is required");
+      }
+      return problems;
+    }
+
+    public String getSecondaryAddress() {
+      return secondaryAddress;
+    }
+
+    public void setSecondaryAddress(String secondaryAddress) {
+      this.secondaryAddress = secondaryAddress;
+    }
+
+    public String getSecondaryPassword() {
+      return secondaryPassword;
+    }
+
+    public void setSecondaryPassword(String secondaryPassword) {
+      this.secondaryPassword = secondaryPassword;
+    }
+
+    public boolean isPrimaryReplaced() {
+      return primaryReplaced;
+    }
+
+    public void setPrimaryReplaced(boolean primaryReplaced) {
+      this.primaryReplaced = primaryReplaced;
     }
   }
 }

@@ -16,7 +16,8 @@ import org.ncsha.security.PinnedTrust;
 /**
  * The admin server's calls to an MSE's Health Monitor (8082, HTTPS): its getserverinfo, which
  * needs no login, and, as {@code root} with the MSE's password (the Prime Infrastructure password
- * its setup made its HA key), a check of that password and the registration of a pair. The first
+ * its setup made its HA key), a check of that password, the registration of a pair and its
+ * failback. The first
  * look at an MSE takes the certificate it presents and every later one requires that certificate
  * (trust on first use, as the pair's own servers do).
  */
@@ -85,9 +86,38 @@ public final class MseLink {
 
   /** Registers the pair on the primary MSE, as {@code ncs ha register} does there; its answer as given. */
   public Answer register(String primary, String fingerprint, char[] password, String body) throws Unreachable {
-    HttpResponse<String> res = send(primary, fingerprint, HttpRequest.newBuilder(uri(primary, "/api/actions/register"))
+    return answer(send(primary, fingerprint, HttpRequest.newBuilder(uri(primary, "/api/actions/register"))
         .header("Authorization", basic(password)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        .POST(HttpRequest.BodyPublishers.ofString(body))));
+  }
+
+  /** The MSE Health Monitor's status document (no login), as given. */
+  public String status(String address, String fingerprint) throws Unreachable {
+    HttpResponse<String> res = send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/status")).GET());
+    if (res.statusCode() != 200) {
+      throw new Unreachable(address + " answered its status with HTTP " + res.statusCode());
+    }
+    return res.body();
+  }
+
+  /**
+   * Makes the MSE forget the certificate it pinned for {@code peer} (the guide's {@code ncs
+   * certvalidation tofu-certs deletecert host}): its next heartbeat pins the one the peer
+   * presents, and only if the peer's answer is signed with the pair's key.
+   */
+  public Answer forgetPeerCertificate(String address, String fingerprint, char[] password, String peer) throws Unreachable {
+    return answer(send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/tofu-certs/" + peer))
+        .header("Authorization", basic(password)).DELETE()));
+  }
+
+  /** Starts the failback on the active secondary MSE, as its Health Monitor page's Failback does. */
+  public Answer failback(String secondary, String fingerprint, char[] password) throws Unreachable {
+    return answer(send(secondary, fingerprint, HttpRequest.newBuilder(uri(secondary, "/api/actions/failback"))
+        .header("Authorization", basic(password)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}"))));
+  }
+
+  private static Answer answer(HttpResponse<String> res) {
     return new Answer(res.statusCode(), res.body());
   }
 

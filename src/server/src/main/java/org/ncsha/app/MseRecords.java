@@ -31,6 +31,12 @@ public class MseRecords {
     return added;
   }
 
+  /** Removes the MSE at {@code address} from the list (its alarms stay: they are history); whether it was listed. */
+  @Transactional
+  public boolean delete(String address) {
+    return em.createQuery("delete from MseAppliance m where m.address = :a").setParameter("a", address).executeUpdate() > 0;
+  }
+
   /** What one look found ({@code info} null: no answer, {@code why}), and the alarm it raised. */
   @Transactional
   public void looked(long id, ServerInfo info, String why, Optional<MseAlarmRule.Alarm> alarm) {

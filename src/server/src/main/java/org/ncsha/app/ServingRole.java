@@ -37,12 +37,12 @@ public class ServingRole {
   }
 
   /** Why this server does not serve in {@code current} (null while it serves): for the 503 and the status. */
-  public String whyNotServing(org.ncsha.ha.HaState current) {
+  public String whyNotServing(org.ncsha.ha.HaState current, org.ncsha.ha.HaConfig config) {
     String f = fence;
     if (f != null) {
       return f;
     }
-    return writable ? null : org.ncsha.ha.HaAdvice.whyPassive(current);
+    return writable ? null : org.ncsha.ha.HaAdvice.whyPassive(current, config);
   }
 
   public void becomeWritable(String ownAddress) {

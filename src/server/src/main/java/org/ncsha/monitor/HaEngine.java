@@ -89,13 +89,22 @@ public class HaEngine {
   /** Secondary Failback: this database's WAL position when its writes stopped (NOTE_FAILBACK_POSITION). */
   private volatile String failbackPosition;
   private Instant lastAliveRecorded = Instant.EPOCH;
+  /** An MSE primary set up in HA recovery mode that has not been failed back onto yet. */
+  private volatile boolean recoveryMode;
 
   @PostConstruct
   void load() {
     lastProgress = clock.instant();
     HaConfigRecord row = store.config();
     status = new NodeStatus(HaState.fromDisplayName(row.getState()), row.getStateSince());
+    recoveryMode = setupAsksForRecovery() && !status.state().haConfigured();
     config = configFrom(row);
+    if (recoveryMode) {
+      String why = "Started in HA recovery mode: this replaced primary MSE serves nothing until the secondary fails"
+          + " back onto it, which copies it the pair's data";
+      LOG.info(why);
+      storeSafely("an event", () -> store.recordEvent(clock.instant(), status.state().displayName(), why));
+    }
     Long alive = row.getLastAliveMillis();
     Duration down = alive == null ? Duration.ZERO : Duration.between(Instant.ofEpochMilli(alive), clock.instant());
     downtimeBeforeStart = down.isNegative() ? Duration.ZERO : down;
@@ -307,6 +316,9 @@ public class HaEngine {
 
   private void apply(Decision decision, Instant now) {
     HaState from = status.state();
+    if (recoveryMode && decision.next().haConfigured()) {
+      endRecoveryMode(now);
+    }
     if (decision.next() != HaState.SECONDARY_FAILBACK) {
       failbackPosition = null;
     }
@@ -363,6 +375,36 @@ public class HaEngine {
     config = configFrom(store.config());
   }
 
+  private boolean setupAsksForRecovery() {
+    if (!node.isMse()) {
+      return false;
+    }
+    try {
+      return org.ncsha.mse.MseSettings.read(node.nodeDir().resolve(org.ncsha.mse.MseSettings.RELATIVE_PATH)).recoveryMode();
+    } catch (java.io.IOException e) {
+      LOG.log(Level.WARNING, "The MSE setup could not be read; starting without HA recovery mode", e);
+      return false;
+    }
+  }
+
+  /**
+   * The failback from the secondary made this primary part of the pair: recovery mode is over,
+   * in the setup too, so that a later start (or a later Remove HA) is an ordinary primary's.
+   */
+  private void endRecoveryMode(Instant now) {
+    recoveryMode = false;
+    config = config.withRecoveryMode(false);
+    java.nio.file.Path file = node.nodeDir().resolve(org.ncsha.mse.MseSettings.RELATIVE_PATH);
+    try {
+      org.ncsha.mse.MseSettings.read(file).withoutRecoveryMode().write(file);
+    } catch (java.io.IOException e) {
+      LOG.log(Level.WARNING, "HA recovery mode ended, but the MSE setup could not be rewritten (" + file + ")", e);
+    }
+    String why = "HA recovery mode ended: the secondary fails back onto this primary, which takes the pair's data from it";
+    LOG.info(why);
+    storeSafely("an event", () -> store.recordEvent(now, status.state().displayName(), why));
+  }
+
   private HaConfig configFrom(HaConfigRecord row) {
     Role role = row.getRole() != null ? Role.valueOf(row.getRole())
         : node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
@@ -371,7 +413,8 @@ public class HaEngine {
         node.maxLagOnFailoverMb() * 1024L * 1024L, node.synchronousReplication(), node.failbackCatchUpTimeout(),
         new org.ncsha.ha.VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6()))
         .withFailback(row.getFailbackType() == null ? FailbackType.MANUAL : FailbackType.fromWireName(row.getFailbackType()),
-            node.failbackDelay());
+            node.failbackDelay())
+        .withRecoveryMode(recoveryMode);
   }
 
   /**

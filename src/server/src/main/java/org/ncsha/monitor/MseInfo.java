@@ -24,7 +24,7 @@ public class MseInfo {
     ServerInfo.Service database = local.databaseHealthy()
         ? new ServerInfo.Service("Database", "Up", local.databaseWritable() ? null : "a standby of the peer's")
         : new ServerInfo.Service("Database", "Down", null);
-    String why = serving.whyNotServing(state);
+    String why = serving.whyNotServing(state, engine.config());
     ServerInfo.Service locations = serving.writable()
         ? new ServerInfo.Service(ServerInfo.LOCATION_SERVICE, "Up", null)
         : new ServerInfo.Service(ServerInfo.LOCATION_SERVICE, "Down", why);

@@ -1,6 +1,7 @@
 package org.ncsha.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ import org.ncsha.ha.Action;
 import org.ncsha.ha.ActionKind;
 import org.ncsha.ha.Command;
 import org.ncsha.ha.DatabaseCheck;
+import org.ncsha.ha.FailbackType;
+import org.ncsha.ha.FailoverType;
 import org.ncsha.ha.DatabaseRestart;
 import org.ncsha.ha.DatabaseRestartRule;
 import org.ncsha.ha.Decision;
@@ -201,6 +204,41 @@ class HaEngineTest {
     assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state());
     assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "recorded again once the store works");
     assertTrue(engine.loopAge().isZero(), "the loop made progress throughout");
+  }
+
+  /** The guide's replaced primary MSE: held passive in HA recovery mode, which ends, in its setup too, with the failback onto it. */
+  @Test
+  void a_primary_mse_in_ha_recovery_mode_serves_nothing_until_the_failback_onto_it_ends_recovery_mode() throws Exception {
+    engine.node = TestSettings.of(nodeDir, "node.address=10.0.0.1", "ha.secondary=no", "node.kind=mse");
+    java.nio.file.Path setup = nodeDir.resolve(org.ncsha.mse.MseSettings.RELATIVE_PATH);
+    org.ncsha.mse.MseSettings.INITIAL.withHighAvailability(org.ncsha.mse.MseSettings.Role.PRIMARY, "eth0", "none", "10.0.0.100", "255.255.255.0", true)
+        .write(setup);
+    store.row.setState(HaState.HA_NOT_CONFIGURED.displayName());
+    store.row.setStateSince(clock.instant());
+    engine.load();
+    assertTrue(engine.config().recoveryMode());
+    assertTrue(store.events.stream().anyMatch(e -> e.contains("Started in HA recovery mode")), store.events.toString());
+    mode = new LocalMode(true, false, true, null, false);
+    peer.answers(PeerContact.silent("no peer configured"), 5);
+    heartbeat();
+    heartbeat();
+    assertTrue(actions.quick.contains(Action.of(ActionKind.APP_READ_ONLY, "the application was writable in HA Not Configured")),
+        "held passive: " + actions.quick);
+    assertFalse(actions.quick.stream().anyMatch(a -> a.kind() == ActionKind.APP_READ_WRITE), actions.quick.toString());
+
+    CompletableFuture<Decision> accepted = CompletableFuture.supplyAsync(() -> {
+      try {
+        return engine.submit(new Command.AcceptFailback("10.0.0.2", FailoverType.AUTOMATIC, FailbackType.MANUAL));
+      } catch (CommandRefusedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    waitForNudge(1);
+    engine.runCycle(false);
+    assertEquals(HaState.PRIMARY_FAILBACK, accepted.get(10, TimeUnit.SECONDS).next());
+    assertFalse(engine.config().recoveryMode(), "recovery mode ends with the failback onto this primary");
+    assertFalse(org.ncsha.mse.MseSettings.read(setup).recoveryMode(), "and the setup no longer asks for it");
+    assertTrue(store.events.stream().anyMatch(e -> e.contains("HA recovery mode ended")), store.events.toString());
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.ncsha.node.NodeSettings;
 
 /**
  * Services > Mobility Services Engines on the admin server: the MSEs with their version, type,
- * role and HA state as last seen, Add, the High Availability pairing of a primary with a
- * secondary, and the Alarms list. Each refusal is shown at its field.
+ * role and HA state as last seen, Add and Delete, the High Availability pairing of a primary with a
+ * secondary, its Failback (onto a replaced primary too), and the Alarms list. Each refusal is shown at its field.
  */
 @Named
 @RequestScoped
@@ -28,6 +28,7 @@ public class MseView {
 
   private final MseForms.Add add = new MseForms.Add();
   private final MseForms.Pair pair = new MseForms.Pair();
+  private final MseForms.Failback failback = new MseForms.Failback();
 
   public MseView() {
     pair.setFailoverType("manual");
@@ -65,6 +66,10 @@ public class MseView {
     return pair;
   }
 
+  public MseForms.Failback getFailback() {
+    return failback;
+  }
+
   public void addMse() {
     try {
       MseAppliance added = directory.add(add);
@@ -73,7 +78,7 @@ public class MseView {
           + added.getVersion() + ", " + added.getHaState());
       add.setAddress(null);
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(MseView::fieldError);
+      e.problems().forEach(p -> fieldError(p, FIELDS));
     } finally {
       add.setPassword(null);
     }
@@ -83,10 +88,30 @@ public class MseView {
     try {
       info(directory.pair(pair));
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(MseView::fieldError);
+      e.problems().forEach(p -> fieldError(p, FIELDS));
     } finally {
       pair.setPrimaryPassword(null);
       pair.setSecondaryPassword(null);
+    }
+  }
+
+  public void failBack() {
+    try {
+      info(directory.failback(failback));
+    } catch (org.ncsha.node.InvalidInput e) {
+      e.problems().forEach(p -> fieldError(p, FAILBACK_FIELDS));
+    } finally {
+      failback.setSecondaryPassword(null);
+    }
+  }
+
+  public void delete(String address) {
+    try {
+      directory.delete(address);
+      appliances = null;
+      info("Deleted the MSE at " + address + " from the list");
+    } catch (org.ncsha.node.InvalidInput e) {
+      e.problems().forEach(p -> fieldError(p, Map.of()));
     }
   }
 
@@ -95,10 +120,12 @@ public class MseView {
       "primaryAddress", "mse:primaryAddress", "primaryPassword", "mse:primaryPassword", "secondaryAddress",
       "mse:secondaryAddress", "secondaryPassword", "mse:secondaryPassword", "failoverType", "mse:failoverType",
       "failbackType", "mse:failbackType");
+  private static final Map<String, String> FAILBACK_FIELDS = Map.of("secondaryAddress", "mse:fbSecondaryAddress",
+      "secondaryPassword", "mse:fbSecondaryPassword", "primaryReplaced", "mse:primaryReplaced");
 
-  private static void fieldError(String problem) {
+  private static void fieldError(String problem, Map<String, String> fields) {
     int colon = problem.indexOf(':');
-    String field = colon < 0 ? null : FIELDS.get(problem.substring(0, colon));
+    String field = colon < 0 ? null : fields.get(problem.substring(0, colon));
     FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, null));
   }
 

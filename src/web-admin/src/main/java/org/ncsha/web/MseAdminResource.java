@@ -2,9 +2,11 @@ package org.ncsha.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -19,7 +21,10 @@ import org.ncsha.node.NodeSettings;
  * {@code GET /api/mse/appliances} lists them as last seen, {@code POST} adds one ({@code
  * {"address", "password"}}: 201; 400 naming the field and the rule), {@code POST /api/mse/pairs}
  * pairs a primary with a secondary (202 once the primary MSE took the registration; 400 with every
- * broken rule of the guide's), {@code GET /api/mse/alarms} the alarms, newest first. 404 on an MSE
+ * broken rule of the guide's), {@code DELETE /api/mse/appliances/{address}} removes one from the
+ * list, {@code POST /api/mse/failbacks} fails a pair back from its active secondary ({@code
+ * {"secondaryAddress", "secondaryPassword", "primaryReplaced"}}: 202 once the secondary took it),
+ * {@code GET /api/mse/alarms} the alarms, newest first. 404 on an MSE
  * (it is managed, it does not manage); 503 for a change on the passive admin server.
  */
 @Path("/mse")
@@ -50,6 +55,22 @@ public class MseAdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response pair(MseForms.Pair form) {
     return change(() -> Messages.response(Response.Status.ACCEPTED, directory.pair(form), null, null));
+  }
+
+  @DELETE
+  @Path("/appliances/{address}")
+  public Response delete(@PathParam("address") String address) {
+    return change(() -> {
+      directory.delete(address);
+      return Messages.response(Response.Status.OK, "Deleted the MSE at " + address + " from the list", null, null);
+    });
+  }
+
+  @POST
+  @Path("/failbacks")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response failback(MseForms.Failback form) {
+    return change(() -> Messages.response(Response.Status.ACCEPTED, directory.failback(form), null, null));
   }
 
   @GET

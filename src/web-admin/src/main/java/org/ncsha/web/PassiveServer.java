@@ -13,7 +13,7 @@ final class PassiveServer {
     return Messages.response(
         Response.Status.SERVICE_UNAVAILABLE,
         "This server is passive and does not accept writes"
-            + " (" + serving.whyNotServing(engine.status().state()) + ")"
+            + " (" + serving.whyNotServing(engine.status().state(), engine.config()) + ")"
             + "; "
             + (active == null
                 ? "no server is known to be active at the moment."

@@ -54,7 +54,7 @@ public class StatusResource {
     body.put("peerState", peer == null ? null : peer.state().displayName());
     body.put("peerHeardSecondsAgo", engine.peerHeardSecondsAgo());
     body.put("serving", serving.writable());
-    body.put("passiveReason", serving.whyNotServing(status.state()));
+    body.put("passiveReason", serving.whyNotServing(status.state(), engine.config()));
     body.put("advice", HaAdvice.of(status.state(), config.role(), engine.missedHeartbeats() == 0, config.peerAddress()));
     LocalHealth.Snapshot local = health.last();
     body.put("observedSecondsAgo", Math.max(0, java.time.Duration.between(local.at(), java.time.Instant.now()).toSeconds()));
