@@ -235,6 +235,7 @@ class MseIT {
       awaitSightingsAfter(writer, Instant.now(), "on the secondary");
 
       assertEquals(0, pair.haPair(Duration.ofMinutes(1), "replace", "primary"), "ha-pair replace primary");
+      pair.forgetClients(); // the new primary has a certificate of its own, as new hardware does
       String pairKey = PI_PASSWORD.get("secondary");
       Command setup = setup("primary", pairKey, List.of("--role", "primary", "--virtual-ip", VIP, "--virtual-ip-netmask",
           "255.255.255.0", "--recovery-mode", "yes"));
@@ -260,7 +261,7 @@ class MseIT {
 
       HttpResponse<String> failback = adminServer.post("primary", 9443, "/api/mse/failbacks", adminUser(),
           adminServerPassword(), "{\"secondaryAddress\":\"" + SECONDARY + "\",\"secondaryPassword\":\"" + pairKey
-              + "\",\"primaryReplaced\":true}");
+              + "\",\"primaryReplaced\":true}", Duration.ofSeconds(90));
       assertEquals(202, failback.statusCode(), failback.body());
       assertTrue(failback.body().contains("Failback started: mse-secondary (" + SECONDARY + ") hands over to the primary MSE "
           + PRIMARY + ", which first receives the pair's data"), failback.body());

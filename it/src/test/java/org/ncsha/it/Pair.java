@@ -243,7 +243,13 @@ final class Pair {
   }
 
   HttpResponse<String> post(String node, int port, String path, String user, String password, String json) throws Exception {
-    return send(node, request(node, port, path, user, password)
+    return post(node, port, path, user, password, json, Duration.ofSeconds(20));
+  }
+
+  /** The same, for a request that waits on the server for longer than the usual 20 s. */
+  HttpResponse<String> post(String node, int port, String path, String user, String password, String json, Duration timeout)
+      throws Exception {
+    return send(node, request(node, port, path, user, password).timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
   }

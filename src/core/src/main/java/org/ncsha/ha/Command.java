@@ -111,14 +111,21 @@ public sealed interface Command {
 
   /**
    * Primary, from the secondary's peer call when it starts a failback onto a primary that is
-   * not (or no longer) configured, e.g. replaced hardware (guide: "How to Replace the Primary").
+   * not (or no longer) configured, e.g. replaced hardware (guide: "How to Replace the Primary"):
+   * the pair's settings a replaced primary does not have, the virtual IP among them (a secondary
+   * of an earlier version sends none).
    */
-  record AcceptFailback(String secondaryAddress, FailoverType failoverType, FailbackType failbackType)
-      implements Command {
+  record AcceptFailback(String secondaryAddress, FailoverType failoverType, FailbackType failbackType,
+      VirtualIps virtualIps) implements Command {
     public AcceptFailback {
       Objects.requireNonNull(secondaryAddress, "secondaryAddress");
       failoverType = failoverType == null ? FailoverType.MANUAL : failoverType;
       failbackType = failbackType == null ? FailbackType.MANUAL : failbackType;
+      virtualIps = virtualIps == null ? VirtualIps.NONE : virtualIps;
+    }
+
+    public AcceptFailback(String secondaryAddress, FailoverType failoverType, FailbackType failbackType) {
+      this(secondaryAddress, failoverType, failbackType, VirtualIps.NONE);
     }
 
     @Override

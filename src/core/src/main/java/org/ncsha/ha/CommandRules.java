@@ -333,6 +333,7 @@ final class CommandRules {
               "secondary " + c.secondaryAddress() + " started a failback onto this (replaced)"
                   + " primary; copying the full database from it",
               Action.saveHaConfig(c.secondaryAddress(), c.failoverType(), c.failbackType()),
+              Action.changeVirtualIp(c.virtualIps()),
               Action.of(APP_READ_ONLY),
               Action.of(FOLLOW_PEER)));
     }

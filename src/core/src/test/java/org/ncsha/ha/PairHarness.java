@@ -268,7 +268,9 @@ final class PairHarness {
     boolean reachable = linkUp && peer.up;
     switch (action.kind()) {
       case SAVE_HA_CONFIG -> {
-        boolean registering = node.config.peerAddress() == null;
+        // Registration stores the virtual IP beside the decider (the form's, the RegisterMessage's);
+        // a failback onto a replaced primary brings it as a CHANGE_VIRTUAL_IP of its own.
+        boolean registering = pending instanceof Command.Register || pending instanceof Command.AcceptRegistration;
         node.config = node.config.withPeer(action.peer().address(), action.peer().failoverType())
             .withFailback(action.peer().failbackType(), node.config.failbackDelay());
         if (registering) {
@@ -305,7 +307,8 @@ final class PairHarness {
           new Command.AcceptSettings(FailoverType.fromWireName(action.detail()), node.config.failbackType(),
               node.config.virtualIps()));
       case PEER_ACCEPT_FAILBACK ->
-          deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType(), node.config.failbackType()));
+          deliver(reachable, peer, new Command.AcceptFailback(node.address, node.config.failoverType(), node.config.failbackType(),
+              node.config.virtualIps()));
       default -> {
         if (action.kind().longRunning()) {
           node.running.add(action);

@@ -207,5 +207,8 @@ class RestartScenariosTest {
         "Primary Failback | Secondary Post Failback",
         "Primary Active | Secondary Syncing");
     assertEquals(h.secondary.address, h.primary.config.peerAddress());
+    assertEquals(PairHarness.REGISTERED_VIRTUAL_IP, h.primary.config.virtualIps(),
+        "the failback brought the pair's virtual IP, which a replaced primary did not have");
+    assertTrue(h.primary.vipHeld && !h.secondary.vipHeld, "and the virtual IP moved back to it");
   }
 }

@@ -127,7 +127,7 @@ public class MseDirectory {
       }
       if (answer.status() != 202) {
         throw new InvalidInput(List.of("registration: the primary MSE " + primary.getAddress() + " refused it: "
-            + message(answer.body())));
+            + MseJson.message(answer.body())));
       }
     } catch (MseLink.Unreachable e) {
       throw new InvalidInput(List.of("registration: " + e.getMessage()));
@@ -185,11 +185,12 @@ public class MseDirectory {
       }
       String primary = info.pairedWith();
       if (form.isPrimaryReplaced()) {
+        joinReplacedPrimary(address, fingerprint, password, primary);
         awaitReplacedPrimary(address, fingerprint, password, primary);
       }
       MseLink.Answer answer = link.failback(address, fingerprint, password);
       if (answer.status() != 202) {
-        throw new InvalidInput(List.of("failback: the secondary MSE " + address + " refused it: " + message(answer.body())));
+        throw new InvalidInput(List.of("failback: the secondary MSE " + address + " refused it: " + MseJson.message(answer.body())));
       }
       String started = "Failback started: " + info.name() + " (" + address + ") hands over to the primary MSE " + primary
           + (form.isPrimaryReplaced() ? ", which first receives the pair's data (HA recovery mode)" : "")
@@ -201,6 +202,30 @@ public class MseDirectory {
     }
   }
 
+  /**
+   * The replaced primary, listed again with its new certificate, takes the pair's salt with the
+   * pair's key (the secondary's password): without it the pair's messages, signed with a secret
+   * derived under the secondary's salt, would not verify on the new installation.
+   */
+  private void joinReplacedPrimary(String secondary, String secondaryFingerprint, char[] key, String primary)
+      throws MseLink.Unreachable, InvalidInput {
+    var listed = records.at(primary);
+    if (listed.isEmpty()) {
+      throw new InvalidInput(List.of("primaryReplaced: the replaced primary at " + primary + " is not in the list: delete"
+          + " the old one and add the new one first"));
+    }
+    String salt = link.peerSalt(secondary, secondaryFingerprint);
+    MseLink.Answer joined = link.joinPairSalt(primary, listed.get().getFingerprint(), key, salt);
+    if (joined.status() == 401 || joined.status() == 429) {
+      throw new InvalidInput(List.of("primaryReplaced: the replaced primary MSE " + primary + " refused the secondary's"
+          + " password: set it up with the pair's Prime Infrastructure password (the secondary's)"));
+    }
+    if (joined.status() != 200) {
+      throw new InvalidInput(List.of("primaryReplaced: the replaced primary MSE " + primary + " did not take the pair's"
+          + " key: " + MseJson.message(joined.body())));
+    }
+  }
+
   /** How long the secondary may take to hear a replaced primary: a few heartbeats and a first contact. */
   private static final java.time.Duration REPLACED_PRIMARY_WAIT = java.time.Duration.ofSeconds(45);
 
@@ -209,12 +234,12 @@ public class MseDirectory {
     MseLink.Answer forgot = link.forgetPeerCertificate(secondary, fingerprint, password, primary);
     if (forgot.status() != 200 && forgot.status() != 404) { // 404: no certificate pinned, nothing to forget
       throw new InvalidInput(List.of("failback: the secondary MSE " + secondary + " did not forget the old primary's"
-          + " certificate: " + message(forgot.body())));
+          + " certificate: " + MseJson.message(forgot.body())));
     }
     long deadline = System.nanoTime() + REPLACED_PRIMARY_WAIT.toNanos();
     String peerState = null;
     while (System.nanoTime() < deadline) {
-      peerState = field(link.status(secondary, fingerprint), "peerState");
+      peerState = MseJson.field(link.status(secondary, fingerprint), "peerState");
       if ("HA Not Configured".equals(peerState)) {
         return;
       }
@@ -231,14 +256,6 @@ public class MseDirectory {
         + " pair's Prime Infrastructure password, and start it (ncs-mse start)"));
   }
 
-  private static String field(String json, String name) {
-    try (var reader = Json.createReader(new java.io.StringReader(json))) {
-      var value = reader.readObject().get(name);
-      return value instanceof jakarta.json.JsonString text ? text.getString() : null;
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
 
   private MseAppliance listed(String field, String address, List<String> problems) {
     var found = records.at(address);
@@ -249,13 +266,6 @@ public class MseDirectory {
     return found.get();
   }
 
-  private static String message(String body) {
-    try (var reader = Json.createReader(new java.io.StringReader(body))) {
-      return reader.readObject().getString("message", body);
-    } catch (RuntimeException e) {
-      return body;
-    }
-  }
 
   /** One look at every MSE: each row brought up to date, and the alarm each change raises stored. */
   public void lookAtAll() {

@@ -8,6 +8,15 @@ import org.ncsha.mse.SetupRules;
 public final class MseForms {
   private MseForms() {}
 
+  /** An MSE's address (IPv4, the setup's rule) and its password (required), each problem naming its field. */
+  private static void addressAndPassword(List<String> problems, String addressField, String address, String passwordField,
+      String password, String whatPassword) {
+    SetupRules.ipv4Problem(addressField, address == null ? null : address.strip()).ifPresent(problems::add);
+    if (password == null || password.isEmpty()) {
+      problems.add(passwordField + ": " + whatPassword + " is required");
+    }
+  }
+
   /** Add an MSE: its Health Monitor address and the Prime Infrastructure password set in its setup. */
   public static class Add {
     private String address;
@@ -15,10 +24,8 @@ public final class MseForms {
 
     public List<String> problems() {
       List<String> problems = new ArrayList<>();
-      SetupRules.ipv4Problem("address", address == null ? null : address.strip()).ifPresent(problems::add);
-      if (password == null || password.isEmpty()) {
-        problems.add("password: the Prime Infrastructure password set in the MSE's setup is required");
-      }
+      addressAndPassword(problems, "address", address, "password", password,
+          "the Prime Infrastructure password set in the MSE's setup");
       return problems;
     }
 
@@ -53,16 +60,10 @@ public final class MseForms {
 
     public List<String> problems() {
       List<String> problems = new ArrayList<>();
-      SetupRules.ipv4Problem("primaryAddress", primaryAddress == null ? null : primaryAddress.strip())
-          .ifPresent(problems::add);
-      SetupRules.ipv4Problem("secondaryAddress", secondaryAddress == null ? null : secondaryAddress.strip())
-          .ifPresent(problems::add);
-      if (primaryPassword == null || primaryPassword.isEmpty()) {
-        problems.add("primaryPassword: the primary MSE's Prime Infrastructure password is required");
-      }
-      if (secondaryPassword == null || secondaryPassword.isEmpty()) {
-        problems.add("secondaryPassword: the secondary MSE's Prime Infrastructure password is required");
-      }
+      addressAndPassword(problems, "primaryAddress", primaryAddress, "primaryPassword", primaryPassword,
+          "the primary MSE's Prime Infrastructure password");
+      addressAndPassword(problems, "secondaryAddress", secondaryAddress, "secondaryPassword", secondaryPassword,
+          "the secondary MSE's Prime Infrastructure password");
       type("failoverType", "Failover Type", failoverType).ifPresent(problems::add);
       type("failbackType", "Failback Type", failbackType).ifPresent(problems::add);
       return problems;
@@ -136,11 +137,8 @@ public final class MseForms {
 
     public List<String> problems() {
       List<String> problems = new ArrayList<>();
-      SetupRules.ipv4Problem("secondaryAddress", secondaryAddress == null ? null : secondaryAddress.strip())
-          .ifPresent(problems::add);
-      if (secondaryPassword == null || secondaryPassword.isEmpty()) {
-        problems.add("secondaryPassword: the secondary MSE's Prime Infrastructure password is required");
-      }
+      addressAndPassword(problems, "secondaryAddress", secondaryAddress, "secondaryPassword", secondaryPassword,
+          "the secondary MSE's Prime Infrastructure password");
       return problems;
     }
 

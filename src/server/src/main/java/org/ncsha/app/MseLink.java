@@ -24,6 +24,8 @@ import org.ncsha.security.PinnedTrust;
 public final class MseLink {
   private static final Jsonb JSON = JsonbBuilder.create();
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  /** A key set on the MSE is hashed there (PBKDF2, twice, and once more for a login with a key not seen yet): seconds. */
+  private static final Duration KEY_TIMEOUT = Duration.ofSeconds(30);
   /** The Health Monitor's user for REST calls with the key. */
   private static final String ROOT = "root";
 
@@ -110,6 +112,24 @@ public final class MseLink {
         .header("Authorization", basic(password)).DELETE()));
   }
 
+  /** The salt the MSE derives its peer secret with ({@code GET /api/peer/salt}, public by nature). */
+  public String peerSalt(String address, String fingerprint) throws Unreachable {
+    HttpResponse<String> res = send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/peer/salt")).GET());
+    String salt = res.statusCode() == 200 ? MseJson.field(res.body(), "salt") : null;
+    if (salt == null) {
+      throw new Unreachable(address + " did not say its peer salt (HTTP " + res.statusCode() + ")");
+    }
+    return salt;
+  }
+
+  /** Gives a replaced primary MSE its pair's salt, with the pair's key ({@code POST /api/actions/authkey}). */
+  public Answer joinPairSalt(String address, String fingerprint, char[] key, String salt) throws Unreachable {
+    String body = jakarta.json.Json.createObjectBuilder().add("key", new String(key)).add("salt", salt).build().toString();
+    return answer(send(address, fingerprint, HttpRequest.newBuilder(uri(address, "/api/actions/authkey"))
+        .header("Authorization", basic(key)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), KEY_TIMEOUT));
+  }
+
   /** Starts the failback on the active secondary MSE, as its Health Monitor page's Failback does. */
   public Answer failback(String secondary, String fingerprint, char[] password) throws Unreachable {
     return answer(send(secondary, fingerprint, HttpRequest.newBuilder(uri(secondary, "/api/actions/failback"))
@@ -122,12 +142,17 @@ public final class MseLink {
   }
 
   private HttpResponse<String> send(String address, String fingerprint, HttpRequest.Builder request) throws Unreachable {
+    return send(address, fingerprint, request, TIMEOUT);
+  }
+
+  private HttpResponse<String> send(String address, String fingerprint, HttpRequest.Builder request, Duration timeout)
+      throws Unreachable {
     HttpClient client = clients.computeIfAbsent(fingerprint == null ? FIRST_LOOK : fingerprint, f -> HttpClient.newBuilder()
         .sslContext(f.equals(FIRST_LOOK) ? PinnedTrust.acceptAnyAndRecord() : PinnedTrust.sslContext(f))
         // HTTP/1.1: an HTTP/2 connection left open would hold the MSE's stop for its whole quiesce period (PeerClient).
         .connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build());
     try {
-      return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {
       throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
           + "): the admin server trusts only that one, so a replaced MSE is not trusted");

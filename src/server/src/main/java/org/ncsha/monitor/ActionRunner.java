@@ -132,7 +132,7 @@ public class ActionRunner {
       case PEER_REMOVE -> tellPeer(peerAddress, PeerCommandMessage.removed());
       case PEER_ACCEPT_FAILBACK ->
           tellPeer(peerAddress, PeerCommandMessage.acceptFailback(node.address(), engine.config().failoverType(),
-              engine.config().failbackType()));
+              engine.config().failbackType(), engine.config().virtualIps(), store.config().getEmails()));
       case PEER_FORCE_FAILOVER -> tellPeer(peerAddress, PeerCommandMessage.forceFailover());
       // The virtual IP as this server now has it: the peer keeps the same, even if moving it here failed.
       case PEER_CHANGE_SETTINGS -> tellPeer(peerAddress, PeerCommandMessage.changeSettings(

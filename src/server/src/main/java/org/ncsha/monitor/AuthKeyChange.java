@@ -55,6 +55,32 @@ public class AuthKeyChange {
   }
 
   /**
+   * A replaced primary taking its pair's salt before the failback onto it: the pair's peer secret
+   * is derived from the key with the secondary's salt (registration gave it to the old primary),
+   * and the new primary, installed with a salt of its own, would reject every message the
+   * secondary signs. Only a server without HA takes a salt this way.
+   *
+   * @throws IllegalStateException when HA is configured here, or a key change is under way
+   */
+  public void joinPairSalt(String key, String salt) {
+    if (engine.config().peerAddress() != null) {
+      throw new IllegalStateException("salt: only a server without HA takes its pair's salt (a replaced primary before"
+          + " the failback onto it); this server is paired with " + engine.config().peerAddress());
+    }
+    if (!changing.compareAndSet(false, true)) {
+      throw new IllegalStateException("A key change is already under way on this server: wait for it to finish");
+    }
+    try {
+      peer.setKey(key.toCharArray(), salt);
+      peer.recordKeyEvent(engine.status().state().displayName(), "with the pair's salt, for the failback onto this"
+          + " replaced primary");
+      refreshDatabaseCredentials();
+    } finally {
+      changing.set(false);
+    }
+  }
+
+  /**
    * The peer's {@link #changeHere} reaching this server: kept as an offer, taken when the peer
    * signs with it ({@link #takeOffered}).
    *

@@ -152,6 +152,10 @@ public class PeerLink {
   }
 
   /** Says in the log and the event log that the key changed (never the key itself). */
+  public void recordKeyEvent(String state, String why) {
+    announceKeyChange(state, why);
+  }
+
   private void announceKeyChange(String state, String why) {
     LOG.info("The authentication key was changed " + why);
     store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);

@@ -42,9 +42,13 @@ public class PeerCommandMessage {
     return new PeerCommandMessage("removed", null, null, null);
   }
 
-  public static PeerCommandMessage acceptFailback(String secondaryAddress, FailoverType type, FailbackType failback) {
-    PeerCommandMessage message = new PeerCommandMessage("accept-failback", null, secondaryAddress, type.wireName());
+  /** A failback onto a primary that may be replaced: the pair's settings go with it (types, virtual IP, mail list). */
+  public static PeerCommandMessage acceptFailback(String secondaryAddress, FailoverType type, FailbackType failback,
+      VirtualIps virtualIps, String emails) {
+    PeerCommandMessage message = new PeerCommandMessage("accept-failback", emails, secondaryAddress, type.wireName());
     message.failbackType = failback.wireName();
+    message.virtualIpv4 = virtualIps.ipv4();
+    message.virtualIpv6 = virtualIps.ipv6();
     return message;
   }
 
@@ -58,9 +62,17 @@ public class PeerCommandMessage {
     return message;
   }
 
-  /** The e-mail list of a settings change (comma-separated), or null for any other command. */
+  /**
+   * The pair's e-mail list (comma-separated) that a settings change or a failback onto a
+   * (replaced) primary carries; null for any other command, and for a failback from a secondary
+   * of an earlier version, which sends none.
+   */
   public String settingsEmails() {
-    return "change-settings".equals(command) ? (detail == null ? "" : detail) : null;
+    return switch (command == null ? "" : command) {
+      case "change-settings" -> detail == null ? "" : detail;
+      case "accept-failback" -> detail;
+      default -> null;
+    };
   }
 
   public static PeerCommandMessage forceFailover() {
@@ -78,7 +90,7 @@ public class PeerCommandMessage {
       case "abort-registration" -> new Command.AbortRegistration(detail);
       case "removed" -> new Command.PeerRemoved();
       case "accept-failback" -> new Command.AcceptFailback(address, FailoverType.fromWireName(failoverType),
-          failbackSent());
+          failbackSent(), new VirtualIps(literal("virtualIpv4", virtualIpv4), literal("virtualIpv6", virtualIpv6)));
       case "force-failover" -> new Command.ForceFailover();
       case "failback" -> new Command.Failback();
       case "change-settings" -> new Command.AcceptSettings(FailoverType.fromWireName(failoverType), failbackSent(),

@@ -9,7 +9,7 @@ import org.ncsha.mse.ServerInfo;
 
 class MseFormsTest {
   @Test
-  void each_field_of_the_add_and_pair_forms_is_named_with_its_rule() {
+  void each_field_of_the_add_pair_and_failback_forms_is_named_with_its_rule() {
     MseForms.Add add = new MseForms.Add();
     add.setAddress("10.0.0");
     assertEquals(List.of("address: '10.0.0' must be in the form #.#.#.#, where # is 0 to 255",
@@ -23,10 +23,18 @@ class MseFormsTest {
     pair.setSecondaryAddress("mse2");
     pair.setFailoverType("automatic");
     pair.setFailbackType("sometimes");
-    assertEquals(List.of("secondaryAddress: 'mse2' must be in the form #.#.#.#, where # is 0 to 255",
-        "primaryPassword: the primary MSE's Prime Infrastructure password is required",
+    assertEquals(List.of("primaryPassword: the primary MSE's Prime Infrastructure password is required",
+        "secondaryAddress: 'mse2' must be in the form #.#.#.#, where # is 0 to 255",
         "secondaryPassword: the secondary MSE's Prime Infrastructure password is required",
         "failbackType: the Failback Type is manual or automatic, was 'sometimes'"), pair.problems());
+
+    MseForms.Failback failback = new MseForms.Failback();
+    failback.setSecondaryAddress("10.0.0.256");
+    assertEquals(List.of("secondaryAddress: '10.0.0.256' must be in the form #.#.#.#, where # is 0 to 255",
+        "secondaryPassword: the secondary MSE's Prime Infrastructure password is required"), failback.problems());
+    failback.setSecondaryAddress("10.0.0.12");
+    failback.setSecondaryPassword("Mse-pi-pw-9");
+    assertEquals(List.of(), failback.problems());
   }
 
   @Test

@@ -29,8 +29,22 @@ class PeerCommandMessageTest {
     PeerCommandMessage earlier = jakarta.json.bind.JsonbBuilder.create().fromJson(
         "{\"command\":\"change-settings\",\"detail\":\"\",\"failoverType\":\"manual\"}", PeerCommandMessage.class);
     assertEquals(new Command.AcceptSettings(FailoverType.MANUAL, null, VirtualIps.NONE), earlier.toCommand());
-    PeerCommandMessage failback = PeerCommandMessage.acceptFailback("10.0.0.2", FailoverType.MANUAL, FailbackType.AUTOMATIC);
-    assertEquals(new Command.AcceptFailback("10.0.0.2", FailoverType.MANUAL, FailbackType.AUTOMATIC), failback.toCommand());
+    PeerCommandMessage failback = jakarta.json.bind.JsonbBuilder.create().fromJson(
+        "{\"command\":\"accept-failback\",\"address\":\"10.0.0.2\",\"failoverType\":\"manual\"}", PeerCommandMessage.class);
+    assertEquals(new Command.AcceptFailback("10.0.0.2", FailoverType.MANUAL, null), failback.toCommand());
+    assertEquals(null, failback.settingsEmails(), "no mail list sent: the receiver's is kept");
+  }
+
+  /** A replaced primary has none of the pair's settings: the failback onto it brings them, the virtual IP too. */
+  @Test
+  void a_failback_onto_a_primary_carries_the_pairs_virtual_ip_and_mail_list() throws Exception {
+    VirtualIps vips = new VirtualIps("10.0.0.100", "fd00::100");
+    PeerCommandMessage sent = PeerCommandMessage.acceptFailback("10.0.0.2", FailoverType.AUTOMATIC, FailbackType.MANUAL, vips,
+        "noc@example.com");
+    var json = jakarta.json.bind.JsonbBuilder.create();
+    PeerCommandMessage received = json.fromJson(json.toJson(sent), PeerCommandMessage.class);
+    assertEquals(new Command.AcceptFailback("10.0.0.2", FailoverType.AUTOMATIC, FailbackType.MANUAL, vips), received.toCommand());
+    assertEquals("noc@example.com", received.settingsEmails());
   }
 
   @Test

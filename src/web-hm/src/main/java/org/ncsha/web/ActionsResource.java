@@ -69,10 +69,17 @@ public class ActionsResource {
     return submit(authorization, token, () -> removal.remove(peerIsDown), "Remove HA");
   }
 
-  /** The body of POST /api/actions/authkey. */
+  /**
+   * The body of POST /api/actions/authkey; {@code salt} only for a replaced primary without HA,
+   * which takes its pair's (the secondary's {@code GET /api/peer/salt}) with the pair's key.
+   */
   public static class AuthKeyRequest {
     public String key;
+    public String salt;
   }
+
+  /** A salt as {@code AuthKeys} makes them (URL-safe Base64) or the legacy one: printable, short. */
+  private static final java.util.regex.Pattern SALT = java.util.regex.Pattern.compile("[A-Za-z0-9_+/=.-]{8,128}");
 
   @POST
   @Path("/authkey")
@@ -89,6 +96,20 @@ public class ActionsResource {
       return Messages.response(Response.Status.BAD_REQUEST, violation.get(), null, null);
     }
     String state = engine.status().state().displayName();
+    if (body.salt != null) {
+      if (!SALT.matcher(body.salt).matches()) {
+        return Messages.response(Response.Status.BAD_REQUEST, "salt: 8 to 128 characters of Base64, as the peer's GET"
+            + " /api/peer/salt answers", null, null);
+      }
+      try {
+        keyChange.joinPairSalt(key, body.salt);
+      } catch (IllegalStateException e) {
+        return Messages.response(Response.Status.CONFLICT, "The authentication key was not changed: " + e.getMessage(),
+            "state", state);
+      }
+      return Messages.response(Response.Status.OK, "The authentication key has been updated with the pair's salt.", null,
+          null);
+    }
     String peerAddress;
     try {
       peerAddress = keyChange.changeHere(key);
