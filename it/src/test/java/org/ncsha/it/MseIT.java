@@ -136,6 +136,9 @@ class MseIT {
       return list.contains("\"haState\":\"Primary Active\"") && list.contains("\"haState\":\"Secondary Syncing\"")
           && list.contains("\"pairedWith\":\"" + PRIMARY + "\"");
     });
+    Pair.await("the pairing's steps among the admin server's events", Duration.ofSeconds(30), () -> alarms().contains(
+        "\"severity\":\"INFO\",\"mseAddress\":\"" + PRIMARY + "\",\"message\":\"MSE mse-primary (" + PRIMARY
+            + "): Primary Active (was "));
     String s = serverInfo("secondary");
     for (String line : List.of("HA state: Secondary Syncing", "Paired with: " + PRIMARY,
         "Service Name: Database, Operation Status: Up (a standby of the peer's)",

@@ -5,13 +5,15 @@ import org.ncsha.ha.HaState;
 
 /**
  * What the admin server raises when a look at an MSE (its getserverinfo) differs from the one
- * before: the guide's critical alarm when a secondary took over (a failover), and the notices that
- * an MSE stopped or started answering, or that a failback ended with the primary active again.
+ * before: the guide's critical alarm when a secondary took over (a failover), the notices that
+ * an MSE stopped or started answering, or that a failback ended with the primary active again,
+ * and, as events, every other change of an MSE's HA state (the pair's events as the admin server
+ * sees them: registration, failover and failback step by step).
  */
 public final class MseAlarmRule {
   private MseAlarmRule() {}
 
-  public enum Severity { CRITICAL, MAJOR, CLEARED }
+  public enum Severity { CRITICAL, MAJOR, CLEARED, INFO }
 
   /** One alarm: its severity and its text, which names the MSE. */
   public record Alarm(Severity severity, String message) {}
@@ -49,6 +51,9 @@ public final class MseAlarmRule {
     }
     if (!before.answered()) {
       return Optional.of(new Alarm(Severity.CLEARED, "MSE " + mse + " answers again (" + now.haState() + ")"));
+    }
+    if (!java.util.Objects.equals(before.haState(), now.haState())) {
+      return Optional.of(new Alarm(Severity.INFO, "MSE " + mse + ": " + now.haState() + " (was " + before.haState() + ")"));
     }
     return Optional.empty();
   }

@@ -44,7 +44,7 @@ public final class AuthKeyStore {
    * @throws IllegalArgumentException with {@link AuthKeyRule}'s message when the key is weak
    * @throws UncheckedIOException when the file cannot be written
    */
-  public synchronized void set(char[] key) {
+  public void set(char[] key) {
     set(key, null);
   }
 
@@ -53,19 +53,25 @@ public final class AuthKeyStore {
    * secondary's salt, so both servers derive the same secret); null keeps this node's salt, or
    * makes a new one on a node that has none.
    */
-  public synchronized void set(char[] key, String salt) {
+  public void set(char[] key, String salt) {
     Optional<String> violation = AuthKeyRule.violation(key);
     if (violation.isPresent()) {
       throw new IllegalArgumentException(violation.get());
     }
-    Properties before = load();
-    String pairSalt = salt != null ? salt : saltOf(before).orElseGet(AuthKeys::newPeerSalt);
-    Properties after = new Properties();
-    after.setProperty(VERIFIER, AuthKeys.verifier(key));
-    after.setProperty(PEER_SALT, pairSalt);
-    after.setProperty(PEER_SECRET, AuthKeys.peerSecret(key, pairSalt));
-    keepPrevious(before, after, java.time.Instant.now());
-    write(after);
+    String pairSalt = salt != null ? salt : saltOf(load()).orElseGet(AuthKeys::newPeerSalt);
+    // The hashing (seconds on a busy server) runs outside the lock: nothing that only reads or
+    // promotes key material waits for it, the Health Monitor's heartbeats least of all.
+    String verifier = AuthKeys.verifier(key);
+    String secret = AuthKeys.peerSecret(key, pairSalt);
+    synchronized (this) {
+      Properties before = load();
+      Properties after = new Properties();
+      after.setProperty(VERIFIER, verifier);
+      after.setProperty(PEER_SALT, pairSalt);
+      after.setProperty(PEER_SECRET, secret);
+      keepPrevious(before, after, java.time.Instant.now());
+      write(after);
+    }
   }
 
   /**
@@ -107,16 +113,21 @@ public final class AuthKeyStore {
    * messages from now on, but this server keeps signing with its current key until the peer
    * shows that it uses the new one ({@link #promotePending}). Unused, it lapses after {@link #GRACE}.
    */
-  public synchronized void offer(char[] key, java.time.Instant now) {
+  public void offer(char[] key, java.time.Instant now) {
     Optional<String> violation = AuthKeyRule.violation(key);
     if (violation.isPresent()) {
       throw new IllegalArgumentException(violation.get());
     }
-    Properties values = load();
-    values.setProperty(PENDING_VERIFIER, AuthKeys.verifier(key));
-    values.setProperty(PENDING_SECRET, AuthKeys.peerSecret(key, saltOf(values).orElse(AuthKeys.LEGACY_PEER_SALT)));
-    values.setProperty(PENDING_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
-    write(values);
+    // Hashed outside the lock, as in set.
+    String verifier = AuthKeys.verifier(key);
+    String secret = AuthKeys.peerSecret(key, saltOf(load()).orElse(AuthKeys.LEGACY_PEER_SALT));
+    synchronized (this) {
+      Properties values = load();
+      values.setProperty(PENDING_VERIFIER, verifier);
+      values.setProperty(PENDING_SECRET, secret);
+      values.setProperty(PENDING_UNTIL, Long.toString(now.plus(GRACE).toEpochMilli()));
+      write(values);
+    }
   }
 
   /** The offered key, as its peer secret, while it may still be taken; empty otherwise. */

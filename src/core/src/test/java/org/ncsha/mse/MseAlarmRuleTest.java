@@ -45,4 +45,14 @@ class MseAlarmRuleTest {
     assertEquals(Optional.of(new Alarm(Severity.CLEARED, "MSE mse-secondary (10.0.0.12) answers again (Secondary Syncing)")),
         between(Look.silent(), SYNCING));
   }
+
+  @Test
+  void every_other_change_of_the_ha_state_is_an_event() {
+    assertEquals(Optional.of(new Alarm(Severity.INFO, "MSE mse-secondary (10.0.0.12): Secondary Lost Primary (was Secondary"
+        + " Syncing)")), between(SYNCING, new Look(true, "Secondary Lost Primary", "10.0.0.11")));
+    assertEquals(Optional.of(new Alarm(Severity.INFO, "MSE mse-secondary (10.0.0.12): HA Initializing (was HA Not"
+        + " Configured)")), between(new Look(true, "HA Not Configured", null), new Look(true, "HA Initializing", "10.0.0.11")),
+        "the pairing's steps too");
+    assertEquals(Optional.empty(), between(SYNCING, SYNCING), "no change, no event");
+  }
 }

@@ -127,8 +127,9 @@ public final class MseForms {
   /**
    * Fail a pair back onto its primary (the guide's "Initiate the failback ... using Prime
    * Infrastructure"): the active secondary and its password; {@code primaryReplaced} when the
-   * primary MSE was replaced and set up again in HA recovery mode, whose new certificate the
-   * secondary is then told to take (signed with the pair's key, as every first contact).
+   * primary MSE was replaced and set up again in HA recovery mode: it first takes the pair's
+   * salt, and the secondary is told to take its new certificate (signed with the pair's key, as
+   * every first contact).
    */
   public static class Failback {
     private String secondaryAddress;

@@ -115,21 +115,25 @@ public class PeerLink {
   }
 
   /** Sets this node's authentication key, keeping the pair's salt. */
-  public synchronized void setKey(char[] key) {
+  public void setKey(char[] key) {
     setKey(key, null);
   }
 
   /**
    * Sets this node's authentication key with the given salt (registration: the key the
-   * administrator entered, under the secondary's salt); null keeps this node's.
+   * administrator entered, under the secondary's salt); null keeps this node's. Not under this
+   * link's lock: the key's hashing takes seconds on a busy server, and the heartbeats (which
+   * take that lock) must go on meanwhile, or the peer counts them missed and fails over.
    */
-  public synchronized void setKey(char[] key, String salt) {
+  public void setKey(char[] key, String salt) {
     String before = peerSecret();
     keys.set(key, salt);
     // Only a different key ends the logins made with the old one (registration sets the key
     // again, usually the same).
     if (!java.util.Objects.equals(before, peerSecret())) {
-      keyGeneration++;
+      synchronized (this) {
+        keyGeneration++;
+      }
     }
   }
 
@@ -162,7 +166,7 @@ public class PeerLink {
   }
 
   /** Sets this node's authentication key and says so in the event log (never the key itself). */
-  public synchronized void changeKey(char[] key, String state, String why) {
+  public void changeKey(char[] key, String state, String why) {
     setKey(key);
     announceKeyChange(state, why);
   }
