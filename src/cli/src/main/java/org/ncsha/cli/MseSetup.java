@@ -98,7 +98,7 @@ public final class MseSetup {
         terminal.out().println(USAGE);
         return 0;
       }
-      file = NodeDir.resolve(flags.remove("--node-dir"), env).path().resolve(MseSettings.RELATIVE_PATH);
+      file = MseSettings.fileIn(NodeDir.resolve(flags.remove("--node-dir"), env).path());
       applied = MseSettings.read(file);
       session = applied;
       if (flags.remove("--apply") != null) {

@@ -34,6 +34,11 @@ public record MseSettings(String hostname, String domain, String eth0Address, St
 
   /** The file's path under the node directory. */
   public static final String RELATIVE_PATH = "etc/mse-setup.properties";
+
+  /** The setup file of the node in {@code nodeDir}. */
+  public static java.nio.file.Path fileIn(java.nio.file.Path nodeDir) {
+    return nodeDir.resolve(RELATIVE_PATH);
+  }
   /** A fresh appliance's values: every mandatory parameter unset, a primary on eth0 without direct connect. */
   public static final MseSettings INITIAL = new MseSettings(null, "", null, null, null, null, null, null, null,
       List.of(), Role.PRIMARY, "eth0", "none", null, null, false, null, null);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.ncsha.mse.MseAlarmRule;
 import org.ncsha.mse.MseServer;
-import org.ncsha.mse.ServerInfo;
 import org.ncsha.mse.PairingRules;
+import org.ncsha.mse.ServerInfo;
 import org.ncsha.node.InvalidInput;
 import org.ncsha.node.NodeSettings;
 
@@ -256,7 +256,6 @@ public class MseDirectory {
         + " pair's Prime Infrastructure password, and start it (ncs-mse start)"));
   }
 
-
   private MseAppliance listed(String field, String address, List<String> problems) {
     var found = records.at(address);
     if (found.isEmpty()) {
@@ -265,7 +264,6 @@ public class MseDirectory {
     }
     return found.get();
   }
-
 
   /** One look at every MSE: each row brought up to date, and the alarm each change raises stored. */
   public void lookAtAll() {

@@ -155,7 +155,8 @@ public final class MseLink {
       return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {
       throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
-          + "): the admin server trusts only that one, so a replaced MSE is not trusted");
+          + "): the admin server trusts only that one, so a replaced MSE is not trusted until it is deleted from the"
+          + " list and added again");
     } catch (IOException e) {
       throw new Unreachable("no answer from the Health Monitor at " + address + ":" + hmPort + " (" + e + ")");
     } catch (InterruptedException e) {

@@ -40,11 +40,11 @@ public class AuthKeyChange {
     try {
       String peerAddress = engine.config().peerAddress();
       if (peerAddress == null) {
-        apply(key, "on this server");
+        apply(key, null, "on this server");
         return null;
       }
       peer.changeKeyOnPeer(engine.config(), ownHeartbeat(), key);
-      apply(key, "on this server and on " + peerAddress);
+      apply(key, null, "on this server and on " + peerAddress);
       // A heartbeat signed with the new key is what makes the peer take it: send one now rather
       // than at the next tick, so both use it when the administrator is told it is done.
       peer.exchangeHeartbeat(engine.config(), ownHeartbeat());
@@ -71,10 +71,7 @@ public class AuthKeyChange {
       throw new IllegalStateException("A key change is already under way on this server: wait for it to finish");
     }
     try {
-      peer.setKey(key.toCharArray(), salt);
-      peer.recordKeyEvent(engine.status().state().displayName(), "with the pair's salt, for the failback onto this"
-          + " replaced primary");
-      refreshDatabaseCredentials();
+      apply(key, salt, "with the pair's salt, for the failback onto this replaced primary");
     } finally {
       changing.set(false);
     }
@@ -106,8 +103,9 @@ public class AuthKeyChange {
     }
   }
 
-  private void apply(String key, String why) {
-    peer.changeKey(key.toCharArray(), engine.status().state().displayName(), why);
+  /** Sets the key here ({@code salt} null: this node's own) and rewrites the database credentials derived from it. */
+  private void apply(String key, String salt, String why) {
+    peer.changeKey(key.toCharArray(), salt, engine.status().state().displayName(), why);
     refreshDatabaseCredentials();
   }
 

@@ -380,7 +380,7 @@ public class HaEngine {
       return false;
     }
     try {
-      return org.ncsha.mse.MseSettings.read(node.nodeDir().resolve(org.ncsha.mse.MseSettings.RELATIVE_PATH)).recoveryMode();
+      return org.ncsha.mse.MseSettings.read(org.ncsha.mse.MseSettings.fileIn(node.nodeDir())).recoveryMode();
     } catch (java.io.IOException e) {
       LOG.log(Level.WARNING, "The MSE setup could not be read; starting without HA recovery mode", e);
       return false;
@@ -394,7 +394,7 @@ public class HaEngine {
   private void endRecoveryMode(Instant now) {
     recoveryMode = false;
     config = config.withRecoveryMode(false);
-    java.nio.file.Path file = node.nodeDir().resolve(org.ncsha.mse.MseSettings.RELATIVE_PATH);
+    java.nio.file.Path file = org.ncsha.mse.MseSettings.fileIn(node.nodeDir());
     try {
       org.ncsha.mse.MseSettings.read(file).withoutRecoveryMode().write(file);
     } catch (java.io.IOException e) {

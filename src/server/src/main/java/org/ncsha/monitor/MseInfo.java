@@ -18,7 +18,7 @@ public class MseInfo {
   @Inject ServingRole serving;
 
   public ServerInfo current() throws IOException {
-    MseSettings setup = MseSettings.read(node.nodeDir().resolve(MseSettings.RELATIVE_PATH));
+    MseSettings setup = MseSettings.read(MseSettings.fileIn(node.nodeDir()));
     var state = engine.status().state();
     LocalHealth.Snapshot local = health.last();
     ServerInfo.Service database = local.databaseHealthy()

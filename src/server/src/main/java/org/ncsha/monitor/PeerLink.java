@@ -156,18 +156,17 @@ public class PeerLink {
   }
 
   /** Says in the log and the event log that the key changed (never the key itself). */
-  public void recordKeyEvent(String state, String why) {
-    announceKeyChange(state, why);
-  }
-
   private void announceKeyChange(String state, String why) {
     LOG.info("The authentication key was changed " + why);
     store.recordEvent(java.time.Instant.now(), state, "Authentication key updated " + why);
   }
 
-  /** Sets this node's authentication key and says so in the event log (never the key itself). */
-  public void changeKey(char[] key, String state, String why) {
-    setKey(key);
+  /**
+   * Sets this node's authentication key, with {@code salt} as in {@link #setKey(char[], String)},
+   * and says so in the event log (never the key itself).
+   */
+  public void changeKey(char[] key, String salt, String state, String why) {
+    setKey(key, salt);
     announceKeyChange(state, why);
   }
 
