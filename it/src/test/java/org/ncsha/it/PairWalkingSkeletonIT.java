@@ -43,12 +43,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PairWalkingSkeletonIT {
   /** A real SMTP server for the HA notifications, in this JVM, started before the pair that mails to it. */
   private static final GreenMail MAIL = started(new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
+  /** A server without HA that the pair, as an Operations Center, manages (issue 16); started beside the pair. */
+  private static final String INSTANCE = "127.0.2.5";
+  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-pair-instance", INSTANCE, "127.0.2.6").single();
   @RegisterExtension
   static final PairExtension PAIRS = PairExtension.loopback("it-pair", "127.0.2.1", "127.0.2.2").failover("automatic")
       .env("SMTP_HOST", "127.0.0.1")
       .env("SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()))
-      .env("EMAIL", "noc@example.com, oncall@example.com");
+      .env("EMAIL", "noc@example.com, oncall@example.com")
+      .with(INSTANCE_NODE);
   private static final Pair PAIR = PAIRS.pair();
+  private static final Pair instance = INSTANCE_NODE.pair();
   private static String admin;
   private static String adminPassword;
 
@@ -175,6 +180,86 @@ class PairWalkingSkeletonIT {
     assertEquals(401, PAIR.get("primary", 9443, "/api/devices", null, null).statusCode(), "the admin login is required");
     assertEquals(201, addDevice("primary", "core-router-1").statusCode());
     Pair.await("core-router-1 on the secondary", Duration.ofSeconds(2), () -> listed("secondary", "core-router-1"));
+  }
+
+  /**
+   * Operations Center (issue 16): activated on the primary, it adds a server without HA with that
+   * server's administrator login (a wrong one, an address that is no host and a server that does
+   * not answer are refused at their field), lists its HA state, active server and device count as
+   * its looks find them, with a cross-launch link; the passive secondary lists the same (the rows
+   * are replicated) and refuses changes. After the failover below the secondary goes on looking.
+   */
+  @Test
+  @Order(2)
+  void the_operations_center_adds_a_managed_instance_and_lists_its_state_devices_and_link() throws Exception {
+    assertEquals(400, addInstance("primary", INSTANCE, instanceAdmin(), instancePassword()).statusCode(),
+        "an instance before the activation");
+    HttpResponse<String> activated = PAIR.post("primary", 9443, "/api/operations-center/activation", admin, adminPassword, "{}");
+    assertEquals(200, activated.statusCode(), activated.body());
+    HttpResponse<String> wrong = addInstance("primary", INSTANCE, instanceAdmin(), "not-the-password");
+    assertEquals(400, wrong.statusCode());
+    assertTrue(Json.field(wrong.body(), "message").startsWith("address: " + INSTANCE + " refused the administrator login"),
+        wrong.body());
+    HttpResponse<String> noHost = addInstance("primary", "https://" + INSTANCE, instanceAdmin(), instancePassword());
+    assertEquals(400, noHost.statusCode());
+    assertTrue(Json.field(noHost.body(), "message").startsWith("address: 'https://" + INSTANCE + "' is neither"), noHost.body());
+    assertTrue(addInstance("primary", "127.0.2.9", instanceAdmin(), instancePassword()).body().contains("no answer from 127.0.2.9"));
+
+    HttpResponse<String> added = addInstance("primary", INSTANCE, instanceAdmin(), instancePassword());
+    assertEquals(201, added.statusCode(), added.body());
+    assertEquals("HA Not Configured", Json.field(added.body(), "haState"));
+    assertEquals(INSTANCE, Json.field(added.body(), "activeServer"));
+    assertEquals("0", Json.field(added.body(), "deviceCount"));
+    assertEquals("https://" + INSTANCE + ":9443/admin/ha.xhtml", Json.field(added.body(), "crossLaunch"));
+    assertFalse(added.body().contains(instancePassword()), "the password is never shown");
+    assertEquals("address: the instance at " + INSTANCE + " is in the list already",
+        Json.field(addInstance("primary", INSTANCE, instanceAdmin(), instancePassword()).body(), "message"));
+
+    for (String device : List.of("oc-switch-1", "oc-switch-2")) {
+      assertEquals(201, instance.post("primary", 9443, "/api/devices", instanceAdmin(), instancePassword(),
+          "{\"name\":\"" + device + "\",\"address\":\"10.9.0.1\"}").statusCode());
+    }
+    Pair.await("the instance's two devices in the Operations Center's list", Duration.ofSeconds(30),
+        () -> Json.has(ocInstances("primary"), "deviceCount", "2"));
+    Pair.await("the instance on the passive secondary's list (replicated)", Duration.ofSeconds(10),
+        () -> Json.has(ocInstances("secondary"), "deviceCount", "2"));
+    assertEquals(503, addInstance("secondary", "127.0.2.7", instanceAdmin(), instancePassword()).statusCode(),
+        "the passive secondary changes nothing");
+    // The key that seals the instances' passwords reaches the secondary by file sync, for its looks after a failover.
+    Pair.await("the sealing key on the secondary", Duration.ofSeconds(15),
+        () -> Files.exists(PAIR.dir.resolve("secondary/files/settings/operations-center/instances.key")));
+    try (Connection c = PAIR.applicationDatabase("primary"); Statement st = c.createStatement();
+        var rs = st.executeQuery("select password_sealed from oc_instance")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getString(1).startsWith("v1:") && !rs.getString(1).contains(instancePassword()),
+          "the database keeps the password sealed");
+    }
+
+    try (Browser browser = new Browser(1280, 800)) {
+      browser.open("https://" + admin + ":" + adminPassword + "@127.0.2.1:9443/admin/operations-center.xhtml");
+      browser.await("the instance on the Operations Center page", Duration.ofSeconds(20),
+          () -> browser.text("oc:instances").contains(INSTANCE) && browser.text("oc:instances").contains("HA Not Configured"));
+      assertEquals("https://" + INSTANCE + ":9443/admin/ha.xhtml",
+          browser.find("oc:instances:0:launch").getAttribute("href"), "the cross-launch link");
+      browser.screenshot("operations-center");
+    }
+  }
+
+  private static HttpResponse<String> addInstance(String node, String address, String user, String password) throws Exception {
+    return PAIR.post(node, 9443, "/api/operations-center/instances", admin, adminPassword, jakarta.json.Json.createObjectBuilder()
+        .add("address", address).add("user", user).add("password", password).build().toString());
+  }
+
+  private static String ocInstances(String node) throws Exception {
+    return PAIR.get(node, 9443, "/api/operations-center/instances", admin, adminPassword).body();
+  }
+
+  private static String instanceAdmin() throws Exception {
+    return instance.get("ADMIN_USER");
+  }
+
+  private static String instancePassword() throws Exception {
+    return instance.get("ADMIN_PASSWORD");
   }
 
   @Test
@@ -496,8 +581,20 @@ class PairWalkingSkeletonIT {
     assertEquals(200, PAIR.get("secondary", 9443, "/health/ready", null, null).statusCode());
   }
 
+  /** The guide: on failover "all managed instances ... are automatically carried over to the secondary server". */
   @Test
   @Order(6)
+  void after_the_failover_the_secondary_operations_center_has_the_instance_and_goes_on_looking_at_it() throws Exception {
+    assertEquals(201, instance.post("primary", 9443, "/api/devices", instanceAdmin(), instancePassword(),
+        "{\"name\":\"oc-switch-3\",\"address\":\"10.9.0.3\"}").statusCode());
+    Pair.await("the active secondary's look finds the instance's third device", Duration.ofSeconds(30),
+        () -> Json.has(ocInstances("secondary"), "deviceCount", "3"));
+    HttpResponse<String> overview = PAIR.get("secondary", 9443, "/api/operations-center", admin, adminPassword);
+    assertEquals("true", Json.field(overview.body(), "activated"), overview.body());
+  }
+
+  @Test
+  @Order(7)
   void the_restarted_primary_never_takes_writes_and_syncs_from_the_secondary() throws Exception {
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(4), "start", "primary"));
     Pair.await("Primary Syncing", Duration.ofSeconds(120), () -> "Primary Syncing".equals(PAIR.state("primary")));
@@ -509,7 +606,7 @@ class PairWalkingSkeletonIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void failback_from_the_secondarys_health_monitor_restores_the_primary() throws Exception {
     String key = PAIR.get("AUTH_KEY");
     assertEquals(401, PAIR.post("secondary", 8082, "/api/actions/failback", "root", "Wrong-Key-1", null).statusCode());
@@ -528,7 +625,7 @@ class PairWalkingSkeletonIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void a_frozen_primary_that_comes_back_steps_down_and_its_forked_write_is_kept() throws Exception {
     PAIR.signalLiberty("primary", "STOP");
     Duration took = Pair.await("Secondary Active", Duration.ofSeconds(60),

@@ -29,7 +29,7 @@ class SoftwareUpdateIT {
   private static final String AFTER = "0.1.2";
   private static final String ROLLED = "0.1.3";
   private static final String HOTFIX = "ncs-ha-0.1.3-hotfix";
-  private static final String SITE_MIGRATION = "V4__device_site.sql";
+  private static final String SITE_MIGRATION = "V14__device_site.sql";
   private static final String SITE_SQL = "alter table managed_device add column site varchar(64);\n";
   @RegisterExtension
   static final PairExtension PAIRS = PairExtension.loopback("it-update", "127.0.2.91", "127.0.2.92").env("HEARTBEAT_MS", "1000");
@@ -136,7 +136,7 @@ class SoftwareUpdateIT {
   @Order(40)
   void the_pair_with_automatic_failover_fails_over_for_the_primary_and_back_with_no_acknowledged_write_lost()
       throws Exception {
-    Path after = UpdateBundles.derived(next, AFTER, "V5__device_rack.sql",
+    Path after = UpdateBundles.derived(next, AFTER, "V15__device_rack.sql",
         "alter table managed_device add column rack varchar(64);\n");
     HttpResponse<String> automatic = pair.put("primary", 9443, "/api/admin/ha/settings", admin, password,
         "{\"failoverType\":\"automatic\",\"emailAddress\":\"\"}");
@@ -185,8 +185,8 @@ class SoftwareUpdateIT {
   @Order(50)
   void a_rolling_update_from_the_page_updates_both_servers_one_at_a_time_with_no_acknowledged_write_lost()
       throws Exception {
-    Path rolled = UpdateBundles.derived(next, ROLLED, "V5__device_rack.sql",
-        "alter table managed_device add column rack varchar(64);\n", "V6__device_floor.sql",
+    Path rolled = UpdateBundles.derived(next, ROLLED, "V15__device_rack.sql",
+        "alter table managed_device add column rack varchar(64);\n", "V16__device_floor.sql",
         "alter table managed_device add column floor varchar(16);\n");
     Pair.await("the pair synced", Duration.ofMinutes(2), () -> "Primary Active".equals(pair.state("primary"))
         && "Secondary Syncing".equals(Json.field(pair.get("primary", 8082, "/api/status", null, null).body(), "peerState")));

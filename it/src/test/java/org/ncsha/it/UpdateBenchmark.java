@@ -30,8 +30,8 @@ class UpdateBenchmark {
     String admin = pair.get("ADMIN_USER");
     String password = pair.get("ADMIN_PASSWORD");
     String key = pair.get("AUTH_KEY");
-    Path next = UpdateBundles.next("0.1.1", "V4__device_site.sql", "alter table managed_device add column site varchar(64);\n");
-    Path after = UpdateBundles.derived(next, "0.1.2", "V5__device_rack.sql", "alter table managed_device add column rack varchar(64);\n");
+    Path next = UpdateBundles.next("0.1.1", "V14__device_site.sql", "alter table managed_device add column site varchar(64);\n");
+    Path after = UpdateBundles.derived(next, "0.1.2", "V15__device_rack.sql", "alter table managed_device add column rack varchar(64);\n");
     List<Step> steps = new ArrayList<>();
     int lost;
     Duration rollingTotal;
@@ -60,8 +60,8 @@ class UpdateBenchmark {
       steps.add(new Step("automatic failover", "install on the secondary (it restarts)",
           install(pair, writer, "secondary", 8082, "root", key, after, "0.1.2", "Primary Active", "Secondary Syncing")));
       // The rolling update, one click on the primary: two switchovers are its outage.
-      Path rolled = UpdateBundles.derived(next, "0.1.3", "V5__device_rack.sql", "alter table managed_device add column rack varchar(64);\n",
-          "V6__device_floor.sql", "alter table managed_device add column floor varchar(16);\n");
+      Path rolled = UpdateBundles.derived(next, "0.1.3", "V15__device_rack.sql", "alter table managed_device add column rack varchar(64);\n",
+          "V16__device_floor.sql", "alter table managed_device add column floor varchar(16);\n");
       HttpResponse<String> up = pair.postFile("primary", 9443, "/api/admin/software/uploads", admin, password, rolled);
       assertEquals(201, up.statusCode(), up.body());
       Instant rollingStart = Instant.now();

@@ -33,12 +33,13 @@ class PackageRulesTest {
 
   @ArchTest
   static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-      .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..", "org.ncsha.rolling..")
+      .layer("registration and file sync").definedBy("org.ncsha.registration..", "org.ncsha.files..", "org.ncsha.rolling..",
+          "org.ncsha.opcenter..")
       .layer("runner").definedBy("org.ncsha.monitor..")
       .layer("parts").definedBy("org.ncsha.db..", "org.ncsha.peer..", "org.ncsha.store..", "org.ncsha.mail..",
           "org.ncsha.witness..", "org.ncsha.app..", "org.ncsha.vip..", "org.ncsha.access..", "org.ncsha.software..")
       .layer("base").definedBy("org.ncsha.ha..", "org.ncsha.readiness..", "org.ncsha.security..", "org.ncsha.node..",
-          "org.ncsha.os..", "org.ncsha.filesync..", "org.ncsha.update..", "org.ncsha.mse..")
+          "org.ncsha.os..", "org.ncsha.filesync..", "org.ncsha.update..", "org.ncsha.mse..", "org.ncsha.oc..")
       .whereLayer("registration and file sync").mayNotBeAccessedByAnyLayer()
       .whereLayer("runner").mayOnlyBeAccessedByLayers("registration and file sync")
       .whereLayer("parts").mayOnlyBeAccessedByLayers("registration and file sync", "runner")

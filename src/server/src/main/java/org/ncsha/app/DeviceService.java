@@ -26,6 +26,11 @@ public class DeviceService {
         .getResultList();
   }
 
+  /** How many devices are managed (an Operations Center's list shows it for each instance). */
+  public long count() {
+    return em.createQuery("select count(d) from ManagedDevice d", Long.class).getSingleResult();
+  }
+
   public boolean exists(String name) {
     return !em.createQuery("select d.id from ManagedDevice d where d.name = :n", Long.class)
         .setParameter("n", name)

@@ -34,6 +34,13 @@ public class DeviceResource {
     return devices.list();
   }
 
+  /** {@code {"count": n}}: what an Operations Center shows of this server without reading every device. */
+  @GET
+  @Path("/count")
+  public java.util.Map<String, Long> count() {
+    return java.util.Map.of("count", devices.count());
+  }
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response add(DeviceRequest request) {

@@ -31,6 +31,7 @@ public class HaAdminResource {
   @Inject HaAdministration administration;
   @Inject RegistrationProgress progress;
   @Inject org.ncsha.registration.ReadinessRunner readiness;
+  @Inject org.ncsha.app.ServingRole serving;
 
   /** The HA Status page: current configuration, state and the newest events. */
   @GET
@@ -42,6 +43,8 @@ public class HaAdminResource {
     body.put("failoverType", engine.config().failoverType().wireName());
     body.put("state", engine.status().state().displayName());
     body.put("mode", engine.status().state().mode().displayName());
+    // Whether this server serves the application now: how an Operations Center finds an instance's active server.
+    body.put("serving", serving.writable());
     List<Map<String, String>> events = EventsJson.page(store, 0, 50);
     body.put("events", events);
     return body;

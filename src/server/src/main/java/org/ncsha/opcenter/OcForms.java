@@ -1,0 +1,62 @@
+package org.ncsha.opcenter;
+
+import org.ncsha.oc.HostAddress;
+import org.ncsha.oc.InstanceLook;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Operations Center's forms, as the page and the REST take them; each problem names its field. */
+public final class OcForms {
+  private OcForms() {}
+
+  /** Add a managed instance: its server's host name or address, and an administrator's login there. */
+  public static class AddInstance {
+    private static final int MAX_USER = 64;
+    private static final int MAX_PASSWORD = 256;
+
+    private String address;
+    private String user;
+    private String password;
+
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      HostAddress.problem("address", address).ifPresent(problems::add);
+      if (user == null || user.isBlank()) {
+        problems.add("user: the instance's administrator user name is required");
+      } else if (user.strip().length() > MAX_USER || user.strip().contains(":")) {
+        problems.add("user: at most " + MAX_USER + " characters and no ':'");
+      }
+      if (password == null || password.isEmpty()) {
+        problems.add("password: the instance's administrator password is required");
+      } else if (password.length() > MAX_PASSWORD) {
+        problems.add("password: at most " + MAX_PASSWORD + " characters");
+      }
+      return problems;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public void setAddress(String address) {
+      this.address = address;
+    }
+
+    public String getUser() {
+      return user;
+    }
+
+    public void setUser(String user) {
+      this.user = user;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+  }
+}
