@@ -426,6 +426,9 @@ class PairWalkingSkeletonIT {
       assertEquals("Pass", CopyFaultsIT.status(run.body(), "DATABASE - SYNC STATUS"), node + ": " + run.body());
       assertEquals("Warning", CopyFaultsIT.status(run.body(), "HA - WITNESS"),
           "automatic failover without a witness is a warning: " + run.body());
+      // The pair became an Operations Center above, and its servers are named by addresses.
+      assertEquals("Warning", CopyFaultsIT.status(run.body(), "HA - OPERATIONS CENTER HOST NAMES"), run.body());
+      assertTrue(run.body().contains("is named by its IP address, not a host name"), run.body());
       CopyFaultsIT.assertMeasuredWithRealData(run.body());
       double clocksApart = CopyFaultsIT.value(run.body(), "SYSTEM - CHECK CLOCK OFFSET");
       // Both nodes read this machine's one clock: the estimate's error is all there is.

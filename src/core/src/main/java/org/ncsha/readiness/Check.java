@@ -56,7 +56,10 @@ public enum Check {
           + " link returns; with an unreachable witness no failover can happen."),
   FILE_SYNC("HA - FILE SYNC", "files", EnumSet.of(FAILOVER),
       "Files changed since the last file-sync run (templates, settings, licences) are missing on the other server"
-          + " after a failover.");
+          + " after a failover."),
+  OPERATIONS_CENTER_NAMES("HA - OPERATIONS CENTER HOST NAMES", null, EnumSet.of(REGISTRATION, FAILOVER),
+      "Single Sign-On from an Operations Center misbehaves when its servers or instances are named by addresses, by"
+          + " names that do not resolve, or both ways.");
 
   private final String displayName;
   private final String unit;

@@ -12,6 +12,7 @@ import java.util.List;
  *     "ok", "not allowed yet" (PostgreSQL answered but has no access rule for this server), or
  *     the error
  * @param fileSync file sync as this server sees it (null from a server that does not report it)
+ * @param operationsCenter Operations Center as this server sees it (null from a server that does not report it)
  */
 public record NodeFacts(
     String address,
@@ -40,7 +41,8 @@ public record NodeFacts(
     Boolean streaming,
     Long lagBytes,
     Double lagSeconds,
-    FileSyncFacts fileSync) {
+    FileSyncFacts fileSync,
+    OperationsCenterFacts operationsCenter) {
 
   public NodeFacts {
     configErrors = configErrors == null ? List.of() : List.copyOf(configErrors);

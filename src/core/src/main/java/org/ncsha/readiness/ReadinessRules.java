@@ -39,6 +39,7 @@ public final class ReadinessRules {
       case WITNESS -> WitnessCheck.witness(f);
       case VIRTUAL_IP -> VirtualIpCheck.virtualIp(f);
       case FILE_SYNC -> FileSyncCheck.fileSync(f);
+      case OPERATIONS_CENTER_NAMES -> OperationsCenterNamesCheck.names(f);
     };
   }
 

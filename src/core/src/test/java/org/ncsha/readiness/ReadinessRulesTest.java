@@ -43,7 +43,8 @@ class ReadinessRulesTest {
     p.interfaceName = "lo";
     List<CheckResult> all = ReadinessRules.evaluate(CheckSet.REGISTRATION, p.build(), s.build(), link, limits);
     assertEquals(Check.of(CheckSet.REGISTRATION).size(), all.size());
-    assertEquals(18, all.size(), "about 15 checks, as the guide says, plus version, clock and virtual IP");
+    assertEquals(19, all.size(), "about 15 checks, as the guide says, plus version, clock, virtual IP and Operations"
+        + " Center names");
     for (CheckResult r : all) {
       CheckStatus expected = r.name().equals(Check.INTERFACE_BANDWIDTH.displayName()) ? WARNING : PASS;
       assertEquals(expected, r.status(), r.toString());
@@ -110,11 +111,30 @@ class ReadinessRulesTest {
   }
 
   @Test
-  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_the_virtual_ip_the_witness_and_file_sync() {
+  void the_failover_set_is_the_health_monitor_pages_four_checks_the_clock_the_virtual_ip_the_witness_file_sync_and_names() {
     assertEquals(List.of(Check.CLOCK_OFFSET, Check.DISK_IOPS, Check.INTERFACE_BANDWIDTH, Check.BANDWIDTH_SPEED, Check.SYNC_STATUS,
-        Check.VIRTUAL_IP, Check.WITNESS, Check.FILE_SYNC), Check.of(CheckSet.FAILOVER));
+        Check.VIRTUAL_IP, Check.WITNESS, Check.FILE_SYNC, Check.OPERATIONS_CENTER_NAMES), Check.of(CheckSet.FAILOVER));
     registered();
     assertEquals(PASS, ReadinessRules.overall(ReadinessRules.evaluate(CheckSet.FAILOVER, p.build(), s.build(), link, limits)));
+  }
+
+  @Test
+  void an_operations_center_named_by_addresses_unresolved_names_or_both_ways_is_warned_of() {
+    assertEquals("not an Operations Center", assertStatus(PASS, Check.OPERATIONS_CENTER_NAMES).detail());
+    p.address = "oc-a.example.com";
+    s.address = "oc-b.example.com";
+    p.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), List.of());
+    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), List.of());
+    assertEquals("both servers and 2 managed instance(s) are named by host names that resolve",
+        assertStatus(PASS, Check.OPERATIONS_CENTER_NAMES).detail());
+
+    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "10.0.5.2"), List.of("pi-1.example.com"));
+    s.address = "10.0.0.2";
+    String detail = assertStatus(WARNING, Check.OPERATIONS_CENTER_NAMES).detail();
+    assertTrue(detail.contains("the secondary 10.0.0.2 is named by its IP address, not a host name"), detail);
+    assertTrue(detail.contains("these names do not resolve: pi-1.example.com"), detail);
+    assertTrue(detail.contains("the managed instances are named both ways (pi-1.example.com, pi-2.example.com, 10.0.5.2)"),
+        detail);
   }
 
   @Test
@@ -137,8 +157,9 @@ class ReadinessRulesTest {
     link = new LinkFacts(null, "100% packet loss", null, null, "connection refused", null, "not reachable (connection refused)");
     List<CheckResult> all = ReadinessRules.evaluate(CheckSet.REGISTRATION, p.build(), null, link, limits);
     for (CheckResult r : all) {
-      // The virtual IP is checked on this server's own link: it needs no answer from the peer.
-      if (!r.name().equals(Check.VIRTUAL_IP.displayName())) {
+      // The virtual IP is checked on this server's own link, and the Operations Center's names on what this server
+      // knows of them: neither needs an answer from the peer.
+      if (!r.name().equals(Check.VIRTUAL_IP.displayName()) && !r.name().equals(Check.OPERATIONS_CENTER_NAMES.displayName())) {
         assertEquals(FAIL, r.status(), r.toString());
       }
     }

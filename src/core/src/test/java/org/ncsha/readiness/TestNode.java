@@ -32,6 +32,7 @@ final class TestNode {
   Long lagBytes;
   Double lagSeconds;
   FileSyncFacts fileSync;
+  OperationsCenterFacts operationsCenter;
 
   static TestNode primary() {
     return new TestNode();
@@ -64,7 +65,8 @@ final class TestNode {
     return new NodeFacts(address, installedAsSecondary, haState, version, cpuCount, memoryBytes, dataVolumeBytes,
         diskWriteMBps, diskError, interfaceName, linkSpeedMbps, databaseAnswers, databaseRestarted, databaseError, configErrors,
         peerReplicationAllowed, peerDatabasePortError, peerReplicationLogin, shmBytes, sharedBuffersBytes, clusterState,
-        inRecovery, databaseBytes, streaming, lagBytes, lagSeconds, fileSync);
+        inRecovery, databaseBytes, streaming, lagBytes, lagSeconds, fileSync,
+        operationsCenter);
   }
 
   static LinkFacts goodLink() {

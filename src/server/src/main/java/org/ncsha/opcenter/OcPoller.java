@@ -16,7 +16,8 @@ import org.ncsha.app.ServingRole;
 /**
  * The Operations Center's look at its managed instances every 10 seconds, on the server that
  * serves writes only (the passive one's database is a read-only standby); after a failover the
- * new active server goes on looking, with the same list.
+ * new active server goes on looking, with the same list. Both servers read the activation and
+ * the list each time, for the readiness probe ({@link OperationsCenter#snapshot}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -32,11 +33,14 @@ public class OcPoller {
 
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   void look() {
-    if (!serving.writable() || !running.compareAndSet(false, true)) {
+    if (!running.compareAndSet(false, true)) {
       return;
     }
     try {
-      center.lookAtAll();
+      center.refresh();
+      if (serving.writable()) {
+        center.lookAtAll();
+      }
     } catch (RuntimeException e) {
       // The next look tries again; one failed look must not end the schedule.
       LOG.log(Level.WARNING, "A look at the managed instances failed: " + e.getMessage(), e);

@@ -29,6 +29,26 @@ public class OperationsCenter {
 
   private final InstanceLink link = new InstanceLink();
 
+  /** Whether the pair is an Operations Center and its instances' addresses, as the database last said. */
+  public record Snapshot(boolean activated, List<String> instanceAddresses) {}
+
+  /**
+   * What {@link #refresh} last read: the readiness probe's view, which runs on a thread of its own
+   * where the container's persistence context is not available.
+   */
+  private volatile Snapshot snapshot = new Snapshot(false, List.of());
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Reads the activation and the instances' addresses again (the schedule's, on either server). */
+  public void refresh() {
+    boolean activated = isActive();
+    snapshot = new Snapshot(activated, activated ? records.instances().stream().map(OcInstance::getAddress).toList()
+        : List.of());
+  }
+
   public Optional<OcActivation> activation() {
     return records.activation();
   }
@@ -43,6 +63,7 @@ public class OperationsCenter {
       LOG.info("Operations Center: made the key that seals the managed instances' passwords (" + PasswordSeal.KEY + ")");
     }
     OcActivation a = records.activate(by);
+    refresh();
     LOG.info("Operations Center activated by " + a.getActivatedBy() + " at " + a.getActivatedAt());
     return a;
   }
@@ -57,6 +78,7 @@ public class OperationsCenter {
     if (records.deactivate()) {
       LOG.info("Operations Center mode ended");
     }
+    refresh();
   }
 
   public List<OcInstance> instances() {
@@ -91,6 +113,7 @@ public class OperationsCenter {
     }
     InstanceLook.Outcome first = InstanceLook.of(Optional.of(seen.answer()), null, Optional.empty(), null, null);
     OcInstance added = records.add(address, form.getUser().strip(), sealed, seen.fingerprint(), first);
+    refresh();
     LOG.info("Operations Center: added the managed instance " + address + " (certificate " + seen.fingerprint() + ")");
     return added;
   }
@@ -100,6 +123,7 @@ public class OperationsCenter {
       throw new InvalidInput(List.of("address: no managed instance at " + address));
     }
     LOG.info("Operations Center: deleted the managed instance " + address);
+    refresh();
   }
 
   /** One look at every instance (the schedule's; on the serving Operations Center only). */

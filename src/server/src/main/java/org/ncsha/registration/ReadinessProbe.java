@@ -23,6 +23,7 @@ public class ReadinessProbe {
   @Inject HaEngine engine;
   @Inject org.ncsha.software.UpdateLedger software;
   @Inject org.ncsha.files.FileSync files;
+  @Inject org.ncsha.opcenter.OperationsCenter operationsCenter;
 
   private final SystemProbe system = new LinuxSystemProbe();
 
@@ -44,7 +45,33 @@ public class ReadinessProbe {
         diskError, nic, system.linkSpeedMbps(nic), db.answers(), restarted, db.error(), db.configErrors(),
         db.peerReplicationAllowed(), db.peerPortError(), db.peerReplicationLogin(), system.sharedMemoryBytes(),
         db.sharedBuffersBytes(), db.clusterState(), db.inRecovery(), db.databaseBytes(), db.streaming(), db.lagBytes(),
-        db.lagSeconds(), files.facts());
+        db.lagSeconds(), files.facts(), operationsCenter(peerAddress));
+  }
+
+  /**
+   * Whether the pair is an Operations Center, its instances, and which of the names involved do
+   * not resolve here. From the snapshot the Operations Center's schedule keeps (this runs where
+   * the persistence context is not available); a failure here is this check's alone.
+   */
+  private org.ncsha.readiness.OperationsCenterFacts operationsCenter(String peerAddress) {
+    var snapshot = operationsCenter.snapshot();
+    if (node.isMse() || !snapshot.activated()) {
+      return new org.ncsha.readiness.OperationsCenterFacts(false, null, null);
+    }
+    java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(node.address()));
+    if (peerAddress != null) {
+      names.add(peerAddress);
+    }
+    names.addAll(snapshot.instanceAddresses());
+    java.util.List<String> unresolved = names.stream().filter(org.ncsha.oc.HostAddress::isHostName).filter(n -> {
+      try {
+        java.net.InetAddress.getAllByName(n);
+        return false;
+      } catch (java.net.UnknownHostException e) {
+        return true;
+      }
+    }).distinct().toList();
+    return new org.ncsha.readiness.OperationsCenterFacts(true, snapshot.instanceAddresses(), unresolved);
   }
 
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */
@@ -52,6 +79,6 @@ public class ReadinessProbe {
     return new NodeFacts(node.address(), node.installedAsSecondary(), engine.status().state().displayName(),
         software.patchLevel(), system.cpuCount(), system.memoryBytes(),
         system.volumeBytes(node.nodeDir()), null, why, null, null, false, false, why, java.util.List.of(), false, why, why,
-        system.sharedMemoryBytes(), 0, null, false, 0, null, null, null, files.facts());
+        system.sharedMemoryBytes(), 0, null, false, 0, null, null, null, files.facts(), null);
   }
 }
