@@ -37,7 +37,13 @@ public class OcPoller {
       return;
     }
     try {
-      center.refresh();
+      try {
+        center.refresh();
+      } catch (RuntimeException e) {
+        // This server's database may be down or being copied (a passive server's often is): the
+        // snapshot keeps what it last read, and the next tick reads again.
+        LOG.fine("Operations Center: could not read the activation: " + e.getMessage());
+      }
       if (serving.writable()) {
         center.lookAtAll();
       }
