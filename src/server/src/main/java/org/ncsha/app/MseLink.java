@@ -4,7 +4,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,7 @@ public final class MseLink {
   private static final String ROOT = "root";
 
   private final int hmPort;
-  /** One client (and its connections) per pinned certificate, and one for first looks. */
-  private final java.util.Map<String, HttpClient> clients = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final String FIRST_LOOK = "";
+  private final org.ncsha.security.PinnedClients clients = new org.ncsha.security.PinnedClients(TIMEOUT);
 
   public MseLink(int hmPort) {
     this.hmPort = hmPort;
@@ -147,12 +144,8 @@ public final class MseLink {
 
   private HttpResponse<String> send(String address, String fingerprint, HttpRequest.Builder request, Duration timeout)
       throws Unreachable {
-    HttpClient client = clients.computeIfAbsent(fingerprint == null ? FIRST_LOOK : fingerprint, f -> HttpClient.newBuilder()
-        .sslContext(f.equals(FIRST_LOOK) ? PinnedTrust.acceptAnyAndRecord() : PinnedTrust.sslContext(f))
-        // HTTP/1.1: an HTTP/2 connection left open would hold the MSE's stop for its whole quiesce period (PeerClient).
-        .connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build());
     try {
-      return client.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+      return clients.forPin(fingerprint).send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {
       throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
           + "): the admin server trusts only that one, so a replaced MSE is not trusted until it is deleted from the"

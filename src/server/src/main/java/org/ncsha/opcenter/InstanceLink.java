@@ -10,14 +10,12 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.ncsha.security.PinnedClients;
 import org.ncsha.security.PinnedTrust;
 
 /**
@@ -30,9 +28,8 @@ public final class InstanceLink {
   /** Every server of this product answers its administrators on 9443. */
   public static final int ADMIN_PORT = 9443;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
-  private static final String FIRST_CALL = "";
 
-  private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+  private final PinnedClients clients = new PinnedClients(TIMEOUT);
 
   /** Why a call found no usable answer, worded for the administrator. */
   public static final class Unreachable extends Exception {
@@ -84,15 +81,11 @@ public final class InstanceLink {
 
   private HttpResponse<String> get(String address, String fingerprint, String path, String user, char[] password)
       throws Unreachable {
-    HttpClient client = clients.computeIfAbsent(fingerprint == null ? FIRST_CALL : fingerprint, f -> HttpClient.newBuilder()
-        .sslContext(f.equals(FIRST_CALL) ? PinnedTrust.acceptAnyAndRecord() : PinnedTrust.sslContext(f))
-        // HTTP/1.1: an HTTP/2 connection left open would hold the instance's stop for its quiesce period.
-        .connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build());
     String basic = Base64.getEncoder().encodeToString((user + ":" + new String(password)).getBytes(StandardCharsets.UTF_8));
     HttpRequest request = HttpRequest.newBuilder(URI.create("https://" + HostAddress.urlHost(address) + ":" + ADMIN_PORT + path))
         .header("Authorization", "Basic " + basic).timeout(TIMEOUT).GET().build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return clients.forPin(fingerprint).send(request, HttpResponse.BodyHandlers.ofString());
     } catch (javax.net.ssl.SSLHandshakeException e) {
       throw new Unreachable(address + " presented a certificate other than the one met when it was added (" + e.getMessage()
           + "): delete the instance from the list and add it again if its certificate was replaced");
