@@ -31,6 +31,10 @@ import org.ncsha.filesync.FileClass;
 public class FileSyncTicker {
   private static final Logger LOG = Logger.getLogger(FileSyncTicker.class.getName());
 
+  /** The timer that tells the watch the role between runs: a second after it changes, not at the next run. */
+  private static final String FOLLOW_ROLE = "follow-role";
+  private static final long FOLLOW_ROLE_MILLIS = 1000;
+
   /** A run asked for now: by the watch, or by the Health Monitor (SYNC_FILES). */
   record Run(org.ncsha.filesync.ChangeScope scope, String why) implements java.io.Serializable {}
 
@@ -45,6 +49,12 @@ public class FileSyncTicker {
     for (FileClass.Schedule s : FileClass.Schedule.values()) {
       timers.createIntervalTimer(s.interval().toMillis(), s.interval().toMillis(), new TimerConfig(s, false));
     }
+    // From the first run's time on, as the runs did (asked earlier, the role would create the
+    // Health Monitor's beans ahead of the container's order): a server that has just become the
+    // sender (a registration completed, a failover) watches within a second, so a change made
+    // then goes at once rather than with the next run.
+    long first = FileClass.Schedule.NEAR_REAL_TIME.interval().toMillis();
+    timers.createIntervalTimer(first, FOLLOW_ROLE_MILLIS, new TimerConfig(FOLLOW_ROLE, false));
     // The watch's thread only asks: every run happens on a timer's thread, where the container
     // gives it what the store and the mail need.
     FileSyncTicker self = context.getBusinessObject(FileSyncTicker.class);
@@ -77,6 +87,9 @@ public class FileSyncTicker {
     try {
       // Told here, on the container's thread once the application runs: the watch follows the role.
       watch.follow(sync.sends());
+      if (FOLLOW_ROLE.equals(timer.getInfo())) {
+        return;
+      }
       if (timer.getInfo() instanceof Run run) {
         sync.synchronize(run.scope(), run.why());
       } else {
