@@ -1,8 +1,5 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.ncsha.oc.HostAddress;
+import org.ncsha.oc.InstanceLook;
 import org.ncsha.security.PinnedClients;
 import org.ncsha.security.PinnedTrust;
 

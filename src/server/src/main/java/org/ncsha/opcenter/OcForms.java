@@ -1,10 +1,8 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.ncsha.oc.HostAddress;
 
 /** The Operations Center's forms, as the page and the REST take them; each problem names its field. */
 public final class OcForms {

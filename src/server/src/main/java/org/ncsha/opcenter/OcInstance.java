@@ -1,8 +1,5 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.Column;
@@ -12,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.ncsha.oc.HostAddress;
+import org.ncsha.oc.InstanceLook;
 
 /**
  * A server the Operations Center manages ("managed instance"), as its admin REST last answered,

@@ -1,8 +1,5 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -44,7 +41,7 @@ public class OcPoller {
         // snapshot keeps what it last read, and the next tick reads again.
         LOG.fine("Operations Center: could not read the activation: " + e.getMessage());
       }
-      if (serving.writable()) {
+      if (serving.writable() && center.snapshot().activated()) {
         center.lookAtAll();
       }
     } catch (RuntimeException e) {

@@ -1,14 +1,12 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.ncsha.oc.InstanceLook;
 
 /** The Operations Center's rows, each change one transaction (no instance is called inside one). */
 @ApplicationScoped

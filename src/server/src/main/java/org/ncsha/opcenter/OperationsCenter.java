@@ -1,8 +1,5 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -12,6 +9,7 @@ import java.util.logging.Logger;
 import org.ncsha.files.FileArea;
 import org.ncsha.files.FileSync;
 import org.ncsha.node.InvalidInput;
+import org.ncsha.oc.InstanceLook;
 
 /**
  * Operations Center mode (docs/operations-center.md): its activation, which stands in for the
@@ -126,11 +124,8 @@ public class OperationsCenter {
     refresh();
   }
 
-  /** One look at every instance (the schedule's; on the serving Operations Center only). */
+  /** One look at every instance (the schedule's: on the serving Operations Center, once {@link #refresh} found it activated). */
   public void lookAtAll() {
-    if (!isActive()) {
-      return;
-    }
     PasswordSeal seal = new PasswordSeal(files.area());
     for (OcInstance i : records.instances()) {
       char[] password;

@@ -1,8 +1,5 @@
 package org.ncsha.opcenter;
 
-import org.ncsha.oc.HostAddress;
-import org.ncsha.oc.InstanceLook;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,8 +1,6 @@
 package org.ncsha.admin;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -74,11 +72,11 @@ public class MseView {
     try {
       MseAppliance added = directory.add(add);
       appliances = null; // the list shows the new one
-      info("Added " + added.getName() + " (" + added.getAddress() + "), " + added.getApplianceType() + ", version "
+      FieldMessages.info("Added " + added.getName() + " (" + added.getAddress() + "), " + added.getApplianceType() + ", version "
           + added.getVersion() + ", " + added.getHaState());
       add.setAddress(null);
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(p -> fieldError(p, FIELDS));
+      e.problems().forEach(p -> FieldMessages.error(p, FIELDS));
     } finally {
       add.setPassword(null);
     }
@@ -86,9 +84,9 @@ public class MseView {
 
   public void pairMses() {
     try {
-      info(directory.pair(pair));
+      FieldMessages.info(directory.pair(pair));
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(p -> fieldError(p, FIELDS));
+      e.problems().forEach(p -> FieldMessages.error(p, FIELDS));
     } finally {
       pair.setPrimaryPassword(null);
       pair.setSecondaryPassword(null);
@@ -97,9 +95,9 @@ public class MseView {
 
   public void failBack() {
     try {
-      info(directory.failback(failback));
+      FieldMessages.info(directory.failback(failback));
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(p -> fieldError(p, FAILBACK_FIELDS));
+      e.problems().forEach(p -> FieldMessages.error(p, FAILBACK_FIELDS));
     } finally {
       failback.setSecondaryPassword(null);
     }
@@ -109,9 +107,9 @@ public class MseView {
     try {
       directory.delete(address);
       appliances = null;
-      info("Deleted the MSE at " + address + " from the list");
+      FieldMessages.info("Deleted the MSE at " + address + " from the list");
     } catch (org.ncsha.node.InvalidInput e) {
-      e.problems().forEach(p -> fieldError(p, Map.of()));
+      e.problems().forEach(p -> FieldMessages.error(p, Map.of()));
     }
   }
 
@@ -122,14 +120,4 @@ public class MseView {
       "failbackType", "mse:failbackType");
   private static final Map<String, String> FAILBACK_FIELDS = Map.of("secondaryAddress", "mse:fbSecondaryAddress",
       "secondaryPassword", "mse:fbSecondaryPassword", "primaryReplaced", "mse:primaryReplaced");
-
-  private static void fieldError(String problem, Map<String, String> fields) {
-    int colon = problem.indexOf(':');
-    String field = colon < 0 ? null : fields.get(problem.substring(0, colon));
-    FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, null));
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
 }

@@ -1,7 +1,6 @@
 package org.ncsha.admin;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -69,9 +68,10 @@ public class OperationsCenterView {
       String by = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
       OcActivation a = center.activate(by == null ? "admin" : by);
       activation = null;
-      info("This server is an Operations Center (activated by " + a.getActivatedBy() + ")");
+      FieldMessages.info("This server is an Operations Center (activated by " + a.getActivatedBy() + ")");
     } catch (java.io.IOException | org.ncsha.files.FileArea.Refused e) {
-      error(null, "activation: the key that seals the instances' passwords could not be made: " + e.getMessage());
+      FieldMessages.error("activation: the key that seals the instances' passwords could not be made: " + e.getMessage(),
+          Map.of());
     }
   }
 
@@ -82,12 +82,12 @@ public class OperationsCenterView {
     try {
       OcInstance added = center.add(add);
       instances = null;
-      info("Added the managed instance " + added.getAddress() + " (" + added.getHaState() + ", "
+      FieldMessages.info("Added the managed instance " + added.getAddress() + " (" + added.getHaState() + ", "
           + added.getDeviceCount() + " devices)");
       add.setAddress(null);
       add.setUser(null);
     } catch (InvalidInput e) {
-      e.problems().forEach(p -> error(FIELDS, p));
+      e.problems().forEach(p -> FieldMessages.error(p, FIELDS));
     } finally {
       add.setPassword(null);
     }
@@ -100,9 +100,9 @@ public class OperationsCenterView {
     try {
       center.delete(address);
       instances = null;
-      info("Deleted the managed instance " + address + " from the list");
+      FieldMessages.info("Deleted the managed instance " + address + " from the list");
     } catch (InvalidInput e) {
-      e.problems().forEach(p -> error(Map.of(), p));
+      e.problems().forEach(p -> FieldMessages.error(p, Map.of()));
     }
   }
 
@@ -110,22 +110,12 @@ public class OperationsCenterView {
     if (serving.writable()) {
       return false;
     }
-    error(null, "This server is passive: change the Operations Center on the active server ("
-        + (serving.activeServer() == null ? "none now" : serving.activeServer()) + ")");
+    FieldMessages.error("This server is passive: change the Operations Center on the active server ("
+        + (serving.activeServer() == null ? "none now" : serving.activeServer()) + ")", Map.of());
     return true;
   }
 
   private static final Map<String, String> FIELDS = Map.of("address", "oc:address", "user", "oc:user", "password",
       "oc:password");
 
-  /** Each problem names its field first ("address: ..."): shown at that field, the rest at the top. */
-  private static void error(Map<String, String> fields, String problem) {
-    int colon = problem.indexOf(':');
-    String field = fields == null || colon < 0 ? null : fields.get(problem.substring(0, colon));
-    FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, problem, null));
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
 }

@@ -87,22 +87,8 @@ public class MseAdminResource {
   }
 
   /** A change of the admin server's MSEs: an MSE refuses it (404), so does a passive admin server (503), a bad form 400. */
-  private Response change(Change made) {
-    if (node.isMse()) {
-      return notTheAdminServer();
-    }
-    if (!serving.writable()) {
-      return PassiveServer.refusal(serving, engine);
-    }
-    try {
-      return made.answer();
-    } catch (org.ncsha.node.InvalidInput e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
-    }
-  }
-
-  private interface Change {
-    Response answer() throws org.ncsha.node.InvalidInput;
+  private Response change(ServerChange.Made made) {
+    return ServerChange.run(node, serving, engine, MseAdminResource::notTheAdminServer, made);
   }
 
   private static Response notTheAdminServer() {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ncsha.app.ServingRole;
-import org.ncsha.node.InvalidInput;
 import org.ncsha.node.NodeSettings;
 import org.ncsha.opcenter.OcActivation;
 import org.ncsha.opcenter.OcForms;
@@ -102,22 +101,8 @@ public class OperationsCenterResource {
     });
   }
 
-  private Response change(Change made) {
-    if (node.isMse()) {
-      return notHere();
-    }
-    if (!serving.writable()) {
-      return PassiveServer.refusal(serving, engine);
-    }
-    try {
-      return made.answer();
-    } catch (InvalidInput e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
-    }
-  }
-
-  private interface Change {
-    Response answer() throws InvalidInput;
+  private Response change(ServerChange.Made made) {
+    return ServerChange.run(node, serving, engine, OperationsCenterResource::notHere, made);
   }
 
   private static Response notHere() {
