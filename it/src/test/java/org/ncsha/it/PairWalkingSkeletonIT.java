@@ -245,6 +245,51 @@ class PairWalkingSkeletonIT {
     }
   }
 
+  /** The provider's key set as the primary served it before the failover (Order 3), for the tokens after it. */
+  private static String ssoKeySet;
+  private static final String SSO_ISSUER = "https://127.0.2.1:9443" + OidcSignIn.PROVIDER;
+  /** The instance as a client of the Operations Center's Single Sign-On server. */
+  private static final OidcSignIn SSO_CLIENT = new OidcSignIn(PAIR, "it-instance", "it-instance-secret-5b1f0c",
+      "https://" + INSTANCE + ":9443/oidcclient/redirect/ncs-sso");
+
+  /**
+   * The guide's workflow without a virtual IP: the primary's address as the Single Sign-On server.
+   * Liberty's provider is on within seconds on both servers (its configuration and signing key
+   * by file sync), a client registered on the primary signs a user in, and the secondary serves
+   * the same key set.
+   */
+  @Test
+  @Order(3)
+  void the_operations_centers_sso_server_signs_in_with_one_key_on_both_servers() throws Exception {
+    HttpResponse<String> bad = ssoServer("primary", "https://127.0.2.1");
+    assertEquals(400, bad.statusCode());
+    assertTrue(Json.field(bad.body(), "message").startsWith("issuerHost: 'https://127.0.2.1' is neither"), bad.body());
+    assertEquals(503, ssoServer("secondary", "127.0.2.1").statusCode(), "the passive secondary changes nothing");
+    HttpResponse<String> on = ssoServer("primary", "127.0.2.1");
+    assertEquals(200, on.statusCode(), on.body());
+    Pair.await("the provider's discovery on the primary", Duration.ofSeconds(20), () -> {
+      HttpResponse<String> d = PAIR.get("primary", 9443, OidcSignIn.PROVIDER + "/.well-known/openid-configuration", null, null);
+      return d.statusCode() == 200 && SSO_ISSUER.equals(Json.field(d.body(), "issuer"));
+    });
+    ssoKeySet = PAIR.get("primary", 9443, OidcSignIn.PROVIDER + "/jwk", null, null).body();
+    Pair.await("the same key set on the secondary (file sync)", Duration.ofSeconds(20),
+        () -> ssoKeySet.equals(PAIR.get("secondary", 9443, OidcSignIn.PROVIDER + "/jwk", null, null).body()));
+    assertEquals("127.0.2.1", Json.field(PAIR.get("secondary", 9443, "/api/operations-center/sso", admin, adminPassword).body(),
+        "issuerHost"));
+
+    HttpResponse<String> registered = SSO_CLIENT.register("primary", admin, adminPassword);
+    assertEquals(201, registered.statusCode(), registered.body());
+    var claims = SSO_CLIENT.signIn("primary", admin, adminPassword, ssoKeySet);
+    assertEquals(SSO_ISSUER, claims.getString("iss"));
+    assertEquals(admin, claims.getString("sub"));
+    assertEquals("it-instance", claims.getString("aud"));
+  }
+
+  private static HttpResponse<String> ssoServer(String node, String issuerHost) throws Exception {
+    return PAIR.post(node, 9443, "/api/operations-center/sso", admin, adminPassword,
+        jakarta.json.Json.createObjectBuilder().add("issuerHost", issuerHost).build().toString());
+  }
+
   private static HttpResponse<String> addInstance(String node, String address, String user, String password) throws Exception {
     return PAIR.post(node, 9443, "/api/operations-center/instances", admin, adminPassword, jakarta.json.Json.createObjectBuilder()
         .add("address", address).add("user", user).add("password", password).build().toString());
@@ -594,6 +639,12 @@ class PairWalkingSkeletonIT {
         () -> Json.has(ocInstances("secondary"), "deviceCount", "3"));
     HttpResponse<String> overview = PAIR.get("secondary", 9443, "/api/operations-center", admin, adminPassword);
     assertEquals("true", Json.field(overview.body(), "activated"), overview.body());
+  
+    // The client registered on the primary, and the key that signed its tokens: the active
+    // secondary signs the user in for the instance as the primary did.
+    var claims = SSO_CLIENT.signIn("secondary", admin, adminPassword, ssoKeySet);
+    assertEquals(SSO_ISSUER, claims.getString("iss"));
+    assertEquals(admin, claims.getString("sub"));
   }
 
   @Test

@@ -93,6 +93,7 @@ public final class NodeInit {
       certificate(secrets.getProperty("keystore.password"));
       Map<String, String> written = settings();
       libertyServer(secrets, adminPassword, written);
+      ssoPlaceholder();
     } catch (IOException e) {
       throw CliException.failure("Could not prepare " + nodeDir + ": " + e.getMessage());
     } finally {
@@ -186,6 +187,19 @@ public final class NodeInit {
           + " characters, without spaces at either end; nothing was changed");
     }
     return password;
+  }
+
+  /**
+   * The Single Sign-On provider's include (server.xml), empty until an Operations Center turns it
+   * on: Liberty watches an include for changes only if it existed when the server started. Kept
+   * when there (the file area is kept, and file sync may have written it).
+   */
+  private void ssoPlaceholder() throws IOException {
+    Path include = nodeDir.resolve("files/settings/sso/provider.xml");
+    if (!Files.exists(include)) {
+      Files.createDirectories(include.getParent());
+      SecureFiles.write(include, "<server/>\n".getBytes(StandardCharsets.UTF_8), SecureFiles.PUBLIC_READ);
+    }
   }
 
   private void createDirectories() throws IOException {

@@ -57,4 +57,17 @@ public final class OcForms {
       this.password = password;
     }
   }
+
+  /** Set up the Single Sign-On server: the host name or address its users reach it by (the virtual IP). */
+  public static class SsoServer {
+    private String issuerHost;
+
+    public String getIssuerHost() {
+      return issuerHost;
+    }
+
+    public void setIssuerHost(String issuerHost) {
+      this.issuerHost = issuerHost;
+    }
+  }
 }

@@ -19,6 +19,7 @@ import org.ncsha.node.NodeSettings;
 import org.ncsha.opcenter.OcActivation;
 import org.ncsha.opcenter.OcForms;
 import org.ncsha.opcenter.OperationsCenter;
+import org.ncsha.opcenter.SsoProvider;
 
 /**
  * Operations Center over REST (admin login, as every /api path; docs/operations-center.md):
@@ -34,6 +35,7 @@ import org.ncsha.opcenter.OperationsCenter;
 public class OperationsCenterResource {
   @Inject NodeSettings node;
   @Inject OperationsCenter center;
+  @Inject SsoProvider sso;
   @Inject ServingRole serving;
   @Inject org.ncsha.monitor.HaEngine engine;
   @Context SecurityContext security;
@@ -98,6 +100,54 @@ public class OperationsCenterResource {
     return change(() -> {
       center.delete(address);
       return Messages.response(Response.Status.OK, "Deleted the managed instance " + address + " from the list", null, null);
+    });
+  }
+
+  /** The Single Sign-On server: whether it is on, its issuer and the endpoints an instance uses. */
+  @GET
+  @Path("/sso")
+  public Response ssoServer() {
+    if (node.isMse()) {
+      return notHere();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    var host = sso.issuerHost();
+    body.put("enabled", host.isPresent());
+    host.ifPresent(h -> {
+      String issuer = SsoProvider.issuer(h);
+      body.put("issuerHost", h);
+      body.put("issuer", issuer);
+      body.put("discovery", issuer + "/.well-known/openid-configuration");
+    });
+    return Response.ok(body).build();
+  }
+
+  @POST
+  @Path("/sso")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response setUpSsoServer(OcForms.SsoServer form) {
+    return change(() -> {
+      try {
+        String issuer = sso.enable(form == null ? null : form.getIssuerHost());
+        return Messages.response(Response.Status.OK, "The Single Sign-On server is on, issuer " + issuer, null, null);
+      } catch (java.io.IOException | org.ncsha.files.FileArea.Refused e) {
+        return Messages.response(Response.Status.INTERNAL_SERVER_ERROR, "issuerHost: the Single Sign-On server could"
+            + " not be set up: " + e.getMessage(), null, null);
+      }
+    });
+  }
+
+  @DELETE
+  @Path("/sso")
+  public Response deleteSsoServer() {
+    return change(() -> {
+      try {
+        return Messages.response(Response.Status.OK, sso.disable() ? "The Single Sign-On server is off"
+            : "The Single Sign-On server was not on", null, null);
+      } catch (java.io.IOException | org.ncsha.files.FileArea.Refused e) {
+        return Messages.response(Response.Status.INTERNAL_SERVER_ERROR, "The Single Sign-On server could not be"
+            + " turned off: " + e.getMessage(), null, null);
+      }
     });
   }
 
