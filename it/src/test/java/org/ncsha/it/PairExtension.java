@@ -39,6 +39,7 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
   private PairExtension companion;
   private final List<String> labOptions = new ArrayList<>();
   private NetPair net;
+  private boolean companionAfter;
   private volatile boolean failed;
 
   private PairExtension(Pair loopbackPair, String netPrefix, String netSubnet) {
@@ -101,6 +102,16 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
     return this;
   }
 
+  /**
+   * As {@link #with}, but {@code other} starts once this one is up: a server on a lab's host
+   * address (its bridge's, where the lab's servers reach it) needs the lab first.
+   */
+  PairExtension then(PairExtension other) {
+    companion = other;
+    companionAfter = true;
+    return this;
+  }
+
   /** Loopback only: the primary alone, without HA (ha-pair up --single): e.g. the admin server of an MSE pair. */
   PairExtension single() {
     single = true;
@@ -124,6 +135,11 @@ final class PairExtension implements BeforeAllCallback, AfterAllCallback, TestWa
     }
     if (netPrefix != null) {
       net = NetPair.up(netPrefix, netSubnet, failover == null ? "manual" : failover, env);
+      return;
+    }
+    if (companionAfter) {
+      bringUp();
+      companion.bringUp();
       return;
     }
     java.util.concurrent.CompletableFuture<Void> beside = companion == null ? null

@@ -283,6 +283,41 @@ class PairWalkingSkeletonIT {
     assertEquals(SSO_ISSUER, claims.getString("iss"));
     assertEquals(admin, claims.getString("sub"));
     assertEquals("it-instance", claims.getString("aud"));
+
+    // The instance's SSO Servers: it registers itself at the Operations Center with an administrator's login there.
+    HttpResponse<String> refused = addSsoServer("127.0.2.1", "not-the-password");
+    assertEquals(400, refused.statusCode());
+    assertTrue(Json.field(refused.body(), "message").startsWith("user: 127.0.2.1 refused the administrator login"),
+        refused.body());
+    HttpResponse<String> added = addSsoServer("127.0.2.1", adminPassword);
+    assertEquals(200, added.statusCode(), added.body());
+    assertEquals(SSO_ISSUER, Json.field(added.body(), "issuer"));
+    assertEquals("127.0.2.1", Json.field(instance.get("primary", 9443, "/api/sso-servers", instanceAdmin(), instancePassword())
+        .body(), "address"));
+    // A script keeps its Basic login on the instance's REST; a page request without one goes to the SSO server.
+    assertEquals(200, instance.get("primary", 9443, "/api/devices/count", instanceAdmin(), instancePassword()).statusCode());
+    HttpResponse<String> page = instance.get("primary", 9443, "/admin/ha.xhtml", null, null);
+    assertEquals("/sso/start?target=%2Fadmin%2Fha.xhtml", page.headers().firstValue("Location").map(l -> l.replaceFirst(
+        "^https://[^/]+", "")).orElse(page.statusCode() + " without a Location"));
+
+    try (Browser browser = new Browser(1280, 800)) {
+      browser.open("https://" + admin + ":" + adminPassword + "@127.0.2.1:9443/admin/sso-servers.xhtml");
+      browser.await("the Operations Center's SSO server on its page", Duration.ofSeconds(20),
+          () -> browser.text("sso:providerState").contains(SSO_ISSUER));
+      browser.screenshot("sso-servers");
+      // Cross-launch: the instance's page, signed in by the Operations Center's provider, with no second login.
+      browser.open("https://" + INSTANCE + ":9443/admin/ha.xhtml");
+      browser.await("the instance's HA Status page after the sign-in through the SSO server", Duration.ofSeconds(30),
+          () -> browser.driver.getCurrentUrl().equals("https://" + INSTANCE + ":9443/admin/ha.xhtml")
+              && browser.driver.getPageSource().contains("HA Status"));
+      browser.screenshot("sso-cross-launch");
+    }
+  }
+
+  private static HttpResponse<String> addSsoServer(String address, String password) throws Exception {
+    return instance.post("primary", 9443, "/api/sso-servers", instanceAdmin(), instancePassword(),
+        jakarta.json.Json.createObjectBuilder().add("address", address).add("user", admin).add("password", password).build()
+            .toString());
   }
 
   private static HttpResponse<String> ssoServer(String node, String issuerHost) throws Exception {

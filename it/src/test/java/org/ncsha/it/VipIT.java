@@ -34,6 +34,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * and a failover moves the new one. Remove HA releases the address, a
  * registration with an address outside the subnet, link-local or already in use is refused, and
  * after registering again with manual failover, the administrator's Failover moves it too.
+ * The pair is also an Operations Center whose Single Sign-On server is the virtual IP: a user
+ * signs in through it and cross-launches into a managed instance (a third server, on the lab's
+ * host address) before and after the primary fails (issue 16).
  * The steps build on each other, so they run in order on one pair.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,9 +47,13 @@ class VipIT {
   private static final String VIP6 = "fd00:10:213:12::100";
   private static final String CLIENT_NS = "ncs-lab-c";
 
+  /** A managed instance of the pair as an Operations Center (issue 16): on the lab's host address, where the pair reaches it. */
+  private static final String INSTANCE = SUBNET + ".1";
+  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-vip-instance", INSTANCE, "127.0.6.2").single();
+
   @RegisterExtension
   static final PairExtension LAB = PairExtension.lab("it-vip", SUBNET).vip(VIP, VIP6).failover("automatic")
-      .env("SYNC_REPLICATION", "yes");
+      .env("SYNC_REPLICATION", "yes").then(INSTANCE_NODE);
   private static Pair pair;
   private static String admin;
   private static String adminPassword;
@@ -114,6 +121,51 @@ class VipIT {
     assertTrue(connects(SUBNET + ".11", 8082), "it answers on the primary's own address");
   }
 
+  /**
+   * The guide's "Enable HA for Operations Center" with a virtual IP: the pair is an Operations
+   * Center whose Single Sign-On server is the virtual IP, the instance's SSO server is the virtual
+   * IP, and a user who logs in to the Operations Center through the virtual IP cross-launches into
+   * the instance without a second login. Order 20 does it again after the primary failed.
+   */
+  @Test
+  @Order(12)
+  void the_operations_center_on_the_virtual_ip_signs_its_user_in_to_a_managed_instance() throws Exception {
+    Pair instance = INSTANCE_NODE.pair();
+    String instanceAdmin = instance.get("ADMIN_USER");
+    String instancePassword = instance.get("ADMIN_PASSWORD");
+    assertEquals(200, pair.post("primary", 9443, "/api/operations-center/activation", admin, adminPassword, "{}").statusCode());
+    HttpResponse<String> provider = pair.post("primary", 9443, "/api/operations-center/sso", admin, adminPassword,
+        jakarta.json.Json.createObjectBuilder().add("issuerHost", VIP).build().toString());
+    assertEquals(200, provider.statusCode(), provider.body());
+    HttpResponse<String> added = pair.post("primary", 9443, "/api/operations-center/instances", admin, adminPassword,
+        jakarta.json.Json.createObjectBuilder().add("address", INSTANCE).add("user", instanceAdmin)
+            .add("password", instancePassword).build().toString());
+    assertEquals(201, added.statusCode(), added.body());
+    Pair.await("the provider's issuer is the virtual IP", Duration.ofSeconds(20), () -> ("https://" + VIP
+        + ":9443/oidc/endpoint/ncs").equals(Json.field(pair.get("primary", 9443,
+            "/oidc/endpoint/ncs/.well-known/openid-configuration", null, null).body(), "issuer")));
+    HttpResponse<String> ssoServer = instance.post("primary", 9443, "/api/sso-servers", instanceAdmin, instancePassword,
+        jakarta.json.Json.createObjectBuilder().add("address", VIP).add("user", admin).add("password", adminPassword).build()
+            .toString());
+    assertEquals(200, ssoServer.statusCode(), ssoServer.body());
+    signInThroughTheVirtualIpAndCrossLaunch("before-failover");
+  }
+
+  /** A new browser: the page login on the Operations Center through the virtual IP, then the instance's cross-launch link. */
+  private static void signInThroughTheVirtualIpAndCrossLaunch(String when) throws Exception {
+    try (Browser browser = new Browser(1280, 800)) {
+      browser.open("https://" + admin + ":" + adminPassword + "@" + VIP + ":9443/admin/operations-center.xhtml");
+      browser.await("the managed instance on the Operations Center's page through the virtual IP, " + when,
+          Duration.ofSeconds(30), () -> browser.text("oc:instances").contains(INSTANCE));
+      String launch = browser.find("oc:instances:0:launch").getAttribute("href");
+      assertEquals("https://" + INSTANCE + ":9443/admin/ha.xhtml", launch);
+      browser.open(launch);
+      browser.await("the instance's HA Status page with no second login, " + when, Duration.ofSeconds(30),
+          () -> browser.driver.getCurrentUrl().equals(launch) && browser.driver.getPageSource().contains("HA Status"));
+      browser.screenshot("sso-cross-launch-" + when);
+    }
+  }
+
   @Test
   @Order(20)
   void the_whole_primary_fails_and_comes_back_and_the_client_writes_through_the_virtual_ip_all_along() throws Exception {
@@ -129,6 +181,9 @@ class VipIT {
       awaitHolder("secondary", "after the failover");
       assertEquals(mac("secondary"), clientNeighbour(VIP, false), "the client's neighbour table follows the address");
       pagesShowTheVirtualIpOnTheSecondary();
+      // Issue 16: the Operations Center's secondary signs the same user in and the instance accepts it,
+      // with the signing key, the registration and the certificate it already had.
+      signInThroughTheVirtualIpAndCrossLaunch("after-failover");
 
       assertEquals(0, pair.haPair(Duration.ofMinutes(5), "poweron", "primary"), "ha-pair poweron primary");
       failBackThrough(writer, VIP);

@@ -190,15 +190,17 @@ public final class NodeInit {
   }
 
   /**
-   * The Single Sign-On provider's include (server.xml), empty until an Operations Center turns it
-   * on: Liberty watches an include for changes only if it existed when the server started. Kept
-   * when there (the file area is kept, and file sync may have written it).
+   * The Single Sign-On includes (server.xml), the provider's and the client's, empty until an
+   * administrator turns one on: Liberty watches an include for changes only if it existed when the
+   * server started. Kept when there (the file area is kept, and file sync may have written it).
    */
   private void ssoPlaceholder() throws IOException {
-    Path include = nodeDir.resolve("files/settings/sso/provider.xml");
-    if (!Files.exists(include)) {
-      Files.createDirectories(include.getParent());
-      SecureFiles.write(include, "<server/>\n".getBytes(StandardCharsets.UTF_8), SecureFiles.PUBLIC_READ);
+    for (String name : List.of("provider.xml", "client.xml")) {
+      Path include = nodeDir.resolve("files/settings/sso").resolve(name);
+      if (!Files.exists(include)) {
+        Files.createDirectories(include.getParent());
+        SecureFiles.write(include, "<server/>\n".getBytes(StandardCharsets.UTF_8), SecureFiles.PUBLIC_READ);
+      }
     }
   }
 

@@ -70,4 +70,52 @@ public final class OcForms {
       this.issuerHost = issuerHost;
     }
   }
+
+  /**
+   * Add the SSO server on an instance: the Operations Center's address as users reach it (its
+   * virtual IP) and one of its administrators' login, with which this server registers itself there.
+   */
+  public static class AddSsoServer {
+    private String address;
+    private String user;
+    private String password;
+
+    public List<String> problems() {
+      List<String> problems = new ArrayList<>();
+      HostAddress.problem("address", address).ifPresent(problems::add);
+      if (user == null || user.isBlank()) {
+        problems.add("user: the Operations Center's administrator user name is required");
+      } else if (user.strip().contains(":")) {
+        problems.add("user: no ':'");
+      }
+      if (password == null || password.isEmpty()) {
+        problems.add("password: the Operations Center's administrator password is required");
+      }
+      return problems;
+    }
+
+    public String getAddress() {
+      return address;
+    }
+
+    public void setAddress(String address) {
+      this.address = address;
+    }
+
+    public String getUser() {
+      return user;
+    }
+
+    public void setUser(String user) {
+      this.user = user;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+  }
 }

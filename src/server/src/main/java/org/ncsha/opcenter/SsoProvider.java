@@ -47,6 +47,17 @@ public class SsoProvider {
   @Inject FileSync files;
   @Inject OperationsCenter center;
 
+  private final SsoInclude include = new SsoInclude("openidConnectProvider");
+
+  /** Whether the provider is on (asked on every page login, for the session its sign-ins need). */
+  public boolean isOn() {
+    try {
+      return include.configures(area().file(CONFIG));
+    } catch (FileArea.Refused e) {
+      return false;
+    }
+  }
+
   /** The issuer's host when the provider is on. */
   public Optional<String> issuerHost() {
     return config().flatMap(SsoProvider::issuerHostIn);

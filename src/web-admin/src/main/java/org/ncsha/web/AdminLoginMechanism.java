@@ -1,6 +1,7 @@
 package org.ncsha.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.auth.message.callback.PasswordValidationCallback;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -19,6 +20,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.security.auth.callback.Callback;
+import org.ncsha.opcenter.SsoClient;
+import org.ncsha.opcenter.SsoProvider;
 
 /**
  * The administrators' Basic login on 9443, checked against Liberty's user registry as Liberty's
@@ -37,6 +40,8 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
   /** The digest of the credentials a page session logged in with. */
   private static final String SESSION_LOGIN = "org.ncsha.adminLogin";
 
+  @Inject SsoClient ssoClient;
+  @Inject SsoProvider ssoProvider;
   private final LoginThrottle throttle = new LoginThrottle(4096);
   private final Clock clock = Clock.systemUTC();
   private final ThrottledLog refusals = new ThrottledLog(Duration.ofMinutes(1));
@@ -54,7 +59,14 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
     }
     String from = request.getRemoteAddr();
     Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeader("Authorization"));
+    boolean page = !request.getRequestURI().startsWith("/api/");
     if (credentials.isEmpty()) {
+      // With an SSO server, a browser without a login signs in there: Liberty's OIDC client runs
+      // only for the SSO entry module (it never does for a module with a mechanism like this one),
+      // whose login then lets the browser in here (useLtpaSSOForJaspic). The REST keeps Basic.
+      if (page && ssoClient.isOn()) {
+        return context.redirect(SsoClient.ENTRY + "?target=" + java.net.URLEncoder.encode(target(request), StandardCharsets.UTF_8));
+      }
       return challenge(response, context);
     }
     BasicCredentials login = credentials.get();
@@ -74,11 +86,21 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
       return challenge(response, context);
     }
     throttle.succeeded(from);
+    if (page && ssoProvider.isOn()) {
+      // The Operations Center's provider signs in a browser that logged in to these pages: the
+      // registered session is Liberty's SSO cookie, which the provider's endpoints accept.
+      context.getMessageInfo().getMap().put("jakarta.servlet.http.registerSession", Boolean.TRUE.toString());
+    }
     jakarta.servlet.http.HttpSession session = request.getSession(false);
     if (session != null) {
       session.setAttribute(SESSION_LOGIN, digest);
     }
     return AuthenticationStatus.SUCCESS;
+  }
+
+  /** The page asked for, to come back to after the SSO server's sign-in. */
+  private static String target(HttpServletRequest request) {
+    return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
   }
 
   /** Whether this request's page session already logged in with these very credentials. */
