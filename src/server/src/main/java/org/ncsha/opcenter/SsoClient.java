@@ -228,7 +228,9 @@ public class SsoClient {
   }
 
   /**
-   * Liberty's client for the provider at issuer: only for the SSO entry (authFilter), endpoints
+   * Liberty's client for the provider at issuer: only for the SSO entry (authFilter), trusting
+   * exactly the Operations Center's servers' certificates (so without the host name check: each
+   * server's certificate names its own address, not the virtual IP the calls go to), endpoints
    * given explicitly (discovery, re-read while no provider answers, left sign-ins broken for
    * minutes in the prototype), the user mapped to this server's own registry (its groups, so its
    * roles), and the redirect back to this server's own address, as registered.
@@ -240,7 +242,8 @@ public class SsoClient {
         + "<server>\n"
         + "  <keyStore id=\"ssoTrustStore\" location=\"" + area + TRUST.path() + "\" type=\"PKCS12\" password=\""
         + trustPassword + "\" updateTrigger=\"polled\" pollingRate=\"5s\"/>\n"
-        + "  <ssl id=\"ssoSSL\" keyStoreRef=\"defaultKeyStore\" trustStoreRef=\"ssoTrustStore\" sslProtocol=\"TLSv1.3,TLSv1.2\"/>\n"
+        + "  <ssl id=\"ssoSSL\" keyStoreRef=\"defaultKeyStore\" trustStoreRef=\"ssoTrustStore\" sslProtocol=\"TLSv1.3,TLSv1.2\""
+        + " verifyHostname=\"false\"/>\n"
         + "  <authFilter id=\"ssoEntry\">\n"
         + "    <requestUrl id=\"ssoEntryStart\" urlPattern=\"" + ENTRY + "\" matchType=\"contains\"/>\n"
         + "  </authFilter>\n"
@@ -249,7 +252,8 @@ public class SsoClient {
         + "      issuerIdentifier=\"" + issuer + "\" authorizationEndpointUrl=\"" + issuer + "/authorize\"\n"
         + "      tokenEndpointUrl=\"" + issuer + "/token\" jwkEndpointUrl=\"" + issuer + "/jwk\" tokenEndpointAuthMethod=\"basic\"\n"
         + "      signatureAlgorithm=\"RS256\" scope=\"openid profile\" sslRef=\"ssoSSL\" userIdentityToCreateSubject=\"sub\"\n"
-        + "      mapIdentityToRegistryUser=\"true\" isClientSideRedirectSupported=\"false\" redirectToRPHostAndPort=\"" + self
+        + "      mapIdentityToRegistryUser=\"true\" isClientSideRedirectSupported=\"false\" hostNameVerificationEnabled=\"false\"\n"
+        + "      redirectToRPHostAndPort=\"" + self
         + "\"/>\n"
         + "</server>\n";
   }

@@ -21,6 +21,9 @@ class SsoClientTest {
     }
     assertTrue(xml.contains("redirectToRPHostAndPort=\"https://10.0.0.5:9443\""), xml);
     assertTrue(xml.contains("urlPattern=\"" + SsoClient.ENTRY + "\""), xml);
+    // Trust is the pinned certificates alone: the virtual IP is in no server's certificate.
+    assertTrue(xml.contains("trustStoreRef=\"ssoTrustStore\" sslProtocol=\"TLSv1.3,TLSv1.2\" verifyHostname=\"false\""), xml);
+    assertTrue(xml.contains("hostNameVerificationEnabled=\"false\""), xml);
     assertEquals(Optional.empty(), SsoClient.issuerHostIn(SsoProvider.OFF));
   }
 
