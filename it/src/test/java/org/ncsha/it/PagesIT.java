@@ -124,6 +124,22 @@ class PagesIT {
     assertEquals("HA Not Configured", PAIR.state("primary"), "a refused form changes nothing");
   }
 
+  /** Single Sign-On needs Liberty's OpenID Connect features, which only a node set up with single.sign.on=yes runs. */
+  @Test
+  @Order(2)
+  void without_single_sign_on_set_up_the_sso_servers_page_says_how_and_its_rest_refuses_naming_the_setting()
+      throws Exception {
+    admin.open(adminUrl("sso-servers.xhtml"));
+    admin.await("the SSO Servers page's advice", Duration.ofSeconds(15),
+        () -> admin.text("sso:featuresOff").contains("--set single.sign.on=yes"));
+    var refused = PAIR.post("primary", 9443, "/api/sso-servers", PAIR.get("ADMIN_USER"), PAIR.get("ADMIN_PASSWORD"),
+        "{\"address\":\"127.0.2.72\",\"user\":\"admin\",\"password\":\"any\"}");
+    assertEquals(400, refused.statusCode());
+    assertTrue(Json.field(refused.body(), "message").startsWith("single.sign.on: this server runs without"), refused.body());
+    assertFalse(java.nio.file.Files.exists(PAIR.dir.resolve("primary/usr/servers/ncs/configDropins/overrides/single-sign-on.xml")),
+        "no OpenID Connect features on a node without the setting");
+  }
+
   @Test
   @Order(3)
   void check_readiness_then_a_wrong_key_fails_cleanly_then_register_with_the_milestones_reaching_100() throws Exception {

@@ -45,12 +45,14 @@ class PairWalkingSkeletonIT {
   private static final GreenMail MAIL = started(new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)));
   /** A server without HA that the pair, as an Operations Center, manages (issue 16); started beside the pair. */
   private static final String INSTANCE = "127.0.2.5";
-  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-pair-instance", INSTANCE, "127.0.2.6").single();
+  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-pair-instance", INSTANCE, "127.0.2.6").single()
+      .env("NODE_SETTINGS", "single.sign.on=yes");
   @RegisterExtension
   static final PairExtension PAIRS = PairExtension.loopback("it-pair", "127.0.2.1", "127.0.2.2").failover("automatic")
       .env("SMTP_HOST", "127.0.0.1")
       .env("SMTP_PORT", Integer.toString(MAIL.getSmtp().getPort()))
       .env("EMAIL", "noc@example.com, oncall@example.com")
+      .env("NODE_SETTINGS", "single.sign.on=yes")
       .with(INSTANCE_NODE);
   private static final Pair PAIR = PAIRS.pair();
   private static final Pair instance = INSTANCE_NODE.pair();
@@ -312,6 +314,12 @@ class PairWalkingSkeletonIT {
               && browser.driver.getPageSource().contains("HA Status"));
       browser.screenshot("sso-cross-launch");
     }
+    // The guide's TOFU step on an instance, for its SSO server's address: the certificate it presents now is kept.
+    String[] again = instance.ncs("primary", "", "certvalidation", "tofu-certs", "deletecert", "host", "127.0.2.1");
+    assertEquals("0", again[0], again[1]);
+    assertTrue(again[1].contains("127.0.2.1"), again[1]);
+    String[] unknown = instance.ncs("primary", "", "certvalidation", "tofu-certs", "deletecert", "host", "127.0.2.9");
+    assertFalse("0".equals(unknown[0]), "no certificate is kept for 127.0.2.9: " + unknown[1]);
   }
 
   private static HttpResponse<String> addSsoServer(String address, String password) throws Exception {

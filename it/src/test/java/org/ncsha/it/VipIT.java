@@ -49,11 +49,12 @@ class VipIT {
 
   /** A managed instance of the pair as an Operations Center (issue 16): on the lab's host address, where the pair reaches it. */
   private static final String INSTANCE = SUBNET + ".1";
-  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-vip-instance", INSTANCE, "127.0.6.2").single();
+  private static final PairExtension INSTANCE_NODE = PairExtension.loopback("it-vip-instance", INSTANCE, "127.0.6.2").single()
+      .env("NODE_SETTINGS", "single.sign.on=yes");
 
   @RegisterExtension
   static final PairExtension LAB = PairExtension.lab("it-vip", SUBNET).vip(VIP, VIP6).failover("automatic")
-      .env("SYNC_REPLICATION", "yes").then(INSTANCE_NODE);
+      .env("SYNC_REPLICATION", "yes").env("NODE_SETTINGS", "single.sign.on=yes").then(INSTANCE_NODE);
   private static Pair pair;
   private static String admin;
   private static String adminPassword;

@@ -76,6 +76,8 @@ public final class NodeInit {
   private final List<String> jvmOptions = new ArrayList<>();
   private Path wlp;
   private Path server;
+  /** The node setting that puts Liberty's OpenID Connect features on the node (yes/no). */
+  static final String SINGLE_SIGN_ON = "single.sign.on";
   private Path jdbc;
 
   NodeInit(Terminal terminal, Map<String, String> env) {
@@ -161,6 +163,9 @@ public final class NodeInit {
     if (eq < 0 || !SETTING.matcher(key).matches() || value.indexOf('\n') >= 0) {
       throw CliException.usage("--set: KEY=VALUE with a key such as heartbeat.interval.ms, not '" + value + "'");
     }
+    if (key.equals(SINGLE_SIGN_ON) && !value.substring(eq + 1).matches("yes|no")) {
+      throw CliException.usage("--set: " + SINGLE_SIGN_ON + " is yes or no, not '" + value.substring(eq + 1) + "'");
+    }
     settings.put(key, value.substring(eq + 1));
   }
 
@@ -187,6 +192,23 @@ public final class NodeInit {
           + " characters, without spaces at either end; nothing was changed");
     }
     return password;
+  }
+
+  /**
+   * Liberty's OpenID Connect features, on a node set up for Single Sign-On only: they cost every
+   * server memory and start-up time, and once present let the provider and client be turned on
+   * without a restart (docs/operations-center.md).
+   */
+  private void singleSignOn(Path srv, boolean on) throws IOException, CliException {
+    String name = "configDropins/overrides/single-sign-on.xml";
+    if (!on) {
+      Files.deleteIfExists(srv.resolve(name));
+      return;
+    }
+    if (!Files.exists(server.resolve(name))) {
+      throw CliException.failure("single.sign.on=yes, but " + server.resolve(name) + " is missing from the server files");
+    }
+    Files.copy(server.resolve(name), srv.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -332,6 +354,7 @@ public final class NodeInit {
         + variable("admin.password.hash", hash)
         + "</server>\n";
     SecureFiles.writePrivate(srv.resolve("configDropins/overrides/node.xml"), nodeXml.getBytes(StandardCharsets.UTF_8));
+    singleSignOn(srv, "yes".equalsIgnoreCase(written.getOrDefault(SINGLE_SIGN_ON, "no")));
     List<String> options = new ArrayList<>(List.of("-Dncs.node.dir=" + nodeDir, "-Xmx768m"));
     // Where the launcher (ncs-server) is, beside this ncs command: the server has it restart the
     // server when an update is installed (cli-jar.sh exports it).
@@ -377,6 +400,15 @@ public final class NodeInit {
     return Files.isExecutable(bin) ? bin.toString() : tool;
   }
 
+  /** The output without the lines typed into the tool (a terminal echoes them: the admin password). */
+  static String withoutInput(String output, String input) {
+    String shown = output;
+    for (String line : input == null ? List.<String>of() : input.lines().filter(l -> !l.isBlank()).toList()) {
+      shown = shown.replace(line, "(input not shown)");
+    }
+    return shown;
+  }
+
   /** Runs a tool with a deadline; its input, if any, goes to its standard input. Returns its output. */
   private static String tool(List<String> command, Map<String, String> environment, String input, String failure)
       throws CliException {
@@ -405,7 +437,7 @@ public final class NodeInit {
       reader.join(5000);
       String text = out.toString(StandardCharsets.UTF_8).replace("\r", "");
       if (p.exitValue() != 0) {
-        throw CliException.failure(failure + " (exit " + p.exitValue() + "): " + text.strip());
+        throw CliException.failure(failure + " (exit " + p.exitValue() + "): " + withoutInput(text, input).strip());
       }
       return text;
     } catch (IOException e) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NodeInitTest {
   @TempDir Path root;
   private Path node;
+  private Path server;
   private List<String> base;
 
   @BeforeEach
@@ -28,7 +29,7 @@ class NodeInitTest {
     Path wlp = root.resolve("wlp");
     Files.createDirectories(wlp.resolve("bin"));
     Files.writeString(wlp.resolve("bin/server"), "");
-    Path server = root.resolve("server");
+    server = root.resolve("server");
     Files.createDirectories(server.resolve("apps"));
     Files.createDirectories(server.resolve("jdbc"));
     Files.writeString(server.resolve("server.xml"), "<server/>");
@@ -75,5 +76,36 @@ class NodeInitTest {
     assertEquals(CliException.USAGE, r.exitCode, r.toString());
     assertTrue(r.err.contains("holds another db.password") && r.err.contains("nothing was changed"), r.toString());
     assertEquals("db.password=theirs\nkeystore.password=k\napp.password=a\n", Files.readString(node.resolve("etc/secrets.properties")));
+  }
+
+  @Test
+  void single_sign_on_puts_the_openid_connect_features_on_the_node_and_no_takes_them_off() throws Exception {
+    // Liberty's securityUtility, as far as node init uses it: reads the password twice, prints a hash.
+    Path utility = root.resolve("wlp/bin/securityUtility");
+    Files.writeString(utility, "#!/bin/sh\nread a\nread b\necho '{hash}bm90LWEtcmVhbC1oYXNo'\n");
+    utility.toFile().setExecutable(true);
+    Path features = server.resolve("configDropins/overrides/single-sign-on.xml");
+    Files.createDirectories(features.getParent());
+    Files.writeString(features, "<server><featureManager/></server>");
+    Path onNode = node.resolve("usr/servers/ncs/configDropins/overrides/single-sign-on.xml");
+    CliRun on = init(Map.of("PW", "long-enough-1"), "--set", "single.sign.on=yes");
+    assertEquals(0, on.exitCode, on.toString());
+    assertEquals("<server><featureManager/></server>", Files.readString(onNode));
+    // The includes server.xml names exist from the start, or Liberty would not watch them.
+    assertEquals("<server/>\n", Files.readString(node.resolve("files/settings/sso/provider.xml")));
+    assertEquals("<server/>\n", Files.readString(node.resolve("files/settings/sso/client.xml")));
+    CliRun off = init(Map.of("PW", "long-enough-1"), "--set", "single.sign.on=no");
+    assertEquals(0, off.exitCode, off.toString());
+    assertFalse(Files.exists(onNode), "the features are off again");
+    CliRun bad = init(Map.of("PW", "long-enough-1"), "--set", "single.sign.on=maybe");
+    assertTrue(bad.err.contains("--set: single.sign.on is yes or no, not 'maybe'"), bad.toString());
+  }
+
+  @Test
+  void a_failing_tools_message_never_shows_what_was_typed_into_it() {
+    CliRun r = init(Map.of("PW", "long-enough-1"));
+    assertEquals(1, r.exitCode, r.toString());
+    assertTrue(r.err.contains("securityUtility could not hash the admin password"), r.toString());
+    assertFalse(r.err.contains("long-enough-1"), "the admin password is not shown: " + r);
   }
 }

@@ -42,7 +42,8 @@ public record NodeSettings(
     long fileSyncMaxBytes,
     Duration failbackDelay,
     NodeKind kind,
-    org.ncsha.mse.ApplianceType applianceType) {
+    org.ncsha.mse.ApplianceType applianceType,
+    boolean singleSignOn) {
 
   /** JVM system property that points a Liberty server at its node directory. */
   public static final String NODE_DIR_PROPERTY = "ncs.node.dir";
@@ -98,7 +99,8 @@ public record NodeSettings(
         Duration.ofSeconds(atLeast(p, "failback.delay.seconds", (int) org.ncsha.ha.HaConfig.DEFAULT_FAILBACK_DELAY.toSeconds(), 0)),
         NodeKind.fromWireName("node.properties: node.kind", p.getProperty("node.kind", "server")),
         org.ncsha.mse.ApplianceType.fromDisplayName("node.properties: mse.appliance.type",
-            p.getProperty("mse.appliance.type", org.ncsha.mse.ApplianceType.VA_2.displayName())));
+            p.getProperty("mse.appliance.type", org.ncsha.mse.ApplianceType.VA_2.displayName())),
+        "yes".equalsIgnoreCase(p.getProperty("single.sign.on", "no")));
   }
 
   /** witness.etcd.endpoints: comma-separated http://host:port URLs of etcd; empty for no witness. */

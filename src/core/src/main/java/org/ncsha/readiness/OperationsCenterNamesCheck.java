@@ -30,16 +30,24 @@ final class OperationsCenterNamesCheck {
     }
     Set<String> unresolved = new LinkedHashSet<>();
     Set<String> instances = new LinkedHashSet<>();
+    Set<String> ssoServers = new LinkedHashSet<>();
     for (Facts.Labelled n : centers) {
       unresolved.addAll(n.facts().operationsCenter().unresolved());
       instances.addAll(n.facts().operationsCenter().instanceAddresses());
+      if (n.facts().operationsCenter().ssoServer() != null) {
+        ssoServers.add(n.facts().operationsCenter().ssoServer());
+      }
     }
     if (!unresolved.isEmpty()) {
       problems.add("these names do not resolve: " + String.join(", ", unresolved));
     }
-    long named = instances.stream().filter(HostAddress::isHostName).count();
-    if (named > 0 && named < instances.size()) {
-      problems.add("the managed instances are named both ways (" + String.join(", ", instances) + ")");
+    // The guide: "either the host-name or the IP address uniformly for both managed servers and SSO configuration".
+    Set<String> uniform = new LinkedHashSet<>(instances);
+    uniform.addAll(ssoServers);
+    long named = uniform.stream().filter(HostAddress::isHostName).count();
+    if (named > 0 && named < uniform.size()) {
+      problems.add((ssoServers.isEmpty() ? "the managed instances are" : "the managed instances and the SSO server are")
+          + " named both ways (" + String.join(", ", uniform) + ")");
     }
     if (problems.isEmpty()) {
       return CheckResult.pass(Check.OPERATIONS_CENTER_NAMES, null, "both servers and " + instances.size()

@@ -123,18 +123,31 @@ class ReadinessRulesTest {
     assertEquals("not an Operations Center", assertStatus(PASS, Check.OPERATIONS_CENTER_NAMES).detail());
     p.address = "oc-a.example.com";
     s.address = "oc-b.example.com";
-    p.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), List.of());
-    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), List.of());
+    p.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), "oc.example.com",
+        List.of());
+    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "pi-2.example.com"), "oc.example.com",
+        List.of());
     assertEquals("both servers and 2 managed instance(s) are named by host names that resolve",
         assertStatus(PASS, Check.OPERATIONS_CENTER_NAMES).detail());
 
-    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "10.0.5.2"), List.of("pi-1.example.com"));
+    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com", "10.0.5.2"), null,
+        List.of("pi-1.example.com"));
     s.address = "10.0.0.2";
     String detail = assertStatus(WARNING, Check.OPERATIONS_CENTER_NAMES).detail();
     assertTrue(detail.contains("the secondary 10.0.0.2 is named by its IP address, not a host name"), detail);
     assertTrue(detail.contains("these names do not resolve: pi-1.example.com"), detail);
-    assertTrue(detail.contains("the managed instances are named both ways (pi-1.example.com, pi-2.example.com, 10.0.5.2)"),
-        detail);
+    assertTrue(detail.contains("the managed instances and the SSO server are named both ways (pi-1.example.com,"
+        + " pi-2.example.com, 10.0.5.2, oc.example.com)"), detail);
+  }
+
+  @Test
+  void an_sso_server_named_by_its_address_beside_instances_named_by_host_names_is_warned_of() {
+    p.address = "oc-a.example.com";
+    s.address = "oc-b.example.com";
+    p.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com"), "10.0.0.100", List.of());
+    s.operationsCenter = new OperationsCenterFacts(true, List.of("pi-1.example.com"), "10.0.0.100", List.of());
+    String detail = assertStatus(WARNING, Check.OPERATIONS_CENTER_NAMES).detail();
+    assertEquals("the managed instances and the SSO server are named both ways (pi-1.example.com, 10.0.0.100)", detail);
   }
 
   @Test

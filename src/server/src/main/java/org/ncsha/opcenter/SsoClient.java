@@ -56,6 +56,7 @@ public class SsoClient {
   public static final String ENTRY = "/sso/start";
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final Pattern ISSUER = Pattern.compile("issuerIdentifier=\"https://([^\"/]+):9443/oidc/endpoint/");
+  private static final Pattern TRUST_PASSWORD = Pattern.compile("id=\"ssoTrustStore\"[^>]*password=\"([0-9a-f]+)\"");
   private static final Logger LOG = Logger.getLogger(SsoClient.class.getName());
 
   @Inject FileSync files;
@@ -90,6 +91,7 @@ public class SsoClient {
 
   /** Adds (or replaces) the SSO server; returns its issuer. Nothing is written unless every step succeeded. */
   public synchronized String add(OcForms.AddSsoServer form) throws InvalidInput, IOException, FileArea.Refused {
+    SsoProvider.requireFeatures(node);
     List<String> problems = form.problems();
     if (!problems.isEmpty()) {
       throw new InvalidInput(problems);
@@ -98,7 +100,7 @@ public class SsoClient {
     String user = form.getUser().strip();
     Map<String, X509Certificate> trusted = new LinkedHashMap<>();
     HttpResponse<String> sso = call(address, "GET", "/api/operations-center/sso", user, form.getPassword(), null, "address");
-    presented(sso).ifPresent(c -> trusted.put(address, c));
+    presented(sso).ifPresent(c -> trusted.put(alias(address), c));
     JsonObject provider = object(sso, address, "/api/operations-center/sso", "address");
     if (!provider.getBoolean("enabled", false)) {
       throw new InvalidInput(List.of("address: " + address + " has no Single Sign-On server set up: set it up on the"
@@ -114,9 +116,10 @@ public class SsoClient {
       others.add(peer.getString());
     }
     for (String other : others) {
-      if (!trusted.containsKey(other)) {
+      if (!trusted.containsKey(alias(other))) {
         try {
-          presented(call(other, "GET", "/api/admin/ha/status", null, null, null, "address")).ifPresent(c -> trusted.put(other, c));
+          presented(call(other, "GET", "/api/admin/ha/status", null, null, null, "address"))
+              .ifPresent(c -> trusted.put(alias(other), c));
         } catch (InvalidInput e) {
           LOG.warning("SSO server: no certificate from " + other + " (" + String.join("; ", e.problems())
               + "); after a failover to it, its certificate has to be trusted again (docs/operations-center.md)");
@@ -145,7 +148,7 @@ public class SsoClient {
           + " as its client (HTTP " + registered.statusCode() + ": " + registered.body().strip() + ")"));
     }
     String trustPassword = random(16);
-    files.area().write(TRUST, trustStore(trusted.values(), trustPassword));
+    files.area().write(TRUST, trustStore(trusted, trustPassword));
     files.area().write(CONFIG, clientXml(issuer, clientId, secret, trustPassword,
         "https://" + HostAddress.urlHost(node.address()) + ":" + node.adminPort()).getBytes(StandardCharsets.UTF_8));
     LOG.info("SSO server " + issuer + " added; this server is its client " + clientId + ", trusting the certificates of "
@@ -211,13 +214,13 @@ public class SsoClient {
     });
   }
 
-  static byte[] trustStore(java.util.Collection<X509Certificate> certificates, String password) throws IOException {
+  /** A PKCS12 trust store of these certificates, each under the address that presented it. */
+  static byte[] trustStore(Map<String, X509Certificate> certificates, String password) throws IOException {
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
-      int i = 0;
-      for (X509Certificate c : certificates) {
-        ks.setCertificateEntry("sso-server-" + i++, c);
+      for (Map.Entry<String, X509Certificate> c : certificates.entrySet()) {
+        ks.setCertificateEntry(c.getKey(), c.getValue());
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       ks.store(out, password.toCharArray());
@@ -225,6 +228,58 @@ public class SsoClient {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot write the SSO server's trust store: " + e.getMessage(), e);
     }
+  }
+
+  /** The trust store's certificates by address. */
+  static Map<String, X509Certificate> trusted(byte[] store, String password) throws IOException {
+    try {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(new java.io.ByteArrayInputStream(store), password.toCharArray());
+      Map<String, X509Certificate> certificates = new LinkedHashMap<>();
+      for (String alias : java.util.Collections.list(ks.aliases())) {
+        if (ks.getCertificate(alias) instanceof X509Certificate x) {
+          certificates.put(alias, x);
+        }
+      }
+      return certificates;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot read the SSO server's trust store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The guide's {@code ncs certvalidation tofu-certs deletecert host <virtual ip>} on an instance:
+   * forgets the certificate kept for that address and trusts the one it presents now (the other
+   * server's after a failover, a replaced server's). False when the SSO server's store has no
+   * certificate for it (or there is no SSO server).
+   */
+  public synchronized boolean trustAgain(String host) throws IOException, FileArea.Refused, InvalidInput {
+    Optional<String> config = files.area().read(CONFIG, 1 << 16).map(b -> new String(b, StandardCharsets.UTF_8));
+    Optional<String> password = config.flatMap(SsoClient::trustPasswordIn);
+    Optional<byte[]> store = files.area().read(TRUST, 1 << 20);
+    if (password.isEmpty() || store.isEmpty()) {
+      return false;
+    }
+    Map<String, X509Certificate> certificates = trusted(store.get(), password.get());
+    if (!certificates.containsKey(alias(host))) {
+      return false;
+    }
+    X509Certificate now = presented(call(host, "GET", "/api/admin/ha/status", null, null, null, "host")).orElseThrow(
+        () -> new InvalidInput(List.of("host: " + host + " presented no certificate")));
+    certificates.put(alias(host), now);
+    files.area().write(TRUST, trustStore(certificates, password.get()));
+    LOG.info("SSO server: trusting again the certificate " + host + " presents now (" + now.getSubjectX500Principal() + ")");
+    return true;
+  }
+
+  /** A trust store's name for an address's certificate: PKCS12 keeps aliases in lower case. */
+  private static String alias(String address) {
+    return address.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  static Optional<String> trustPasswordIn(String clientXml) {
+    Matcher m = TRUST_PASSWORD.matcher(clientXml);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   /**

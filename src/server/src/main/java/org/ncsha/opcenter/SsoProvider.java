@@ -46,6 +46,15 @@ public class SsoProvider {
 
   @Inject FileSync files;
   @Inject OperationsCenter center;
+  @Inject org.ncsha.node.NodeSettings node;
+
+  /** Refused unless the node runs Liberty's OpenID Connect features (node setting single.sign.on=yes). */
+  static void requireFeatures(org.ncsha.node.NodeSettings node) throws InvalidInput {
+    if (!node.singleSignOn()) {
+      throw new InvalidInput(List.of("single.sign.on: this server runs without Liberty's OpenID Connect features; set it"
+          + " up with 'ncs node init ... --set single.sign.on=yes' and restart it (docs/operations-center.md)"));
+    }
+  }
 
   private final SsoInclude include = new SsoInclude("openidConnectProvider");
 
@@ -81,6 +90,7 @@ public class SsoProvider {
     if (problem.isPresent()) {
       throw new InvalidInput(List.of(problem.get()));
     }
+    requireFeatures(node);
     if (!center.isActive()) {
       throw new InvalidInput(List.of("activation: this server is not an Operations Center; activate it before"
           + " setting up its Single Sign-On server"));

@@ -24,6 +24,7 @@ public class ReadinessProbe {
   @Inject org.ncsha.software.UpdateLedger software;
   @Inject org.ncsha.files.FileSync files;
   @Inject org.ncsha.opcenter.OperationsCenter operationsCenter;
+  @Inject org.ncsha.opcenter.SsoProvider ssoProvider;
 
   private final SystemProbe system = new LinuxSystemProbe();
 
@@ -49,20 +50,24 @@ public class ReadinessProbe {
   }
 
   /**
-   * Whether the pair is an Operations Center, its instances, and which of the names involved do
-   * not resolve here. From the snapshot the Operations Center's schedule keeps (this runs where
+   * Whether the pair is an Operations Center, its instances and Single Sign-On server, and which
+   * of the names involved do not resolve here. From the snapshot the Operations Center's schedule keeps (this runs where
    * the persistence context is not available); a failure here is this check's alone.
    */
   private org.ncsha.readiness.OperationsCenterFacts operationsCenter(String peerAddress) {
     var snapshot = operationsCenter.snapshot();
     if (node.isMse() || !snapshot.activated()) {
-      return new org.ncsha.readiness.OperationsCenterFacts(false, null, null);
+      return new org.ncsha.readiness.OperationsCenterFacts(false, null, null, null);
     }
     java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(node.address()));
     if (peerAddress != null) {
       names.add(peerAddress);
     }
     names.addAll(snapshot.instanceAddresses());
+    String ssoServer = ssoProvider.issuerHost().orElse(null);
+    if (ssoServer != null) {
+      names.add(ssoServer);
+    }
     java.util.List<String> unresolved = names.stream().filter(org.ncsha.oc.HostAddress::isHostName).filter(n -> {
       try {
         java.net.InetAddress.getAllByName(n);
@@ -71,7 +76,7 @@ public class ReadinessProbe {
         return true;
       }
     }).distinct().toList();
-    return new org.ncsha.readiness.OperationsCenterFacts(true, snapshot.instanceAddresses(), unresolved);
+    return new org.ncsha.readiness.OperationsCenterFacts(true, snapshot.instanceAddresses(), ssoServer, unresolved);
   }
 
   /** This server's facts when measuring them failed or timed out: every check that needs them fails with the reason. */

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +44,21 @@ class SsoClientTest {
             throw new IllegalStateException(e);
           }
         }).toList();
+    Map<String, X509Certificate> byAddress = new LinkedHashMap<>();
+    byAddress.put("10.0.0.100", two.get(0));
+    byAddress.put("10.0.0.12", two.get(1));
+    byte[] store = SsoClient.trustStore(byAddress, "pw");
     KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(new ByteArrayInputStream(SsoClient.trustStore(two, "pw")), "pw".toCharArray());
+    ks.load(new ByteArrayInputStream(store), "pw".toCharArray());
     assertEquals(2, ks.size());
-    for (String alias : Collections.list(ks.aliases())) {
-      assertTrue(ks.isCertificateEntry(alias), alias);
-      assertTrue(two.contains(ks.getCertificate(alias)), alias);
-    }
+    assertTrue(ks.isCertificateEntry("10.0.0.100") && ks.isCertificateEntry("10.0.0.12"));
+    assertEquals(byAddress, SsoClient.trusted(store, "pw"), "read back by address");
+  }
+
+  @Test
+  void the_trust_stores_password_is_read_back_from_the_configuration() {
+    String xml = SsoClient.clientXml(SsoProvider.issuer("10.0.0.100"), "c", "s", "0a1b2c", "https://10.0.0.5:9443");
+    assertEquals(Optional.of("0a1b2c"), SsoClient.trustPasswordIn(xml));
+    assertEquals(Optional.empty(), SsoClient.trustPasswordIn(SsoProvider.OFF));
   }
 }

@@ -37,6 +37,11 @@ public class SsoServersView {
     return node.isMse();
   }
 
+  /** Whether this node runs Liberty's OpenID Connect features (single.sign.on=yes). */
+  public boolean isFeatures() {
+    return node.singleSignOn();
+  }
+
   public boolean isOperationsCenter() {
     return !node.isMse() && center.isActive();
   }

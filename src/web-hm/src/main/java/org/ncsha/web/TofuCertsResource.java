@@ -16,7 +16,9 @@ import org.ncsha.monitor.PeerLink;
 
 /**
  * {@code ncs certvalidation tofu-certs deletecert host <host>}: forgets the certificate pinned
- * for the peer on first use, so a peer that really got a new certificate is trusted again.
+ * for the peer on first use, so a peer that really got a new certificate is trusted again; for
+ * an address of this server's SSO server (the guide's "delete the Virtual IP TOFU from the PI
+ * instances"), the certificate it presents now replaces the one kept for it.
  */
 @Path("/tofu-certs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +26,7 @@ public class TofuCertsResource {
   @Inject PeerLink peer;
   @Inject HaEngine engine;
   @Inject HmAuthenticator auth;
+  @Inject org.ncsha.opcenter.SsoClient sso;
   @Context HttpServletRequest request;
 
   @DELETE
@@ -34,8 +37,22 @@ public class TofuCertsResource {
     if (refused != null) {
       return refused;
     }
+    boolean ssoServer;
+    try {
+      ssoServer = sso.trustAgain(host);
+    } catch (org.ncsha.node.InvalidInput e) {
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
+    } catch (java.io.IOException | org.ncsha.files.FileArea.Refused e) {
+      return Messages.response(Response.Status.INTERNAL_SERVER_ERROR, "host: the SSO server's trust store could not be"
+          + " changed: " + e.getMessage(), null, null);
+    }
     String peerAddress = engine.config().peerAddress();
-    if (!peer.forgetPinnedCertificate(host, peerAddress, engine.status().state().displayName())) {
+    boolean forgot = peer.forgetPinnedCertificate(host, peerAddress, engine.status().state().displayName());
+    if (ssoServer && !forgot) {
+      return Messages.response(Response.Status.OK, "Replaced the SSO server's certificate of " + host
+          + " with the one it presents now.", null, null);
+    }
+    if (!forgot) {
       return Messages.response(Response.Status.NOT_FOUND, "host: no TOFU certificate is stored for '" + host + "'"
           + (peerAddress == null ? " (HA is not configured)" : " (the peer is " + peerAddress + ")"), null, null);
     }
