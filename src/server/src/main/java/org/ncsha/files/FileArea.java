@@ -166,14 +166,24 @@ public final class FileArea {
    * the batch (the next run deletes it on the receiver).
    */
   public List<ManifestEntry> hashed(List<ManifestEntry> batch) throws IOException {
-    long missing = batch.stream().filter(e -> e.sha256() == null).count();
+    return hashed(batch, e -> true);
+  }
+
+  /**
+   * The entries, those without a hash that {@code which} selects hashed now (the others as they
+   * are); a file deleted since the listing is left out.
+   */
+  public List<ManifestEntry> hashed(List<ManifestEntry> entries, java.util.function.Predicate<ManifestEntry> which)
+      throws IOException {
+    java.util.function.Predicate<ManifestEntry> toHash = e -> e.sha256() == null && which.test(e);
+    long missing = entries.stream().filter(toHash).count();
     if (missing == 0) {
-      return batch;
+      return entries;
     }
     try {
       // An ordered stream keeps the batch's order, in parallel too.
-      return (missing >= HASH_IN_PARALLEL_FROM ? batch.parallelStream() : batch.stream())
-          .map(e -> e.sha256() != null ? e : hashNow(e)).filter(java.util.Objects::nonNull).toList();
+      return (missing >= HASH_IN_PARALLEL_FROM ? entries.parallelStream() : entries.stream())
+          .map(e -> toHash.test(e) ? hashNow(e) : e).filter(java.util.Objects::nonNull).toList();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.ncsha.filesync.ChangeScope;
+import org.ncsha.filesync.ClassDigests;
 import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestDiff;
 import org.ncsha.filesync.ManifestEntry;
@@ -95,17 +96,25 @@ public class FileSync {
     // What is left to send or delete; until this run compares, what the last one left.
     int pending = ledger.pendingFiles();
     try {
+      // Listed with the hashes known already (size and time unchanged); the rest are hashed only
+      // where the comparison needs them. A class whose hashes are all known travels as one digest.
+      List<ManifestEntry> hereListed = area.manifest(scope, (path, size) -> false);
+      java.util.Map<String, String> digests = ClassDigests.of(hereListed, scope.wholeClasses());
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
           FileMessages.MANIFEST_PATH, new FileMessages.ManifestRequest(
-              scope.wholeClasses().stream().map(FileClass::folder).toList(), List.copyOf(scope.entries())),
+              scope.wholeClasses().stream().map(FileClass::folder).toList(), List.copyOf(scope.entries()), digests),
           FileMessages.Manifest.class);
+      // Classes the receiver has exactly as here: nothing of them to send or delete.
+      List<String> unchanged = there.unchanged().stream().filter(digests::containsKey).toList();
       // Only what the scope covers: a receiver of an older version answers for whole classes, and
       // what lies outside the scope must not look deleted here.
-      List<ManifestEntry> theirs = there.entries().stream().filter(e -> scope.covers(e.path())).toList();
+      List<ManifestEntry> theirs = ClassDigests.without(there.entries(), unchanged).stream()
+          .filter(e -> scope.covers(e.path())).toList();
       java.util.Map<String, Long> theirSizes = new java.util.HashMap<>();
       theirs.forEach(e -> theirSizes.put(e.path(), e.size()));
       // Hashed now only where the hash decides; what is sent anyway is hashed batch by batch.
-      List<ManifestEntry> here = area.manifest(scope, (path, size) -> size.equals(theirSizes.get(path)));
+      List<ManifestEntry> here = area.hashed(ClassDigests.without(hereListed, unchanged),
+          e -> Long.valueOf(e.size()).equals(theirSizes.get(e.path())));
       ManifestDiff diff = ManifestDiff.between(here, theirs);
       pending = diff.pending();
       if (diff.isEmpty()) {
@@ -232,7 +241,7 @@ public class FileSync {
   }
 
   /** The receiving side: this server's manifest of the classes and entries a sender asks about. */
-  public List<ManifestEntry> manifestForPeer(FileMessages.ManifestRequest request) throws IOException {
+  public FileMessages.Manifest manifestForPeer(FileMessages.ManifestRequest request) throws IOException {
     refuseWhenSending();
     List<FileClass> classes = new ArrayList<>();
     for (String f : request.classes()) {
@@ -249,8 +258,13 @@ public class FileSync {
         throw new IllegalArgumentException("entries[" + i + "]: " + e.getMessage().replaceFirst("^path: ", ""), e);
       }
     }
-    return area.manifest(new ChangeScope(classes.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(classes),
-        java.util.Set.copyOf(request.entries())));
+    List<ManifestEntry> mine = area.manifest(new ChangeScope(classes.isEmpty() ? java.util.Set.of()
+        : java.util.EnumSet.copyOf(classes), java.util.Set.copyOf(request.entries())));
+    // Only digests of classes asked about whole: of another class this manifest holds nothing.
+    java.util.Map<String, String> digests = new java.util.HashMap<>(request.digests());
+    digests.keySet().retainAll(request.classes());
+    java.util.Set<String> unchanged = ClassDigests.unchanged(digests, mine);
+    return new FileMessages.Manifest(ClassDigests.without(mine, unchanged), List.copyOf(unchanged));
   }
 
   /** The receiving side: a batch of files from the sender. */

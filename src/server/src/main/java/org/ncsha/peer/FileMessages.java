@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.ncsha.filesync.ManifestEntry;
 
 /**
@@ -23,21 +24,31 @@ public final class FileMessages {
   /** The signed part is read before the signature is checked: an unauthenticated caller gets no further. */
   static final int MAX_SIGNED_BYTES = 4 * 1024 * 1024;
 
-  /** The classes (folders) whose files the sender compares. */
   /**
    * The receiver's files in these class folders, and under these entries of the others
    * ("class/name"): the part of the area a run compares. A receiver of an older version reads
    * only {@code classes} (none, for a run of changed entries) and answers for those: the sender
    * then sends every file of the entries again and leaves deletions to the timers' runs.
+   * {@code digests}: the sender's {@link org.ncsha.filesync.ClassDigests} of whole classes; a
+   * receiver of an older version ignores them and lists every file, as before.
    */
-  public record ManifestRequest(List<String> classes, List<String> entries) {
+  public record ManifestRequest(List<String> classes, List<String> entries, Map<String, String> digests) {
     public ManifestRequest {
       classes = classes == null ? List.of() : classes;
       entries = entries == null ? List.of() : entries;
+      digests = digests == null ? Map.of() : digests;
     }
   }
 
-  public record Manifest(List<ManifestEntry> entries) {}
+  /**
+   * The receiver's files, except those of the classes in {@code unchanged}: classes whose digest
+   * the sender gave and the receiver's files match, which it does not list.
+   */
+  public record Manifest(List<ManifestEntry> entries, List<String> unchanged) {
+    public Manifest {
+      unchanged = unchanged == null ? List.of() : unchanged;
+    }
+  }
 
   /** The files of one request, in the order their bytes follow. */
   public record FileBatch(List<ManifestEntry> files) {}

@@ -31,4 +31,23 @@ class FileMessagesTest {
       assertTrue(e.getMessage().startsWith("body: "), e.getMessage());
     }
   }
+
+  @Test
+  void class_digests_and_the_unchanged_answer_travel_and_an_older_peers_messages_read_as_none() throws Exception {
+    try (jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
+      FileMessages.ManifestRequest request = new FileMessages.ManifestRequest(java.util.List.of("reports"),
+          java.util.List.of(), java.util.Map.of("reports", "d1"));
+      assertEquals(request, json.fromJson(json.toJson(request), FileMessages.ManifestRequest.class));
+      FileMessages.Manifest answer = new FileMessages.Manifest(java.util.List.of(), java.util.List.of("reports"));
+      assertEquals(answer, json.fromJson(json.toJson(answer), FileMessages.Manifest.class));
+
+      FileMessages.ManifestRequest old = json.fromJson("{\"classes\":[\"reports\"],\"entries\":[]}",
+          FileMessages.ManifestRequest.class);
+      assertEquals(java.util.Map.of(), old.digests());
+      FileMessages.Manifest oldAnswer = json.fromJson(
+          "{\"entries\":[{\"path\":\"reports/a\",\"size\":1,\"sha256\":\"ab\"}]}", FileMessages.Manifest.class);
+      assertEquals(java.util.List.of(), oldAnswer.unchanged());
+      assertEquals(1, oldAnswer.entries().size());
+    }
+  }
 }

@@ -209,8 +209,8 @@ public class PeerResource {
   @POST
   @Path("/files/manifest")
   public Response fileManifest(String body) {
-    return guarded(FileMessages.MANIFEST_PATH, body, path -> fileSync(path, () -> new FileMessages.Manifest(
-        files.manifestForPeer(JSON.fromJson(body, FileMessages.ManifestRequest.class)))));
+    return guarded(FileMessages.MANIFEST_PATH, body, path -> fileSync(path,
+        () -> files.manifestForPeer(JSON.fromJson(body, FileMessages.ManifestRequest.class))));
   }
 
   /**
