@@ -2,15 +2,14 @@ package org.ncsha.filesync;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ncsha.security.Sha256;
 
 /**
  * One SHA-256 over a whole class folder's manifest (each file's path, size and hash, in path
@@ -69,12 +68,7 @@ public final class ClassDigests {
   }
 
   static String digest(List<ManifestEntry> entries) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = Sha256.digest();
     // Separators that no path contains (SyncPath refuses control characters): no two manifests
     // give the same text.
     entries.stream().sorted(Comparator.comparing(ManifestEntry::path)).forEach(e -> {
@@ -85,6 +79,6 @@ public final class ClassDigests {
       sha.update(e.sha256().getBytes(StandardCharsets.US_ASCII));
       sha.update((byte) '\n');
     });
-    return HexFormat.of().formatHex(sha.digest());
+    return Sha256.hex(sha);
   }
 }

@@ -17,10 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +32,7 @@ import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
 import org.ncsha.filesync.ManifestEntry;
 import org.ncsha.filesync.SyncPath;
+import org.ncsha.security.Sha256;
 
 /**
  * The node's synchronized files: one folder per {@link FileClass} under {@code <node>/files}.
@@ -257,7 +256,7 @@ public final class FileArea {
       List<Integer> verified = new ArrayList<>();
       Map<String, String> refused = new LinkedHashMap<>();
       byte[] buffer = new byte[256 * 1024];
-      MessageDigest digest = newDigest();
+      MessageDigest digest = Sha256.digest();
       for (int i = 0; i < files.size(); i++) {
         ManifestEntry e = files.get(i);
         Path part = incoming.resolve(batchName + "-" + i + ".part");
@@ -337,7 +336,7 @@ public final class FileArea {
         left -= n;
       }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   /**
@@ -408,23 +407,15 @@ public final class FileArea {
   }
 
   public static String sha256(InputStream in) throws IOException {
-    return sha256(in, new byte[64 * 1024]);
+    return Sha256.of(in);
   }
 
   private static String sha256(InputStream in, byte[] buffer) throws IOException {
-    MessageDigest digest = newDigest();
+    MessageDigest digest = Sha256.digest();
     int n;
     while ((n = in.read(buffer)) > 0) {
       digest.update(buffer, 0, n);
     }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(digest);
   }
 }
