@@ -1,10 +1,8 @@
 package org.ncsha.files;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -237,12 +235,32 @@ public final class FileArea {
   public record Received(List<String> received, List<String> replaced, Map<String, String> refused) {}
 
   /**
-   * Takes a batch of files from {@code in}: for each listed file in turn exactly its size in
-   * bytes. A file whose bytes do not match its SHA-256 is refused alone; the others take their
-   * place once all of them are on disk. A bad list (a path outside the area, a file over the
-   * limit) or a stream that ends early or runs long changes nothing.
+   * The SHA-256 each file of a batch must have, in the batch's order: listed with the files, or
+   * read from the stream after their content (null for a file the sender saw change while it
+   * read it).
    */
+  @FunctionalInterface
+  public interface Announced {
+    List<String> sha256(InputStream afterContent) throws Refused, IOException;
+
+    static Announced listedWith(List<ManifestEntry> files) {
+      return afterContent -> files.stream().map(ManifestEntry::sha256).toList();
+    }
+  }
+
+  /** {@link #receive(List, InputStream, Announced)} of files whose hashes are listed with them. */
   public Received receive(List<ManifestEntry> files, InputStream content) throws Refused, IOException {
+    return receive(files, content, Announced.listedWith(files));
+  }
+
+  /**
+   * Takes a batch of files from {@code in}: for each listed file in turn exactly its size in
+   * bytes, then whatever {@code announced} reads. A file whose bytes do not match its SHA-256 is
+   * refused alone; the others take their place once all of them are on disk. A bad list (a path
+   * outside the area, a file over the limit) or a stream that ends early or runs long changes
+   * nothing.
+   */
+  public Received receive(List<ManifestEntry> files, InputStream content, Announced announced) throws Refused, IOException {
     List<AreaPaths.Target> targets = targets(files);
     Path incoming = Files.createDirectories(root.resolve(INCOMING));
     // One random name a batch, its files numbered: a random name each asked the system's random
@@ -252,24 +270,32 @@ public final class FileArea {
     InputStream in = new BufferedInputStream(content, 64 * 1024);
     List<Path> parts = new ArrayList<>();
     boolean[] placed = new boolean[files.size()];
-    try {
-      List<Integer> verified = new ArrayList<>();
-      Map<String, String> refused = new LinkedHashMap<>();
-      byte[] buffer = new byte[256 * 1024];
-      MessageDigest digest = Sha256.digest();
+    long largest = files.stream().mapToLong(ManifestEntry::size).max().orElse(0);
+    try (IncomingCopy copy = new IncomingCopy(largest)) {
+      List<String> arrived = new ArrayList<>();
       for (int i = 0; i < files.size(); i++) {
-        ManifestEntry e = files.get(i);
         Path part = incoming.resolve(batchName + "-" + i + ".part");
         parts.add(part);
-        String arrived = copy(in, part, e, buffer, digest);
-        if (arrived.equals(e.sha256())) {
-          verified.add(i);
-        } else {
-          refused.put(e.path(), "the content's SHA-256 is " + arrived + ", " + e.sha256() + " was announced");
-        }
+        arrived.add(copy.copy(in, part, files.get(i)));
+      }
+      List<String> expected = announced.sha256(in);
+      if (expected.size() != files.size()) {
+        throw new Refused("files: " + expected.size() + " hashes were announced for " + files.size() + " files");
       }
       if (in.read() >= 0) {
         throw new Refused("files: more bytes arrived than the listed sizes add up to");
+      }
+      List<Integer> verified = new ArrayList<>();
+      Map<String, String> refused = new LinkedHashMap<>();
+      for (int i = 0; i < files.size(); i++) {
+        String path = files.get(i).path();
+        if (expected.get(i) == null) {
+          refused.put(path, "it changed on the sending server while it was sent (the next run sends it again)");
+        } else if (!arrived.get(i).equals(expected.get(i))) {
+          refused.put(path, "the content's SHA-256 is " + arrived.get(i) + ", " + expected.get(i) + " was announced");
+        } else {
+          verified.add(i);
+        }
       }
       flush(verified.stream().map(parts::get).toList());
       List<String> received = new ArrayList<>();
@@ -284,7 +310,7 @@ public final class FileArea {
         Files.move(parts.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         placed[i] = true;
         // What arrived is what the next manifest would hash: it is known already.
-        hashes.put(e.path(), new Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), e.sha256()));
+        hashes.put(e.path(), new Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), arrived.get(i)));
         received.add(e.path());
         if (targets.get(i).existed()) {
           replaced.add(e.path());
@@ -320,25 +346,6 @@ public final class FileArea {
     return targets;
   }
 
-  /** Copies exactly the entry's size from {@code in} into {@code part}; the SHA-256 of what arrived. */
-  private static String copy(InputStream in, Path part, ManifestEntry e, byte[] buffer, MessageDigest digest)
-      throws IOException {
-    digest.reset();
-    try (OutputStream to = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      long left = e.size();
-      while (left > 0) {
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-        if (n < 0) {
-          throw new EOFException(e.path() + ": the transfer ended after " + (e.size() - left) + " of " + e.size() + " bytes");
-        }
-        digest.update(buffer, 0, n);
-        to.write(buffer, 0, n);
-        left -= n;
-      }
-    }
-    return Sha256.hex(digest);
-  }
-
   /**
    * Puts the parts on disk before any is renamed, so a crash never leaves a renamed file
    * without its content. One fsync per file costs about half a millisecond; for a batch of many
@@ -368,14 +375,38 @@ public final class FileArea {
     }
   }
 
-  /** The bytes of these files, one after another, each exactly as long as listed ({@link BatchContent}). */
+  /** The bytes of these files, one after another, each exactly as long as listed and with its hash listed ({@link BatchContent}). */
   BatchContent content(List<ManifestEntry> files) throws Refused {
     AreaPaths paths = new AreaPaths(root);
     List<BatchContent.Part> parts = new ArrayList<>();
     for (ManifestEntry e : files) {
-      parts.add(new BatchContent.Part(paths.target(SyncPath.of(e.path())).file(), e.size()));
+      parts.add(new BatchContent.Part(e.path(), paths.target(SyncPath.of(e.path())).file(), e.size(), e.sha256(), null, null));
     }
     return new BatchContent(parts);
+  }
+
+  /**
+   * The bytes of these files as they are now, hashed on the way: each is read once, and the hash
+   * of a file read whole and unchanged is kept, as a scan would. A file gone since the listing,
+   * no longer a file, or now over the size limit is left out (the next run deletes or reports it).
+   */
+  BatchContent contentHashedOnTheWay(List<ManifestEntry> files) throws Refused, IOException {
+    AreaPaths paths = new AreaPaths(root);
+    List<BatchContent.Part> parts = new ArrayList<>();
+    for (ManifestEntry e : files) {
+      Path file = paths.target(SyncPath.of(e.path())).file();
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException gone) {
+        continue;
+      }
+      if (a.isRegularFile() && a.size() <= maxBytes) {
+        parts.add(new BatchContent.Part(e.path(), file, a.size(), null, a.lastModifiedTime(), a.fileKey()));
+      }
+    }
+    return new BatchContent(parts,
+        (part, sha256) -> hashes.put(part.path(), new Known(part.size(), part.modified().toMillis(), sha256)));
   }
 
   /** Saves content written on this server (a template saved by a user) the same way as what arrives. */

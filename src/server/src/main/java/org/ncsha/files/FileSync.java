@@ -154,13 +154,16 @@ public class FileSync {
       // flushes and renames the one before.
       try (InFlight<SentBatch> inFlight = new InFlight<>(batches.size() > 1 ? BATCHES_IN_FLIGHT : 1, "ncs-file-send")) {
         for (List<ManifestEntry> listed : batches) {
-          List<ManifestEntry> batch = area.hashed(listed);
-          if (batch.isEmpty()) {
+          // Each file read once, hashed as it is sent; a receiver of an older version needs the
+          // hashes first, so there each file is read twice.
+          BatchContent content = there.hashesAfterContent() ? area.contentHashedOnTheWay(listed)
+              : area.content(area.hashed(listed));
+          if (content.isEmpty()) {
             continue; // all deleted since the listing
           }
-          BatchContent content = area.content(batch);
-          answered.addAll(inFlight.start(() -> new SentBatch(
-              client.sendFiles(peer, fingerprint, secret, new FileMessages.FileBatch(batch), () -> content), content)));
+          FileMessages.FileBatch batch = new FileMessages.FileBatch(content.entries());
+          answered.addAll(inFlight.start(() -> new SentBatch(client.sendFiles(peer, fingerprint, secret, batch,
+              () -> content, content.hashing() ? content::hashes : null), content)));
         }
         answered.addAll(inFlight.finish());
       } finally {
@@ -264,14 +267,14 @@ public class FileSync {
     java.util.Map<String, String> digests = new java.util.HashMap<>(request.digests());
     digests.keySet().retainAll(request.classes());
     java.util.Set<String> unchanged = ClassDigests.unchanged(digests, mine);
-    return new FileMessages.Manifest(ClassDigests.without(mine, unchanged), List.copyOf(unchanged));
+    return new FileMessages.Manifest(ClassDigests.without(mine, unchanged), List.copyOf(unchanged), true);
   }
 
-  /** The receiving side: a batch of files from the sender. */
-  public FileMessages.BatchResult receiveFromPeer(FileMessages.FileBatch batch, InputStream content)
-      throws FileArea.Refused, IOException {
+  /** The receiving side: a batch of files from the sender, their hashes {@code announced} with them or after them. */
+  public FileMessages.BatchResult receiveFromPeer(FileMessages.FileBatch batch, InputStream content,
+      FileArea.Announced announced) throws FileArea.Refused, IOException {
     refuseWhenSending();
-    FileArea.Received r = area.receive(batch.files(), content);
+    FileArea.Received r = area.receive(batch.files(), content, announced);
     // A file of other content on the passive server (changed here by hand, or an older copy): said.
     r.replaced().forEach(path -> LOG.info("File sync: " + path + " replaced by the active server's copy"));
     r.refused().forEach((path, why) -> LOG.warning("File sync: refused " + path + " from the active server: " + why));

@@ -9,17 +9,26 @@ import org.ncsha.filesync.ManifestEntry;
 
 /**
  * The file-sync messages between the Health Monitors. Files travel in batches: the body of a
- * request is its signed part, the {@link FileBatch} (each file's path, size and SHA-256) as JSON
- * on a line of its own after its length in bytes, followed by the files' bytes in that order.
- * The receiver checks the signature before it reads a byte of content and each hash before the
- * file takes its place, so the content is as authenticated as any peer message without being
- * held in memory.
+ * request is its signed part, the {@link FileBatch} (each file's path and size) as JSON on a
+ * line of its own after its length in bytes, followed by the files' bytes in that order, and
+ * then, framed the same way, the {@link Trailer}: each file's SHA-256, signed with the request's
+ * time and nonce. The sender hashes each file while it sends it (it reads it once); the receiver
+ * checks the signature before it reads a byte of content, and the trailer's signature and each
+ * hash before a file takes its place, so the content is as authenticated as any peer message
+ * without being held in memory.
+ *
+ * <p>A receiver of an older version knows only {@link #BATCH_PATH}, where each hash is in the
+ * signed part and there is no trailer; its manifest does not say {@code hashesAfterContent},
+ * and the sender then hashes each file before it sends it.
  */
 public final class FileMessages {
   private FileMessages() {}
 
   public static final String MANIFEST_PATH = "/api/peer/files/manifest";
+  /** A batch whose hashes are in its signed part (the format of earlier versions). */
   public static final String BATCH_PATH = "/api/peer/files/batch";
+  /** A batch whose hashes follow its content, in the trailer. */
+  public static final String STREAM_PATH = "/api/peer/files/stream";
   public static final String DELETE_PATH = "/api/peer/files/delete";
   /** The signed part is read before the signature is checked: an unauthenticated caller gets no further. */
   static final int MAX_SIGNED_BYTES = 4 * 1024 * 1024;
@@ -43,15 +52,34 @@ public final class FileMessages {
   /**
    * The receiver's files, except those of the classes in {@code unchanged}: classes whose digest
    * the sender gave and the receiver's files match, which it does not list.
+   * {@code hashesAfterContent}: the receiver takes batches at {@link #STREAM_PATH} (an older one
+   * does not say so).
    */
-  public record Manifest(List<ManifestEntry> entries, List<String> unchanged) {
+  public record Manifest(List<ManifestEntry> entries, List<String> unchanged, Boolean hashesAfterContent) {
     public Manifest {
       unchanged = unchanged == null ? List.of() : unchanged;
+      hashesAfterContent = Boolean.TRUE.equals(hashesAfterContent);
     }
   }
 
-  /** The files of one request, in the order their bytes follow. */
+  /** The files of one request, in the order their bytes follow (at {@link #STREAM_PATH}, without their hashes). */
   public record FileBatch(List<ManifestEntry> files) {}
+
+  /**
+   * After a batch's content: each file's SHA-256 in order (null for a file that changed while it
+   * was read, which the receiver refuses), and the signature of {@link #trailerSigned}.
+   */
+  public record Trailer(List<String> sha256, String signature) {}
+
+  /** What a trailer's signature covers: its hashes, one a line ("-" for none). */
+  public static String trailerSigned(List<String> sha256) {
+    return String.join("\n", sha256.stream().map(h -> h == null ? "-" : h).toList());
+  }
+
+  /** The path a trailer is signed under: its request's, so it cannot be taken for another request or a reply. */
+  public static String trailerScope(String requestScope) {
+    return requestScope + " trailer";
+  }
 
   /** A file the receiver did not take (its content did not match its hash), and why. */
   public record Refusal(String path, String message) {}
@@ -61,7 +89,7 @@ public final class FileMessages {
 
   public record DeleteRequest(List<String> paths) {}
 
-  /** The start of a batch's body: the signed part's length in bytes, a newline, the signed part. */
+  /** The start of a batch's body, or its trailer: the part's length in bytes, a newline, the part. */
   static byte[] frame(String signed) {
     byte[] json = signed.getBytes(StandardCharsets.UTF_8);
     byte[] length = (json.length + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -73,21 +101,30 @@ public final class FileMessages {
 
   /** Reads a batch's signed part, leaving {@code in} at the first byte of content. */
   public static String readSignedPart(InputStream in) throws IOException {
+    return readFramed(in, "body", "the signed part");
+  }
+
+  /** Reads a batch's trailer, after its content. */
+  public static String readTrailer(InputStream in) throws IOException {
+    return readFramed(in, "trailer", "the trailer");
+  }
+
+  private static String readFramed(InputStream in, String where, String what) throws IOException {
     long length = 0;
     int digits = 0;
     int b;
     while ((b = in.read()) != '\n') {
       if (b < '0' || b > '9' || ++digits > 8) {
-        throw new IOException("body: must start with the signed part's length in bytes and a newline");
+        throw new IOException(where + ": must start with " + what + "'s length in bytes and a newline");
       }
       length = length * 10 + (b - '0');
     }
     if (digits == 0 || length > MAX_SIGNED_BYTES) {
-      throw new IOException("body: the signed part must be 1 to " + MAX_SIGNED_BYTES + " bytes, not " + length);
+      throw new IOException(where + ": " + what + " must be 1 to " + MAX_SIGNED_BYTES + " bytes, not " + length);
     }
     byte[] json = in.readNBytes((int) length);
     if (json.length != length) {
-      throw new IOException("body: ended inside the signed part");
+      throw new IOException(where + ": ended inside " + what);
     }
     return new String(json, StandardCharsets.UTF_8);
   }

@@ -106,12 +106,34 @@ public class PeerClient {
   /**
    * Streams a batch of the file area's files to the peer: the body is the signed list of the
    * files (path, size, SHA-256) and then their bytes, {@code content}, exactly the sizes listed.
+   * With {@code hashesAfter} the list has no hashes: they are asked for once the content is sent
+   * and follow it, signed, in the trailer ({@link FileMessages#STREAM_PATH}).
    */
   public FileMessages.BatchResult sendFiles(String address, String fingerprint, String peerSecret,
-      FileMessages.FileBatch batch, java.util.function.Supplier<java.io.InputStream> content) throws PeerException {
+      FileMessages.FileBatch batch, java.util.function.Supplier<java.io.InputStream> content,
+      java.util.function.Supplier<java.util.List<String>> hashesAfter) throws PeerException {
     long bytes = batch.files().stream().mapToLong(org.ncsha.filesync.ManifestEntry::size).sum();
-    return sendStream(address, fingerprint, peerSecret, FileMessages.BATCH_PATH, batch, content, bytes,
-        FileMessages.BatchResult.class);
+    if (hashesAfter == null) {
+      return sendStream(address, fingerprint, peerSecret, FileMessages.BATCH_PATH, batch, content, bytes,
+          FileMessages.BatchResult.class);
+    }
+    String path = FileMessages.STREAM_PATH;
+    Stamp stamp = Stamp.now();
+    String trailerScope = FileMessages.trailerScope(PeerSignature.requestScope(uri(address, path).getRawAuthority(), path));
+    // Made when the content has been read: only then are its hashes known.
+    java.io.InputStream trailer = new LazyStream(() -> {
+      java.util.List<String> sha256 = hashesAfter.get();
+      return FileMessages.frame(JSON.toJson(new FileMessages.Trailer(sha256, PeerSignature.sign(peerSecret, stamp.time(),
+          stamp.nonce(), trailerScope, FileMessages.trailerSigned(sha256)))));
+    });
+    String signed = JSON.toJson(batch);
+    byte[] framed = FileMessages.frame(signed);
+    // Of unknown length (the trailer's is known only at the end): sent chunked.
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+        java.util.Collections.enumeration(java.util.List.of(new java.io.ByteArrayInputStream(framed), content.get(), trailer))));
+    HttpResponse<String> res = send(fileClient(fingerprint), address, peerSecret, path, signed, body,
+        "application/octet-stream", true, timeout.plusSeconds(bytes / (1024 * 1024)), stamp);
+    return JSON.fromJson(res.body(), FileMessages.BatchResult.class);
   }
 
   /**
@@ -126,16 +148,54 @@ public class PeerClient {
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
         () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(framed), content.get())), framed.length + bytes);
     Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
-    // A client (and so connections) of its own: a large file must not hold up the heartbeats.
-    HttpClient files = fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
-    HttpResponse<String> res = send(files, address, peerSecret, path, signed, body, "application/octet-stream", true, allowed);
+    HttpResponse<String> res = send(fileClient(fingerprint), address, peerSecret, path, signed, body,
+        "application/octet-stream", true, allowed, Stamp.now());
     return JSON.fromJson(res.body(), answer);
+  }
+
+  /** A client (and so connections) of its own for files: a large file must not hold up the heartbeats. */
+  private HttpClient fileClient(String fingerprint) throws PeerException {
+    return fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
+  }
+
+  /** A request's time and nonce, which its signature (and a trailer's) covers. */
+  private record Stamp(long time, String nonce) {
+    static Stamp now() {
+      return new Stamp(Instant.now().toEpochMilli(), PeerSignature.newNonce());
+    }
+  }
+
+  /** The bytes {@code make} gives, made at the first read. */
+  private static final class LazyStream extends java.io.InputStream {
+    private final java.util.function.Supplier<byte[]> make;
+    private java.io.ByteArrayInputStream bytes;
+
+    LazyStream(java.util.function.Supplier<byte[]> make) {
+      this.make = make;
+    }
+
+    private java.io.ByteArrayInputStream bytes() {
+      if (bytes == null) {
+        bytes = new java.io.ByteArrayInputStream(make.get());
+      }
+      return bytes;
+    }
+
+    @Override
+    public int read() {
+      return bytes().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      return bytes().read(b, off, len);
+    }
   }
 
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
     return send(client, address, peerSecret, path, body, HttpRequest.BodyPublishers.ofString(body), "application/json",
-        false, timeout);
+        false, timeout, Stamp.now());
   }
 
   /**
@@ -143,9 +203,10 @@ public class PeerClient {
    * for a {@code streamed} body, its signed part (which describes the rest).
    */
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String signed,
-      HttpRequest.BodyPublisher body, String contentType, boolean streamed, Duration timeout) throws PeerException {
-    long now = Instant.now().toEpochMilli();
-    String nonce = PeerSignature.newNonce();
+      HttpRequest.BodyPublisher body, String contentType, boolean streamed, Duration timeout, Stamp stamp)
+      throws PeerException {
+    long now = stamp.time();
+    String nonce = stamp.nonce();
     URI uri = uri(address, path);
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(timeout)

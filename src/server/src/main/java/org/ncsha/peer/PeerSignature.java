@@ -59,6 +59,17 @@ public final class PeerSignature {
     return AuthKeys.hmac(peerSecret, canonical(timeMillis, nonce, path, body));
   }
 
+  /**
+   * Whether {@code signature} signs this with the key, whatever the time: for a part of a request
+   * whose signature (and time) was checked when it arrived, such as the trailer after minutes of
+   * content.
+   */
+  public static boolean matches(String peerSecret, long timeMillis, String nonce, String path, String body,
+      String signature) {
+    return peerSecret != null && nonce != null && signature != null
+        && AuthKeys.hmacMatches(peerSecret, canonical(timeMillis, nonce, path, body), signature);
+  }
+
   /** What checking a signature found; only {@link #VALID} is trusted. */
   public enum Check {
     VALID,

@@ -1,6 +1,7 @@
 package org.ncsha.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,49 @@ class BatchContentTest {
       byte[] all = content.readAllBytes();
       assertEquals("aaa\0\0cc", new String(all, StandardCharsets.US_ASCII));
       assertEquals(true, content.problem().contains("gone"), content.problem());
+    }
+  }
+
+  private static BatchContent.Part listed(String path, Path file) throws java.io.IOException {
+    java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    return new BatchContent.Part(path, file, a.size(), null, a.lastModifiedTime(), a.fileKey());
+  }
+
+  @Test
+  void content_hashed_on_the_way_tells_each_hash_after_the_end_and_none_for_a_file_that_changed() throws Exception {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    Path b = Files.writeString(dir.resolve("b"), "bb");
+    Path c = Files.writeString(dir.resolve("c"), "");
+    List<BatchContent.Part> parts = List.of(listed("reports/a", a), listed("reports/b", b), listed("reports/c", c));
+    // b is rewritten after the listing, same size: only its modification time tells.
+    Files.writeString(b, "BB");
+    Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.fromMillis(
+        parts.get(1).modified().toMillis() + 5000));
+    java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+    try (BatchContent content = new BatchContent(parts, (part, sha) -> kept.put(part.path(), sha))) {
+      assertEquals(List.of(new org.ncsha.filesync.ManifestEntry("reports/a", 3, null),
+          new org.ncsha.filesync.ManifestEntry("reports/b", 2, null), new org.ncsha.filesync.ManifestEntry("reports/c", 0, null)),
+          content.entries(), "announced without hashes");
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, content::hashes, "not before the end");
+      assertEquals("aaaBB", new String(content.readAllBytes(), StandardCharsets.US_ASCII));
+      String shaA = org.ncsha.security.Sha256.of(new java.io.ByteArrayInputStream("aaa".getBytes(StandardCharsets.US_ASCII)));
+      String shaEmpty = org.ncsha.security.Sha256.of(new java.io.ByteArrayInputStream(new byte[0]));
+      assertEquals(java.util.Arrays.asList(shaA, null, shaEmpty), content.hashes());
+      assertEquals(java.util.Map.of("reports/a", shaA, "reports/c", shaEmpty), kept, "only unchanged files' hashes are kept");
+      assertTrue(content.problem().contains("changed while it was sent"), content.problem());
+    }
+  }
+
+  @Test
+  void a_file_replaced_by_another_of_the_same_size_and_time_is_not_taken_for_the_one_listed() throws Exception {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    BatchContent.Part part = listed("reports/a", a);
+    Path other = Files.writeString(dir.resolve("other"), "zzz");
+    Files.setLastModifiedTime(other, part.modified());
+    Files.move(other, a, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (BatchContent content = new BatchContent(List.of(part), (p, sha) -> { })) {
+      content.readAllBytes();
+      assertEquals(java.util.Collections.singletonList(null), content.hashes());
     }
   }
 }

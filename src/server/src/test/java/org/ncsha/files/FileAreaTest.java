@@ -129,6 +129,86 @@ class FileAreaTest {
     assertTrue(early.getMessage().contains("ended after 5 of 500 bytes"), early.getMessage());
   }
 
+  /** A file larger than the copy's buffer: written beside the read, flushed on the way. */
+  private static byte[] large(int size) {
+    byte[] b = new byte[size];
+    new java.util.Random(size).nextBytes(b);
+    return b;
+  }
+
+  @Test
+  void a_file_of_several_buffers_arrives_whole_between_small_ones() throws Exception {
+    FileArea roomy = new FileArea(dir.resolve("roomy"), 64L * 1024 * 1024);
+    roomy.prepare();
+    byte[] small = bytes("small");
+    byte[] big = large(3 * IncomingCopy.BUFFER_BYTES + 12345);
+    byte[] other = large(IncomingCopy.BUFFER_BYTES + 1);
+    FileArea.Received r = roomy.receive(List.of(entry("tftp/a", small), entry("tftp/ios.bin", big),
+        entry("tftp/b.bin", other), entry("tftp/c", small)), concat(small, big, other, small));
+    assertEquals(List.of("tftp/a", "tftp/ios.bin", "tftp/b.bin", "tftp/c"), r.received());
+    assertArrayEquals(big, Files.readAllBytes(dir.resolve("roomy/tftp/ios.bin")));
+    assertArrayEquals(other, Files.readAllBytes(dir.resolve("roomy/tftp/b.bin")));
+    assertArrayEquals(small, Files.readAllBytes(dir.resolve("roomy/tftp/c")), "the files after it still line up");
+  }
+
+  @Test
+  void a_large_file_cut_in_the_middle_leaves_nothing_and_its_writer_is_done_with_it() throws Exception {
+    FileArea roomy = new FileArea(dir.resolve("roomy"), 64L * 1024 * 1024);
+    roomy.prepare();
+    byte[] big = large(4 * IncomingCopy.BUFFER_BYTES);
+    InputStream cut = new java.io.FilterInputStream(new ByteArrayInputStream(big, 0, 2 * IncomingCopy.BUFFER_BYTES + 7)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        if (n < 0) {
+          throw new IOException("connection reset");
+        }
+        return n;
+      }
+    };
+    IOException e = assertThrows(IOException.class, () -> roomy.receive(List.of(entry("tftp/ios.bin", big)), cut));
+    assertEquals("connection reset", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("roomy/tftp/ios.bin")));
+    try (Stream<Path> left = Files.list(dir.resolve("roomy/.incoming"))) {
+      assertEquals(0, left.count(), "the temporary file is removed");
+    }
+  }
+
+  @Test
+  void hashes_announced_after_the_content_are_checked_and_a_file_the_sender_saw_change_is_refused_alone()
+      throws Exception {
+    byte[] a = bytes("first");
+    byte[] b = bytes("changed while sent");
+    byte[] c = bytes("third");
+    List<ManifestEntry> listed = List.of(new ManifestEntry("reports/a", a.length, null),
+        new ManifestEntry("reports/b", b.length, null), new ManifestEntry("reports/c", c.length, null));
+    byte[] trailer = bytes("TRAILER");
+    List<String> readAfter = new ArrayList<>();
+    FileArea.Received r = area.receive(listed, concat(a, b, c, trailer), afterContent -> {
+      readAfter.add(new String(afterContent.readNBytes(trailer.length), StandardCharsets.UTF_8));
+      return java.util.Arrays.asList(sha(a), null, sha(c));
+    });
+    assertEquals(List.of("TRAILER"), readAfter, "what follows the content is the announcement's to read");
+    assertEquals(List.of("reports/a", "reports/c"), r.received());
+    assertTrue(r.refused().get("reports/b").contains("changed on the sending server"), r.refused().toString());
+    assertFalse(Files.exists(dir.resolve("files/reports/b")));
+    assertEquals(sha(a), area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))).stream()
+        .filter(e -> e.path().equals("reports/a")).findFirst().orElseThrow().sha256());
+
+    byte[] c2 = bytes("third, again");
+    List<ManifestEntry> again = List.of(new ManifestEntry("reports/c", c2.length, null));
+    FileArea.Refused wrongCount = assertThrows(FileArea.Refused.class,
+        () -> area.receive(again, concat(c2), afterContent -> List.of(sha(c2), sha(c2))));
+    assertTrue(wrongCount.getMessage().contains("2 hashes were announced for 1 files"), wrongCount.getMessage());
+    FileArea.Refused badTrailer = assertThrows(FileArea.Refused.class, () -> area.receive(again, concat(c2),
+        afterContent -> {
+          throw new FileArea.Refused("trailer: not signed");
+        }));
+    assertEquals("trailer: not signed", badTrailer.getMessage());
+    assertEquals("third", Files.readString(dir.resolve("files/reports/c")), "a refused announcement changes nothing");
+    assertEquals(0, incoming(), "a refused announcement leaves no temporary file");
+  }
+
   @Test
   void a_bad_list_is_refused_before_a_byte_is_read() {
     InputStream never = new InputStream() {

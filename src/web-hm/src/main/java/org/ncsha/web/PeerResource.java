@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.ncsha.ha.Command;
@@ -221,8 +222,40 @@ public class PeerResource {
   @Path("/files/batch")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   public Response fileBatch(java.io.InputStream content) {
-    return guardedStream(FileMessages.BATCH_PATH, content, (path, signed) -> fileSync(path,
-        () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content)));
+    return guardedStream(FileMessages.BATCH_PATH, content, (path, signed) -> fileSync(path, () -> {
+      FileMessages.FileBatch batch = JSON.fromJson(signed, FileMessages.FileBatch.class);
+      return files.receiveFromPeer(batch, content, org.ncsha.files.FileArea.Announced.listedWith(batch.files()));
+    }));
+  }
+
+  /**
+   * File sync: a batch of files, streamed, whose hashes follow the content in a trailer signed
+   * under this request's time and nonce (the sender hashed each file while it sent it).
+   */
+  @POST
+  @Path("/files/stream")
+  @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+  public Response fileStream(java.io.InputStream content) {
+    return guardedStream(FileMessages.STREAM_PATH, content, (path, signed) -> fileSync(path,
+        () -> files.receiveFromPeer(JSON.fromJson(signed, FileMessages.FileBatch.class), content, this::trailer)));
+  }
+
+  /** The hashes in a streamed batch's trailer, once its signature is checked. */
+  private List<String> trailer(java.io.InputStream afterContent) throws org.ncsha.files.FileArea.Refused {
+    FileMessages.Trailer trailer;
+    try {
+      trailer = JSON.fromJson(FileMessages.readTrailer(afterContent), FileMessages.Trailer.class);
+    } catch (java.io.IOException | jakarta.json.bind.JsonbException e) {
+      throw new org.ncsha.files.FileArea.Refused("trailer: " + e.getMessage());
+    }
+    String scope = FileMessages.trailerScope(PeerSignature.requestScope(destination(), FileMessages.STREAM_PATH));
+    long time = Long.parseLong(headers.getHeaderString(PeerSignature.TIME_HEADER)); // checked with the request
+    if (trailer == null || trailer.sha256() == null || !PeerSignature.matches(requestSecret, time,
+        headers.getHeaderString(PeerSignature.NONCE_HEADER), scope, FileMessages.trailerSigned(trailer.sha256()),
+        trailer.signature())) {
+      throw new org.ncsha.files.FileArea.Refused("trailer: not signed with this request's key, time and nonce");
+    }
+    return trailer.sha256();
   }
 
   /**
