@@ -42,6 +42,8 @@ class FileSyncBenchmark {
    * times the kernel time (a plain Python loop too), which would time the disk, not file sync.
    */
   private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warmUpRounds", 3);
+  /** Rounds of the large file, each a new file; the median is reported. */
+  private static final int BIG_ROUNDS = Integer.getInteger("bench.bigRounds", 3);
 
   @Test
   void near_real_time_latency_and_reconciliation_against_rsync() throws Exception {
@@ -63,8 +65,11 @@ class FileSyncBenchmark {
       for (int round = 0; round < SMALL_ROUNDS; round++) {
         rounds.add(transfer(pair, scratch, "reports/bench-tree-" + round, tree(scratch.resolve("small-" + round), SMALL_FILES)));
       }
-      Transfer big = transfer(pair, scratch, "tftp/bench-image.bin", bigFile(scratch.resolve("big.bin")));
-      write(latencies, rounds, big);
+      List<Transfer> bigRounds = new ArrayList<>();
+      for (int round = 0; round < BIG_ROUNDS; round++) {
+        bigRounds.add(transfer(pair, scratch, "tftp/bench-image-" + round + ".bin", bigFile(scratch.resolve("big.bin"))));
+      }
+      write(latencies, rounds, bigRounds);
     } finally {
       pair.haPair(Duration.ofMinutes(2), "down");
       Files.deleteTree(scratch);
@@ -90,12 +95,15 @@ class FileSyncBenchmark {
     return seconds;
   }
 
-  private record Transfer(String what, long files, long bytes, double ncsSeconds, double rsyncSeconds) {
-    /** The median of each side over rounds of the same files. */
+  /** One round: ncs-ha's time, plain rsync's, and rsync's with every file flushed as ncs-ha does (--fsync). */
+  private record Transfer(String what, long files, long bytes, double ncsSeconds, double rsyncSeconds,
+      double rsyncFsyncSeconds) {
+    /** The median of each over rounds of the same files. */
     static Transfer median(List<Transfer> rounds) {
       Transfer first = rounds.get(0);
       return new Transfer(first.what(), first.files(), first.bytes(), middle(rounds.stream().map(Transfer::ncsSeconds).toList()),
-          middle(rounds.stream().map(Transfer::rsyncSeconds).toList()));
+          middle(rounds.stream().map(Transfer::rsyncSeconds).toList()),
+          middle(rounds.stream().map(Transfer::rsyncFsyncSeconds).toList()));
     }
 
     private static double middle(List<Double> values) {
@@ -122,34 +130,54 @@ class FileSyncBenchmark {
   /**
    * Moves the prepared files into the primary's area in one rename and waits until the
    * secondary has all of them (a file appears there only whole); then rsync copies the same
-   * files between two local directories.
+   * files between two local directories, plainly and with --fsync. Each of the three starts from
+   * the same state of the machine ({@link #settle}), and every copy is kept: deleting thousands
+   * of files makes this disk slow to create the next ones.
    */
   private static Transfer transfer(Pair pair, Path scratch, String areaPath, Prepared prepared) throws Exception {
     Path target = pair.dir.resolve("primary/files").resolve(areaPath);
     Path arrival = pair.dir.resolve("secondary/files").resolve(areaPath);
-    // The prepared files on disk before the clock starts: the receiver flushes the file system
-    // (sync --file-system) before it answers, which would otherwise write them out too, a cost
-    // of preparing the benchmark that rsync, which does not flush, would not be charged.
-    assertEquals(0, Pair.command("sync"), "sync");
+    settle();
     long start = System.nanoTime();
     Arrivals arrivals = new Arrivals(arrival, prepared);
     java.nio.file.Files.move(prepared.path(), target, StandardCopyOption.ATOMIC_MOVE);
     arrived(arrivals::complete, Duration.ofMillis(10), Duration.ofMinutes(20), prepared.what());
     double ncs = (System.nanoTime() - start) / 1e9;
     assertEquals(prepared.bytes(), bytes(arrival), "every byte on the secondary");
-
-    Path copy = scratch.resolve("rsync-copy");
-    Files.deleteTree(copy);
-    long rsyncStart = System.nanoTime();
-    Process rsync = new ProcessBuilder("rsync", "-a", "--whole-file", target.toString(), copy.toString() + "/")
-        .inheritIO().start();
-    assertTrue(rsync.waitFor(20, java.util.concurrent.TimeUnit.MINUTES), "rsync finished");
-    assertEquals(0, rsync.exitValue(), "rsync succeeded");
-    double rsyncSeconds = (System.nanoTime() - rsyncStart) / 1e9;
-    Files.deleteTree(copy);
-    Transfer t = new Transfer(prepared.what(), prepared.files(), prepared.bytes(), ncs, rsyncSeconds);
+    String copy = areaPath.replace('/', '-');
+    double rsync = rsync(target, scratch.resolve("rsync/" + copy));
+    double rsyncFsync = rsync(target, scratch.resolve("rsync-fsync/" + copy), "--fsync");
+    Transfer t = new Transfer(prepared.what(), prepared.files(), prepared.bytes(), ncs, rsync, rsyncFsync);
     System.out.println("[bench] " + t);
     return t;
+  }
+
+  /** Seconds rsync takes to copy {@code from} into the folder {@code to}. */
+  private static double rsync(Path from, Path to, String... options) throws Exception {
+    java.nio.file.Files.createDirectories(to);
+    List<String> command = new ArrayList<>(List.of("rsync", "-a", "--whole-file"));
+    command.addAll(List.of(options));
+    command.addAll(List.of(from.toString(), to + "/"));
+    settle();
+    long start = System.nanoTime();
+    Process rsync = new ProcessBuilder(command).inheritIO().start();
+    assertTrue(rsync.waitFor(20, java.util.concurrent.TimeUnit.MINUTES), "rsync finished");
+    assertEquals(0, rsync.exitValue(), "rsync succeeded");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(bytes(from), bytes(to), "rsync copied every byte");
+    return seconds;
+  }
+
+  /**
+   * The same start for each timed copy: everything written so far on disk (the receiver flushes
+   * before it answers, and would otherwise write out what preparing the benchmark left in memory)
+   * and the page cache emptied. On this machine writing 1 GB into the page cache took 0.13 s
+   * with free memory and 1.5 s with memory full of cached files (the kernel reclaiming as it
+   * went), so without this each tool's time depended on what the one before it had left.
+   */
+  private static void settle() throws Exception {
+    assertEquals(0, Pair.command("sync"), "sync");
+    java.nio.file.Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "1\n");
   }
 
   private static Prepared tree(Path dir, int files) throws Exception {
@@ -267,8 +295,9 @@ class FileSyncBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
   }
 
-  private static void write(List<Double> latencies, List<Transfer> rounds, Transfer big) throws Exception {
+  private static void write(List<Double> latencies, List<Transfer> rounds, List<Transfer> bigRounds) throws Exception {
     Transfer small = Transfer.median(rounds);
+    Transfer big = Transfer.median(bigRounds);
     List<Double> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     StringBuilder md = new StringBuilder();
@@ -282,27 +311,39 @@ class FileSyncBenchmark {
         .append(String.format("| %d | %.3f s | %.3f s | %.3f s |%n%n", latencies.size(), percentile(sorted, 0.5),
             percentile(sorted, 0.99), sorted.get(sorted.size() - 1)))
         .append("Target (issue 14): p99 under 1 s, where the guide's schedule alone would take up to 11 s.\n\n")
-        .append("Reconciliation: the files, prepared and flushed to disk (`sync`) before the clock starts, are moved into ")
-        .append("the primary's file area in one rename; timed until the secondary ")
-        .append("has every file (each appears only whole, after its hash is checked and it is flushed to disk; looked for every 10 ms). ")
-        .append("rsync: `rsync -a --whole-file` of the same files between two local directories (no ssh, no network, no ")
-        .append("hashing), on the same machine.\n\n")
-        .append("| what | files | MB | ncs-ha | ncs-ha MB/s | rsync | rsync MB/s | ncs-ha / rsync |\n")
-        .append("|---|---|---|---|---|---|---|---|\n");
+        .append("Reconciliation: the files, prepared, are moved into the primary's file area in one rename; timed until ")
+        .append("the secondary has every file (each appears only whole, after its SHA-256 is checked and it is flushed to ")
+        .append("disk; looked for every 10 ms). ncs-ha sends over HTTPS (TLS 1.3, AES-GCM), and each side computes every ")
+        .append("file's SHA-256. rsync: `rsync -a --whole-file` of the same files between two local directories (no ssh, ")
+        .append("no network, no encryption, xxh128 checksums), on the same machine; \"rsync --fsync\" is the same with ")
+        .append("each file flushed to disk, as ncs-ha does. Before each of the three copies everything is written out ")
+        .append("(`sync`) and the page cache emptied (`/proc/sys/vm/drop_caches`): each starts from the same state ")
+        .append("(free memory, its source on disk).\n\n")
+        .append("| what | files | MB | ncs-ha | ncs-ha MB/s | rsync | rsync MB/s | ncs-ha / rsync | rsync --fsync | ncs-ha / rsync --fsync |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Transfer t : List.of(small, big)) {
-      md.append(String.format("| %s | %d | %.0f | %.1f s | %.1f | %.1f s | %.1f | %.0f %% |%n", t.what(), t.files(),
-          t.bytes() / 1e6, t.ncsSeconds(), t.ncsMBps(), t.rsyncSeconds(), t.rsyncMBps(), 100 * t.ncsMBps() / t.rsyncMBps()));
+      md.append(String.format("| %s | %d | %.0f | %.2f s | %.0f | %.2f s | %.0f | %.0f %% | %.2f s | %.0f %% |%n", t.what(),
+          t.files(), t.bytes() / 1e6, t.ncsSeconds(), t.ncsMBps(), t.rsyncSeconds(), t.rsyncMBps(),
+          100 * t.rsyncSeconds() / t.ncsSeconds(), t.rsyncFsyncSeconds(), 100 * t.rsyncFsyncSeconds() / t.ncsSeconds()));
     }
-    md.append("\nThe small files: the median of ").append(rounds.size()).append(" rounds (ncs-ha ")
-        .append(rounds.stream().map(t -> String.format("%.2f s", t.ncsSeconds())).toList()).append(", rsync ")
-        .append(rounds.stream().map(t -> String.format("%.2f s", t.rsyncSeconds())).toList())
-        .append("; ncs-ha / rsync round by round ")
-        .append(rounds.stream().map(t -> String.format("%.0f %%", 100 * t.rsyncSeconds() / t.ncsSeconds())).toList())
-        .append("), each of new files, after ").append(WARM_UP_ROUNDS).append(" warm-up rounds of the same size that are ")
-        .append("not counted: a server that has run for a while has compiled TLS, hashing and the file code, which a fresh ")
-        .append("JVM's first rounds pay for.\n")
+    md.append("\nEach figure is the median of its rounds. The small files: ").append(rounds.size())
+        .append(" rounds, each of new files, after ").append(WARM_UP_ROUNDS).append(" warm-up rounds of the same size that ")
+        .append("are not counted (a server that has run for a while has compiled TLS, hashing and the file code, which a ")
+        .append("fresh JVM's first rounds pay for); the large file: ").append(bigRounds.size()).append(" rounds, each a new ")
+        .append("file. Round by round:\n\n")
+        .append("| what | ncs-ha | rsync | rsync --fsync |\n|---|---|---|---|\n")
+        .append(roundRow(small.what(), rounds)).append(roundRow(big.what(), bigRounds))
         .append("\nTarget (issue 14): at least 70 % of rsync's throughput.\n");
     BenchmarkReport.writeSection("file-sync", md.toString());
     System.out.println(md);
+  }
+
+  private static String roundRow(String what, List<Transfer> rounds) {
+    return "| " + what + " | " + seconds(rounds, Transfer::ncsSeconds) + " | " + seconds(rounds, Transfer::rsyncSeconds)
+        + " | " + seconds(rounds, Transfer::rsyncFsyncSeconds) + " |\n";
+  }
+
+  private static String seconds(List<Transfer> rounds, java.util.function.ToDoubleFunction<Transfer> which) {
+    return String.join(", ", rounds.stream().map(t -> String.format("%.2f s", which.applyAsDouble(t))).toList());
   }
 }
