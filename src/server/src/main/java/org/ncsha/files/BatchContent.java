@@ -48,6 +48,7 @@ final class BatchContent extends InputStream {
   private final MessageDigest digest;
   private final String[] hashes;
   private int index = -1;
+  private boolean ended;
   private long left;
   private InputStream current;
   private boolean troubled;
@@ -84,7 +85,7 @@ final class BatchContent extends InputStream {
    * a file that changed while it was read.
    */
   List<String> hashes() {
-    if (!hashing() || index < parts.size()) {
+    if (!hashing() || !ended) {
       throw new IllegalStateException("the hashes are known once all the content has been read");
     }
     return new ArrayList<>(Arrays.asList(hashes));
@@ -123,6 +124,7 @@ final class BatchContent extends InputStream {
     while (left == 0) {
       if (index + 1 >= parts.size()) {
         index = parts.size();
+        ended = true;
         return -1;
       }
       index++;

@@ -37,10 +37,23 @@ final class IncomingCopy implements AutoCloseable {
   private final MessageDigest digest = Sha256.digest();
   private ExecutorService writer;
   private ExecutorService flusher;
+  private final long flushEvery;
+  private int flushesStarted;
 
   /** For a batch whose largest file is {@code largest} bytes: no buffer larger than that. */
   IncomingCopy(long largest) {
+    this(largest, FLUSH_EVERY_BYTES);
+  }
+
+  /** The same, flushing a large file every {@code flushEvery} bytes (a test sees the flushes in a small file). */
+  IncomingCopy(long largest, long flushEvery) {
     buffers[0] = new byte[(int) Math.max(1, Math.min(BUFFER_BYTES, largest))];
+    this.flushEvery = flushEvery;
+  }
+
+  /** How many flushes were started while files arrived. */
+  int flushesStarted() {
+    return flushesStarted;
   }
 
   /** Copies exactly the entry's size from {@code in} into {@code part}; the SHA-256 of what arrived. */
@@ -81,9 +94,10 @@ final class IncomingCopy implements AutoCloseable {
         int n = fill(in, buffer, e, left);
         await(writing); // the other buffer's write: that buffer is filled next
         unflushed += n;
-        if (unflushed >= FLUSH_EVERY_BYTES && (flushing == null || flushing.isDone())) {
+        if (unflushed >= flushEvery && (flushing == null || flushing.isDone())) {
           await(flushing);
           unflushed = 0;
+          flushesStarted++;
           flushing = flusher().submit(() -> {
             to.force(false);
             return null;
@@ -161,17 +175,27 @@ final class IncomingCopy implements AutoCloseable {
     }
   }
 
-  /** Waits for work whose outcome no longer matters: the copy has failed already. */
+  /**
+   * Waits for work whose outcome no longer matters (the copy has failed already), even when this
+   * thread is interrupted: the channel it uses closes after this.
+   */
   private static void settle(Future<?> work) {
     if (work == null) {
       return;
     }
-    try {
-      work.get();
-    } catch (InterruptedException ie) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        work.get();
+        break;
+      } catch (InterruptedException ie) {
+        interrupted = true;
+      } catch (ExecutionException ignored) {
+        break; // the copy's own failure is the one reported
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException ignored) {
-      // The copy's own failure is the one reported.
     }
   }
 

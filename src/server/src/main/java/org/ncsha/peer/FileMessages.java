@@ -71,13 +71,42 @@ public final class FileMessages {
    */
   public record Trailer(List<String> sha256, String signature) {}
 
-  /** What a trailer's signature covers: its hashes, one a line ("-" for none). */
-  public static String trailerSigned(List<String> sha256) {
+  /** A hash a trailer may carry: a SHA-256 as {@link org.ncsha.security.Sha256#hex} writes it. */
+  private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+  /** The trailer of a batch sent under this request's key, time, nonce and scope ({@link PeerSignature#requestScope}). */
+  public static Trailer trailer(List<String> sha256, String peerSecret, long time, String nonce, String requestScope) {
+    return new Trailer(sha256, PeerSignature.sign(peerSecret, time, nonce, trailerScope(requestScope), trailerSigned(sha256)));
+  }
+
+  /**
+   * The trailer's hashes, when each is a SHA-256 (64 lowercase hexadecimal digits) or null and the
+   * trailer is signed under this request's key, time, nonce and scope; otherwise why not.
+   */
+  public static List<String> checkedHashes(Trailer trailer, String peerSecret, long time, String nonce,
+      String requestScope) throws IOException {
+    if (trailer == null || trailer.sha256() == null) {
+      throw new IOException("trailer: no hashes");
+    }
+    for (String h : trailer.sha256()) {
+      if (h != null && !SHA256_HEX.matcher(h).matches()) {
+        throw new IOException("trailer: each hash must be 64 lowercase hexadecimal digits, or null for a file that changed");
+      }
+    }
+    if (!PeerSignature.matches(peerSecret, time, nonce, trailerScope(requestScope), trailerSigned(trailer.sha256()),
+        trailer.signature())) {
+      throw new IOException("trailer: not signed with this request's key, time and nonce");
+    }
+    return trailer.sha256();
+  }
+
+  /** What a trailer's signature covers: its hashes, one a line ("-" for none; a hash is hexadecimal). */
+  static String trailerSigned(List<String> sha256) {
     return String.join("\n", sha256.stream().map(h -> h == null ? "-" : h).toList());
   }
 
   /** The path a trailer is signed under: its request's, so it cannot be taken for another request or a reply. */
-  public static String trailerScope(String requestScope) {
+  private static String trailerScope(String requestScope) {
     return requestScope + " trailer";
   }
 

@@ -119,13 +119,10 @@ public class PeerClient {
     }
     String path = FileMessages.STREAM_PATH;
     Stamp stamp = Stamp.now();
-    String trailerScope = FileMessages.trailerScope(PeerSignature.requestScope(uri(address, path).getRawAuthority(), path));
+    String scope = PeerSignature.requestScope(uri(address, path).getRawAuthority(), path);
     // Made when the content has been read: only then are its hashes known.
-    java.io.InputStream trailer = new LazyStream(() -> {
-      java.util.List<String> sha256 = hashesAfter.get();
-      return FileMessages.frame(JSON.toJson(new FileMessages.Trailer(sha256, PeerSignature.sign(peerSecret, stamp.time(),
-          stamp.nonce(), trailerScope, FileMessages.trailerSigned(sha256)))));
-    });
+    java.io.InputStream trailer = new LazyStream(() -> FileMessages.frame(JSON.toJson(
+        FileMessages.trailer(hashesAfter.get(), peerSecret, stamp.time(), stamp.nonce(), scope))));
     String signed = JSON.toJson(batch);
     byte[] framed = FileMessages.frame(signed);
     // Of unknown length (the trailer's is known only at the end): sent chunked.

@@ -69,6 +69,11 @@ class BatchContentTest {
       assertEquals(java.util.Map.of("reports/a", shaA, "reports/c", shaEmpty), kept, "only unchanged files' hashes are kept");
       assertTrue(content.problem().contains("changed while it was sent"), content.problem());
     }
+    BatchContent closedEarly = new BatchContent(parts, (part, sha) -> { });
+    closedEarly.read(new byte[2]);
+    closedEarly.close();
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, closedEarly::hashes,
+        "content closed before its end has no hashes to tell");
   }
 
   @Test

@@ -152,7 +152,7 @@ class FileAreaTest {
   }
 
   @Test
-  void a_large_file_cut_in_the_middle_leaves_nothing_and_its_writer_is_done_with_it() throws Exception {
+  void a_large_file_cut_in_the_middle_leaves_nothing() throws Exception {
     FileArea roomy = new FileArea(dir.resolve("roomy"), 64L * 1024 * 1024);
     roomy.prepare();
     byte[] big = large(4 * IncomingCopy.BUFFER_BYTES);

@@ -58,26 +58,41 @@ class FileMessagesTest {
   }
 
   @Test
-  void a_trailer_follows_the_content_and_its_signature_covers_every_hash_in_order_and_its_request() throws Exception {
-    java.util.List<String> hashes = java.util.Arrays.asList("aa", null, "bb");
-    String scope = FileMessages.trailerScope(PeerSignature.requestScope("10.0.0.2:8082", FileMessages.STREAM_PATH));
-    String signature = PeerSignature.sign(SECRET, 1000, "n1", scope, FileMessages.trailerSigned(hashes));
+  void a_trailer_follows_the_content_and_holds_only_when_signed_under_its_own_request() throws Exception {
+    String sha = "a".repeat(64);
+    java.util.List<String> hashes = java.util.Arrays.asList(sha, null, "b".repeat(64));
+    String scope = PeerSignature.requestScope("10.0.0.2:8082", FileMessages.STREAM_PATH);
+    FileMessages.Trailer trailer = FileMessages.trailer(hashes, SECRET, 1000, "n1", scope);
     try (jakarta.json.bind.Jsonb json = jakarta.json.bind.JsonbBuilder.create()) {
-      String trailer = json.toJson(new FileMessages.Trailer(hashes, signature));
-      InputStream rest = new SequenceInputStream(new ByteArrayInputStream(FileMessages.frame(trailer)), stream(""));
+      InputStream rest = new SequenceInputStream(new ByteArrayInputStream(FileMessages.frame(json.toJson(trailer))), stream(""));
       FileMessages.Trailer read = json.fromJson(FileMessages.readTrailer(rest), FileMessages.Trailer.class);
-      assertEquals(hashes, read.sha256(), "a file that changed while it was sent travels as null");
       assertEquals(-1, rest.read());
-      assertTrue(PeerSignature.matches(SECRET, 1000, "n1", scope, FileMessages.trailerSigned(read.sha256()), read.signature()));
+      assertEquals(hashes, FileMessages.checkedHashes(read, SECRET, 1000, "n1", scope),
+          "a file that changed while it was sent travels as null");
     }
-    for (java.util.List<String> other : java.util.List.of(java.util.Arrays.asList("aa", "cc", "bb"),
-        java.util.Arrays.asList("bb", null, "aa"), java.util.Arrays.asList("aa", null))) {
-      assertEquals(false, PeerSignature.matches(SECRET, 1000, "n1", scope, FileMessages.trailerSigned(other), signature),
-          other.toString());
-    }
-    assertEquals(false, PeerSignature.matches(SECRET, 1000, "n2", scope, FileMessages.trailerSigned(hashes), signature),
-        "another request's trailer");
-    assertEquals(false, PeerSignature.matches(OTHER, 1000, "n1", scope, FileMessages.trailerSigned(hashes), signature));
+    java.util.Map<String, org.junit.jupiter.api.function.Executable> forged = new java.util.LinkedHashMap<>();
+    forged.put("another hash", () -> FileMessages.checkedHashes(new FileMessages.Trailer(
+        java.util.Arrays.asList(sha, "c".repeat(64), "b".repeat(64)), trailer.signature()), SECRET, 1000, "n1", scope));
+    forged.put("the hashes in another order", () -> FileMessages.checkedHashes(new FileMessages.Trailer(
+        java.util.Arrays.asList("b".repeat(64), null, sha), trailer.signature()), SECRET, 1000, "n1", scope));
+    forged.put("a hash left out", () -> FileMessages.checkedHashes(new FileMessages.Trailer(
+        java.util.Arrays.asList(sha, null), trailer.signature()), SECRET, 1000, "n1", scope));
+    forged.put("another request's nonce", () -> FileMessages.checkedHashes(trailer, SECRET, 1000, "n2", scope));
+    forged.put("another request's time", () -> FileMessages.checkedHashes(trailer, SECRET, 1001, "n1", scope));
+    forged.put("another server", () -> FileMessages.checkedHashes(trailer, SECRET, 1000, "n1",
+        PeerSignature.requestScope("10.0.0.3:8082", FileMessages.STREAM_PATH)));
+    forged.put("another key", () -> FileMessages.checkedHashes(trailer, OTHER, 1000, "n1", scope));
+    forged.put("the request's own signature", () -> FileMessages.checkedHashes(new FileMessages.Trailer(hashes,
+        PeerSignature.sign(SECRET, 1000, "n1", scope, FileMessages.trailerSigned(hashes))), SECRET, 1000, "n1", scope));
+    forged.put("no signature", () -> FileMessages.checkedHashes(new FileMessages.Trailer(hashes, null), SECRET, 1000, "n1", scope));
+    forged.put("no hashes", () -> FileMessages.checkedHashes(new FileMessages.Trailer(null, trailer.signature()), SECRET, 1000,
+        "n1", scope));
+    forged.put("a hash that is not one", () -> FileMessages.checkedHashes(FileMessages.trailer(
+        java.util.Arrays.asList(sha + "\n-", "b".repeat(64)), SECRET, 1000, "n1", scope), SECRET, 1000, "n1", scope));
+    forged.forEach((what, check) -> {
+      IOException e = assertThrows(IOException.class, check, what);
+      assertTrue(e.getMessage().startsWith("trailer: "), what + ": " + e.getMessage());
+    });
     IOException missing = assertThrows(IOException.class, () -> FileMessages.readTrailer(stream("")));
     assertTrue(missing.getMessage().startsWith("trailer: "), missing.getMessage());
   }

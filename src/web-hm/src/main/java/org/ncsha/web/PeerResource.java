@@ -242,21 +242,18 @@ public class PeerResource {
 
   /** The hashes in a streamed batch's trailer, once its signature is checked. */
   private List<String> trailer(java.io.InputStream afterContent) throws org.ncsha.files.FileArea.Refused {
-    FileMessages.Trailer trailer;
     try {
-      trailer = JSON.fromJson(FileMessages.readTrailer(afterContent), FileMessages.Trailer.class);
-    } catch (java.io.IOException | jakarta.json.bind.JsonbException e) {
+      FileMessages.Trailer trailer = JSON.fromJson(FileMessages.readTrailer(afterContent), FileMessages.Trailer.class);
+      // The request's time and nonce were checked when it arrived.
+      return FileMessages.checkedHashes(trailer, requestSecret, Long.parseLong(headers.getHeaderString(PeerSignature.TIME_HEADER)),
+          headers.getHeaderString(PeerSignature.NONCE_HEADER), PeerSignature.requestScope(destination(), FileMessages.STREAM_PATH));
+    } catch (java.io.IOException e) {
+      throw new org.ncsha.files.FileArea.Refused(e.getMessage());
+    } catch (jakarta.json.bind.JsonbException e) {
       throw new org.ncsha.files.FileArea.Refused("trailer: " + e.getMessage());
     }
-    String scope = FileMessages.trailerScope(PeerSignature.requestScope(destination(), FileMessages.STREAM_PATH));
-    long time = Long.parseLong(headers.getHeaderString(PeerSignature.TIME_HEADER)); // checked with the request
-    if (trailer == null || trailer.sha256() == null || !PeerSignature.matches(requestSecret, time,
-        headers.getHeaderString(PeerSignature.NONCE_HEADER), scope, FileMessages.trailerSigned(trailer.sha256()),
-        trailer.signature())) {
-      throw new org.ncsha.files.FileArea.Refused("trailer: not signed with this request's key, time and nonce");
-    }
-    return trailer.sha256();
   }
+
 
   /**
    * A streamed request: its signed part (which describes the content after it) is read first and
