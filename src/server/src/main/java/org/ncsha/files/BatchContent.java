@@ -32,11 +32,7 @@ final class BatchContent extends InputStream {
    * way) the modification time and identity it had when the batch was made; {@code sha256} when
    * it is known before.
    */
-  record Part(String path, Path file, long size, String sha256, FileTime modified, Object fileKey) {
-    Part(Path file, long size) {
-      this(file.toString(), file, size, null, null, null);
-    }
-  }
+  record Part(String path, Path file, long size, String sha256, FileTime modified, Object fileKey) {}
 
   /** Told each file read whole and unchanged, with its hash: the sender's cache of hashes. */
   interface Hashed {
@@ -132,7 +128,7 @@ final class BatchContent extends InputStream {
       left = part.size();
       troubled = false;
       current = open(part.file());
-      if (digest != null) {
+      if (hashing()) {
         digest.reset();
       }
       if (left == 0) {
@@ -154,7 +150,7 @@ final class BatchContent extends InputStream {
       Arrays.fill(b, off, off + want, (byte) 0);
       n = want;
     }
-    if (digest != null) {
+    if (hashing()) {
       digest.update(b, off, n);
     }
     left -= n;
@@ -167,7 +163,7 @@ final class BatchContent extends InputStream {
   /** The current file is sent: its hash counts only when the file is still as it was listed. */
   private void finishPart() {
     closeCurrent();
-    if (digest == null) {
+    if (!hashing()) {
       return;
     }
     Part part = parts.get(index);

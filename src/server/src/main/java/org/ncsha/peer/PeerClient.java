@@ -123,31 +123,42 @@ public class PeerClient {
     // Made when the content has been read: only then are its hashes known.
     java.io.InputStream trailer = new LazyStream(() -> FileMessages.frame(JSON.toJson(
         FileMessages.trailer(hashesAfter.get(), peerSecret, stamp.time(), stamp.nonce(), scope))));
-    String signed = JSON.toJson(batch);
-    byte[] framed = FileMessages.frame(signed);
-    // Of unknown length (the trailer's is known only at the end): sent chunked.
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
-        java.util.Collections.enumeration(java.util.List.of(new java.io.ByteArrayInputStream(framed), content.get(), trailer))));
-    HttpResponse<String> res = send(fileClient(fingerprint), address, peerSecret, path, signed, body,
-        "application/octet-stream", true, timeout.plusSeconds(bytes / (1024 * 1024)), stamp);
-    return JSON.fromJson(res.body(), FileMessages.BatchResult.class);
+    return JSON.fromJson(stream(address, fingerprint, peerSecret, path, JSON.toJson(batch), content, bytes, trailer, stamp)
+        .body(), FileMessages.BatchResult.class);
   }
 
   /**
    * Streams {@code bytes} of {@code content} to the peer after a signed part that describes them
-   * (their size and SHA-256, which the receiver checks before it keeps anything). The time allowed
-   * grows with the size (at least 1 MB/s) on top of the usual peer timeout.
+   * (their size and SHA-256, which the receiver checks before it keeps anything).
    */
   public <T> T sendStream(String address, String fingerprint, String peerSecret, String path, Object description,
       java.util.function.Supplier<java.io.InputStream> content, long bytes, Class<T> answer) throws PeerException {
-    String signed = JSON.toJson(description);
+    return JSON.fromJson(stream(address, fingerprint, peerSecret, path, JSON.toJson(description), content, bytes, null,
+        Stamp.now()).body(), answer);
+  }
+
+  /**
+   * The signed part, framed, then {@code bytes} of {@code content}, then the {@code trailer} when
+   * there is one: then the body is sent chunked, since the trailer's length is known only at the
+   * end. The time allowed grows with the size (at least 1 MB/s) on top of the usual peer timeout.
+   */
+  private HttpResponse<String> stream(String address, String fingerprint, String peerSecret, String path, String signed,
+      java.util.function.Supplier<java.io.InputStream> content, long bytes, java.io.InputStream trailer, Stamp stamp)
+      throws PeerException {
     byte[] framed = FileMessages.frame(signed);
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-        () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(framed), content.get())), framed.length + bytes);
-    Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
-    HttpResponse<String> res = send(fileClient(fingerprint), address, peerSecret, path, signed, body,
-        "application/octet-stream", true, allowed, Stamp.now());
-    return JSON.fromJson(res.body(), answer);
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
+      java.util.List<java.io.InputStream> parts = new java.util.ArrayList<>(
+          java.util.List.of(new java.io.ByteArrayInputStream(framed), content.get()));
+      if (trailer != null) {
+        parts.add(trailer);
+      }
+      return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
+    });
+    if (trailer == null) {
+      body = HttpRequest.BodyPublishers.fromPublisher(body, framed.length + bytes);
+    }
+    return send(fileClient(fingerprint), address, peerSecret, path, signed, body, "application/octet-stream", true,
+        timeout.plusSeconds(bytes / (1024 * 1024)), stamp);
   }
 
   /** A client (and so connections) of its own for files: a large file must not hold up the heartbeats. */

@@ -129,20 +129,13 @@ class FileAreaTest {
     assertTrue(early.getMessage().contains("ended after 5 of 500 bytes"), early.getMessage());
   }
 
-  /** A file larger than the copy's buffer: written beside the read, flushed on the way. */
-  private static byte[] large(int size) {
-    byte[] b = new byte[size];
-    new java.util.Random(size).nextBytes(b);
-    return b;
-  }
-
   @Test
   void a_file_of_several_buffers_arrives_whole_between_small_ones() throws Exception {
     FileArea roomy = new FileArea(dir.resolve("roomy"), 64L * 1024 * 1024);
     roomy.prepare();
     byte[] small = bytes("small");
-    byte[] big = large(3 * IncomingCopy.BUFFER_BYTES + 12345);
-    byte[] other = large(IncomingCopy.BUFFER_BYTES + 1);
+    byte[] big = IncomingCopyTest.random(3 * IncomingCopy.BUFFER_BYTES + 12345);
+    byte[] other = IncomingCopyTest.random(IncomingCopy.BUFFER_BYTES + 1);
     FileArea.Received r = roomy.receive(List.of(entry("tftp/a", small), entry("tftp/ios.bin", big),
         entry("tftp/b.bin", other), entry("tftp/c", small)), concat(small, big, other, small));
     assertEquals(List.of("tftp/a", "tftp/ios.bin", "tftp/b.bin", "tftp/c"), r.received());
@@ -155,7 +148,7 @@ class FileAreaTest {
   void a_large_file_cut_in_the_middle_leaves_nothing() throws Exception {
     FileArea roomy = new FileArea(dir.resolve("roomy"), 64L * 1024 * 1024);
     roomy.prepare();
-    byte[] big = large(4 * IncomingCopy.BUFFER_BYTES);
+    byte[] big = IncomingCopyTest.random(4 * IncomingCopy.BUFFER_BYTES);
     InputStream cut = new java.io.FilterInputStream(new ByteArrayInputStream(big, 0, 2 * IncomingCopy.BUFFER_BYTES + 7)) {
       @Override
       public int read(byte[] b, int off, int len) throws IOException {

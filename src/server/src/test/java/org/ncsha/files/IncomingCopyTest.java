@@ -17,7 +17,8 @@ import org.ncsha.security.Sha256;
 class IncomingCopyTest {
   @TempDir Path dir;
 
-  private static byte[] random(int size) {
+  /** Content of a size, the same for the same size. */
+  static byte[] random(int size) {
     byte[] b = new byte[size];
     new java.util.Random(size).nextBytes(b);
     return b;
