@@ -30,7 +30,7 @@ public class PeerClient {
   private final int hmPort;
   private final Duration timeout;
   private final Map<String, HttpClient> clientsByFingerprint = new ConcurrentHashMap<>();
-  private final Map<String, HttpClient> fileClients = new ConcurrentHashMap<>();
+  private final Map<String, StreamedPost> fileClients = new ConcurrentHashMap<>();
   private volatile Duration clockSkew;
 
   public PeerClient(int hmPort, Duration timeout) {
@@ -142,28 +142,29 @@ public class PeerClient {
    * there is one: then the body is sent chunked, since the trailer's length is known only at the
    * end. The time allowed grows with the size (at least 1 MB/s) on top of the usual peer timeout.
    */
-  private HttpResponse<String> stream(String address, String fingerprint, String peerSecret, String path, String signed,
+  private StreamedPost.Answer stream(String address, String fingerprint, String peerSecret, String path, String signed,
       java.util.function.Supplier<java.io.InputStream> content, long bytes, java.io.InputStream trailer, Stamp stamp)
       throws PeerException {
     byte[] framed = FileMessages.frame(signed);
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> {
-      java.util.List<java.io.InputStream> parts = new java.util.ArrayList<>(
-          java.util.List.of(new java.io.ByteArrayInputStream(framed), content.get()));
-      if (trailer != null) {
-        parts.add(trailer);
-      }
-      return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
-    });
-    if (trailer == null) {
-      body = HttpRequest.BodyPublishers.fromPublisher(body, framed.length + bytes);
+    URI uri = uri(address, path);
+    Duration allowed = timeout.plusSeconds(bytes / (1024 * 1024));
+    Map<String, String> headers = signedHeaders(uri, path, peerSecret, signed, stamp);
+    headers.put("Content-Type", "application/octet-stream");
+    StreamedPost.Answer answer;
+    try (java.io.InputStream in = content.get()) {
+      answer = fileClient(fingerprint).post(uri, headers, framed, in, trailer, trailer == null ? framed.length + bytes : -1,
+          timeout, allowed);
+    } catch (StreamedPost.DeadlineException | java.net.SocketTimeoutException e) {
+      throw new PeerException("The Health Monitor at " + address + " did not answer within " + allowed.toMillis() + " ms", e);
+    } catch (IOException e) {
+      throw unreachable(address, e);
     }
-    return send(fileClient(fingerprint), address, peerSecret, path, signed, body, "application/octet-stream", true,
-        timeout.plusSeconds(bytes / (1024 * 1024)), stamp);
+    return checked(answer, address, peerSecret, path, stamp, false, Instant.now());
   }
 
-  /** A client (and so connections) of its own for files: a large file must not hold up the heartbeats. */
-  private HttpClient fileClient(String fingerprint) throws PeerException {
-    return fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> client(PinnedTrust.sslContext(f)));
+  /** A sender of its own for files: a large file must not hold up the heartbeats. */
+  private StreamedPost fileClient(String fingerprint) throws PeerException {
+    return fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> new StreamedPost(PinnedTrust.sslContext(f)));
   }
 
   /** A request's time and nonce, which its signature (and a trailer's) covers. */
@@ -200,31 +201,14 @@ public class PeerClient {
     }
   }
 
+  /** Sends a signed JSON request and returns the answer once its signature is checked. */
   private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String body)
       throws PeerException {
-    return send(client, address, peerSecret, path, body, HttpRequest.BodyPublishers.ofString(body), "application/json",
-        false, timeout, Stamp.now());
-  }
-
-  /**
-   * Sends a signed request. {@code signed} is what the signature covers: the body itself, or,
-   * for a {@code streamed} body, its signed part (which describes the rest).
-   */
-  private HttpResponse<String> send(HttpClient client, String address, String peerSecret, String path, String signed,
-      HttpRequest.BodyPublisher body, String contentType, boolean streamed, Duration timeout, Stamp stamp)
-      throws PeerException {
-    long now = stamp.time();
-    String nonce = stamp.nonce();
+    Stamp stamp = Stamp.now();
     URI uri = uri(address, path);
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Content-Type", contentType)
-        .header(PeerSignature.TIME_HEADER, Long.toString(now))
-        .header(PeerSignature.NONCE_HEADER, nonce)
-        .header(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret))
-        .header(PeerSignature.SIGNATURE_HEADER,
-            PeerSignature.sign(peerSecret, now, nonce, PeerSignature.requestScope(uri.getRawAuthority(), path), signed));
-    HttpRequest request = builder.POST(body).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json");
+    signedHeaders(uri, path, peerSecret, body, stamp).forEach(builder::header);
+    HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     HttpResponse<String> res;
     java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
         client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
@@ -244,15 +228,8 @@ public class PeerClient {
       if (cause instanceof HttpTimeoutException) {
         throw timedOut(client, address, timeout, cause);
       }
-      if (cause instanceof ConnectException) {
-        throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", cause);
-      }
-      if (cause instanceof IOException) {
-        CertificateChangedException changed = certificateChange(cause);
-        if (changed != null) {
-          throw PeerException.certificateChanged(address, changed);
-        }
-        throw new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + cause, cause);
+      if (cause instanceof IOException io) {
+        throw unreachable(address, io);
       }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
@@ -263,28 +240,61 @@ public class PeerClient {
       Thread.currentThread().interrupt();
       throw new PeerException("Interrupted while calling " + address, e);
     }
-    Instant received = Instant.now();
-    String time = res.headers().firstValue(PeerSignature.TIME_HEADER).orElse(null);
-    if (!streamed) {
-      // A streamed file's round trip is too long to tell the clocks' offset by its middle.
-      measureClock(time, now, received);
+    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    res.headers().map().forEach((name, values) -> headers.put(name, values.isEmpty() ? null : values.get(0)));
+    checked(new StreamedPost.Answer(res.statusCode(), headers, res.body()), address, peerSecret, path, stamp, true,
+        Instant.now());
+    return res;
+  }
+
+  /** The headers that sign a request: its time, nonce, key id and signature over {@code signed}. */
+  private static Map<String, String> signedHeaders(URI uri, String path, String peerSecret, String signed, Stamp stamp) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put(PeerSignature.TIME_HEADER, Long.toString(stamp.time()));
+    headers.put(PeerSignature.NONCE_HEADER, stamp.nonce());
+    headers.put(PeerSignature.KEY_ID_HEADER, peerSecret == null ? "none" : PeerSignature.keyId(peerSecret));
+    headers.put(PeerSignature.SIGNATURE_HEADER, PeerSignature.sign(peerSecret, stamp.time(), stamp.nonce(),
+        PeerSignature.requestScope(uri.getRawAuthority(), path), signed));
+    return headers;
+  }
+
+  private PeerException unreachable(String address, IOException cause) {
+    if (cause instanceof ConnectException) {
+      return new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable (connection refused)", cause);
     }
-    if (res.statusCode() == 401) {
-      boolean clock = PeerSignature.Check.CLOCK_SKEW.name().equals(
-          res.headers().firstValue(PeerSignature.REFUSAL_HEADER).orElse(""));
+    CertificateChangedException changed = certificateChange(cause);
+    if (changed != null) {
+      return PeerException.certificateChanged(address, changed);
+    }
+    return new PeerException("The Health Monitor at " + address + ":" + hmPort + " is not reachable: " + cause, cause);
+  }
+
+  /**
+   * The answer, if it is a success signed with the key for this request; otherwise why not.
+   * {@code timesClock}: whether its round trip was short enough to tell the clocks' offset by
+   * (a streamed file's is not).
+   */
+  private StreamedPost.Answer checked(StreamedPost.Answer answer, String address, String peerSecret, String path,
+      Stamp stamp, boolean timesClock, Instant received) throws PeerException {
+    String time = answer.header(PeerSignature.TIME_HEADER);
+    if (timesClock) {
+      measureClock(time, stamp.time(), received);
+    }
+    if (answer.status() == 401) {
+      boolean clock = PeerSignature.Check.CLOCK_SKEW.name().equals(answer.header(PeerSignature.REFUSAL_HEADER));
       throw PeerException.untrusted(clock ? clockProblem(address) : keyProblem(address, "rejected the authentication key this server signed with"));
     }
-    if (res.statusCode() == 429) {
+    if (answer.status() == 429) {
       // Only a live server limits its callers (it exempts its peer, so this is a misconfiguration).
       throw PeerException.untrusted("The server at " + address + " answers, but refuses this server's requests as too many");
     }
-    if (res.statusCode() / 100 != 2) {
-      throw new PeerException("The Health Monitor at " + address + " answered HTTP " + res.statusCode() + ": " + res.body());
+    if (answer.status() / 100 != 2) {
+      throw new PeerException("The Health Monitor at " + address + " answered HTTP " + answer.status() + ": " + answer.body());
     }
-    String signature = res.headers().firstValue(PeerSignature.SIGNATURE_HEADER).orElse(null);
-    switch (PeerSignature.check(peerSecret, time, nonce, PeerSignature.replyPath(path), res.body(), signature, received)) {
+    switch (PeerSignature.check(peerSecret, time, stamp.nonce(), PeerSignature.replyPath(path), answer.body(),
+        answer.header(PeerSignature.SIGNATURE_HEADER), received)) {
       case VALID -> {
-        return res;
+        return answer;
       }
       case CLOCK_SKEW -> throw PeerException.untrusted(clockProblem(address));
       default -> throw PeerException.untrusted(keyProblem(address, "signed its answer with another key"));
@@ -294,7 +304,6 @@ public class PeerClient {
   /** A call that did not end in time: its pooled connection may be dead (a cut link leaves it half-open), so start afresh. */
   private PeerException timedOut(HttpClient client, String address, Duration timeout, Throwable cause) {
     clientsByFingerprint.values().remove(client);
-    fileClients.values().remove(client);
     return new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", cause);
   }
 
