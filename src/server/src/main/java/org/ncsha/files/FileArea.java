@@ -48,6 +48,8 @@ public final class FileArea {
   }
 
   private static final String INCOMING = ".incoming";
+  /** The hashes kept across restarts ({@link KnownHashes}); beside the class folders, so never sent. */
+  private static final String HASHES = ".hashes";
   /** From this many files to hash in a scan, two threads hash them. */
   private static final int HASH_IN_PARALLEL_FROM = 64;
   /** Up to this many files a batch flushes each; beyond, the whole file system at once. */
@@ -56,13 +58,12 @@ public final class FileArea {
   private final Path root;
   private final long maxBytes;
   /** Hashes by path, valid while size and modification time are unchanged: a rescan reads only what changed. */
-  private final Map<String, Known> hashes = new ConcurrentHashMap<>();
-
-  private record Known(long size, long modified, String sha256) {}
+  private final KnownHashes hashes;
 
   public FileArea(Path root, long maxBytes) {
     this.root = root.toAbsolutePath().normalize();
     this.maxBytes = maxBytes;
+    this.hashes = new KnownHashes(this.root.resolve(HASHES));
   }
 
   public Path root() {
@@ -73,8 +74,12 @@ public final class FileArea {
     return maxBytes;
   }
 
-  /** Makes the class folders, and removes what a transfer cut off before it ended left behind. */
+  /**
+   * Makes the class folders, removes what a transfer cut off before it ended left behind, and
+   * reads the hashes saved before.
+   */
   public void prepare() {
+    hashes.load();
     try {
       for (FileClass c : FileClass.values()) {
         Files.createDirectories(root.resolve(c.folder()));
@@ -132,10 +137,18 @@ public final class FileArea {
         }
       });
     }
+    if (!scope.wholeClasses().isEmpty()) {
+      // What a whole class no longer holds (deleted by hand, or while this server was down) is forgotten.
+      Set<String> present = new HashSet<>();
+      listed.forEach(l -> present.add(l.path()));
+      Set<String> folders = new HashSet<>();
+      scope.wholeClasses().forEach(c -> folders.add(c.folder()));
+      hashes.forget(path -> folders.contains(path.substring(0, Math.max(0, path.indexOf('/')))) && !present.contains(path));
+    }
     Map<String, String> sha256 = new ConcurrentHashMap<>();
     List<Listed> unknown = new ArrayList<>();
     for (Listed l : listed) {
-      Known known = hashes.get(l.path());
+      KnownHashes.Known known = hashes.get(l.path());
       if (known != null && known.size() == l.size() && known.modified() == l.modified()) {
         sha256.put(l.path(), known.sha256());
       } else if (compare.test(l.path(), l.size())) {
@@ -207,11 +220,16 @@ public final class FileArea {
     try (InputStream in = Files.newInputStream(l.file(), LinkOption.NOFOLLOW_LINKS)) {
       // A buffer the file's size, up to 64 KiB: one of 64 KiB for each small file was most of what a scan allocated.
       String sha = sha256(in, new byte[(int) Math.max(1, Math.min(64 * 1024, l.size()))]);
-      hashes.put(l.path(), new Known(l.size(), l.modified(), sha));
+      hashes.put(l.path(), new KnownHashes.Known(l.size(), l.modified(), sha));
       return sha;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Keeps the hashes known now for the next start, if they changed since they were last kept. */
+  public void saveHashes() throws IOException {
+    hashes.save();
   }
 
   /** Where a path lives; refused when it or a folder on the way is a symbolic link. */
@@ -310,7 +328,7 @@ public final class FileArea {
         Files.move(parts.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         placed[i] = true;
         // What arrived is what the next manifest would hash: it is known already.
-        hashes.put(e.path(), new Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), arrived.get(i)));
+        hashes.put(e.path(), new KnownHashes.Known(e.size(), Files.getLastModifiedTime(target, LinkOption.NOFOLLOW_LINKS).toMillis(), arrived.get(i)));
         received.add(e.path());
         if (targets.get(i).existed()) {
           replaced.add(e.path());
@@ -406,7 +424,7 @@ public final class FileArea {
       }
     }
     return new BatchContent(parts,
-        (part, sha256) -> hashes.put(part.path(), new Known(part.size(), part.modified().toMillis(), sha256)));
+        (part, sha256) -> hashes.put(part.path(), new KnownHashes.Known(part.size(), part.modified().toMillis(), sha256)));
   }
 
   /** Saves content written on this server (a template saved by a user) the same way as what arrives. */

@@ -70,6 +70,16 @@ public class FileSyncTicker {
     if (watch != null) {
       watch.stop();
     }
+    saveHashes();
+  }
+
+  /** At most once a tick (a save writes every path's line), and when the server stops. */
+  private void saveHashes() {
+    try {
+      sync.area().saveHashes();
+    } catch (java.io.IOException e) {
+      LOG.warning("File sync: cannot save the files' hashes (" + e + "): a restart hashes the changed files again");
+    }
   }
 
   /** Runs file sync for this scope as soon as possible, on a timer's thread. */
@@ -96,6 +106,7 @@ public class FileSyncTicker {
         FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
         sync.synchronize(org.ncsha.filesync.ChangeScope.whole(sync.classesFor(schedule)),
             schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
+        saveHashes();
       }
     } catch (RuntimeException e) {
       // A failed run must not cancel the timer: the next tick tries again.

@@ -311,6 +311,35 @@ class FileAreaTest {
   }
 
   @Test
+  void a_restarted_server_trusts_the_hashes_it_saved_while_size_and_time_are_unchanged() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("files/reports"));
+    Files.writeString(reports.resolve("kept"), "12345");
+    Files.writeString(reports.resolve("touched"), "abcde");
+    Files.writeString(reports.resolve("deleted"), "x");
+    area.manifest(ChangeScope.whole(List.of(FileClass.REPORTS)));
+    area.saveHashes();
+
+    // Same size and modification time, other content: only a hash read from the saved file says "12345".
+    java.nio.file.attribute.FileTime kept = Files.getLastModifiedTime(reports.resolve("kept"));
+    Files.writeString(reports.resolve("kept"), "54321");
+    Files.setLastModifiedTime(reports.resolve("kept"), kept);
+    Files.writeString(reports.resolve("touched"), "edcba");
+    Files.setLastModifiedTime(reports.resolve("touched"), java.nio.file.attribute.FileTime.fromMillis(kept.toMillis() + 5000));
+    Files.delete(reports.resolve("deleted"));
+    FileArea restarted = new FileArea(dir.resolve("files"), 1000);
+    restarted.prepare();
+
+    assertEquals(List.of(entry("reports/kept", bytes("12345")), entry("reports/touched", bytes("edcba"))),
+        restarted.manifest(ChangeScope.whole(List.of(FileClass.REPORTS))).stream()
+            .sorted(java.util.Comparator.comparing(ManifestEntry::path)).toList(),
+        "the saved hash where size and time match (not read again), a new one where the time moved");
+    restarted.saveHashes();
+    assertFalse(Files.readString(dir.resolve("files/.hashes")).contains("reports/deleted"),
+        "a file the whole-class listing no longer finds is forgotten");
+    assertTrue(Files.readString(dir.resolve("files/.hashes")).contains(sha(bytes("edcba")) + " reports/touched"));
+  }
+
+  @Test
   void a_lazy_manifest_hashes_only_what_it_compares_and_the_batch_hashes_the_rest_as_it_is_then() throws Exception {
     Path reports = Files.createDirectories(dir.resolve("files/reports"));
     Files.writeString(reports.resolve("same-size"), "12345");
