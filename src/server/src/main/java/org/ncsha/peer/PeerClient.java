@@ -151,12 +151,15 @@ public class PeerClient {
     Map<String, String> headers = signedHeaders(uri, path, peerSecret, signed, stamp);
     headers.put("Content-Type", "application/octet-stream");
     StreamedPost.Answer answer;
+    StreamedPost post = fileClient(fingerprint);
     try (java.io.InputStream in = content.get()) {
-      answer = fileClient(fingerprint).post(uri, headers, framed, in, trailer, trailer == null ? framed.length + bytes : -1,
-          timeout, allowed);
-    } catch (StreamedPost.DeadlineException | java.net.SocketTimeoutException e) {
-      throw new PeerException("The Health Monitor at " + address + " did not answer within " + allowed.toMillis() + " ms", e);
+      answer = post.post(uri, headers, framed, in, trailer, trailer == null ? framed.length + bytes : -1, timeout, allowed);
     } catch (IOException e) {
+      // Its idle connections too may lead into the same cut link: the next call connects afresh.
+      fileClients.remove(pinnedFingerprint(fingerprint), post);
+      if (e instanceof StreamedPost.DeadlineException || e instanceof java.net.SocketTimeoutException) {
+        throw new PeerException("The Health Monitor at " + address + " did not answer within " + allowed.toMillis() + " ms", e);
+      }
       throw unreachable(address, e);
     }
     return checked(answer, address, peerSecret, path, stamp, false, Instant.now());

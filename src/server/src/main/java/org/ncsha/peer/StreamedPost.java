@@ -12,9 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.HttpsURLConnection;
@@ -38,11 +37,8 @@ final class StreamedPost {
    * TLS socket without SO_LINGER waits for it without end, and a write to a cut link blocks).
    */
   private static final int LINGER_SECONDS = 1;
-  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "ncs-peer-stream-deadline");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Its thread ends when no call is under way (nothing held across an application restart). */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
   /** The peer's answer: its status, its headers (names in any case) and its body. */
   record Answer(int status, Map<String, String> headers, String body) {
@@ -71,7 +67,9 @@ final class StreamedPost {
   /**
    * Sends {@code head}, then {@code content} to its end, then {@code tail} (when not null), with a
    * length of {@code length} bytes, or chunked when {@code length} is negative. The whole call,
-   * answer included, ends within {@code allowed}: past it the connection is closed.
+   * answer included, ends within {@code allowed}: past it the connection is closed (the call
+   * then ends within about two seconds more: the TLS socket's close waits up to its linger for a
+   * write in progress). An interrupt does not end it, the deadline does: the socket blocks.
    */
   Answer post(URI uri, Map<String, String> requestHeaders, byte[] head, InputStream content, InputStream tail, long length,
       Duration connectTimeout, Duration allowed) throws IOException {
@@ -93,8 +91,13 @@ final class StreamedPost {
     AtomicBoolean late = new AtomicBoolean();
     ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
       late.set(true);
-      connection.disconnect();
+      // On a thread of its own: a close can wait for a write in progress (up to the linger), and
+      // another call's deadline must not wait for it.
+      Thread closer = new Thread(connection::disconnect, "ncs-peer-stream-close");
+      closer.setDaemon(true);
+      closer.start();
     }, allowed.toMillis(), TimeUnit.MILLISECONDS);
+    boolean answered = false;
     try {
       try (OutputStream out = connection.getOutputStream()) {
         out.write(head);
@@ -116,13 +119,29 @@ final class StreamedPost {
       try (InputStream in = answer == null ? InputStream.nullInputStream() : answer) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
+      answered = true;
       return new Answer(status, headers, body);
     } catch (IOException e) {
-      connection.disconnect();
       throw late.get() ? new DeadlineException(allowed, e) : e;
     } finally {
       deadline.cancel(false);
+      if (!answered) {
+        // Whatever ended the call (a failed read of the content too), a request left half-sent is not left open.
+        connection.disconnect();
+      }
     }
+  }
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread thread = new Thread(r, "ncs-peer-stream-deadline");
+      thread.setDaemon(true);
+      return thread;
+    });
+    deadlines.setRemoveOnCancelPolicy(true);
+    deadlines.setKeepAliveTime(10, TimeUnit.SECONDS);
+    deadlines.allowCoreThreadTimeOut(true);
+    return deadlines;
   }
 
   private static void copy(InputStream from, OutputStream to, byte[] buffer) throws IOException {

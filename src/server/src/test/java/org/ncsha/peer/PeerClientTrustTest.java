@@ -131,6 +131,26 @@ class PeerClientTrustTest {
   }
 
   @Test
+  void a_streamed_body_s_answer_is_checked_the_same_way() throws Exception {
+    PeerClient client = client();
+    byte[] content = new byte[3 * 1024 * 1024];
+    java.util.function.Supplier<java.io.InputStream> stream = () -> new java.io.ByteArrayInputStream(content);
+    answer = Answer.SIGNED;
+    HeartbeatMessage theirs = client.sendStream("127.0.0.1", tls.fingerprint(), SECRET, PATH, java.util.Map.of("size", content.length),
+        stream, content.length, HeartbeatMessage.class);
+    assertEquals("Secondary Syncing", theirs.state);
+
+    for (Answer a : new Answer[] {Answer.SIGNED_WITH_OTHER_KEY, Answer.REFUSED_KEY, Answer.REFUSED_CLOCK, Answer.SERVER_ERROR}) {
+      answer = a;
+      PeerException e = assertThrows(PeerException.class, () -> client.sendStream("127.0.0.1", tls.fingerprint(), SECRET, PATH,
+          java.util.Map.of("size", content.length), stream, content.length, HeartbeatMessage.class));
+      assertEquals(a == Answer.SERVER_ERROR ? PeerException.Kind.NO_ANSWER : PeerException.Kind.UNTRUSTED, e.kind(), a + ": " + e.getMessage());
+      assertTrue(e.getMessage().contains(a == Answer.REFUSED_CLOCK ? "NTP" : a == Answer.SERVER_ERROR ? "HTTP 503" : "ncs ha authkey"),
+          a + ": " + e.getMessage());
+    }
+  }
+
+  @Test
   void a_refused_connection_is_silence() {
     PeerClient nobody = new PeerClient(1, Duration.ofSeconds(2));
     PeerException e = assertThrows(PeerException.class,

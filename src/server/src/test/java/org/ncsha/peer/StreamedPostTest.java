@@ -62,9 +62,17 @@ class StreamedPostTest {
           : "chunked " + exchange.getRequestHeaders().getFirst("Transfer-Encoding");
       hash = sha256(body.readAllBytes());
     }
-    byte[] answer = hash.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("X-Ncs-Framing", framing + " " + exchange.getRequestHeaders().getFirst("X-Ncs-Test"));
-    exchange.sendResponseHeaders(200, answer.length);
+    String test = exchange.getRequestHeaders().getFirst("X-Ncs-Test");
+    if ("refuse".equals(test)) {
+      exchange.getResponseHeaders().add(PeerSignature.REFUSAL_HEADER, PeerSignature.Check.CLOCK_SKEW.name());
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+      return;
+    }
+    byte[] answer = ("busy".equals(test) ? "busy" : hash).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("X-Ncs-Framing", framing + " " + test);
+    exchange.getResponseHeaders().add("X-Ncs-Client-Port", Integer.toString(exchange.getRemoteAddress().getPort()));
+    exchange.sendResponseHeaders("busy".equals(test) ? 503 : 200, answer.length);
     exchange.getResponseBody().write(answer);
     exchange.close();
   }
@@ -116,16 +124,35 @@ class StreamedPostTest {
     byte[] tail = "trailer".getBytes(StandardCharsets.UTF_8);
     StreamedPost post = new StreamedPost(PinnedTrust.sslContext(tls.fingerprint()));
 
-    for (int call = 0; call < 2; call++) { // the second over the connection the first left open
+    java.util.Set<String> clientPorts = new java.util.HashSet<>();
+    for (int call = 0; call < 2; call++) {
       StreamedPost.Answer answer = post.post(uri(echo), Map.of("X-Ncs-Test", "tail"), head,
           new ByteArrayInputStream(content), new ByteArrayInputStream(tail), -1, CONNECT, Duration.ofSeconds(30));
       assertEquals(sha256(joined(head, content, tail)), answer.body());
       assertEquals("chunked chunked tail", answer.header("X-NCS-FRAMING"));
+      clientPorts.add(answer.header("X-Ncs-Client-Port"));
     }
+    assertEquals(1, clientPorts.size(), "the second call went over the connection the first left open: " + clientPorts);
   }
 
   @Test
-  void another_certificate_than_the_pinned_one_is_refused_before_anything_is_sent() {
+  void a_refusal_or_an_error_is_an_answer_with_its_status_headers_and_body() throws Exception {
+    StreamedPost post = new StreamedPost(PinnedTrust.sslContext(tls.fingerprint()));
+    byte[] content = random(StreamedPost.BUFFER_BYTES);
+
+    StreamedPost.Answer refused = post.post(uri(echo), Map.of("X-Ncs-Test", "refuse"), new byte[1],
+        new ByteArrayInputStream(content), null, content.length + 1L, CONNECT, Duration.ofSeconds(30));
+    assertEquals(401, refused.status());
+    assertEquals(PeerSignature.Check.CLOCK_SKEW.name(), refused.header(PeerSignature.REFUSAL_HEADER), "PeerClient tells a clock from a key by it");
+
+    StreamedPost.Answer busy = post.post(uri(echo), Map.of("X-Ncs-Test", "busy"), new byte[1],
+        new ByteArrayInputStream(content), null, content.length + 1L, CONNECT, Duration.ofSeconds(30));
+    assertEquals(503, busy.status());
+    assertEquals("busy", busy.body());
+  }
+
+  @Test
+  void another_certificate_than_the_pinned_one_is_refused() {
     StreamedPost post = new StreamedPost(PinnedTrust.sslContext("00".repeat(32)));
 
     IOException refused = assertThrows(IOException.class, () -> post.post(uri(echo), Map.of(), new byte[1],
