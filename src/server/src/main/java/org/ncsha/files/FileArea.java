@@ -227,9 +227,9 @@ public final class FileArea {
     }
   }
 
-  /** Keeps the hashes known now for the next start, if they changed since they were last kept. */
-  public void saveHashes() throws IOException {
-    hashes.save();
+  /** Keeps the hashes known now for the next start, if they changed since they were last kept; whether it wrote them. */
+  public boolean saveHashes() throws IOException {
+    return hashes.save();
   }
 
   /** Where a path lives; refused when it or a folder on the way is a symbolic link. */

@@ -34,6 +34,7 @@ public class FileSyncTicker {
   /** The timer that tells the watch the role between runs: a second after it changes, not at the next run. */
   private static final String FOLLOW_ROLE = "follow-role";
   private static final long FOLLOW_ROLE_MILLIS = 1000;
+  private static final long HASHES_SAVED_EVERY_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
   /** A run asked for now: by the watch, or by the Health Monitor (SYNC_FILES). */
   record Run(org.ncsha.filesync.ChangeScope scope, String why) implements java.io.Serializable {}
@@ -43,6 +44,9 @@ public class FileSyncTicker {
   @Inject FileSync sync;
 
   private FolderWatch watch;
+  /** When the hashes were last written (System.nanoTime); the first run that changed them writes them. */
+  private final java.util.concurrent.atomic.AtomicLong hashesSavedAt =
+      new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - HASHES_SAVED_EVERY_NANOS);
 
   @PostConstruct
   void start() {
@@ -70,14 +74,23 @@ public class FileSyncTicker {
     if (watch != null) {
       watch.stop();
     }
-    saveHashes();
+    saveHashes(true);
   }
 
-  /** At most once a tick (a save writes every path's line), and when the server stops. */
-  private void saveHashes() {
+  /**
+   * After a timer's run at most once a minute (a save writes every path's line; a crash loses
+   * only the hashes of the files changed since, which a restart reads again), and at the stop.
+   */
+  private void saveHashes(boolean now) {
+    long at = System.nanoTime();
+    if (!now && at - hashesSavedAt.get() < HASHES_SAVED_EVERY_NANOS) {
+      return;
+    }
     try {
-      sync.area().saveHashes();
-    } catch (java.io.IOException e) {
+      if (sync.area().saveHashes()) {
+        hashesSavedAt.set(at);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
       LOG.warning("File sync: cannot save the files' hashes (" + e + "): a restart hashes the changed files again");
     }
   }
@@ -106,7 +119,7 @@ public class FileSyncTicker {
         FileClass.Schedule schedule = (FileClass.Schedule) timer.getInfo();
         sync.synchronize(org.ncsha.filesync.ChangeScope.whole(sync.classesFor(schedule)),
             schedule == FileClass.Schedule.BATCH ? "batch" : "near-real-time");
-        saveHashes();
+        saveHashes(false);
       }
     } catch (RuntimeException e) {
       // A failed run must not cancel the timer: the next tick tries again.

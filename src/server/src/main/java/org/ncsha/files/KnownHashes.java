@@ -92,13 +92,13 @@ final class KnownHashes {
   }
 
   /**
-   * Writes the hashes if they changed since they were last written: to a temporary file, flushed,
-   * then renamed over the old one, so a crash leaves the old hashes or the new ones. A path with
+   * Writes the hashes if they changed since they were last written (and says whether it did): to
+   * a temporary file, flushed, then renamed over the old one, so a crash leaves the old hashes or the new ones. A path with
    * a line break in it is not kept (it is hashed again after a restart).
    */
-  synchronized void save() throws IOException {
+  synchronized boolean save() throws IOException {
     if (!changed.getAndSet(false)) {
-      return;
+      return false;
     }
     Path next = file.resolveSibling(file.getFileName() + ".next");
     try {
@@ -116,6 +116,7 @@ final class KnownHashes {
         channel.force(true);
       }
       Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
     } catch (IOException e) {
       changed.set(true);
       throw e;

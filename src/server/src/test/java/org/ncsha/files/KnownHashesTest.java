@@ -3,6 +3,7 @@ package org.ncsha.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +44,15 @@ class KnownHashesTest {
   void nothing_is_written_when_nothing_changed() throws Exception {
     KnownHashes hashes = new KnownHashes(dir.resolve(".hashes"));
     hashes.put("reports/r", new KnownHashes.Known(5, 7, A));
-    hashes.save();
+    assertTrue(hashes.save());
     Files.delete(dir.resolve(".hashes"));
 
     hashes.put("reports/r", new KnownHashes.Known(5, 7, A)); // the same again
-    hashes.save();
+    assertFalse(hashes.save());
     assertFalse(Files.exists(dir.resolve(".hashes")), "no change, no write");
 
     hashes.forget(path -> path.startsWith("reports/"));
-    hashes.save();
+    assertTrue(hashes.save());
     assertEquals(1, Files.readAllLines(dir.resolve(".hashes")).size(), "a forgotten path is a change: only the header is left");
   }
 
