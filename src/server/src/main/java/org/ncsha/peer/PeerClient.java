@@ -30,6 +30,7 @@ public class PeerClient {
   private final int hmPort;
   private final Duration timeout;
   private final Map<String, HttpClient> clientsByFingerprint = new ConcurrentHashMap<>();
+  /** A sender of its own for files, by pinned certificate: a large file must not hold up the heartbeats. */
   private final Map<String, StreamedPost> fileClients = new ConcurrentHashMap<>();
   private volatile Duration clockSkew;
 
@@ -151,23 +152,19 @@ public class PeerClient {
     Map<String, String> headers = signedHeaders(uri, path, peerSecret, signed, stamp);
     headers.put("Content-Type", "application/octet-stream");
     StreamedPost.Answer answer;
-    StreamedPost post = fileClient(fingerprint);
+    String pin = pinnedFingerprint(fingerprint);
+    StreamedPost post = fileClients.computeIfAbsent(pin, f -> new StreamedPost(PinnedTrust.sslContext(f)));
     try (java.io.InputStream in = content.get()) {
       answer = post.post(uri, headers, framed, in, trailer, trailer == null ? framed.length + bytes : -1, timeout, allowed);
     } catch (IOException e) {
       // Its idle connections too may lead into the same cut link: the next call connects afresh.
-      fileClients.remove(pinnedFingerprint(fingerprint), post);
+      fileClients.remove(pin, post);
       if (e instanceof StreamedPost.DeadlineException || e instanceof java.net.SocketTimeoutException) {
-        throw new PeerException("The Health Monitor at " + address + " did not answer within " + allowed.toMillis() + " ms", e);
+        throw noAnswer(address, allowed, e);
       }
       throw unreachable(address, e);
     }
     return checked(answer, address, peerSecret, path, stamp, false, Instant.now());
-  }
-
-  /** A sender of its own for files: a large file must not hold up the heartbeats. */
-  private StreamedPost fileClient(String fingerprint) throws PeerException {
-    return fileClients.computeIfAbsent(pinnedFingerprint(fingerprint), f -> new StreamedPost(PinnedTrust.sslContext(f)));
   }
 
   /** A request's time and nonce, which its signature (and a trailer's) covers. */
@@ -243,9 +240,7 @@ public class PeerClient {
       Thread.currentThread().interrupt();
       throw new PeerException("Interrupted while calling " + address, e);
     }
-    Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    res.headers().map().forEach((name, values) -> headers.put(name, values.isEmpty() ? null : values.get(0)));
-    checked(new StreamedPost.Answer(res.statusCode(), headers, res.body()), address, peerSecret, path, stamp, true,
+    checked(StreamedPost.Answer.of(res.statusCode(), res.headers().map(), res.body()), address, peerSecret, path, stamp, true,
         Instant.now());
     return res;
   }
@@ -307,6 +302,10 @@ public class PeerClient {
   /** A call that did not end in time: its pooled connection may be dead (a cut link leaves it half-open), so start afresh. */
   private PeerException timedOut(HttpClient client, String address, Duration timeout, Throwable cause) {
     clientsByFingerprint.values().remove(client);
+    return noAnswer(address, timeout, cause);
+  }
+
+  private static PeerException noAnswer(String address, Duration timeout, Throwable cause) {
     return new PeerException("The Health Monitor at " + address + " did not answer within " + timeout.toMillis() + " ms", cause);
   }
 

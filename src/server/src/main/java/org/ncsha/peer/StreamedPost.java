@@ -42,6 +42,17 @@ final class StreamedPost {
 
   /** The peer's answer: its status, its headers (names in any case) and its body. */
   record Answer(int status, Map<String, String> headers, String body) {
+    /** An answer with the first value of each header in {@code fields}, found by its name in any case. */
+    static Answer of(int status, Map<String, List<String>> fields, String body) {
+      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      fields.forEach((name, values) -> {
+        if (name != null && !values.isEmpty()) { // the status line comes with a null name
+          headers.putIfAbsent(name, values.get(0));
+        }
+      });
+      return new Answer(status, headers, body);
+    }
+
     String header(String name) {
       return headers.get(name);
     }
@@ -108,19 +119,13 @@ final class StreamedPost {
         }
       }
       int status = connection.getResponseCode();
-      Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (Map.Entry<String, List<String>> field : connection.getHeaderFields().entrySet()) {
-        if (field.getKey() != null && !field.getValue().isEmpty()) {
-          headers.put(field.getKey(), field.getValue().get(0));
-        }
-      }
       InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
       String body;
       try (InputStream in = answer == null ? InputStream.nullInputStream() : answer) {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       answered = true;
-      return new Answer(status, headers, body);
+      return Answer.of(status, connection.getHeaderFields(), body);
     } catch (IOException e) {
       throw late.get() ? new DeadlineException(allowed, e) : e;
     } finally {
