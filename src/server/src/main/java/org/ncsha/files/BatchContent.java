@@ -43,6 +43,7 @@ final class BatchContent extends InputStream {
   private final Hashed hashed;
   private final MessageDigest digest;
   private final String[] hashes;
+  private final SmallFilesAhead smallFiles;
   private int index = -1;
   private boolean ended;
   private long left;
@@ -61,6 +62,7 @@ final class BatchContent extends InputStream {
     this.hashed = hashed;
     this.digest = hashed == null ? null : Sha256.digest();
     this.hashes = new String[parts.size()];
+    this.smallFiles = new SmallFilesAhead(this.parts);
   }
 
   boolean hashing() {
@@ -127,7 +129,7 @@ final class BatchContent extends InputStream {
       Part part = parts.get(index);
       left = part.size();
       troubled = false;
-      current = open(part.file());
+      current = open(index);
       if (hashing()) {
         digest.reset();
       }
@@ -187,12 +189,12 @@ final class BatchContent extends InputStream {
     }
   }
 
-  private InputStream open(Path file) {
+  private InputStream open(int index) {
     try {
-      return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+      return smallFiles.open(index);
     } catch (IOException e) {
       troubled = true;
-      noteProblem(file + ": " + e.getMessage());
+      noteProblem(parts.get(index).file() + ": " + e.getMessage());
       return null;
     }
   }
@@ -218,6 +220,7 @@ final class BatchContent extends InputStream {
   @Override
   public void close() {
     closeCurrent();
+    smallFiles.close();
     index = parts.size();
     left = 0;
   }

@@ -93,4 +93,42 @@ class BatchContentTest {
       assertEquals(java.util.Collections.singletonList(null), content.hashes());
     }
   }
+
+  @Test
+  void small_files_read_ahead_arrive_in_their_order_each_with_its_own_hash_and_a_large_one_between_them() throws Exception {
+    // More small files than are read ahead at once, and one too large to be read ahead.
+    List<BatchContent.Part> parts = new java.util.ArrayList<>();
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    List<String> expectedHashes = new java.util.ArrayList<>();
+    for (int i = 0; i < SmallFilesAhead.WINDOW * 2 + 7; i++) {
+      byte[] bytes = (i == 100 ? "L".repeat((int) SmallFilesAhead.SMALL_BYTES + 1) : "file " + i + ";").getBytes(StandardCharsets.US_ASCII);
+      Path f = Files.write(dir.resolve("f" + i), bytes);
+      parts.add(listed("reports/f" + i, f));
+      expected.write(bytes);
+      expectedHashes.add(org.ncsha.security.Sha256.of(new java.io.ByteArrayInputStream(bytes)));
+    }
+    try (BatchContent content = new BatchContent(parts, (p, sha) -> { })) {
+      java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[1000];
+      for (int n = content.read(buffer, 0, buffer.length); n >= 0; n = content.read(buffer, 0, buffer.length)) {
+        got.write(buffer, 0, n);
+      }
+      org.junit.jupiter.api.Assertions.assertArrayEquals(expected.toByteArray(), got.toByteArray());
+      assertEquals(expectedHashes, content.hashes());
+      assertEquals(null, content.problem());
+    }
+  }
+
+  @Test
+  void a_small_file_that_grew_since_it_was_listed_is_cut_to_its_listed_size_and_gets_no_hash() throws Exception {
+    Path a = Files.writeString(dir.resolve("a"), "aaa");
+    Path b = Files.writeString(dir.resolve("b"), "bb");
+    List<BatchContent.Part> parts = List.of(listed("reports/a", a), listed("reports/b", b));
+    Files.writeString(a, "aaaa-and-more");
+    try (BatchContent content = new BatchContent(parts, (p, sha) -> { })) {
+      assertEquals("aaabb", new String(content.readAllBytes(), StandardCharsets.US_ASCII), "b still lines up");
+      assertEquals(null, content.hashes().get(0));
+      assertTrue(content.problem().contains("changed while it was sent"), content.problem());
+    }
+  }
 }
