@@ -162,10 +162,8 @@ public class FileSync {
             continue; // all deleted since the listing
           }
           FileMessages.FileBatch batch = new FileMessages.FileBatch(content.entries());
-          long bytes = content.entries().stream().mapToLong(ManifestEntry::size).sum();
-          // Read from disk and hashed on a thread of its own while this one encrypts and sends.
           answered.addAll(inFlight.start(() -> new SentBatch(client.sendFiles(peer, fingerprint, secret, batch,
-              () -> new ReadAhead(content, bytes, "ncs-file-read"), content.hashing() ? content::hashes : null), content)));
+              () -> content, content.hashing() ? content::hashes : null), content)));
         }
         answered.addAll(inFlight.finish());
       } finally {
