@@ -70,10 +70,14 @@ public class FileSync {
    */
   public boolean sends() {
     HaConfig config = engine.config();
+    org.ncsha.ha.HaState state = engine.status().state();
     // The peer's certificate is pinned once registration has met it: before that there is no
-    // channel to send on (and nothing has failed).
+    // channel to send on (and nothing has failed). Nor while the registration runs: the secondary
+    // becomes this server's peer part way through it and refuses files until then (a 409 that
+    // showed as a failing file sync on a healthy new pair); its completion starts the sending,
+    // with a run over every class.
     return config.peerAddress() != null && link.pinnedFingerprint() != null
-        && engine.status().state().sendsFiles(config.role());
+        && state != org.ncsha.ha.HaState.HA_INITIALIZING && state.sendsFiles(config.role());
   }
 
   /** What a timer's run covers: its schedule's classes, or every class while a failback hands the files back. */
