@@ -327,6 +327,9 @@ public class FileSync {
     if (peer == null) {
       return null;
     }
+    if (engine.status().state() == org.ncsha.ha.HaState.HA_INITIALIZING) {
+      return "Starts once the registration with " + peer + " completes";
+    }
     if (!sends()) {
       return "Receiving from " + peer + ", the active server";
     }
