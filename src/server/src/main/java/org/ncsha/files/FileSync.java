@@ -19,6 +19,7 @@ import org.ncsha.filesync.ManifestEntry;
 import org.ncsha.filesync.SyncPath;
 import org.ncsha.filesync.TransferBatches;
 import org.ncsha.ha.HaConfig;
+import org.ncsha.ha.HaState;
 import org.ncsha.monitor.HaEngine;
 import org.ncsha.monitor.PeerLink;
 import org.ncsha.node.NodeSettings;
@@ -70,19 +71,19 @@ public class FileSync {
    */
   public boolean sends() {
     HaConfig config = engine.config();
-    org.ncsha.ha.HaState state = engine.status().state();
+    HaState state = engine.status().state();
     // The peer's certificate is pinned once registration has met it: before that there is no
     // channel to send on (and nothing has failed). Nor while the registration runs: the secondary
     // becomes this server's peer part way through it and refuses files until then (a 409 that
     // showed as a failing file sync on a healthy new pair); its completion starts the sending,
     // with a run over every class.
     return config.peerAddress() != null && link.pinnedFingerprint() != null
-        && state != org.ncsha.ha.HaState.HA_INITIALIZING && state.sendsFiles(config.role());
+        && state != HaState.HA_INITIALIZING && state.sendsFiles(config.role());
   }
 
   /** What a timer's run covers: its schedule's classes, or every class while a failback hands the files back. */
   public List<FileClass> classesFor(FileClass.Schedule schedule) {
-    return engine.status().state() == org.ncsha.ha.HaState.SECONDARY_FAILBACK ? List.of(FileClass.values()) : schedule.classes();
+    return engine.status().state() == HaState.SECONDARY_FAILBACK ? List.of(FileClass.values()) : schedule.classes();
   }
 
   /**
@@ -327,7 +328,7 @@ public class FileSync {
     if (peer == null) {
       return null;
     }
-    if (engine.status().state() == org.ncsha.ha.HaState.HA_INITIALIZING) {
+    if (engine.status().state() == HaState.HA_INITIALIZING) {
       return "Starts once the registration with " + peer + " completes";
     }
     if (!sends()) {
