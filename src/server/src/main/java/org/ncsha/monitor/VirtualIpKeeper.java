@@ -286,7 +286,7 @@ public class VirtualIpKeeper {
 
   private VipHost host() {
     if (host == null) {
-      host = new VipHost(node.address());
+      host = new VipHost(node.address(), node.nodeDir().resolve("scripts"));
     }
     return host;
   }

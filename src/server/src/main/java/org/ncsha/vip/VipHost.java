@@ -8,11 +8,16 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ncsha.os.ToolException;
@@ -36,15 +41,22 @@ public final class VipHost {
   private static final Pattern ND_REPLY = Pattern.compile("Target link-layer address: ([0-9A-Fa-f:]{17})");
   private static final int IFNAMSIZ = 15;
 
-  /** The scripts of ours, each written once to a file of this JVM's (the tool log names the file, not the text). */
-  private static final Map<String, java.nio.file.Path> SCRIPTS = new java.util.HashMap<>();
+  /** The script files this JVM has written (the tool log names the file, not the text). */
+  private static final Set<Path> WRITTEN = new HashSet<>();
 
   private final String ownAddress;
+  private final Path scriptDir;
   private final ToolRunner tools = new ToolRunner(null);
 
-  /** {@code ownAddress}: the server's own (IPv4) address; its interface is where the virtual address goes. */
-  public VipHost(String ownAddress) {
+  /**
+   * {@code ownAddress}: the server's own (IPv4) address; its interface is where the virtual
+   * address goes. {@code scriptDir}: where our scripts are written for python3, a directory of
+   * this server's own with fixed names, so that a server killed rather than stopped leaves no
+   * file behind (a temporary file per JVM did, one per start).
+   */
+  public VipHost(String ownAddress, Path scriptDir) {
     this.ownAddress = ownAddress;
+    this.scriptDir = scriptDir;
   }
 
   /** The interface that carries this server's own address. */
@@ -167,22 +179,34 @@ public final class VipHost {
     }
   }
 
-  /** One of our scripts (a resource beside this class) as a file python3 can run. */
-  private static synchronized java.nio.file.Path script(String name) {
-    java.nio.file.Path written = SCRIPTS.get(name);
-    if (written == null || !java.nio.file.Files.exists(written)) {
+  /**
+   * One of our scripts (a resource beside this class) as a file python3 can run, written once
+   * per JVM (so a new version replaces the old) through a temporary file and a rename, so that a
+   * second server sharing the directory never runs half a script.
+   */
+  private Path script(String name) {
+    Path target = scriptDir.resolve(name);
+    synchronized (WRITTEN) {
+      if (WRITTEN.contains(target) && Files.exists(target)) {
+        return target;
+      }
       try (InputStream in = VipHost.class.getResourceAsStream(name)) {
         if (in == null) {
           throw new IllegalStateException(name + " is missing from the application");
         }
-        written = java.nio.file.Files.createTempFile("ncs-" + name.replace(".py", "-"), ".py");
-        java.nio.file.Files.write(written, in.readAllBytes());
-        written.toFile().deleteOnExit();
-        SCRIPTS.put(name, written);
+        Files.createDirectories(scriptDir);
+        Path temporary = Files.createTempFile(scriptDir, name, ".tmp");
+        try {
+          Files.write(temporary, in.readAllBytes());
+          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temporary);
+        }
+        WRITTEN.add(target);
+        return target;
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
       }
     }
-    return written;
   }
 }

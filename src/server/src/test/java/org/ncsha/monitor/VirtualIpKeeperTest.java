@@ -33,7 +33,7 @@ class VirtualIpKeeperTest {
 
   @TempDir Path nodeDir;
   private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
-  private final VipHost host = new VipHost(OWN);
+  private VipHost host;
   private VirtualIpKeeper keeper;
 
   @BeforeAll
@@ -51,6 +51,7 @@ class VirtualIpKeeperTest {
   void keeper() {
     keeper = new VirtualIpKeeper();
     keeper.node = TestSettings.of(nodeDir, "node.address=" + OWN);
+    host = new VipHost(OWN, nodeDir.resolve("scripts"));
     keeper.store = store;
     // The acquisition runs on the caller's thread, so each test sees it done.
     keeper.background = new BackgroundActions() {

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link VipHost} with the real tools on a real link: this JVM's side of a veth pair (on the host,
@@ -27,7 +32,8 @@ class VipHostTest {
   private static final String PREFIX6 = "fd00:10:213:13::";
   private static final TestLink LINK = new TestLink(NS, HOST_IF, NS_IF, OWN, NEIGHBOUR, PREFIX6);
 
-  private final VipHost host = new VipHost(OWN);
+  @TempDir static Path scripts;
+  private final VipHost host = new VipHost(OWN, scripts);
 
   @BeforeAll
   static void link() throws Exception {
@@ -51,6 +57,19 @@ class VipHostTest {
     assertEquals(Optional.empty(), host.answeringFrom("10.213.13.50"));
     assertEquals(Optional.of(mac(true)), host.answeringFrom(PREFIX6 + "2"));
     assertEquals(Optional.empty(), host.answeringFrom(PREFIX6 + "50"));
+  }
+
+  @Test
+  void the_probe_script_is_one_file_of_a_fixed_name_in_the_servers_directory_whichever_host_object_runs_it(
+      @TempDir Path dir) throws Exception {
+    new VipHost(OWN, dir).answeringFrom("10.213.13.51");
+    new VipHost(OWN, dir).answeringFrom("10.213.13.52");
+    try (Stream<Path> files = Files.list(dir)) {
+      // A server killed with kill -9 (deleteOnExit never runs) must not leave one more file per start.
+      assertEquals(List.of("arp-probe.py"), files.map(p -> p.getFileName().toString()).toList());
+    }
+    assertEquals(new String(VipHost.class.getResourceAsStream("arp-probe.py").readAllBytes(), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("arp-probe.py")));
   }
 
   @Test
