@@ -97,7 +97,7 @@ public class HaAdminResource {
     List<String> problems = form.problems().stream()
         .filter(p -> p.startsWith("Secondary Server") || p.startsWith("Authentication Key")).toList();
     if (!problems.isEmpty()) {
-      return Messages.response(Response.Status.BAD_REQUEST, String.join("; ", problems), "errors", problems);
+      return Messages.response(Response.Status.BAD_REQUEST, String.join("; ", problems), "problems", problems);
     }
     char[] key = form.getAuthenticationKey().toCharArray();
     try {

@@ -22,7 +22,7 @@ final class AdministrationReplies {
     try {
       request.make();
     } catch (org.ncsha.node.InvalidInput e) {
-      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "errors", e.problems());
+      return Messages.response(Response.Status.BAD_REQUEST, e.getMessage(), "problems", e.problems());
     } catch (CommandRefusedException e) {
       return Messages.response(Response.Status.CONFLICT, e.getMessage(), "state", engine.status().state().displayName());
     }

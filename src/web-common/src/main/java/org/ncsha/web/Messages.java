@@ -5,7 +5,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The one shape of every REST error and refusal: {"message": ..., optional extra field}. */
+/**
+ * The one shape of every REST error and refusal: {"message": ..., optional extra field}. Bad
+ * input names each broken rule, field first, in {@code "problems"} (a list), whichever resource
+ * refused it.
+ */
 final class Messages {
   private Messages() {}
 
