@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * active server takes to be readable on the passive one (200 saves through the REST API, the
  * watch's path), and how fast a tree of 10,000 small files and one 1 GB file reach the passive
  * server (each moved into the file area in one rename, so the run sends all of it), next to
- * Debian's rsync copying the same files between two local directories. One loopback pair.
+ * Debian's rsync copying the same files between two local directories, and what the transport
+ * alone costs for the large file (a bare TLS socket, {@link TransportFloor}). One loopback pair.
  */
 class FileSyncBenchmark {
   private static final int CHANGES = Integer.getInteger("bench.fileChanges", 200);
@@ -74,7 +75,8 @@ class FileSyncBenchmark {
       for (int round = 0; round < BIG_ROUNDS; round++) {
         bigRounds.add(transfer(pair, scratch, "tftp/bench-image-" + round + ".bin", bigFile(scratch.resolve("big.bin"))));
       }
-      write(latencies, rounds, bigRounds);
+      Floor floor = floor(scratch);
+      write(latencies, rounds, bigRounds, floor);
     } finally {
       pair.haPair(Duration.ofMinutes(2), "down");
       Files.deleteTree(scratch);
@@ -155,6 +157,50 @@ class FileSyncBenchmark {
     Transfer t = new Transfer(prepared.what(), prepared.files(), prepared.bytes(), ncs, rsync, rsyncFsync);
     System.out.println("[bench] " + t);
     return t;
+  }
+
+  /** The transport's own cost: medians of the large file's copies through TLS and through plain TCP, and the TLS suite. */
+  private record Floor(List<TransportFloor.Copy> tlsRounds, List<TransportFloor.Copy> tcpRounds) {
+    TransportFloor.Copy tls() {
+      return median(tlsRounds);
+    }
+
+    TransportFloor.Copy tcp() {
+      return median(tcpRounds);
+    }
+
+    private static TransportFloor.Copy median(List<TransportFloor.Copy> copies) {
+      List<TransportFloor.Copy> sorted = new ArrayList<>(copies);
+      sorted.sort(java.util.Comparator.comparingDouble(TransportFloor.Copy::seconds));
+      return sorted.get(sorted.size() / 2);
+    }
+  }
+
+  /**
+   * The large file through a bare socket of this JVM ({@link TransportFloor}), TLS and then plain
+   * TCP, each from the same start as the other copies ({@link #settle}), after one copy of each
+   * not counted (this JVM compiles the TLS code as the servers did in their warm-up rounds).
+   */
+  private static Floor floor(Path scratch) throws Exception {
+    TransportFloor transport = new TransportFloor(scratch);
+    Path file = bigFile(scratch.resolve("floor/big.bin")).path();
+    Path into = scratch.resolve("floor/received.bin");
+    Map<Boolean, List<TransportFloor.Copy>> copies = new HashMap<>();
+    for (boolean encrypted : List.of(true, false)) {
+      List<TransportFloor.Copy> counted = new ArrayList<>();
+      for (int round = 0; round < BIG_WARM_UP_ROUNDS + BIG_ROUNDS; round++) {
+        settle();
+        TransportFloor.Copy copy = transport.copy(file, into, encrypted);
+        System.out.println("[bench] " + (encrypted ? "TLS " : "TCP ") + copy);
+        if (round >= BIG_WARM_UP_ROUNDS) {
+          counted.add(copy);
+        }
+        java.nio.file.Files.delete(into);
+      }
+      copies.put(encrypted, counted);
+    }
+    java.nio.file.Files.delete(file);
+    return new Floor(copies.get(true), copies.get(false));
   }
 
   /** Seconds rsync takes to copy {@code from} into the folder {@code to}. */
@@ -300,7 +346,8 @@ class FileSyncBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
   }
 
-  private static void write(List<Double> latencies, List<Transfer> rounds, List<Transfer> bigRounds) throws Exception {
+  private static void write(List<Double> latencies, List<Transfer> rounds, List<Transfer> bigRounds, Floor floor)
+      throws Exception {
     Transfer small = Transfer.median(rounds);
     Transfer big = Transfer.median(bigRounds);
     List<Double> sorted = new ArrayList<>(latencies);
@@ -338,9 +385,33 @@ class FileSyncBenchmark {
         .append("file, after ").append(BIG_WARM_UP_ROUNDS).append(" not counted. Round by round:\n\n")
         .append("| what | ncs-ha | rsync | rsync --fsync |\n|---|---|---|---|\n")
         .append(roundRow(small.what(), rounds)).append(roundRow(big.what(), bigRounds))
-        .append("\nTarget (issue 14): at least 70 % of rsync's throughput.\n");
+        .append("\nTarget (issue 14): at least 70 % of rsync's throughput.\n\n")
+        .append("What the transport alone costs here: the same ").append(big.what()).append(" sent by one thread of the ")
+        .append("benchmark's JVM (Java ").append(Runtime.version().feature()).append(", as the servers) to another over a ")
+        .append("loopback socket and written to disk, with nothing else: no HTTP, no hash, no signature, no flush ")
+        .append("(it/src/test/java/org/ncsha/it/TransportFloor.java). TLS 1.3 as the JDK negotiates it on both ends, as ")
+        .append("between the Health Monitors (").append(floor.tls().suite()).append("), and plain TCP. Medians of ")
+        .append(floor.tlsRounds().size()).append(" copies each, after ").append(BIG_WARM_UP_ROUNDS)
+        .append(" not counted, each from the same start as above; CPU is both ends' threads.\n\n")
+        .append("| transport of the large file | time | MB/s | CPU of both ends | its throughput / rsync's |\n|---|---|---|---|---|\n")
+        .append(floorRow("TLS 1.3, JDK sockets", floor.tls(), big))
+        .append(floorRow("plain TCP, JDK sockets", floor.tcp(), big))
+        .append(String.format("%n70 %% of rsync's throughput is the large file in %.2f s (rsync's median / 0.7); the HTTPS ", big.rsyncSeconds() / 0.7))
+        .append("transport the issue asks for (the JDK's TLS, which Liberty's HTTPS uses) took ")
+        .append(String.format("%.2f s", floor.tls().seconds()))
+        .append(" on its own, before anything of file sync. Round by round: TLS ").append(times(floor.tlsRounds()))
+        .append("; plain TCP ").append(times(floor.tcpRounds())).append(".\n");
     BenchmarkReport.writeSection("file-sync", md.toString());
     System.out.println(md);
+  }
+
+  private static String floorRow(String what, TransportFloor.Copy copy, Transfer big) {
+    return String.format("| %s | %.2f s | %.0f | %.2f s | %.0f %% |%n", what, copy.seconds(), big.bytes() / 1e6 / copy.seconds(),
+        copy.cpuSeconds(), 100 * big.rsyncSeconds() / copy.seconds());
+  }
+
+  private static String times(List<TransportFloor.Copy> copies) {
+    return String.join(", ", copies.stream().map(c -> String.format("%.2f s", c.seconds())).toList());
   }
 
   private static String roundRow(String what, List<Transfer> rounds) {
