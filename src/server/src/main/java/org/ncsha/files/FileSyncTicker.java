@@ -62,7 +62,7 @@ public class FileSyncTicker {
     // The watch's thread only asks: every run happens on a timer's thread, where the container
     // gives it what the store and the mail need.
     FileSyncTicker self = context.getBusinessObject(FileSyncTicker.class);
-    watch = new FolderWatch(sync.area().root(), scope -> self.runSoon(scope, "changed"));
+    watch = new FolderWatch(sync.area().root(), self::runSoon);
     watch.start();
     LOG.info("File sync: " + sync.area().root() + ", near-real-time every "
         + FileClass.Schedule.NEAR_REAL_TIME.interval().toSeconds() + " s and batch every "

@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.ncsha.filesync.ChangeScope;
 import org.ncsha.filesync.FileClass;
@@ -46,7 +46,8 @@ final class FolderWatch {
   private final Path root;
   /** Whether this server sends, as last told; null before the first run told it. */
   private volatile Boolean sending;
-  private final Consumer<ChangeScope> changed;
+  /** Told the scope to compare and why: "watch began" (every class) or "changed". */
+  private final BiConsumer<ChangeScope, String> changed;
   /** Open while watching, null otherwise; only the watch's own thread changes it. */
   private WatchService service;
   private volatile boolean stopped;
@@ -54,7 +55,7 @@ final class FolderWatch {
   private String watchProblem;
   private Thread thread;
 
-  FolderWatch(Path root, Consumer<ChangeScope> changed) {
+  FolderWatch(Path root, BiConsumer<ChangeScope, String> changed) {
     this.root = root;
     this.changed = changed;
   }
@@ -96,7 +97,7 @@ final class FolderWatch {
         return false;
       }
       watchProblem = null;
-      handOver(ChangeScope.whole(EnumSet.allOf(FileClass.class)));
+      handOver(ChangeScope.whole(EnumSet.allOf(FileClass.class)), "watch began");
     } else if (!wanted && service != null) {
       close();
     }
@@ -162,7 +163,7 @@ final class FolderWatch {
           collect(key, paths, overflowed);
           key = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
         }
-        handOver(ChangeScope.ofChanges(paths, overflowed));
+        handOver(ChangeScope.ofChanges(paths, overflowed), "changed");
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // Stopped.
@@ -171,10 +172,10 @@ final class FolderWatch {
     }
   }
 
-  private void handOver(ChangeScope scope) {
+  private void handOver(ChangeScope scope, String why) {
     if (!scope.isEmpty()) {
       try {
-        changed.accept(scope);
+        changed.accept(scope, why);
       } catch (RuntimeException e) {
         LOG.warning("File sync after a change failed (the timers try again): " + e);
       }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +40,7 @@ class FolderWatchTest {
     FileArea area = new FileArea(dir.resolve("files"), 1000);
     area.prepare();
     BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
-    watch = new FolderWatch(area.root(), changes::add);
+    watch = new FolderWatch(area.root(), (scope, why) -> changes.add(scope));
     watch.follow(true);
     watch.start();
     assertEquals(WHOLE, changes.poll(10, TimeUnit.SECONDS), "what changed before the watch began is sent whole");
@@ -70,7 +71,11 @@ class FolderWatchTest {
     FileArea area = new FileArea(dir.resolve("files"), 1000);
     area.prepare();
     BlockingQueue<ChangeScope> changes = new LinkedBlockingQueue<>();
-    watch = new FolderWatch(area.root(), changes::add);
+    List<String> reasons = new java.util.concurrent.CopyOnWriteArrayList<>();
+    watch = new FolderWatch(area.root(), (scope, why) -> {
+      reasons.add(why);
+      changes.add(scope);
+    });
     watch.start();
     Files.writeString(area.root().resolve("templates/received"), "sent by the active server");
     // Before any run told the role, and told passive: three looks of the watch see nothing.
@@ -83,6 +88,8 @@ class FolderWatchTest {
     Files.writeString(area.root().resolve("templates/saved"), "saved here");
     assertEquals(new ChangeScope(Set.of(), Set.of("templates/saved")), changes.poll(10, TimeUnit.SECONDS),
         "then each change");
+    // The log's reason for each run: the first compares every file, which is not a change.
+    assertEquals(List.of("watch began", "changed"), reasons);
 
     watch.follow(false);
     // Saves go on until one is not handed over: the watch ended at its next look at the role.
