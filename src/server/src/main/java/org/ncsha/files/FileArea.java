@@ -59,6 +59,10 @@ public final class FileArea {
   private final long maxBytes;
   /** Hashes by path, valid while size and modification time are unchanged: a rescan reads only what changed. */
   private final KnownHashes hashes;
+  /** What a listing leaves out that its owner should know of (a name that cannot travel, a linked class folder), told once each while this server runs. */
+  private final Set<String> leftOut = ConcurrentHashMap.newKeySet();
+  /** Of those, the ones not yet taken by {@link #newlyLeftOut}, each said as a sentence. */
+  private final java.util.Queue<String> leftOutNews = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   public FileArea(Path root, long maxBytes) {
     this.root = root.toAbsolutePath().normalize();
@@ -116,13 +120,24 @@ public final class FileArea {
       if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
+      if (start.getParent().equals(root) && Files.isSymbolicLink(start)) {
+        // A TFTP root kept elsewhere and linked in is the likely case: silently, nothing of it would travel.
+        tellOnce(start.toString(), root.relativize(start) + "/ is a symbolic link, which file sync does not follow:"
+            + " nothing in it is synchronized (make it a folder, or mount the other folder there)");
+        continue;
+      }
       // Not following links, the walk reads each entry's own attributes (one stat a file); a
       // link is neither a regular file nor a folder it enters. A start that is a file is listed.
       Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
           if (a.isRegularFile()) {
-            listed.add(new Listed(root.relativize(p).toString(), p, a.size(), a.lastModifiedTime().toMillis()));
+            String relative = root.relativize(p).toString();
+            // Listed, a name no receiver takes would fail every run, and the files after it with it.
+            if (!mayTravel(relative)) {
+              return FileVisitResult.CONTINUE;
+            }
+            listed.add(new Listed(relative, p, a.size(), a.lastModifiedTime().toMillis()));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -311,6 +326,8 @@ public final class FileArea {
           refused.put(path, "it changed on the sending server while it was sent (the next run sends it again)");
         } else if (!arrived.get(i).equals(expected.get(i))) {
           refused.put(path, "the content's SHA-256 is " + arrived.get(i) + ", " + expected.get(i) + " was announced");
+        } else if (targets.get(i).existed() && folderInTheWay(targets.get(i).file()) != null) {
+          refused.put(path, folderInTheWay(targets.get(i).file()));
         } else {
           verified.add(i);
         }
@@ -324,6 +341,9 @@ public final class FileArea {
         Path target = targets.get(i).file();
         if (folders.add(target.getParent())) {
           Files.createDirectories(target.getParent());
+        }
+        if (targets.get(i).existed() && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+          clearEmptyFolders(target);
         }
         Files.move(parts.get(i), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         placed[i] = true;
@@ -445,6 +465,74 @@ public final class FileArea {
       forceDirectory(file.getParent());
     }
     return deleted;
+  }
+
+  /**
+   * Whether a file found in a class folder has a name that may travel ({@link SyncPath}): the
+   * walk gives only names inside a class folder without empty, "." or ".." segments, so what
+   * can break a rule is the length or a control character or backslash. One that cannot is left
+   * out on both servers (a receiver neither takes nor deletes it) and told once.
+   */
+  private boolean mayTravel(String relative) {
+    boolean suspect = relative.length() > SyncPath.MAX_LENGTH
+        || relative.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\');
+    if (!suspect) {
+      return true;
+    }
+    try {
+      SyncPath.of(relative);
+      return true;
+    } catch (IllegalArgumentException e) {
+      tellOnce(relative, "a file is not synchronized because of its name (" + e.getMessage().replaceFirst("^path: ", "")
+          + "): rename it");
+      return false;
+    }
+  }
+
+  private void tellOnce(String what, String sentence) {
+    if (leftOut.add(what)) {
+      leftOutNews.add(sentence);
+    }
+  }
+
+  /**
+   * What listings left out since the last call that the administrator should hear of (a file
+   * whose name cannot travel, a class folder that is a symbolic link), each once while this
+   * server runs: for an event.
+   */
+  public List<String> newlyLeftOut() {
+    List<String> news = new ArrayList<>();
+    for (String sentence = leftOutNews.poll(); sentence != null; sentence = leftOutNews.poll()) {
+      news.add(sentence);
+    }
+    return news;
+  }
+
+  /**
+   * Why a file cannot take its place because the same name is a folder here that still holds a
+   * file or a link, or null. A folder replaced by a file on the sending server comes here after
+   * the deletions took its files, so normally only empty folders are left ({@link #clearEmptyFolders}).
+   */
+  private static String folderInTheWay(Path target) throws IOException {
+    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    try (Stream<Path> walk = Files.walk(target)) {
+      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).findFirst()
+          .map(p -> "a folder of that name here still holds " + target.relativize(p) + ", so the file does not replace it")
+          .orElse(null);
+    }
+  }
+
+  /** Removes a folder of empty folders, the deepest first, to make room for a file of its name. */
+  private static void clearEmptyFolders(Path folder) throws IOException {
+    List<Path> inside;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      inside = walk.toList();
+    }
+    for (int i = inside.size() - 1; i >= 0; i--) {
+      Files.delete(inside.get(i));
+    }
   }
 
   private static void forceDirectory(Path dir) {

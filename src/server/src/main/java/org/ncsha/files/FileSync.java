@@ -104,6 +104,7 @@ public class FileSync {
       // Listed with the hashes known already (size and time unchanged); the rest are hashed only
       // where the comparison needs them. A class whose hashes are all known travels as one digest.
       List<ManifestEntry> hereListed = area.manifest(scope, (path, size) -> false);
+      reportLeftOut();
       java.util.Map<String, String> digests = ClassDigests.of(hereListed, scope.wholeClasses());
       FileMessages.Manifest there = link.client().post(peer, link.pinnedFingerprint(), link.peerSecret(),
           FileMessages.MANIFEST_PATH, new FileMessages.ManifestRequest(
@@ -268,6 +269,7 @@ public class FileSync {
     }
     List<ManifestEntry> mine = area.manifest(new ChangeScope(classes.isEmpty() ? java.util.Set.of()
         : java.util.EnumSet.copyOf(classes), java.util.Set.copyOf(request.entries())));
+    reportLeftOut();
     // Only digests of classes asked about whole: of another class this manifest holds nothing.
     java.util.Map<String, String> digests = new java.util.HashMap<>(request.digests());
     digests.keySet().retainAll(request.classes());
@@ -297,6 +299,15 @@ public class FileSync {
       if (area.delete(SyncPath.of(p))) {
         LOG.info("File sync: " + p + " deleted, as on the active server");
       }
+    }
+  }
+
+  /** An event, once each while this server runs, for what the listings leave out (a name that cannot travel, a linked class folder). */
+  private void reportLeftOut() {
+    for (String sentence : area.newlyLeftOut()) {
+      String what = "File sync: " + sentence;
+      LOG.warning(what);
+      store.recordEvent(Instant.now(), engine.status().state().displayName(), what);
     }
   }
 

@@ -376,4 +376,49 @@ class FileAreaTest {
       return s.count();
     }
   }
+
+  @Test
+  void a_file_whose_name_cannot_travel_is_left_out_of_the_manifest_and_told_once() throws Exception {
+    Files.writeString(dir.resolve("files/templates/core-switch"), "hostname core");
+    Files.writeString(dir.resolve("files/templates/branch\\edge"), "hostname edge");
+    ChangeScope templates = ChangeScope.whole(List.of(FileClass.TEMPLATES));
+    // Listed, a sender's batch and a receiver's deletions would both refuse it, every run.
+    assertEquals(List.of("templates/core-switch"), area.manifest(templates).stream().map(ManifestEntry::path).toList());
+    List<String> told = area.newlyLeftOut();
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).contains("backslash") && told.get(0).contains("templates/branch\\edge"), told.get(0));
+    area.manifest(templates);
+    assertEquals(List.of(), area.newlyLeftOut(), "told once");
+  }
+
+  @Test
+  void a_class_folder_that_is_a_symbolic_link_is_not_followed_and_told_once() throws Exception {
+    Path elsewhere = Files.createDirectories(dir.resolve("tftpboot"));
+    Files.writeString(elsewhere.resolve("image.bin"), "firmware");
+    Files.delete(dir.resolve("files/tftp"));
+    Files.createSymbolicLink(dir.resolve("files/tftp"), elsewhere);
+    ChangeScope tftp = ChangeScope.whole(List.of(FileClass.TFTP));
+    assertEquals(List.of(), area.manifest(tftp));
+    List<String> told = area.newlyLeftOut();
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).startsWith("tftp/ is a symbolic link"), told.get(0));
+    area.manifest(tftp);
+    assertEquals(List.of(), area.newlyLeftOut(), "told once");
+  }
+
+  @Test
+  void a_file_replaces_a_folder_of_its_name_left_empty_by_the_deletions_but_not_one_that_holds_a_file() throws Exception {
+    Files.createDirectories(dir.resolve("files/templates/site/old/older"));
+    byte[] site = bytes("hostname site\n");
+    area.receive(List.of(entry("templates/site", site)), concat(site));
+    assertTrue(Files.isRegularFile(dir.resolve("files/templates/site")));
+    assertArrayEquals(site, Files.readAllBytes(dir.resolve("files/templates/site")));
+
+    Files.createDirectories(dir.resolve("files/reports/daily"));
+    Files.writeString(dir.resolve("files/reports/daily/kept.xml"), "<kept/>");
+    byte[] daily = bytes("<daily/>");
+    FileArea.Received r = area.receive(List.of(entry("reports/daily", daily)), concat(daily));
+    assertTrue(r.refused().get("reports/daily").contains("still holds kept.xml"), r.refused().toString());
+    assertEquals("<kept/>", Files.readString(dir.resolve("files/reports/daily/kept.xml")), "nothing of it removed");
+  }
 }
