@@ -238,6 +238,12 @@ public final class NodeInit {
   /** The pair's database passwords: from the file, or new ones written to it. */
   private Map<String, String> pairPasswords() throws IOException, CliException {
     Properties p = new Properties();
+    if (!Files.exists(pairSecrets) && !Files.notExists(pairSecrets)) {
+      // Neither: a folder on the way may not be looked into (root's home, for the ncs user). New
+      // passwords here would not be the pair's, and nothing would say so until a failover.
+      throw CliException.usage("--pair-secrets: cannot look at " + pairSecrets + " as " + System.getProperty("user.name")
+          + " (a folder on the way cannot be read, or is not a folder): put the file where this user can read it");
+    }
     if (Files.exists(pairSecrets)) {
       try (InputStream in = Files.newInputStream(pairSecrets)) {
         p.load(in);

@@ -67,6 +67,17 @@ class NodeInitTest {
   }
 
   @Test
+  void pair_secrets_that_cannot_be_looked_at_are_an_error_not_new_passwords() throws Exception {
+    // As root every folder may be read: a file on the way stands for the folder the ncs user
+    // may not read (root's home), which Java likewise cannot say exists or not.
+    Files.writeString(root.resolve("not-a-folder"), "x");
+    CliRun r = init(Map.of("PW", "long-enough-1"), "--pair-secrets", root.resolve("not-a-folder/pair.secrets").toString());
+    assertEquals(CliException.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("--pair-secrets: cannot look at"), r.toString());
+    assertFalse(Files.exists(node.resolve("etc/secrets.properties")), "no passwords made");
+  }
+
+  @Test
   void a_node_of_another_pair_keeps_its_passwords() throws Exception {
     Files.createDirectories(node.resolve("etc"));
     Files.writeString(node.resolve("etc/secrets.properties"), "db.password=theirs\nkeystore.password=k\napp.password=a\n");

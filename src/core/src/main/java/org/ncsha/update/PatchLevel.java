@@ -1,6 +1,9 @@
 package org.ncsha.update;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -13,5 +16,35 @@ public final class PatchLevel {
   /** "0.1.1", or "0.1.1 with patches a, b" (the patches in order, so that equal levels read equal). */
   public static String describe(String version, Collection<String> patchIds) {
     return patchIds.isEmpty() ? version : version + " with patches " + String.join(", ", new TreeSet<>(patchIds));
+  }
+
+  /** One row of a server's Status of Updates: the patch, whether it was installed or rolled back, the version it installs. */
+  public record Outcome(String patchId, boolean installed, String version) {}
+
+  /**
+   * The patches installed on a server running {@code running}, oldest first, from its Status of
+   * Updates in the order the rows were written: a later row of a patch replaces an earlier one
+   * (a patch rolled back after its version had started and recorded it), and a patch whose
+   * version is later than the running one is not running ({@code ncs node init} put the
+   * installation's application back), so installing it again is allowed.
+   */
+  public static Set<String> installed(List<Outcome> rows, Version running) {
+    Set<String> installed = new LinkedHashSet<>();
+    for (Outcome row : rows) {
+      if (row.installed() && !laterThan(row.version(), running)) {
+        installed.add(row.patchId());
+      } else {
+        installed.remove(row.patchId());
+      }
+    }
+    return installed;
+  }
+
+  private static boolean laterThan(String version, Version running) {
+    try {
+      return Version.parse("version", version).compareTo(running) > 0;
+    } catch (IllegalArgumentException e) {
+      return false; // a row written before versions were checked: as it says
+    }
   }
 }

@@ -14,4 +14,18 @@ class PatchLevelTest {
     assertEquals(PatchLevel.describe("0.1.1", List.of("b-2", "a-1")), PatchLevel.describe("0.1.1", List.of("a-1", "b-2")));
     assertNotEquals(PatchLevel.describe("0.1.1", List.of("a-1")), PatchLevel.describe("0.1.1", List.of("a-1", "b-2")));
   }
+
+  @Test
+  void a_patch_rolled_back_after_it_started_or_newer_than_the_running_version_is_not_installed() {
+    Version running = Version.parse("version", "0.1.2");
+    List<PatchLevel.Outcome> rows = List.of(
+        new PatchLevel.Outcome("p-1", true, "0.1.1"),
+        // Recorded by the new version at its start, then rolled back by the launcher.
+        new PatchLevel.Outcome("p-2", true, "0.1.2"),
+        new PatchLevel.Outcome("p-2", false, "0.1.2"),
+        new PatchLevel.Outcome("p-3", true, "0.1.2"));
+    assertEquals(List.of("p-1", "p-3"), List.copyOf(PatchLevel.installed(rows, running)));
+    // After 'ncs node init' put 0.1.1 back, the patch to 0.1.2 is not running, and may be installed again.
+    assertEquals(List.of("p-1"), List.copyOf(PatchLevel.installed(rows, Version.parse("version", "0.1.1"))));
+  }
 }

@@ -162,8 +162,10 @@ public class UpdateInstaller {
         Optional<PendingInstall> install = pending();
         if (install.isPresent() && install.get().version().equals(ProductVersion.current())) {
           record(install.get(), true, "version " + ProductVersion.current() + " started");
-          Files.deleteIfExists(area.staged());
+          // The pending file first: a start cut short between the two must not find an install
+          // pending whose staged application is gone (the launcher would call it rolled back).
           Files.deleteIfExists(area.pending());
+          Files.deleteIfExists(area.staged());
         }
       }
     } catch (IOException | RuntimeException e) {

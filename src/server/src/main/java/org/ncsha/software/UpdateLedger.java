@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,19 +43,12 @@ public class UpdateLedger {
     return org.ncsha.update.PatchLevel.describe(org.ncsha.node.ProductVersion.current(), installedPatchIds());
   }
 
-  /**
-   * The patch ids installed on this server (its patch level), oldest first: a patch rolled back
-   * after it had started (its version did not answer in time) is not installed.
-   */
+  /** The patch ids installed on this server (its patch level), oldest first ({@link org.ncsha.update.PatchLevel#installed}). */
   public Set<String> installedPatchIds() {
-    Set<String> installed = new LinkedHashSet<>();
-    for (UpdateRecord row : em.createQuery("select u from UpdateRecord u order by u.id", UpdateRecord.class).getResultList()) {
-      if (UpdateRecord.INSTALLED.equals(row.getStatus())) {
-        installed.add(row.getPatchId());
-      } else {
-        installed.remove(row.getPatchId());
-      }
-    }
-    return installed;
+    List<org.ncsha.update.PatchLevel.Outcome> rows = em.createQuery("select u from UpdateRecord u order by u.id", UpdateRecord.class)
+        .getResultList().stream().map(u -> new org.ncsha.update.PatchLevel.Outcome(u.getPatchId(),
+            UpdateRecord.INSTALLED.equals(u.getStatus()), u.getVersion())).toList();
+    return org.ncsha.update.PatchLevel.installed(rows,
+        org.ncsha.update.Version.parse("version", org.ncsha.node.ProductVersion.current()));
   }
 }
