@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * here, said so in docs/operations.md): it logs each call, and at the start of the new
  * application does what the case needs, as Liberty and the application would (the new version
  * records its install and deletes the pending file at its start, then a web module of it fails;
- * or Liberty reports the application cannot start; or {@code server start} itself fails).
+ * or Liberty reports the application cannot start; or {@code server start} itself fails; or the
+ * new version never answers and logs nothing).
  * SoftwareUpdateIT rolls back a real application on a real Liberty.
  */
 class LauncherRollbackIT {
@@ -99,5 +100,12 @@ class LauncherRollbackIT {
   void liberty_failing_to_start_is_the_reason_given_at_once_not_a_wait_for_an_answer() throws Exception {
     Command run = launch("exit 1", false);
     assertRolledBack(run, "Liberty did not start with version 9.9.9");
+  }
+
+  @Test
+  void a_new_version_that_never_answers_and_logs_no_error_is_rolled_back_when_its_time_is_up() throws Exception {
+    // Nothing in Liberty's log to quote: the launcher's reason must not end it before its rollback.
+    Command run = launch("true", false);
+    assertRolledBack(run, "version 9.9.9 did not answer within 8 s");
   }
 }

@@ -62,6 +62,8 @@ public final class NodeInit {
       "  --jdbc DIR                  the JDBC drivers (default: $NCS_HOME/server/jdbc)");
   static final int MIN_ADMIN_PASSWORD = 8;
   private static final Pattern SETTING = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z0-9]+)*");
+  /** The settings that are Liberty's ports too ({@link #ports}). */
+  private static final List<String> PORTS = List.of("admin.port", "hm.port", "bandwidth.port", "db.port");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Terminal terminal;
@@ -166,7 +168,15 @@ public final class NodeInit {
     if (key.equals(SINGLE_SIGN_ON) && !value.substring(eq + 1).matches("yes|no")) {
       throw CliException.usage("--set: " + SINGLE_SIGN_ON + " is yes or no, not '" + value.substring(eq + 1) + "'");
     }
+    if (PORTS.contains(key) && !validPort(value.substring(eq + 1))) {
+      throw CliException.usage("--set: " + key + " is a port, 1 to 65535, not '" + value.substring(eq + 1) + "'");
+    }
     settings.put(key, value.substring(eq + 1));
+  }
+
+
+  private static boolean validPort(String value) {
+    return value.matches("[0-9]{1,5}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= 65535;
   }
 
   private char[] adminPassword() throws CliException {
@@ -358,6 +368,7 @@ public final class NodeInit {
         + variable("app.db.password", secrets.getProperty("app.password"))
         + variable("admin.user", adminUser)
         + variable("admin.password.hash", hash)
+        + ports(written)
         + "</server>\n";
     SecureFiles.writePrivate(srv.resolve("configDropins/overrides/node.xml"), nodeXml.getBytes(StandardCharsets.UTF_8));
     singleSignOn(srv, "yes".equalsIgnoreCase(written.getOrDefault(SINGLE_SIGN_ON, "no")));
@@ -382,6 +393,22 @@ public final class NodeInit {
     return host.isEmpty() ? "*" : host;
   }
 
+
+  /**
+   * The ports set in node.properties, for Liberty's endpoints and data source (server.xml has the
+   * same defaults): the Health Monitor calls its peer and the CLI its server at the port of the
+   * setting, so Liberty must listen there.
+   */
+  private static String ports(Map<String, String> written) {
+    StringBuilder xml = new StringBuilder();
+    for (String port : PORTS) {
+      String value = written.getOrDefault(port, "").strip();
+      if (!value.isEmpty()) {
+        xml.append(variable(port, value));
+      }
+    }
+    return xml.toString();
+  }
 
   private static String variable(String name, String value) {
     String escaped = value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");

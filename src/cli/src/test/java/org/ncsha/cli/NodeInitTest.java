@@ -55,6 +55,7 @@ class NodeInitTest {
   @Test
   void bad_options_name_the_option_and_the_rule() {
     assertTrue(init(Map.of("PW", "long-enough-1"), "--set", "not a setting").err.contains("--set: KEY=VALUE"));
+    assertTrue(init(Map.of("PW", "long-enough-1"), "--set", "hm.port=80a").err.contains("--set: hm.port is a port, 1 to 65535"));
     assertTrue(init(Map.of("PW", "long-enough-1"), "--admin-user", "1admin").err.contains("--admin-user: a letter"));
     assertTrue(init(Map.of()).err.contains("--admin-password-env: the variable PW is not set"));
     CliRun address = CliRun.run("", t -> new Ncs(t, Map.of("PW", "long-enough-1")).run("node", "init", "--node-dir",
@@ -87,6 +88,21 @@ class NodeInitTest {
     assertEquals(CliException.USAGE, r.exitCode, r.toString());
     assertTrue(r.err.contains("holds another db.password") && r.err.contains("nothing was changed"), r.toString());
     assertEquals("db.password=theirs\nkeystore.password=k\napp.password=a\n", Files.readString(node.resolve("etc/secrets.properties")));
+  }
+
+  @Test
+  void ports_set_in_the_settings_are_where_liberty_listens() throws Exception {
+    // Liberty's securityUtility, as far as node init uses it: reads the password twice, prints a hash.
+    Path utility = root.resolve("wlp/bin/securityUtility");
+    Files.writeString(utility, "#!/bin/sh\nread a\nread b\necho '{hash}bm90LWEtcmVhbC1oYXNo'\n");
+    utility.toFile().setExecutable(true);
+    CliRun r = init(Map.of("PW", "long-enough-1"), "--set", "hm.port=8182", "--set", "db.port=5433");
+    assertEquals(0, r.exitCode, r.toString());
+    String nodeXml = Files.readString(node.resolve("usr/servers/ncs/configDropins/overrides/node.xml"));
+    // The Health Monitor calls its peer, and the CLI its server, at the setting's port.
+    assertTrue(nodeXml.contains("<variable name=\"hm.port\" value=\"8182\"/>"), nodeXml);
+    assertTrue(nodeXml.contains("<variable name=\"db.port\" value=\"5433\"/>"), nodeXml);
+    assertFalse(nodeXml.contains("admin.port"), "a port not set keeps server.xml's default: " + nodeXml);
   }
 
   @Test

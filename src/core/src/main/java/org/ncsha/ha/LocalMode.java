@@ -28,8 +28,13 @@ public record LocalMode(
     NONE,
     /** Configured, and every address of it is on this server. */
     HELD,
-    /** Configured, and not (or not all of it) on this server. */
+    /** Configured, and none of it on this server. */
     NOT_HELD,
+    /**
+     * Configured, and some of its addresses (an IPv4 and an IPv6 one) on this server but not all:
+     * a release or an acquisition that failed half way. To be completed or let go.
+     */
+    PARTLY_HELD,
     /** Not configured (HA was removed) but still on this server. */
     HELD_UNCONFIGURED
   }

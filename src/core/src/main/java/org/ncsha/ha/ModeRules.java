@@ -75,10 +75,15 @@ final class ModeRules {
     }
     HaState next = decision.next();
     boolean wanted = mode.virtualIp() != LocalMode.VirtualIp.HELD_UNCONFIGURED && wantsVirtualIp(t, next);
-    boolean held = mode.virtualIp() != LocalMode.VirtualIp.NOT_HELD;
-    if (wanted != held) {
-      repairs.add(Action.of(wanted ? ACQUIRE_VIP : RELEASE_VIP,
-          "the virtual IP was " + (held ? "" : "not ") + "on this server in " + next.displayName()));
+    // Part of it is both: not enough for a server that should hold it, too much for one that should not.
+    boolean partly = mode.virtualIp() == LocalMode.VirtualIp.PARTLY_HELD;
+    boolean wholly = mode.virtualIp() == LocalMode.VirtualIp.HELD || mode.virtualIp() == LocalMode.VirtualIp.HELD_UNCONFIGURED;
+    if (wanted && !wholly) {
+      repairs.add(Action.of(ACQUIRE_VIP, "the virtual IP was " + (partly ? "only partly" : "not") + " on this server in "
+          + next.displayName()));
+    } else if (!wanted && (wholly || partly)) {
+      repairs.add(Action.of(RELEASE_VIP, "the virtual IP was " + (partly ? "partly " : "") + "on this server in "
+          + next.displayName()));
     }
   }
 

@@ -56,15 +56,18 @@ public class VirtualIpKeeper {
     return new VirtualIps(row.getVirtualIpv4(), row.getVirtualIpv6());
   }
 
-  /** What the loop saw at its last tick: the configured addresses, and whether all are on this server. */
-  private record Seen(VirtualIps vips, boolean allHeld) {}
+  /** What the loop saw at its last tick: the configured addresses, and how many of them are on this server. */
+  private record Seen(VirtualIps vips, long held) {
+    boolean allHeld() {
+      return held > 0 && held == vips.addresses().size();
+    }
+  }
 
-  private volatile Seen seen = new Seen(VirtualIps.NONE, false);
+  private volatile Seen seen = new Seen(VirtualIps.NONE, 0);
 
-  /** {@code vips} and whether every one of them is on this server's interface now. */
+  /** {@code vips} and how many of them are on this server's interface now. */
   private Seen look(VirtualIps vips) {
-    List<String> addresses = vips.addresses();
-    return new Seen(vips, !addresses.isEmpty() && addresses.stream().allMatch(a -> host().holds(a)));
+    return new Seen(vips, vips.addresses().stream().filter(a -> host().holds(a)).count());
   }
 
   /**
@@ -76,7 +79,8 @@ public class VirtualIpKeeper {
     VirtualIps vips = configured();
     seen = look(vips);
     if (vips.configured()) {
-      return seen.allHeld() ? LocalMode.VirtualIp.HELD : LocalMode.VirtualIp.NOT_HELD;
+      return seen.allHeld() ? LocalMode.VirtualIp.HELD
+          : seen.held() > 0 ? LocalMode.VirtualIp.PARTLY_HELD : LocalMode.VirtualIp.NOT_HELD;
     }
     // Not configured: an address added before Remove HA forgot it may still be here.
     Set<String> leftOver;
@@ -253,6 +257,9 @@ public class VirtualIpKeeper {
       Instant announced = lastAnnounced;
       return addresses + ": held by this server" + (announced == null ? ""
           : " (last announced " + announced.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")");
+    }
+    if (now.held() > 0) {
+      return addresses + ": only partly on this server (a move that failed half way), put right at the next tick";
     }
     String other = answeringElsewhere();
     return other != null

@@ -1,5 +1,6 @@
 package org.ncsha.software;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -38,6 +39,26 @@ public class BundleUploads {
 
   public SoftwareArea area() {
     return new SoftwareArea(node.nodeDir().resolve("software"));
+  }
+
+  /**
+   * What uploads cut short by a stop or a crash of an earlier run left (up to a bundle's size
+   * each): no upload of this run has begun when the bean is made.
+   */
+  @PostConstruct
+  void removeCutUploads() {
+    Path uploads = area().uploads();
+    if (!Files.isDirectory(uploads)) {
+      return;
+    }
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(uploads, "incoming-*.part")) {
+      for (Path part : parts) {
+        Files.deleteIfExists(part);
+        LOG.info("Removed " + part.getFileName() + ", what an upload cut short by a stop left");
+      }
+    } catch (IOException e) {
+      LOG.warning("Cannot remove what uploads cut short left in " + uploads + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -80,7 +80,7 @@ class VirtualIpKeeperTest {
     assertTrue(host.holds(SIX), "the address that stays is not taken down");
     assertEquals(NEW, store.row.getVirtualIpv4());
     assertEquals(SIX, store.row.getVirtualIpv6());
-    assertEquals(LocalMode.VirtualIp.NOT_HELD, keeper.observe(), "the new address is not here yet");
+    assertEquals(LocalMode.VirtualIp.PARTLY_HELD, keeper.observe(), "the new address is not here yet, the one that stays is");
     assertTrue(store.events.contains("Primary Active: Virtual IP " + OLD
         + " released from this server: the pair's virtual IP changed"), store.events.toString());
 
@@ -99,6 +99,18 @@ class VirtualIpKeeperTest {
     assertEquals(LocalMode.VirtualIp.NONE, keeper.observe(), "nothing configured, nothing left over");
     assertEquals("", Files.readString(nodeDir.resolve("run/virtual-ips")));
     assertEquals(null, keeper.statusDocument());
+  }
+
+  @Test
+  void half_of_it_left_on_a_server_is_seen_as_partly_held_and_released_whole() {
+    // What a release that removed the IPv4 address and failed on the IPv6 one leaves behind.
+    host.add(SIX);
+    assertEquals(LocalMode.VirtualIp.PARTLY_HELD, keeper.observe());
+    assertTrue(keeper.summary().contains("only partly on this server"), keeper.summary());
+    assertEquals(false, keeper.statusDocument().get("heldHere"));
+    keeper.release("Secondary Syncing");
+    assertFalse(host.holds(SIX));
+    assertEquals(LocalMode.VirtualIp.NOT_HELD, keeper.observe());
   }
 
   @Test

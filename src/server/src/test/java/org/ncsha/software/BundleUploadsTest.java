@@ -1,6 +1,7 @@
 package org.ncsha.software;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,18 @@ class BundleUploadsTest {
       UpdateRefusedException e = assertThrows(UpdateRefusedException.class, () -> uploads.verified(id));
       assertTrue(e.getMessage().startsWith("patchId: no uploaded update has the id"), e.getMessage());
     }
+  }
+
+  @Test
+  void what_an_upload_cut_short_by_a_stop_left_is_removed_when_the_server_starts_again() throws Exception {
+    try (InputStream in = Files.newInputStream(bundle("p-1", "ear".getBytes(StandardCharsets.UTF_8)))) {
+      uploads.upload(in, null);
+    }
+    Path cut = Files.writeString(uploads.area().uploads().resolve("incoming-3f2a.part"), "half a bundle");
+    BundleUploads restarted = new BundleUploads();
+    restarted.node = uploads.node;
+    restarted.removeCutUploads();
+    assertFalse(Files.exists(cut));
+    assertEquals(1, restarted.list().size(), "the uploaded bundle stays");
   }
 }
