@@ -97,7 +97,7 @@ public final class RollingRules {
           ? new Act(p.step())
           : new Wait(waitingFor(v, "Primary Active with the secondary in Secondary Syncing"));
       case UPDATE_SECONDARY -> {
-        if (v.peer() != null && v.peer().patchInstalled()) {
+        if (v.peer() != null && v.peer().patchInstalled() && p.targetVersion().equals(v.peer().version())) {
           yield new StepDone(); // installed there already (an earlier try went on after it stopped)
         }
         yield synced(v.ownState(), v.peerState()) && v.peer() != null
@@ -130,7 +130,10 @@ public final class RollingRules {
               + " there (" + peer.lastDetail() + "); the primary still serves with " + p.fromVersion()
               + " and nothing else was changed. See the secondary's events, then start again");
         }
-        yield peer != null && peer.installedSince(since) && synced(v.ownState(), v.peerState())
+        // Running the new version too: a new version records its install as it starts, and its
+        // launcher may still roll it back (a module that fails after, no answer in time).
+        yield peer != null && peer.installedSince(since) && p.targetVersion().equals(peer.version())
+            && synced(v.ownState(), v.peerState())
             ? new StepDone()
             : new Wait("waiting for the secondary to start again with " + p.targetVersion() + " and sync");
       }

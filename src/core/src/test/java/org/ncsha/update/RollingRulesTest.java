@@ -73,6 +73,15 @@ class RollingRulesTest {
         "a patch of the running version is not installed until its row says so");
     assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.UPDATE_SECONDARY, false),
         view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, OLD, NEW), T0), "installed there already: not again");
+    // Its row written at its start, then its launcher rolled it back: the old version answers.
+    RollingRules.Software installedButOld = new RollingRules.Software("0.1.0", true, UpdateOutcome.INSTALLED,
+        "version 0.1.1 started", AFTER);
+    assertInstanceOf(RollingRules.Wait.class, RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true),
+        view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, OLD, installedButOld), T0),
+        "not done while the secondary does not run the new version");
+    assertInstanceOf(RollingRules.Act.class, RollingRules.next(at(RollingStep.UPDATE_SECONDARY, false),
+        view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, OLD, installedButOld), T0),
+        "nor skipped as installed already");
     assertEquals(new RollingRules.StepDone(), RollingRules.next(at(RollingStep.UPDATE_PRIMARY, false),
         view(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE, NEW, NEW), T0));
   }

@@ -326,10 +326,13 @@ public final class FileArea {
           refused.put(path, "it changed on the sending server while it was sent (the next run sends it again)");
         } else if (!arrived.get(i).equals(expected.get(i))) {
           refused.put(path, "the content's SHA-256 is " + arrived.get(i) + ", " + expected.get(i) + " was announced");
-        } else if (targets.get(i).existed() && folderInTheWay(targets.get(i).file()) != null) {
-          refused.put(path, folderInTheWay(targets.get(i).file()));
         } else {
-          verified.add(i);
+          String inTheWay = targets.get(i).existed() ? folderInTheWay(targets.get(i).file()) : null;
+          if (inTheWay != null) {
+            refused.put(path, inTheWay);
+          } else {
+            verified.add(i);
+          }
         }
       }
       flush(verified.stream().map(parts::get).toList());
@@ -483,8 +486,11 @@ public final class FileArea {
       SyncPath.of(relative);
       return true;
     } catch (IllegalArgumentException e) {
-      tellOnce(relative, "a file is not synchronized because of its name (" + e.getMessage().replaceFirst("^path: ", "")
-          + "): rename it");
+      // The rule's message names the path, except the length's: then its start says which file.
+      String rule = e.getMessage().replaceFirst("^path: ", "");
+      String which = relative.length() <= SyncPath.MAX_LENGTH ? ""
+          : ", starting " + relative.substring(0, 120).replaceAll("[\\x00-\\x1f\\x7f]", "?") + "...";
+      tellOnce(relative, "a file is not synchronized because of its name (" + rule + which + "): rename it");
       return false;
     }
   }

@@ -389,6 +389,19 @@ class FileAreaTest {
     assertTrue(told.get(0).contains("backslash") && told.get(0).contains("templates/branch\\edge"), told.get(0));
     area.manifest(templates);
     assertEquals(List.of(), area.newlyLeftOut(), "told once");
+
+    // Too long a path: the rule's words do not name it, so the event gives its start.
+    Path deep = dir.resolve("files/templates");
+    for (int i = 0; i < 9; i++) {
+      deep = deep.resolve("folder-" + i + "-" + "x".repeat(110));
+    }
+    Files.createDirectories(deep);
+    Files.writeString(deep.resolve("site.cfg"), "hostname deep");
+    area.manifest(templates);
+    told = area.newlyLeftOut();
+    assertEquals(1, told.size(), told.toString());
+    assertTrue(told.get(0).contains("at most 1024 characters") && told.get(0).contains("starting templates/folder-0-"),
+        told.get(0));
   }
 
   @Test
