@@ -17,7 +17,9 @@ public record SyncPath(FileClass fileClass, String path) {
       throw new IllegalArgumentException("path: must not be empty");
     }
     if (path.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("path: at most " + MAX_LENGTH + " characters, was " + path.length());
+      // Named by its start: the whole would bury the rule.
+      throw new IllegalArgumentException("path: at most " + MAX_LENGTH + " characters, was " + path.length() + ", starting "
+          + printable(path.substring(0, 120)) + "...");
     }
     if (path.startsWith("/")) {
       throw new IllegalArgumentException("path: must be relative to the file area, was " + path);

@@ -196,4 +196,9 @@ public record NodeSettings(
   public Path logDir() {
     return nodeDir.resolve("log");
   }
+
+  /** Where the server writes the scripts of its own that it runs (the virtual IP's probes), under fixed names. */
+  public Path scriptsDir() {
+    return nodeDir.resolve("scripts");
+  }
 }

@@ -33,6 +33,8 @@ class SyncPathTest {
         assertThrows(IllegalArgumentException.class, () -> SyncPath.of("templates")).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SyncPath.of("templates/" + "a".repeat(2000)))
         .getMessage().startsWith("path: at most 1024 characters"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> SyncPath.of("templates/" + "a".repeat(2000)))
+        .getMessage().endsWith("was 2010, starting templates/" + "a".repeat(110) + "..."), "named by its start");
     assertEquals("path: no control characters or backslashes, was templates/a\\x0ab",
         assertThrows(IllegalArgumentException.class, () -> SyncPath.of("templates/a\nb")).getMessage());
   }

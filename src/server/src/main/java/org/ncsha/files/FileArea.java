@@ -486,11 +486,8 @@ public final class FileArea {
       SyncPath.of(relative);
       return true;
     } catch (IllegalArgumentException e) {
-      // The rule's message names the path, except the length's: then its start says which file.
-      String rule = e.getMessage().replaceFirst("^path: ", "");
-      String which = relative.length() <= SyncPath.MAX_LENGTH ? ""
-          : ", starting " + relative.substring(0, 120).replaceAll("[\\x00-\\x1f\\x7f]", "?") + "...";
-      tellOnce(relative, "a file is not synchronized because of its name (" + rule + which + "): rename it");
+      tellOnce(relative, "a file is not synchronized because of its name (" + e.getMessage().replaceFirst("^path: ", "")
+          + "): rename it");
       return false;
     }
   }

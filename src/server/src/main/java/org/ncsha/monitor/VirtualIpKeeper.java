@@ -293,7 +293,7 @@ public class VirtualIpKeeper {
 
   private VipHost host() {
     if (host == null) {
-      host = new VipHost(node.address(), node.nodeDir().resolve("scripts"));
+      host = new VipHost(node.address(), node.scriptsDir());
     }
     return host;
   }

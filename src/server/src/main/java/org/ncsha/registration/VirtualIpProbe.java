@@ -25,7 +25,7 @@ public class VirtualIpProbe {
    * answers for it), or null when it is free. Waits up to a second for an answer.
    */
   public String inUse(String address) {
-    VipHost host = new VipHost(node.address(), node.nodeDir().resolve("scripts"));
+    VipHost host = new VipHost(node.address(), node.scriptsDir());
     if (host.holds(address)) {
       return "it is already an address of this server";
     }
