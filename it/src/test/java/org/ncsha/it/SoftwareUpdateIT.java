@@ -83,6 +83,14 @@ class SoftwareUpdateIT {
         && "Primary Active".equals(pair.state("primary")));
     assertTrue(pair.events("secondary", key).contains("Update broken-0.1.9 (0.1.9) failed and was rolled back"),
         pair.events("secondary", key));
+    // Its file is of no more use: deleted from the Health Monitor (uploads are not deleted by themselves).
+    HttpResponse<String> deleted = pair.delete("secondary", 8082, "/api/software/uploads/broken-0.1.9", "root", key);
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertTrue(software("secondary").contains("\"uploads\":[]"), software("secondary"));
+    assertTrue(java.nio.file.Files.list(pair.dir.resolve("secondary/software/uploads")).findAny().isEmpty(), "its file is gone");
+    HttpResponse<String> again = pair.delete("secondary", 8082, "/api/software/uploads/broken-0.1.9", "root", key);
+    assertEquals(404, again.statusCode(), again.body());
+    assertTrue(again.body().contains("patchId: no uploaded update has the id broken-0.1.9"), again.body());
   }
 
   /** The guide's "paired with manual failover": the secondary first, from its HM page; then the primary. */

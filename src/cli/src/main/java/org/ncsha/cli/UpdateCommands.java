@@ -19,7 +19,8 @@ final class UpdateCommands {
       "usage: ncs update upload FILE       upload an update bundle to this server (it is verified at once)",
       "       ncs update install ID        install an uploaded update on this server (it restarts)",
       "       ncs update install ID --rolling",
-      "                                    on the primary: the whole pair, one server at a time");
+      "                                    on the primary: the whole pair, one server at a time",
+      "       ncs update delete ID         delete an uploaded update file from this server");
   /** An upload of a large bundle over a slow disk may take a while. */
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -71,8 +72,22 @@ final class UpdateCommands {
         }
         return rolling ? rolling(w.get(1)) : install(w.get(1));
       }
+      case "delete" -> {
+        if (w.size() != 2 || rolling) {
+          throw CliException.usage(USAGE);
+        }
+        return delete(w.get(1));
+      }
       default -> throw CliException.usage(USAGE);
     }
+  }
+
+  private int delete(String patchId) throws CliException {
+    // The id is a path segment: encoded, so that no id reaches another resource.
+    String path = "/api/software/uploads/" + java.net.URLEncoder.encode(patchId, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    out.println(object(client(TIMEOUT).delete(path, node.cliToken())).getString("message"));
+    return 0;
   }
 
   private int upload(Path file) throws CliException {

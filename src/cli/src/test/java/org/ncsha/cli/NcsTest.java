@@ -255,6 +255,15 @@ class NcsTest {
     assertEquals(1, stopped.exitCode, stopped.toString());
     assertTrue(stopped.err.contains("Rolling update stopped: Stopped at \"Update the secondary\": rolled back there"),
         stopped.toString());
+
+    answers.put("DELETE /api/software/uploads/p-1", new String[] {"200", "{\"message\":\"Deleted the uploaded update p-1\"}"});
+    CliRun deleted = ncs("", "update", "delete", "p-1");
+    assertEquals(0, deleted.exitCode, deleted.toString());
+    assertTrue(deleted.out.contains("Deleted the uploaded update p-1"), deleted.toString());
+    assertEquals("tok-123|", received.get("DELETE /api/software/uploads/p-1"));
+    CliRun missing = ncs("", "update", "delete", "p-2");
+    assertEquals(1, missing.exitCode, "the server's 404 is a failure: " + missing);
+    assertEquals(2, ncs("", "update", "delete", "p-1", "--rolling").exitCode, "no rolling delete: usage");
     assertEquals(2, ncs("", "update", "upload", node.resolve("missing.zip").toString()).exitCode, "no such file: usage");
     assertEquals(2, ncs("", "update").exitCode);
   }

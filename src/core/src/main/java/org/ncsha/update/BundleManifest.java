@@ -25,6 +25,11 @@ public record BundleManifest(String name, Version version, String patchId, Local
    */
   public static final String APPLICATION = "ncs-ha.ear";
 
+  /** Whether {@code id} may be a patch id: a file of the uploads is named by it, so nothing else is. */
+  public static boolean isPatchId(String id) {
+    return id != null && id.length() <= 64 && id.matches("[A-Za-z0-9][A-Za-z0-9._-]*");
+  }
+
   /** Whether the pair can run the old and the new version side by side while it is updated. */
   public enum HaCompatibility {
     /** The new version's migrations only add what the old version ignores: one server at a time. */
@@ -67,7 +72,7 @@ public record BundleManifest(String name, Version version, String patchId, Local
     String name = text(p, "name", 64, problems);
     Version version = version(p, "version", problems);
     String patchId = text(p, "patch.id", 64, problems);
-    if (patchId != null && !patchId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+    if (patchId != null && !isPatchId(patchId)) {
       problems.add("patch.id: letters, digits, '.', '_' or '-', starting with a letter or digit, was " + patchId);
     }
     LocalDate published = null;

@@ -26,7 +26,9 @@ import org.ncsha.update.BundleManifest;
 
 /**
  * The bundles uploaded to this server, each verified on arrival (manifest, hashes) and kept under
- * its patch id until it is installed or replaced by a new upload of the same id.
+ * its patch id until the administrator deletes it or a new upload of the same id replaces it.
+ * Installing does not delete it: after {@code ncs node init} puts the installation's application
+ * back, the same bundle is installed again.
  */
 @ApplicationScoped
 public class BundleUploads {
@@ -117,7 +119,7 @@ public class BundleUploads {
    * altered on disk since its upload.
    */
   public BundleFile verified(String patchId) throws UpdateRefusedException, IOException {
-    if (patchId == null || !patchId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || !Files.isRegularFile(area().bundle(patchId))) {
+    if (!BundleManifest.isPatchId(patchId) || !Files.isRegularFile(area().bundle(patchId))) {
       throw new UpdateRefusedException("patchId: no uploaded update has the id " + patchId
           + " (upload it first; the uploaded ones are listed on the Software Update page)");
     }
@@ -126,6 +128,29 @@ public class BundleUploads {
     } catch (org.ncsha.node.InvalidInput e) {
       throw new UpdateRefusedException(e.problems());
     }
+  }
+
+  /**
+   * Deletes the uploaded bundle {@code patchId} (up to 2 GB each, so they do not pile up): false
+   * when there is none. Refused while the rolling update that runs from this server uses it; the
+   * install of a single server does not need it once the install is asked for (its application is
+   * staged by then).
+   */
+  public boolean remove(String patchId, Optional<org.ncsha.update.RollingProgress> rolling)
+      throws UpdateRefusedException, IOException {
+    if (!BundleManifest.isPatchId(patchId) || !Files.exists(area().manifest(patchId))) {
+      return false;
+    }
+    if (rolling.filter(r -> r.running() && r.patchId().equals(patchId)).isPresent()) {
+      throw new UpdateRefusedException("patchId: the rolling update running from this server installs " + patchId
+          + " and needs its file; delete it after the rolling update has ended");
+    }
+    long bytes = Files.exists(area().bundle(patchId)) ? Files.size(area().bundle(patchId)) : 0;
+    // The listing first: a stop between the two leaves a file nothing lists, which a new upload of the id replaces.
+    Files.delete(area().manifest(patchId));
+    Files.deleteIfExists(area().bundle(patchId));
+    LOG.info("Update bundle " + patchId + " deleted (" + bytes + " bytes)");
+    return true;
   }
 
   private static Optional<Upload> read(Path file) {

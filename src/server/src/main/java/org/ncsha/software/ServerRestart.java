@@ -22,12 +22,13 @@ public class ServerRestart {
 
   @Inject NodeSettings node;
 
-  public void request() throws IOException {
+  /** Asks for the restart: true when it was asked of systemd (a file that a path unit must take). */
+  public boolean request() throws IOException {
     if (System.getenv("INVOCATION_ID") != null) {
-      Path request = node.nodeDir().resolve("software/restart.request");
+      Path request = systemdRequest();
       Files.writeString(request, "restart\n");
       LOG.info("Asked systemd for a restart (" + request + ")");
-      return;
+      return true;
     }
     Path launcher = launcher();
     Path log = node.logDir().resolve("restart.log");
@@ -38,6 +39,12 @@ public class ServerRestart {
     pb.environment().put("NCS_WLP", System.getProperty("wlp.install.dir", ""));
     pb.start();
     LOG.info("Started " + launcher + " restart (its output: " + log + ")");
+    return false;
+  }
+
+  /** The file the ncs-ha-update path unit waits for (liberty/systemd/ncs-ha-update.path). */
+  public Path systemdRequest() {
+    return node.nodeDir().resolve("software/restart.request");
   }
 
   /** The launcher beside the ncs command that made this node ('ncs node init' names it). */

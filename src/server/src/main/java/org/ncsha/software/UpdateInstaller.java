@@ -41,6 +41,11 @@ public class UpdateInstaller {
   @Inject UpdateLedger ledger;
   @Inject HaStore store;
   @Inject ServerRestart restart;
+  /**
+   * Looked up when an install asks for its restart: this bean is made at the application's start
+   * ({@link #onStart}), before the EJB module's beans can be reached.
+   */
+  @Inject jakarta.enterprise.inject.Instance<RestartRequestWatch> watch;
 
   /** What this server runs: the application's version and the patches installed on it. */
   public BundleCheck.Installed installed() {
@@ -89,11 +94,14 @@ public class UpdateInstaller {
         + m.version() + ", this server runs " + ProductVersion.current() + "): ncs-ha stops now and starts again with it;"
         + " the version it runs now is kept to roll back to");
     try {
-      restart.request();
+      if (restart.request()) {
+        watch.get().watch(m.patchId());
+      }
     } catch (IOException e) {
-      Files.deleteIfExists(area.pending());
-      throw new UpdateRefusedException("The server could not be restarted for the update, nothing was installed: "
-          + e.getMessage());
+      // The event above said it stops now: this one says it did not.
+      String why = "The server could not be restarted for the update, nothing was installed: " + e.getMessage();
+      withdraw("The install of update " + m.patchId() + " was withdrawn. " + why);
+      throw new UpdateRefusedException(why);
     }
     return install;
   }
@@ -112,11 +120,37 @@ public class UpdateInstaller {
     if (!install.fromVersion().equals(ProductVersion.current()) || asked.plus(RESTART_BEGINS_WITHIN).isAfter(Instant.now())) {
       return false;
     }
-    Files.deleteIfExists(file);
-    store.recordEvent(Instant.now(), store.config().getState(), "The install of update " + install.patchId()
-        + " asked for at " + asked + " never began: the server was not restarted (under systemd the ncs-ha-update.path"
-        + " unit restarts it; docs/install.md); dropped");
+    withdraw("The install of update " + install.patchId() + " asked for at " + asked + " never began: the server was not"
+        + " restarted (under systemd the ncs-ha-update.path unit restarts it; docs/install.md); dropped");
     return true;
+  }
+
+  /**
+   * {@link RestartRequestWatch}'s look: when systemd's request for the restart into update
+   * {@code patchId} is still there, no unit acts on it. The request and the install are withdrawn
+   * (the request first: a unit that takes it from now on finds none), with an event and a
+   * warning, so that the page's "restarts now" does not stay unanswered and the next Install is
+   * not refused as under way.
+   */
+  public synchronized void restartNotTaken(String patchId) {
+    try {
+      if (!Files.deleteIfExists(restart.systemdRequest())) {
+        return;
+      }
+      withdraw("The install of update " + patchId + " was withdrawn, nothing was installed: nothing restarted ncs-ha"
+          + " within " + RestartRequestWatch.TAKEN_WITHIN.toSeconds() + " s of its request. The ncs-ha-update.path unit"
+          + " restarts it: systemctl enable --now ncs-ha-update.path (docs/install.md), then Install again");
+    } catch (IOException e) {
+      LOG.warning("Cannot withdraw the install of update " + patchId + " whose restart nothing took: " + e.getMessage());
+    }
+  }
+
+  /** Drops the pending install and its staged application, saying why in the log and the events. */
+  private void withdraw(String why) throws IOException {
+    Files.deleteIfExists(uploads.area().pending());
+    Files.deleteIfExists(uploads.area().staged());
+    LOG.warning(why);
+    store.recordEvent(Instant.now(), store.config().getState(), why);
   }
 
   /** Extracts the bundle's application to {@code target}, checking its SHA-256 on the way. */

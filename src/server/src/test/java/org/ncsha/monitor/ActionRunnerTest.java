@@ -22,6 +22,7 @@ import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Role;
 import org.ncsha.mail.MailNotifier;
+import org.ncsha.store.InMemoryHaStore;
 
 /**
  * The quick actions as the runner carries them out, against fakes that write down what they
@@ -32,7 +33,7 @@ class ActionRunnerTest {
   @TempDir Path nodeDir;
 
   private final List<String> log = new ArrayList<>();
-  private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
+  private final InMemoryHaStore store = new InMemoryHaStore();
   private final FakeServing serving = new FakeServing();
   private final FakeDatabase database = new FakeDatabase();
   private ActionRunner runner;

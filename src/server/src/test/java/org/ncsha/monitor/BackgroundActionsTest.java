@@ -23,6 +23,7 @@ import org.ncsha.ha.HaConfig;
 import org.ncsha.ha.HaState;
 import org.ncsha.ha.NodeStatus;
 import org.ncsha.ha.Role;
+import org.ncsha.store.InMemoryHaStore;
 
 /**
  * Long-running actions report exactly one outcome each, whatever happens inside them, and leave
@@ -31,7 +32,7 @@ import org.ncsha.ha.Role;
 class BackgroundActionsTest {
   @TempDir Path nodeDir;
 
-  private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
+  private final InMemoryHaStore store = new InMemoryHaStore();
   private final List<String> calls = new ArrayList<>();
   private final ReportingEngine engine = new ReportingEngine();
   private BackgroundActions background;

@@ -41,6 +41,7 @@ import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.store.HaConfigRecord;
 import org.ncsha.store.HaEventRecord;
 import org.ncsha.store.HaStore;
+import org.ncsha.store.InMemoryHaStore;
 import org.ncsha.store.ReadinessResultRecord;
 
 /**
@@ -52,7 +53,7 @@ class HaEngineTest {
   @TempDir Path nodeDir;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
-  private final FakeStore store = new FakeStore();
+  private final InMemoryHaStore store = new InMemoryHaStore();
   private final FakePeer peer = new FakePeer();
   private final FakeActions actions = new FakeActions();
   private final FakeTicker ticker = new FakeTicker();
@@ -481,63 +482,6 @@ class HaEngineTest {
     }
   }
 
-  /** The node-local store in memory; {@code failing} makes every write throw, as a full disk would. */
-  /** The store in memory: the configuration row and the events as "state: description". */
-  static final class FakeStore implements HaStore {
-    final HaConfigRecord row = new HaConfigRecord();
-    final List<String> events = new ArrayList<>();
-    boolean failing;
-
-    FakeStore() {
-      row.setState(HaState.HA_NOT_CONFIGURED.displayName());
-      row.setStateSince(Instant.EPOCH);
-    }
-
-    @Override
-    public HaConfigRecord config() {
-      return row;
-    }
-
-    @Override
-    public HaConfigRecord updateConfig(Consumer<HaConfigRecord> change) {
-      if (failing) {
-        throw new IllegalStateException("No space left on device");
-      }
-      change.accept(row);
-      return row;
-    }
-
-    @Override
-    public void recordEvent(Instant time, String state, String description) {
-      if (failing) {
-        throw new IllegalStateException("No space left on device");
-      }
-      events.add(state + ": " + description);
-    }
-
-    @Override
-    public List<HaEventRecord> events(int first, int max) {
-      return List.of();
-    }
-
-    @Override
-    public long eventCount() {
-      return events.size();
-    }
-
-    @Override
-    public void recordReadiness(List<ReadinessResultRecord> results) {}
-
-    @Override
-    public List<ReadinessResultRecord> latestReadiness(String checkSet) {
-      return List.of();
-    }
-
-    @Override
-    public List<ReadinessResultRecord> readinessHistory(String checkSet, Instant from, Instant to) {
-      return List.of();
-    }
-  }
 
   /** A peer whose answers the test scripts, one per exchange. */
   static final class FakePeer extends PeerLink {

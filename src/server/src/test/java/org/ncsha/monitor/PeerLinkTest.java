@@ -21,6 +21,7 @@ import org.ncsha.peer.HeartbeatMessage;
 import org.ncsha.peer.PeerClient;
 import org.ncsha.peer.PeerException;
 import org.ncsha.peer.PeerSignature;
+import org.ncsha.store.InMemoryHaStore;
 
 /**
  * The peer link between the loop and the wire, with a scripted client and a real key file:
@@ -29,7 +30,7 @@ import org.ncsha.peer.PeerSignature;
 class PeerLinkTest {
   @TempDir Path nodeDir;
 
-  private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
+  private final InMemoryHaStore store = new InMemoryHaStore();
   private final ScriptedClient client = new ScriptedClient();
   private final HaConfig config = new HaConfig(Role.SECONDARY, FailoverType.AUTOMATIC, 3, Duration.ZERO, "10.0.0.1", 16L << 20);
   private final HeartbeatMessage mine = new HeartbeatMessage("10.0.0.2", "secondary", "Secondary Syncing", true, true, null, 0L);

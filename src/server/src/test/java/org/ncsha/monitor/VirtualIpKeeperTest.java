@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ncsha.ha.LocalMode;
 import org.ncsha.ha.VirtualIps;
+import org.ncsha.store.InMemoryHaStore;
 import org.ncsha.vip.TestLink;
 import org.ncsha.vip.VipHost;
 
@@ -32,7 +33,7 @@ class VirtualIpKeeperTest {
   private static final String SIX = "fd00:10:213:14::100";
 
   @TempDir Path nodeDir;
-  private final HaEngineTest.FakeStore store = new HaEngineTest.FakeStore();
+  private final InMemoryHaStore store = new InMemoryHaStore();
   private VipHost host;
   private VirtualIpKeeper keeper;
 

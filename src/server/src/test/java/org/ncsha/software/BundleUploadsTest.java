@@ -102,4 +102,29 @@ class BundleUploadsTest {
     assertFalse(Files.exists(cut));
     assertEquals(1, restarted.list().size(), "the uploaded bundle stays");
   }
+
+  @Test
+  void a_delete_removes_the_file_and_its_listing_but_not_while_the_running_rolling_update_needs_it() throws Exception {
+    for (String id : new String[] {"p-1", "p-2"}) {
+      try (InputStream in = Files.newInputStream(bundle(id, ("ear " + id).getBytes(StandardCharsets.UTF_8)))) {
+        uploads.upload(in, null);
+      }
+    }
+    java.time.Instant t = java.time.Instant.parse("2026-12-05T02:00:00Z");
+    var rollingP1 = java.util.Optional.of(org.ncsha.update.RollingProgress.start("p-1", "0.2.0", "0.1.0", t));
+    UpdateRefusedException e = assertThrows(UpdateRefusedException.class, () -> uploads.remove("p-1", rollingP1));
+    assertTrue(e.getMessage().startsWith("patchId: the rolling update running from this server installs p-1"), e.getMessage());
+    assertTrue(Files.exists(uploads.area().bundle("p-1")), "refused: nothing changed");
+    assertEquals(2, uploads.list().size());
+
+    assertTrue(uploads.remove("p-2", rollingP1), "another upload than the rolling update's");
+    var ended = java.util.Optional.of(rollingP1.get().failed("stopped"));
+    assertTrue(uploads.remove("p-1", ended), "the rolling update has ended");
+    assertFalse(Files.exists(uploads.area().bundle("p-1")));
+    assertFalse(Files.exists(uploads.area().manifest("p-1")));
+    assertEquals(0, uploads.list().size());
+    for (String id : new String[] {"p-1", "nope", "../etc/passwd", null}) {
+      assertFalse(uploads.remove(id, java.util.Optional.empty()), "no upload has the id " + id);
+    }
+  }
 }

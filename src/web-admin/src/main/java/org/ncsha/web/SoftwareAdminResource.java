@@ -2,9 +2,11 @@ package org.ncsha.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +35,12 @@ public class SoftwareAdminResource {
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
   public Response upload(InputStream body) throws IOException {
     return SoftwareReplies.upload(uploads, body);
+  }
+
+  @DELETE
+  @Path("/uploads/{patchId}")
+  public Response remove(@PathParam("patchId") String patchId) throws IOException {
+    return SoftwareReplies.remove(uploads, rolling, patchId);
   }
 
   @POST

@@ -78,6 +78,28 @@ public final class SoftwareReplies {
     }
   }
 
+  /**
+   * 200 once the uploaded bundle {@code patchId} is deleted, 404 when no upload has that id, or
+   * 409 while the rolling update running from this server needs it (nothing changed).
+   */
+  public static Response remove(BundleUploads uploads, RollingUpdate rolling, String patchId) throws IOException {
+    try {
+      if (!uploads.remove(patchId, rolling.current())) {
+        String problem = noUpload(patchId);
+        return refusal(Response.Status.NOT_FOUND, "The update file was not deleted: ",
+            new UpdateRefusedException(problem));
+      }
+      return Response.ok(Map.of("message", "Deleted the uploaded update " + patchId)).type(MediaType.APPLICATION_JSON).build();
+    } catch (UpdateRefusedException e) {
+      return refusal(Response.Status.CONFLICT, "The update file was not deleted: ", e);
+    }
+  }
+
+  /** What a delete of an id no upload has says, on the page and over REST. */
+  static String noUpload(String patchId) {
+    return "patchId: no uploaded update has the id " + patchId;
+  }
+
   /** What the page and the REST answer say when a rolling update starts. */
   static String rollingStarted(RollingProgress p) {
     return "Rolling update to " + p.targetVersion() + " started. The secondary is updated first; while this server restarts"

@@ -75,6 +75,20 @@ public class SoftwareUpdateForm {
     }
   }
 
+  public void remove(String patchId) {
+    try {
+      if (uploads.remove(patchId, rolling.current())) {
+        message(FacesMessage.SEVERITY_INFO, "Deleted the uploaded update " + patchId);
+      } else {
+        message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + SoftwareReplies.noUpload(patchId));
+      }
+    } catch (UpdateRefusedException e) {
+      e.problems().forEach(p -> message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + p));
+    } catch (IOException e) {
+      message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + e.getMessage());
+    }
+  }
+
   /** The one-click rolling update, from the primary of a pair. */
   public void rolling(String patchId) {
     try {

@@ -3,10 +3,12 @@ package org.ncsha.web;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -46,6 +48,14 @@ public class SoftwareResource {
       @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, InputStream body) throws IOException {
     Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
     return refused != null ? refused : SoftwareReplies.upload(uploads, body);
+  }
+
+  @DELETE
+  @Path("/uploads/{patchId}")
+  public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HmAuthenticator.CLI_TOKEN_HEADER) String token, @PathParam("patchId") String patchId) throws IOException {
+    Response refused = auth.refusal(authorization, token, request.getRemoteAddr());
+    return refused != null ? refused : SoftwareReplies.remove(uploads, rolling, patchId);
   }
 
   @POST
