@@ -37,6 +37,26 @@ final class NodeDir {
     return dir;
   }
 
+  /**
+   * Refuses root on a node directory that another user owns (an installed server's, owned by
+   * ncs): what root wrote there would be root's, and the server, which runs as the owner, could
+   * then neither expand its application nor replace its settings. Before anything is written.
+   */
+  void refuseRootOverAnotherOwner(String command) throws CliException {
+    try {
+      int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      if (self != 0 || !Files.exists(dir) || (Integer) Files.getAttribute(dir, "unix:uid") == 0) {
+        return;
+      }
+      String owner = Files.getOwner(dir).getName();
+      throw CliException.usage("The node directory " + dir + " belongs to " + owner + ", and this is root: run it as "
+          + owner + " (sudo -u " + owner + " " + command + " ...), so that the server, which runs as " + owner
+          + ", can read and replace what it writes. Nothing was changed.");
+    } catch (IOException | UnsupportedOperationException e) {
+      // No owner to compare with (not a Unix file system): nothing to refuse.
+    }
+  }
+
   Path nodeProperties() {
     return dir.resolve("etc/node.properties");
   }

@@ -157,6 +157,7 @@ public final class NodeInit {
     if (pairSecrets == null) {
       pairSecrets = nodeDir.resolve("etc/pair.secrets");
     }
+    new NodeDir(nodeDir).refuseRootOverAnotherOwner("ncs node init");
   }
 
   private void setting(String value) throws CliException {

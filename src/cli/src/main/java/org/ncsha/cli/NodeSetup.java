@@ -62,6 +62,7 @@ public final class NodeSetup {
       if (!Files.isDirectory(node.path())) {
         throw CliException.usage("Node directory " + node.path() + " does not exist.");
       }
+      node.refuseRootOverAnotherOwner("ncs-setup");
       boolean secondary = secondaryFlag != null ? yesNo(secondaryFlag) : askSecondary();
       if (!secondary && (keyFile != null || keyEnv != null)) {
         throw CliException.usage("--auth-key-file and --auth-key-env are for a secondary server (--secondary yes) only.");

@@ -38,6 +38,13 @@ class NodeInitTest {
         "--server", server.toString(), "--jdbc", server.resolve("jdbc").toString(), "--admin-password-env", "PW");
   }
 
+  /** Liberty's securityUtility, as far as node init uses it: reads the password twice, prints a hash. */
+  private void securityUtility() throws Exception {
+    Path utility = root.resolve("wlp/bin/securityUtility");
+    Files.writeString(utility, "#!/bin/sh\nread a\nread b\necho '{hash}bm90LWEtcmVhbC1oYXNo'\n");
+    utility.toFile().setExecutable(true);
+  }
+
   private CliRun init(Map<String, String> env, String... more) {
     List<String> args = new ArrayList<>(base);
     args.addAll(List.of(more));
@@ -68,6 +75,29 @@ class NodeInitTest {
   }
 
   @Test
+  void root_is_refused_on_a_node_directory_another_user_owns_and_nothing_is_written() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0,
+        "only root can be refused so (and only root can give the folder away)");
+    Files.createDirectories(node);
+    Files.setAttribute(node, "unix:uid", 65534); // nobody: the installed server's ncs stands so
+    String owner = Files.getOwner(node).getName();
+    CliRun r = init(Map.of("PW", "long-enough-1"));
+    assertEquals(CliException.USAGE, r.exitCode, r.toString());
+    assertTrue(r.err.contains("The node directory " + node + " belongs to " + owner + ", and this is root: run it as "
+        + owner + " (sudo -u " + owner + " ncs node init ...)"), r.toString());
+    try (var files = Files.list(node)) {
+      assertEquals(0, files.count(), "nothing written");
+    }
+    CliRun setup = CliRun.run("", t -> new NodeSetup(t, Map.of()).run("--node-dir", node.toString(), "--secondary", "no"));
+    assertEquals(CliException.USAGE, setup.exitCode, setup.toString());
+    assertTrue(setup.err.contains("(sudo -u " + owner + " ncs-setup ...)"), setup.toString());
+    Files.setAttribute(node, "unix:uid", 0);
+    securityUtility();
+    CliRun own = init(Map.of("PW", "long-enough-1"));
+    assertEquals(0, own.exitCode, "root's own node directory, as the lab's: " + own);
+  }
+
+  @Test
   void pair_secrets_that_cannot_be_looked_at_are_an_error_not_new_passwords() throws Exception {
     // As root every folder may be read: a file on the way stands for the folder the ncs user
     // may not read (root's home), which Java likewise cannot say exists or not.
@@ -92,10 +122,7 @@ class NodeInitTest {
 
   @Test
   void ports_set_in_the_settings_are_where_liberty_listens() throws Exception {
-    // Liberty's securityUtility, as far as node init uses it: reads the password twice, prints a hash.
-    Path utility = root.resolve("wlp/bin/securityUtility");
-    Files.writeString(utility, "#!/bin/sh\nread a\nread b\necho '{hash}bm90LWEtcmVhbC1oYXNo'\n");
-    utility.toFile().setExecutable(true);
+    securityUtility();
     CliRun r = init(Map.of("PW", "long-enough-1"), "--set", "hm.port=8182", "--set", "db.port=5433");
     assertEquals(0, r.exitCode, r.toString());
     String nodeXml = Files.readString(node.resolve("usr/servers/ncs/configDropins/overrides/node.xml"));

@@ -34,6 +34,7 @@ public class VirtualIpKeeper {
   private static final Logger LOG = Logger.getLogger(VirtualIpKeeper.class.getName());
   /** Gratuitous ARPs / neighbour advertisements after taking the address, a second apart (keepalived sends 5). */
   static final int ANNOUNCEMENTS = 3;
+  static final java.time.Duration ANNOUNCE_EVERY = java.time.Duration.ofSeconds(1);
 
   @Inject NodeSettings node;
   @Inject HaStore store;
@@ -147,13 +148,21 @@ public class VirtualIpKeeper {
   }
 
   /**
-   * Announcements a second apart (arping waits out a second after each), each only while the
-   * address is still wanted and here; the IPv6 one, which does not wait, first.
+   * Announcements a second apart, each only while the address is still wanted and here; the IPv6
+   * one, which does not wait, first. arping waits out a second after each IPv4 one; with an IPv6
+   * address alone the rounds are paced here, or the three would leave together and a switch that
+   * dropped the first would likely drop all three.
    */
   private void announceSpaced(String state) {
     List<String> addresses = new java.util.ArrayList<>(configured().addresses());
     java.util.Collections.reverse(addresses);
+    Instant roundBegan = null;
     for (int i = 0; i < ANNOUNCEMENTS; i++) {
+      // From the start of the round before: arping's own second counts.
+      if (roundBegan != null && !paced(roundBegan.plus(ANNOUNCE_EVERY))) {
+        return;
+      }
+      roundBegan = Instant.now();
       boolean sent = false;
       for (String address : addresses) {
         if (wanted && host().holds(address)) {
@@ -165,6 +174,21 @@ public class VirtualIpKeeper {
         return;
       }
       lastAnnounced = Instant.now();
+    }
+  }
+
+  /** Waits until {@code next}, if it is still to come; false when interrupted (the server stops). */
+  private static boolean paced(Instant next) {
+    long millis = java.time.Duration.between(Instant.now(), next).toMillis();
+    if (millis <= 0) {
+      return true;
+    }
+    try {
+      Thread.sleep(millis); // the pace of the announcements, not a wait for a condition
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -93,6 +93,19 @@ class VirtualIpKeeperTest {
   }
 
   @Test
+  void an_ipv6_address_alone_is_still_announced_three_times_a_second_apart() throws Exception {
+    store.row.setVirtualIpv4(null);
+    long began = System.nanoTime();
+    keeper.acquire("Primary Active");
+    double seconds = (System.nanoTime() - began) / 1e9;
+    assertTrue(host.holds(SIX));
+    // Three announcements a second apart take two seconds at least (they left together before).
+    assertTrue(seconds >= 2.0, "took " + seconds + " s");
+    assertTrue(store.events.contains("Primary Active: Virtual IP " + SIX + " added on " + host.interfaceName()
+        + " of this server; announcing it to the link"), store.events.toString());
+  }
+
+  @Test
   void an_empty_virtual_ip_releases_every_address_and_leaves_nothing_to_repair() throws Exception {
     keeper.acquire("Primary Active");
     keeper.change(VirtualIps.NONE, "Primary Active");
