@@ -10,6 +10,9 @@ final class SecondaryRules {
 
   private SecondaryRules() {}
 
+  static final String UNTIL_IT_FOLLOWS = ". Its database is not a standby of the primary's, so it stays Secondary"
+      + " Uncertain (no failover to it) until it follows: restart ncs-ha on it (ncs restart) to try again";
+
   static Decision decide(Tick t) {
     return switch (t.state()) {
       case SECONDARY_SYNCING, SECONDARY_UNCERTAIN, SECONDARY_LOST_PRIMARY -> standby(t);
@@ -25,7 +28,7 @@ final class SecondaryRules {
 
   private static Decision standby(Tick t) {
     HaState s = t.state();
-    if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed()) {
+    if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed() && !ownDatabaseWritable(t)) {
       if (!t.leaseOk()) {
         return Decision.stay(s);
       }
@@ -49,12 +52,20 @@ final class SecondaryRules {
             "secondary failed: " + t.localFailure(),
             Action.of(SEND_MAIL, "Secondary failed: " + t.localFailure()));
       }
-      if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN) {
+      // Not while the database is its own, writable: a failback whose hand-over failed left it so,
+      // and Syncing would show a standby where there is a second timeline (a failover would then
+      // promote it at once, losing every write since the failback).
+      if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN && !ownDatabaseWritable(t)) {
         return Decision.to(SECONDARY_SYNCING, "recovered: the local database is healthy again");
       }
       return Decision.stay(s);
     }
     return lostPrimaryChecks(t);
+  }
+
+  /** The local database answers and is not a standby (unknown counts as not). */
+  static boolean ownDatabaseWritable(Tick t) {
+    return t.obs().mode() != null && t.obs().mode().databaseWritable();
   }
 
   private static Decision lostPrimary(Tick t, String why) {
@@ -79,6 +90,7 @@ final class SecondaryRules {
     if (t.config().failoverType() == FailoverType.AUTOMATIC
         && primaryGone
         && !t.locallyFailed()
+        && !ownDatabaseWritable(t)
         && t.timeInState().compareTo(t.config().holdDown()) >= 0) {
       if (!t.leaseOk()) {
         // The old primary may still hold the lease: it serves until the lease expires.
@@ -211,9 +223,9 @@ final class SecondaryRules {
                         Action.of(SEND_MAIL, "Failback completed: the secondary is syncing"))
                     : Decision.to(
                         SECONDARY_UNCERTAIN,
-                        "could not follow the primary after failback: " + o.detail(),
+                        "could not follow the primary after failback: " + o.detail() + UNTIL_IT_FOLLOWS,
                         Action.of(SEND_MAIL, "Secondary could not follow the primary: "
-                            + o.detail())))
+                            + o.detail() + UNTIL_IT_FOLLOWS)))
         .orElse(Decision.stay(SECONDARY_POST_FAILBACK));
   }
 }

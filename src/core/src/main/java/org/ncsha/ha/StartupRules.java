@@ -31,7 +31,15 @@ final class StartupRules {
               Action.of(RELEASE_VIP),
               Action.of(FOLLOW_PEER));
       case SECONDARY_SYNCING, SECONDARY_UNCERTAIN ->
-          heard
+          SecondaryRules.ownDatabaseWritable(t)
+              // A failback's hand-over that failed (SecondaryRules.UNTIL_IT_FOLLOWS): the restart tries again.
+              ? Decision.to(
+                  SECONDARY_POST_FAILBACK,
+                  "restarted with its database still its own after a failed hand-over; following the primary again",
+                  Action.of(APP_READ_ONLY),
+                  Action.of(RELEASE_VIP),
+                  Action.of(FOLLOW_PEER))
+              : heard
               ? null
               : Decision.to(
                   SECONDARY_LOST_PRIMARY,

@@ -82,7 +82,13 @@ public class HaEngine {
   private final org.ncsha.ha.LoopBookkeeping loop = new org.ncsha.ha.LoopBookkeeping();
   /** The loop's count, for readers on other threads (status pages, heartbeat answers). */
   private volatile int missedHeartbeats;
-  private volatile Instant lastProgress = Instant.EPOCH;
+  /**
+   * When the loop last started or finished a cycle, on the monotonic clock: a step of the wall
+   * clock (NTP, a VM resumed) must not look like a loop that hung, which the peer would count as
+   * missed heartbeats and fail over for. The tests give it their controlled clock.
+   */
+  private volatile long lastProgressNanos;
+  java.util.function.LongSupplier nanoTime = System::nanoTime;
   /** The last store write failed: logged once, and once more when writes work again. */
   private boolean storeFailing;
   private volatile Duration downtimeBeforeStart = Duration.ZERO;
@@ -94,9 +100,13 @@ public class HaEngine {
 
   @PostConstruct
   void load() {
-    lastProgress = clock.instant();
+    lastProgressNanos = nanoTime.getAsLong();
     HaConfigRecord row = store.config();
-    status = new NodeStatus(HaState.fromDisplayName(row.getState()), row.getStateSince());
+    HaState stored = HaState.fromDisplayName(row.getState());
+    // A secondary that restarts having lost the primary starts its hold-down again: the time it
+    // was down itself says nothing of the primary, and counting it would fail over after three
+    // missed heartbeats whatever the hold-down.
+    status = new NodeStatus(stored, stored == HaState.SECONDARY_LOST_PRIMARY ? clock.instant() : row.getStateSince());
     recoveryMode = setupAsksForRecovery() && !status.state().haConfigured();
     config = configFrom(row);
     if (recoveryMode) {
@@ -160,7 +170,7 @@ public class HaEngine {
   private LocalTick observeLocal(boolean heartbeat) {
     loop.tickStarted(heartbeat);
     Instant now = clock.instant();
-    lastProgress = now;
+    lastProgressNanos = nanoTime.getAsLong();
     if (Duration.between(lastAliveRecorded, now).compareTo(ALIVE_RECORD_INTERVAL) >= 0) {
       storeSafely("the time this Health Monitor was last alive", () -> store.updateConfig(row -> row.setLastAliveMillis(now.toEpochMilli())));
       lastAliveRecorded = now;
@@ -253,7 +263,7 @@ public class HaEngine {
       pending.verdict().complete(decision);
     }
     actions.startLongRunning(decision.actions(), this);
-    lastProgress = clock.instant();
+    lastProgressNanos = nanoTime.getAsLong();
   }
 
   /**
@@ -261,8 +271,7 @@ public class HaEngine {
    * answer, so that a loop that hangs (or fails every cycle) stops counting as a live peer.
    */
   public Duration loopAge() {
-    Duration age = Duration.between(lastProgress, clock.instant());
-    return age.isNegative() ? Duration.ZERO : age;
+    return Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - lastProgressNanos));
   }
 
   /**

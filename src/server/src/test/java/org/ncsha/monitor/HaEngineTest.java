@@ -67,6 +67,7 @@ class HaEngineTest {
     engine = new HaEngine();
     engine.node = TestSettings.of(nodeDir, "node.address=10.0.0.2", "ha.secondary=yes");
     engine.clock = clock;
+    engine.nanoTime = clock::nanos;
     engine.store = store;
     engine.peer = peer;
     engine.health = health;
@@ -135,6 +136,27 @@ class HaEngineTest {
     assertTrue(store.events.stream().anyMatch(e -> e.startsWith(HaState.SECONDARY_FAILOVER.displayName())), store.events.toString());
     assertEquals(HaState.SECONDARY_FAILOVER.displayName(), store.row.getState(), "the state survives a restart");
     assertEquals(1, engine.timesEntered(HaState.SECONDARY_FAILOVER));
+  }
+
+  @Test
+  void a_secondary_restarted_having_lost_the_primary_waits_out_the_whole_hold_down_again() {
+    engine.node = TestSettings.of(nodeDir, "node.address=10.0.0.2", "ha.secondary=yes", "failover.holddown.seconds=60");
+    store.row.setRole("SECONDARY");
+    store.row.setPeerAddress("10.0.0.1");
+    store.row.setFailoverType("automatic");
+    store.row.setState(HaState.SECONDARY_LOST_PRIMARY.displayName());
+    // Lost an hour ago, and this server was down since: it has seen none of the outage.
+    store.row.setStateSince(clock.instant().minus(Duration.ofHours(1)));
+    engine.load();
+    peer.answers(PeerContact.silent("timeout"), 20);
+    for (int beat = 0; beat < 11; beat++) {
+      heartbeat();
+      engine.runCycle(false);
+      assertEquals(HaState.SECONDARY_LOST_PRIMARY, engine.status().state(), "within the hold-down, beat " + beat);
+    }
+    heartbeat();
+    engine.runCycle(false);
+    assertEquals(HaState.SECONDARY_FAILOVER, engine.status().state(), "60 s after the start");
   }
 
   @Test
@@ -449,6 +471,18 @@ class HaEngineTest {
   }
 
   @Test
+  void a_step_of_the_wall_clock_is_not_a_loop_that_hung() {
+    secondary("automatic");
+    peer.answers(PeerContact.silent("timeout"), 1);
+    heartbeat();
+    clock.step(Duration.ofSeconds(30));
+    // 30 s of age would be six missed heartbeats to the peer: a failover of a healthy pair.
+    assertEquals(Duration.ZERO, engine.loopAge());
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(Duration.ofSeconds(2), engine.loopAge());
+  }
+
+  @Test
   void time_the_server_was_down_before_a_start_comes_from_the_last_alive_record() {
     store.row.setLastAliveMillis(clock.instant().minus(Duration.ofMinutes(7)).toEpochMilli());
     engine.load();
@@ -462,8 +496,21 @@ class HaEngineTest {
       this.now = start;
     }
 
+    /** The monotonic time, as System.nanoTime: time passing moves it, a step of the wall clock does not. */
+    private long nanos;
+
     void advance(Duration d) {
       now = now.plus(d);
+      nanos += d.toNanos();
+    }
+
+    /** An NTP step or a VM resumed: the wall clock jumps, no time passes. */
+    void step(Duration d) {
+      now = now.plus(d);
+    }
+
+    long nanos() {
+      return nanos;
     }
 
     @Override

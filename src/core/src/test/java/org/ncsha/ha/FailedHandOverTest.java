@@ -1,0 +1,73 @@
+package org.ncsha.ha;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ncsha.ha.HaState.*;
+import static org.ncsha.ha.Inputs.*;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A failback whose hand-over failed (FOLLOW_PEER failed in Secondary Post Failback, after the
+ * primary had taken over) leaves the secondary's database its own, writable: not a standby.
+ * It must neither pass for Secondary Syncing nor be failed over to, since it lacks the writes
+ * the primary took since.
+ */
+class FailedHandOverTest {
+  private final HaDecider decider = new HaDecider();
+  private final HaConfig automatic = secondary(FailoverType.AUTOMATIC, Duration.ZERO);
+  private static final LocalMode OWN_TIMELINE = new LocalMode(false, false, true, null, false);
+  private static final LocalMode STANDBY = new LocalMode(false, false, false, null, false);
+
+  @Test
+  void the_failed_hand_over_is_secondary_uncertain_and_says_how_to_try_again() {
+    Decision d = decider.decide(in(SECONDARY_POST_FAILBACK),
+        withOutcome(peer(PRIMARY_ACTIVE), ActionOutcome.failed(ActionKind.FOLLOW_PEER, "the primary did not answer")),
+        automatic, null);
+    assertEquals(SECONDARY_UNCERTAIN, d.next());
+    assertTrue(d.outcome().contains("stays Secondary Uncertain (no failover to it) until it follows: restart ncs-ha on it"),
+        d.outcome());
+  }
+
+  @Test
+  void a_healthy_database_that_is_not_a_standby_is_not_secondary_syncing() {
+    Observations healthy = at(60, peer(PRIMARY_ACTIVE));
+    assertEquals(SECONDARY_UNCERTAIN,
+        decider.decide(in(SECONDARY_UNCERTAIN), healthy.withMode(OWN_TIMELINE), automatic, null).next());
+    assertEquals(SECONDARY_SYNCING,
+        decider.decide(in(SECONDARY_UNCERTAIN), healthy.withMode(STANDBY), automatic, null).next(),
+        "a standby that recovered syncs again, as before");
+  }
+
+  @Test
+  void no_failover_to_it_neither_automatic_nor_by_the_primary_stepping_down_nor_by_the_administrator() {
+    Decision lost = decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic, null);
+    assertEquals(SECONDARY_LOST_PRIMARY, lost.next());
+    assertFalse(lost.has(ActionKind.PROMOTE_DATABASE));
+    assertEquals(SECONDARY_FAILOVER,
+        decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(STANDBY), automatic, null).next(),
+        "a standby is failed over to, as before");
+
+    Decision stepDown = decider.decide(in(SECONDARY_UNCERTAIN), at(60, peer(PRIMARY_FAILOVER)).withMode(OWN_TIMELINE),
+        automatic, null);
+    assertFalse(stepDown.has(ActionKind.PROMOTE_DATABASE), stepDown.outcome());
+
+    String refusal = decider.refusalFor(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic,
+        new Command.Failover());
+    assertNotNull(refusal);
+    assertTrue(refusal.contains("this server's database is not a standby of the primary's"), refusal);
+  }
+
+  @Test
+  void a_restart_follows_the_primary_again() {
+    Observations startup = new Observations(T0, peer(PRIMARY_ACTIVE), 0, true, true, false, true, List.of())
+        .withMode(OWN_TIMELINE);
+    Decision d = decider.decide(in(SECONDARY_UNCERTAIN), startup, automatic, null);
+    assertEquals(SECONDARY_POST_FAILBACK, d.next());
+    assertTrue(d.has(ActionKind.FOLLOW_PEER) && d.has(ActionKind.RELEASE_VIP), d.actions().toString());
+  }
+}
