@@ -54,6 +54,13 @@ final class UpdateCommands {
     if (o.get("pending") instanceof JsonObject pending) {
       out.println("Being installed: " + pending.getString("patchId") + " (" + pending.getString("version") + ")");
     }
+    // What 'ncs update install ID' and 'ncs update delete ID' take.
+    if (o.get("uploads") instanceof JsonArray uploads && !uploads.isEmpty()) {
+      out.println("Uploaded updates: " + String.join(", ", uploads.getValuesAs(v -> {
+        JsonObject u = (JsonObject) v;
+        return u.getString("patchId") + " (" + u.getString("version") + ")";
+      })));
+    }
     return 0;
   }
 

@@ -209,10 +209,12 @@ class NcsTest {
   @Test
   void showVersionPrintsTheServersVersionAndPatches() {
     answers.put("/api/software", new String[] {"200",
-        "{\"version\":\"0.1.1\",\"patches\":[\"ncs-ha-0.1.1\"],\"pending\":null,\"uploads\":[],\"updates\":[]}"});
+        "{\"version\":\"0.1.1\",\"patches\":[\"ncs-ha-0.1.1\"],\"pending\":null,\"uploads\":[{\"patchId\":\"p-2\","
+        + "\"version\":\"0.2.0\"},{\"patchId\":\"p-3\",\"version\":\"0.3.0\"}],\"updates\":[]}"});
     CliRun r = ncs("", "show", "version");
     assertEquals(0, r.exitCode, r.toString());
     assertTrue(r.out.contains("ncs-ha version 0.1.1") && r.out.contains("Installed patches: ncs-ha-0.1.1"), r.toString());
+    assertTrue(r.out.contains("Uploaded updates: p-2 (0.2.0), p-3 (0.3.0)"), r.toString());
     assertEquals("tok-123|", received.get("GET /api/software"));
     answers.remove("/api/software");
     CliRun down = ncs("", "show", "version");

@@ -119,7 +119,9 @@ public class BundleUploads {
    * altered on disk since its upload.
    */
   public BundleFile verified(String patchId) throws UpdateRefusedException, IOException {
-    if (!BundleManifest.isPatchId(patchId) || !Files.isRegularFile(area().bundle(patchId))) {
+    // Listed and kept: a file without its listing (a delete cut short) is not an upload.
+    if (!BundleManifest.isPatchId(patchId) || !Files.isRegularFile(area().bundle(patchId))
+        || !Files.exists(area().manifest(patchId))) {
       throw new UpdateRefusedException("patchId: no uploaded update has the id " + patchId
           + " (upload it first; the uploaded ones are listed on the Software Update page)");
     }

@@ -85,7 +85,12 @@ public class UpdateInstaller {
       throw new UpdateRefusedException(problems);
     }
     SoftwareArea area = uploads.area();
-    stage(bundle, area.staged());
+    try {
+      stage(bundle, area.staged());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UpdateRefusedException("patchId: the uploaded file of " + patchId + " was deleted while it was being"
+          + " installed; nothing was installed");
+    }
     PendingInstall install = PendingInstall.of(m, ProductVersion.current());
     Path partial = area.pending().resolveSibling("pending.properties.part");
     Files.writeString(partial, install.text(), StandardCharsets.ISO_8859_1);

@@ -126,5 +126,11 @@ class BundleUploadsTest {
     for (String id : new String[] {"p-1", "nope", "../etc/passwd", null}) {
       assertFalse(uploads.remove(id, java.util.Optional.empty()), "no upload has the id " + id);
     }
+    // A delete cut short between its two steps leaves the file without its listing: not an upload.
+    try (InputStream in = Files.newInputStream(dir.resolve("p-1.zip"))) {
+      uploads.upload(in, null);
+    }
+    Files.delete(uploads.area().manifest("p-1"));
+    assertThrows(UpdateRefusedException.class, () -> uploads.verified("p-1"));
   }
 }
