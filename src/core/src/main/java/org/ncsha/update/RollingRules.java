@@ -25,6 +25,11 @@ public final class RollingRules {
       return UpdateOutcome.ROLLED_BACK.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
     }
 
+    /** Whether the patch's last row says its install was withdrawn after {@code since} (nothing restarted the server). */
+    boolean withdrawnSince(Instant since) {
+      return UpdateOutcome.WITHDRAWN.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+    }
+
     /** Whether the patch's last row says it was installed after {@code since}. */
     boolean installedSince(Instant since) {
       return UpdateOutcome.INSTALLED.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
@@ -130,6 +135,11 @@ public final class RollingRules {
               + " there (" + peer.lastDetail() + "); the primary still serves with " + p.fromVersion()
               + " and nothing else was changed. See the secondary's events, then start again");
         }
+        if (peer != null && peer.withdrawnSince(since)) {
+          yield new Fail("Stopped at \"" + p.step().displayName() + "\": the install on the secondary was withdrawn, nothing"
+              + " was installed there (" + peer.lastDetail() + "); the primary still serves with " + p.fromVersion()
+              + " and nothing else was changed. Mend that on the secondary, then start again");
+        }
         // Running the new version too: a new version records its install as it starts, and its
         // launcher may still roll it back (a module that fails after, no answer in time).
         yield peer != null && peer.installedSince(since) && p.targetVersion().equals(peer.version())
@@ -150,6 +160,12 @@ public final class RollingRules {
               + v.own().lastDetail() + "); the secondary serves with " + p.targetVersion() + " and this server, "
               + p.fromVersion() + ", follows it. Fix the cause, install the update here from the Health Monitor page, then"
               + " fail back from the secondary's");
+        }
+        if (v.own().withdrawnSince(since)) {
+          yield new Fail("Stopped at \"" + p.step().displayName() + "\": the install on this server was withdrawn, nothing"
+              + " was installed (" + v.own().lastDetail() + "); the secondary serves with " + p.targetVersion()
+              + " and this server, " + p.fromVersion() + ", follows it. Mend that, install the update here from the Health"
+              + " Monitor page, then fail back from the secondary's");
         }
         yield v.own().installedSince(since) && switched(v.ownState(), v.peerState())
             ? new StepDone()

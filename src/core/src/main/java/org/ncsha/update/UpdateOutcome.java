@@ -6,4 +6,6 @@ public final class UpdateOutcome {
 
   public static final String INSTALLED = "Installed";
   public static final String ROLLED_BACK = "Rolled back";
+  /** Never began: nothing restarted the server into it (under systemd, the ncs-ha-update.path unit is missing). */
+  public static final String WITHDRAWN = "Withdrawn";
 }

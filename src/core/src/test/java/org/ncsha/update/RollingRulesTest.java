@@ -105,6 +105,19 @@ class RollingRulesTest {
     assertTrue(why.startsWith("Stopped at \"Update the secondary\": the update failed on the secondary and was rolled back"
         + " there (CWWKZ0124E); the primary still serves with 0.1.0"), why);
 
+    RollingRules.Move withdrawn = RollingRules.next(at(RollingStep.UPDATE_SECONDARY, true),
+        view(HaState.PRIMARY_ACTIVE, HaState.SECONDARY_SYNCING, OLD,
+            new RollingRules.Software("0.1.0", false, UpdateOutcome.WITHDRAWN, "nothing restarted ncs-ha within 60 s", AFTER)),
+        T0);
+    assertTrue(((RollingRules.Fail) withdrawn).why().startsWith("Stopped at \"Update the secondary\": the install on the"
+        + " secondary was withdrawn, nothing was installed there (nothing restarted ncs-ha within 60 s); the primary still"
+        + " serves with 0.1.0"), withdrawn.toString());
+    RollingRules.Move primaryWithdrawn = RollingRules.next(at(RollingStep.UPDATE_PRIMARY, true),
+        view(HaState.PRIMARY_SYNCING, HaState.SECONDARY_ACTIVE,
+            new RollingRules.Software("0.1.0", false, UpdateOutcome.WITHDRAWN, "no unit", AFTER), NEW), T0);
+    assertTrue(((RollingRules.Fail) primaryWithdrawn).why().contains("the install on this server was withdrawn"),
+        primaryWithdrawn.toString());
+
     RollingProgress switchOver = at(RollingStep.SWITCH_TO_SECONDARY, false);
     RollingRules.View lost = view(HaState.PRIMARY_LOST_SECONDARY, null, OLD, null);
     assertEquals(new RollingRules.Wait("waiting for Primary Active with the secondary in Secondary Syncing (this server is"

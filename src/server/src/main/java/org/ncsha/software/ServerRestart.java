@@ -11,7 +11,7 @@ import org.ncsha.node.NodeSettings;
 /**
  * Has this server stopped and started again by its launcher ({@code ncs-server restart}), which
  * installs a pending update in between. The JVM cannot restart itself: the launcher runs outside
- * it. Under systemd a process the JVM started would die with the service, so there the JVM only
+ * it. Under systemd (the ncs-ha unit) a process the JVM started would die with the service, so there the JVM only
  * leaves a request that the ncs-ha-update path unit turns into {@code systemctl restart ncs-ha}
  * (liberty/systemd/); elsewhere (the lab, a server started by hand) it starts the launcher in a
  * session of its own, which outlives the JVM.
@@ -24,7 +24,7 @@ public class ServerRestart {
 
   /** Asks for the restart: true when it was asked of systemd (a file that a path unit must take). */
   public boolean request() throws IOException {
-    if (System.getenv("INVOCATION_ID") != null) {
+    if (inUnit(readCgroups())) {
       Path request = systemdRequest();
       Files.writeString(request, "restart\n");
       LOG.info("Asked systemd for a restart (" + request + ")");
@@ -40,6 +40,23 @@ public class ServerRestart {
     pb.start();
     LOG.info("Started " + launcher + " restart (its output: " + log + ")");
     return false;
+  }
+
+  /**
+   * Whether this JVM runs in systemd's ncs-ha.service (its control group names the unit). Not a
+   * variable systemd sets: every process started from any service inherits those, so a lab pair
+   * started from a CI runner's service would take itself for the installed server.
+   */
+  static boolean inUnit(String cgroups) {
+    return cgroups.lines().anyMatch(line -> line.endsWith("/ncs-ha.service"));
+  }
+
+  private static String readCgroups() {
+    try {
+      return Files.readString(Path.of("/proc/self/cgroup"));
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** The file the ncs-ha-update path unit waits for (liberty/systemd/ncs-ha-update.path). */

@@ -105,7 +105,7 @@ public class UpdateInstaller {
     } catch (IOException e) {
       // The event above said it stops now: this one says it did not.
       String why = "The server could not be restarted for the update, nothing was installed: " + e.getMessage();
-      withdraw("The install of update " + m.patchId() + " was withdrawn. " + why);
+      withdraw(install, "The install of update " + m.patchId() + " was withdrawn. " + why);
       throw new UpdateRefusedException(why);
     }
     return install;
@@ -125,7 +125,7 @@ public class UpdateInstaller {
     if (!install.fromVersion().equals(ProductVersion.current()) || asked.plus(RESTART_BEGINS_WITHIN).isAfter(Instant.now())) {
       return false;
     }
-    withdraw("The install of update " + install.patchId() + " asked for at " + asked + " never began: the server was not"
+    withdraw(install, "The install of update " + install.patchId() + " asked for at " + asked + " never began: the server was not"
         + " restarted (under systemd the ncs-ha-update.path unit restarts it; docs/install.md); dropped");
     return true;
   }
@@ -142,7 +142,11 @@ public class UpdateInstaller {
       if (!Files.deleteIfExists(restart.systemdRequest())) {
         return;
       }
-      withdraw("The install of update " + patchId + " was withdrawn, nothing was installed: nothing restarted ncs-ha"
+      Optional<PendingInstall> install = pending();
+      if (install.isEmpty()) {
+        return;
+      }
+      withdraw(install.get(), "The install of update " + patchId + " was withdrawn, nothing was installed: nothing restarted ncs-ha"
           + " within " + RestartRequestWatch.TAKEN_WITHIN.toSeconds() + " s of its request. The ncs-ha-update.path unit"
           + " restarts it: systemctl enable --now ncs-ha-update.path (docs/install.md), then Install again");
     } catch (IOException e) {
@@ -150,12 +154,17 @@ public class UpdateInstaller {
     }
   }
 
-  /** Drops the pending install and its staged application, saying why in the log and the events. */
-  private void withdraw(String why) throws IOException {
+  /**
+   * Drops the pending install and its staged application, saying why in the log, the events and
+   * a Withdrawn row of the Status of Updates (where a rolling update sees it).
+   */
+  private void withdraw(PendingInstall install, String why) throws IOException {
     Files.deleteIfExists(uploads.area().pending());
     Files.deleteIfExists(uploads.area().staged());
     LOG.warning(why);
-    store.recordEvent(Instant.now(), store.config().getState(), why);
+    Instant now = Instant.now();
+    ledger.record(new UpdateRecord(install, UpdateRecord.WITHDRAWN, now, why));
+    store.recordEvent(now, store.config().getState(), why);
   }
 
   /** Extracts the bundle's application to {@code target}, checking its SHA-256 on the way. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 public class UpdateRecord {
   public static final String INSTALLED = org.ncsha.update.UpdateOutcome.INSTALLED;
   public static final String ROLLED_BACK = org.ncsha.update.UpdateOutcome.ROLLED_BACK;
+  public static final String WITHDRAWN = org.ncsha.update.UpdateOutcome.WITHDRAWN;
 
   @Id
   @GeneratedValue(strategy = GenerationType.TABLE)

@@ -28,11 +28,22 @@ class UpdateInstallerTest {
     installer.restart = new ServerRestart();
     installer.restart.node = node;
     installer.store = store;
+    installer.ledger = new UpdateLedger() {
+      @Override
+      public void record(UpdateRecord row) {
+        rows.add(row);
+      }
+    };
     area = installer.uploads.area();
     Files.createDirectories(area.staged().getParent());
     Files.writeString(area.staged(), "the new application");
-    Files.writeString(area.pending(), "patch.id=p-1\n");
+    java.util.Properties fields = new java.util.Properties();
+    fields.load(new java.io.StringReader("name=ncs-ha\nversion=0.2.0\npatch.id=p-1\npublished=2026-12-02\n"
+        + "description=Device location\napplies.from=0.1.0\nha.compatibility=rolling\npart.ncs-ha.ear=" + "ab".repeat(32) + "\n"));
+    Files.writeString(area.pending(), PendingInstall.of(org.ncsha.update.BundleManifest.parse(fields), "0.1.0").text());
   }
+
+  private final java.util.List<UpdateRecord> rows = new java.util.ArrayList<>();
 
   @Test
   void a_restart_request_nothing_took_withdraws_the_install_and_says_how_to_mend_it() throws Exception {
@@ -45,6 +56,9 @@ class UpdateInstallerTest {
     String event = store.events.get(0);
     assertTrue(event.contains("The install of update p-1 was withdrawn, nothing was installed: nothing restarted ncs-ha"
         + " within 60 s") && event.contains("systemctl enable --now ncs-ha-update.path"), event);
+    assertEquals(1, rows.size(), "a row of the Status of Updates, where a rolling update sees it");
+    assertEquals(UpdateRecord.WITHDRAWN, rows.get(0).getStatus());
+    assertEquals("p-1", rows.get(0).getPatchId());
   }
 
   @Test
@@ -54,5 +68,6 @@ class UpdateInstallerTest {
     assertTrue(Files.exists(area.pending()));
     assertTrue(Files.exists(area.staged()));
     assertTrue(store.events.isEmpty(), store.events.toString());
+    assertTrue(rows.isEmpty());
   }
 }
