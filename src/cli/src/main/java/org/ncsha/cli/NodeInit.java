@@ -358,6 +358,10 @@ public final class NodeInit {
       throws IOException, CliException {
     Path srv = nodeDir.resolve("usr/servers/ncs");
     replaceTree(server.resolve("apps"), srv.resolve("apps"));
+    // Updates installed before now no longer run: the server's patch level leaves them out.
+    Path placed = nodeDir.resolve(org.ncsha.update.PatchLevel.APPLICATION_PLACED);
+    Files.createDirectories(placed.getParent());
+    Files.writeString(placed, java.time.Instant.now() + "\n");
     Files.copy(server.resolve("server.xml"), srv.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
     replaceTree(jdbc, nodeDir.resolve("usr/shared/resources/jdbc"));
     String hash = libertyHash(adminPassword);

@@ -125,6 +125,9 @@ class NodeInitTest {
     securityUtility();
     CliRun r = init(Map.of("PW", "long-enough-1"), "--set", "hm.port=8182", "--set", "db.port=5433");
     assertEquals(0, r.exitCode, r.toString());
+    // When it put the installation's application in place: the server's patch level counts from then.
+    java.time.Instant placed = java.time.Instant.parse(Files.readString(node.resolve("software/application-placed")).strip());
+    assertTrue(java.time.Duration.between(placed, java.time.Instant.now()).toMinutes() < 5, placed.toString());
     String nodeXml = Files.readString(node.resolve("usr/servers/ncs/configDropins/overrides/node.xml"));
     // The Health Monitor calls its peer, and the CLI its server, at the setting's port.
     assertTrue(nodeXml.contains("<variable name=\"hm.port\" value=\"8182\"/>"), nodeXml);

@@ -18,20 +18,33 @@ public final class PatchLevel {
     return patchIds.isEmpty() ? version : version + " with patches " + String.join(", ", new TreeSet<>(patchIds));
   }
 
-  /** One row of a server's Status of Updates: the patch, whether it was installed or rolled back, the version it installs. */
-  public record Outcome(String patchId, boolean installed, String version) {}
+  /**
+   * Left in the node directory by {@code ncs node init}, holding the time it put the
+   * installation's application in place: no update installed before then runs any more.
+   */
+  public static final String APPLICATION_PLACED = "software/application-placed";
+
+  /**
+   * One row of a server's Status of Updates: the patch, whether it was installed (or rolled back,
+   * withdrawn), the version it installs, and when.
+   */
+  public record Outcome(String patchId, boolean installed, String version, java.time.Instant at) {}
 
   /**
    * The patches installed on a server running {@code running}, oldest first, from its Status of
    * Updates in the order the rows were written: a later row of a patch replaces an earlier one
    * (a patch rolled back after its version had started and recorded it), and a patch whose
    * version is later than the running one is not running ({@code ncs node init} put the
-   * installation's application back), so installing it again is allowed.
+   * installation's application back), so installing it again is allowed. Nor is a patch
+   * installed before {@code applicationPlaced} (null: never), when node init put the
+   * installation's application in place, whatever its version: a hotfix of the running version
+   * is gone too.
    */
-  public static Set<String> installed(List<Outcome> rows, Version running) {
+  public static Set<String> installed(List<Outcome> rows, Version running, java.time.Instant applicationPlaced) {
     Set<String> installed = new LinkedHashSet<>();
     for (Outcome row : rows) {
-      if (row.installed() && !laterThan(row.version(), running)) {
+      boolean replacedSince = applicationPlaced != null && row.at() != null && row.at().isBefore(applicationPlaced);
+      if (row.installed() && !laterThan(row.version(), running) && !replacedSince) {
         installed.add(row.patchId());
       } else {
         installed.remove(row.patchId());

@@ -13,6 +13,7 @@ import java.util.Set;
 public class UpdateLedger {
   @PersistenceContext(unitName = "hastore")
   private EntityManager em;
+  @jakarta.inject.Inject org.ncsha.node.NodeSettings node;
 
   public void record(UpdateRecord row) {
     em.persist(row);
@@ -47,8 +48,21 @@ public class UpdateLedger {
   public Set<String> installedPatchIds() {
     List<org.ncsha.update.PatchLevel.Outcome> rows = em.createQuery("select u from UpdateRecord u order by u.id", UpdateRecord.class)
         .getResultList().stream().map(u -> new org.ncsha.update.PatchLevel.Outcome(u.getPatchId(),
-            UpdateRecord.INSTALLED.equals(u.getStatus()), u.getVersion())).toList();
+            UpdateRecord.INSTALLED.equals(u.getStatus()), u.getVersion(), u.getAt())).toList();
     return org.ncsha.update.PatchLevel.installed(rows,
-        org.ncsha.update.Version.parse("version", org.ncsha.node.ProductVersion.current()));
+        org.ncsha.update.Version.parse("version", org.ncsha.node.ProductVersion.current()), applicationPlaced());
+  }
+
+  /** When 'ncs node init' last put the installation's application in place, or null. */
+  private java.time.Instant applicationPlaced() {
+    java.nio.file.Path file = node.nodeDir().resolve(org.ncsha.update.PatchLevel.APPLICATION_PLACED);
+    try {
+      return java.time.Instant.parse(java.nio.file.Files.readString(file).strip());
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+      java.util.logging.Logger.getLogger(UpdateLedger.class.getName()).warning("Cannot read " + file + ": " + e.getMessage());
+      return null;
+    }
   }
 }
