@@ -35,6 +35,8 @@ class LocalHealthTest {
   private final DatabaseRestartRule rule = new DatabaseRestartRule();
   private final List<DatabaseCheck> facts = new ArrayList<>();
   private DatabaseHealth answer = new DatabaseHealth(true, false, "0/3000000", null);
+  /** When set, the health query's answer comes from here, as late as it pleases. */
+  private java.util.function.Supplier<DatabaseHealth> slowAnswer;
   private int queries;
   private boolean maintenance;
   private CompletableFuture<DatabaseRestart> restart;
@@ -47,7 +49,7 @@ class LocalHealthTest {
       @Override
       public DatabaseHealth health() {
         queries++;
-        return answer;
+        return slowAnswer == null ? answer : slowAnswer.get();
       }
 
       @Override
@@ -77,27 +79,13 @@ class LocalHealthTest {
     LocalHealth.Snapshot before = health.last();
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     health.answerWithin = java.time.Duration.ofMillis(50);
-    health.database = new LocalDatabase() {
-      @Override
-      public DatabaseHealth health() {
-        queries++;
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return new DatabaseHealth(false, false, null, "read timed out");
+    slowAnswer = () -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
-
-      @Override
-      boolean inMaintenance() {
-        return false;
-      }
-
-      @Override
-      Map<String, Object> statusDocument(DatabaseHealth h) {
-        return Map.of("reachable", h.reachable());
-      }
+      return new DatabaseHealth(false, false, null, "read timed out");
     };
     long began = System.nanoTime();
     assertSame(before, check(), "no news: the last snapshot");
