@@ -35,8 +35,6 @@ class LocalHealthTest {
   private final DatabaseRestartRule rule = new DatabaseRestartRule();
   private final List<DatabaseCheck> facts = new ArrayList<>();
   private DatabaseHealth answer = new DatabaseHealth(true, false, "0/3000000", null);
-  /** When set, the health query's answer comes from here, as late as it pleases. */
-  private java.util.function.Supplier<DatabaseHealth> slowAnswer;
   private int queries;
   private boolean maintenance;
   private CompletableFuture<DatabaseRestart> restart;
@@ -49,7 +47,7 @@ class LocalHealthTest {
       @Override
       public DatabaseHealth health() {
         queries++;
-        return slowAnswer == null ? answer : slowAnswer.get();
+        return answer;
       }
 
       @Override
@@ -79,13 +77,27 @@ class LocalHealthTest {
     LocalHealth.Snapshot before = health.last();
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     health.answerWithin = java.time.Duration.ofMillis(50);
-    slowAnswer = () -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    health.database = new LocalDatabase() {
+      @Override
+      public DatabaseHealth health() {
+        queries++;
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return new DatabaseHealth(false, false, null, "read timed out");
       }
-      return new DatabaseHealth(false, false, null, "read timed out");
+
+      @Override
+      boolean inMaintenance() {
+        return false;
+      }
+
+      @Override
+      Map<String, Object> statusDocument(DatabaseHealth h) {
+        return Map.of("reachable", h.reachable());
+      }
     };
     long began = System.nanoTime();
     assertSame(before, check(), "no news: the last snapshot");
