@@ -1,17 +1,11 @@
 package org.ncsha.monitor;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import org.ncsha.db.DatabaseHealth;
@@ -41,14 +35,6 @@ public class LocalHealth {
 
   /** Touched under the loop's lock only (its checks and its actions). */
   private Future<DatabaseRestart> restarting;
-  /** How long a check waits for the health query's answer before the loop goes on without news. */
-  static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
-  Duration answerWithin = ANSWER_WITHIN;
-  /** The health query under way (loop's lock only), on a thread of its own. */
-  private Future<DatabaseHealth> asking;
-  private ExecutorService querier;
-  /** Since when the query has not answered in time (null: it answers): logged once an episode. */
-  private Instant slowSince;
   /** Why the last health query failed, for the restart's warning. */
   private String lastError;
   private volatile Snapshot last =
@@ -88,10 +74,8 @@ public class LocalHealth {
     DatabaseHealth health = null;
     DatabaseCheck facts;
     if (database.inMaintenance()) {
-      asking = null; // an answer from before is of another database
       facts = DatabaseCheck.MAINTENANCE;
     } else if (restarting != null && !restarting.isDone()) {
-      asking = null;
       facts = DatabaseCheck.RESTART_RUNNING;
     } else {
       DatabaseRestart ended = restarting == null ? null : finishedRestart();
@@ -99,11 +83,7 @@ public class LocalHealth {
         LOG.info("Not restarted: a copy or a rewind has just taken the database down on purpose");
         facts = DatabaseCheck.afterRestart(ended, false);
       } else {
-        health = answer();
-        if (health == null) {
-          // Still asking: no news this tick, and nothing for the rule to count.
-          return last;
-        }
+        health = database.health();
         if (!health.reachable()) {
           lastError = health.error();
         }
@@ -112,60 +92,6 @@ public class LocalHealth {
     }
     last = snapshot(judge.apply(facts), health);
     return last;
-  }
-
-  /**
-   * The health query's answer, or null when it has not come within {@link #answerWithin}: it goes
-   * on, and a later check takes its answer. A slow query (its socket timeout is 10 s, and a
-   * timeout is tried once more) must not hold up the loop, whose age every heartbeat answer
-   * carries: the peer would count a loop held up for 15 s as three missed heartbeats and fail
-   * over from a primary that is only slow (and still serving). The rule judges the answer when it
-   * comes, as before.
-   */
-  private DatabaseHealth answer() {
-    if (asking == null) {
-      asking = querier().submit(database::health);
-    }
-    try {
-      DatabaseHealth h = asking.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
-      asking = null;
-      slowSince = null;
-      return h;
-    } catch (TimeoutException e) {
-      if (slowSince == null) {
-        slowSince = Instant.now();
-        LOG.warning("The database has not answered the health query within " + answerWithin.toMillis()
-            + " ms; the Health Monitor goes on and takes the answer when it comes");
-      }
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    } catch (ExecutionException e) {
-      asking = null;
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private ExecutorService querier() {
-    if (querier == null) {
-      querier = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ncs-db-health");
-        t.setDaemon(true);
-        return t;
-      });
-    }
-    return querier;
-  }
-
-  @PreDestroy
-  void stop() {
-    if (querier != null) {
-      querier.shutdownNow();
-    }
   }
 
   private Snapshot snapshot(DatabaseRestartRule.Verdict verdict, DatabaseHealth health) {

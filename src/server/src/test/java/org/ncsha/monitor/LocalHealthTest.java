@@ -70,53 +70,6 @@ class LocalHealthTest {
     };
   }
 
-  @Test
-  void a_slow_health_query_does_not_hold_up_the_loop_and_its_answer_is_judged_when_it_comes() throws Exception {
-    check();
-    assertEquals(1, facts.size());
-    LocalHealth.Snapshot before = health.last();
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    health.answerWithin = java.time.Duration.ofMillis(50);
-    health.database = new LocalDatabase() {
-      @Override
-      public DatabaseHealth health() {
-        queries++;
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return new DatabaseHealth(false, false, null, "read timed out");
-      }
-
-      @Override
-      boolean inMaintenance() {
-        return false;
-      }
-
-      @Override
-      Map<String, Object> statusDocument(DatabaseHealth h) {
-        return Map.of("reachable", h.reachable());
-      }
-    };
-    long began = System.nanoTime();
-    assertSame(before, check(), "no news: the last snapshot");
-    assertSame(before, check(), "still none, and the query is not asked again");
-    assertTrue((System.nanoTime() - began) / 1e9 < 5, "the loop went on");
-    assertEquals(1, facts.size(), "nothing for the rule to count while it waits");
-    assertEquals(2, queries, "one query under way (the first check's, and this one)");
-    release.countDown();
-    LocalHealth.Snapshot after = null;
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline && facts.size() == 1) {
-      after = check();
-    }
-    assertEquals(2, facts.size(), "its answer judged once it came");
-    assertEquals(DatabaseCheck.query(false), facts.get(1));
-    assertEquals(2, queries);
-    health.stop();
-  }
-
   /** One check as the loop makes it: its restart rule judges the facts. */
   private LocalHealth.Snapshot check() {
     return health.check(f -> {
