@@ -146,14 +146,6 @@ final class CommandRules {
               + ": on this server "
               + t.localFailure());
     }
-    if (SecondaryRules.ownDatabaseWritable(t)) {
-      return Verdict.refuse(
-          "Failover is not allowed in state "
-              + t.state().displayName()
-              + ": this server's database is not a standby of the primary's (a failback's hand-over failed), so it"
-              + " lacks the primary's writes since; restart ncs-ha on it (ncs restart) to follow the primary first,"
-              + " or, if the primary's data is lost for good, remove HA on this server to run it stand-alone");
-    }
     if (!t.leaseOk()) {
       return Verdict.refuse(
           "Failover is not possible yet in state "

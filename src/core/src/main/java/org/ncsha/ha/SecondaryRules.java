@@ -11,7 +11,8 @@ final class SecondaryRules {
   private SecondaryRules() {}
 
   static final String UNTIL_IT_FOLLOWS = ". Its database is not a standby of the primary's, so it stays Secondary"
-      + " Uncertain (no failover to it) until it follows: restart ncs-ha on it (ncs restart) to try again";
+      + " Uncertain (no failover to it, whatever the primary does) until it follows: restart ncs-ha on it (ncs restart)"
+      + " to try again";
 
   static Decision decide(Tick t) {
     return switch (t.state()) {
@@ -28,7 +29,7 @@ final class SecondaryRules {
 
   private static Decision standby(Tick t) {
     HaState s = t.state();
-    if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed() && !ownDatabaseWritable(t)) {
+    if (t.peerIs(PRIMARY_FAILOVER) && !t.locallyFailed() && !failedHandOver(t)) {
       if (!t.leaseOk()) {
         return Decision.stay(s);
       }
@@ -40,10 +41,14 @@ final class SecondaryRules {
           Action.of(PROMOTE_DATABASE));
     }
     if (s != SECONDARY_LOST_PRIMARY) {
-      if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY) {
+      if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY && !failedHandOver(t)) {
         return lostPrimary(t, "the primary reports itself failed (" + t.peerDescription() + ")");
       }
       if (t.lostPeer()) {
+        if (failedHandOver(t)) {
+          // Lost Primary offers failover, and would make Syncing when the primary answers again.
+          return Decision.stay(s);
+        }
         return lostPrimary(t, "lost the primary after " + t.missedDescription());
       }
       if (t.locallyFailed() && s == SECONDARY_SYNCING) {
@@ -55,7 +60,7 @@ final class SecondaryRules {
       // Not while the database is its own, writable: a failback whose hand-over failed left it so,
       // and Syncing would show a standby where there is a second timeline (a failover would then
       // promote it at once, losing every write since the failback).
-      if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN && !ownDatabaseWritable(t)) {
+      if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN && !failedHandOver(t)) {
         return Decision.to(SECONDARY_SYNCING, "recovered: the local database is healthy again");
       }
       return Decision.stay(s);
@@ -66,6 +71,16 @@ final class SecondaryRules {
   /** The local database answers and is not a standby (unknown counts as not). */
   static boolean ownDatabaseWritable(Tick t) {
     return t.obs().mode() != null && t.obs().mode().databaseWritable();
+  }
+
+  /**
+   * Secondary Uncertain with a database of its own, writable: a failback's hand-over failed
+   * ({@link #UNTIL_IT_FOLLOWS}). Elsewhere a writable database is not this: in Secondary Lost
+   * Primary it is a promotion that failed half way (promoted, then a later step of it failed),
+   * which a failover tries again.
+   */
+  static boolean failedHandOver(Tick t) {
+    return t.state() == SECONDARY_UNCERTAIN && ownDatabaseWritable(t);
   }
 
   private static Decision lostPrimary(Tick t, String why) {
@@ -90,7 +105,6 @@ final class SecondaryRules {
     if (t.config().failoverType() == FailoverType.AUTOMATIC
         && primaryGone
         && !t.locallyFailed()
-        && !ownDatabaseWritable(t)
         && t.timeInState().compareTo(t.config().holdDown()) >= 0) {
       if (!t.leaseOk()) {
         // The old primary may still hold the lease: it serves until the lease expires.

@@ -31,7 +31,7 @@ final class StartupRules {
               Action.of(RELEASE_VIP),
               Action.of(FOLLOW_PEER));
       case SECONDARY_SYNCING, SECONDARY_UNCERTAIN ->
-          SecondaryRules.ownDatabaseWritable(t)
+          SecondaryRules.failedHandOver(t)
               // A failback's hand-over that failed (SecondaryRules.UNTIL_IT_FOLLOWS): the restart tries again.
               ? Decision.to(
                   SECONDARY_POST_FAILBACK,

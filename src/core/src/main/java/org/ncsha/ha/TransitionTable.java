@@ -138,7 +138,6 @@ public final class TransitionTable {
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_SYNCING, "FOLLOW_PEER succeeded");
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_UNCERTAIN, "FOLLOW_PEER failed");
     add(t, SECONDARY_UNCERTAIN, SECONDARY_POST_FAILBACK, "restarted with its database its own after a failed hand-over");
-    add(t, SECONDARY_SYNCING, SECONDARY_POST_FAILBACK, "restarted with its database its own after a failed hand-over");
     return Collections.unmodifiableList(t);
   }
 

@@ -2,7 +2,7 @@ package org.ncsha.ha;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ncsha.ha.HaState.*;
 import static org.ncsha.ha.Inputs.*;
@@ -29,7 +29,7 @@ class FailedHandOverTest {
         withOutcome(peer(PRIMARY_ACTIVE), ActionOutcome.failed(ActionKind.FOLLOW_PEER, "the primary did not answer")),
         automatic, null);
     assertEquals(SECONDARY_UNCERTAIN, d.next());
-    assertTrue(d.outcome().contains("stays Secondary Uncertain (no failover to it) until it follows: restart ncs-ha on it"),
+    assertTrue(d.outcome().contains("stays Secondary Uncertain (no failover to it, whatever the primary does) until it follows: restart ncs-ha on it"),
         d.outcome());
   }
 
@@ -44,22 +44,29 @@ class FailedHandOverTest {
   }
 
   @Test
-  void no_failover_to_it_neither_automatic_nor_by_the_primary_stepping_down_nor_by_the_administrator() {
-    Decision lost = decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic, null);
-    assertEquals(SECONDARY_LOST_PRIMARY, lost.next());
+  void no_failover_to_it_whatever_the_primary_does() {
+    Decision lost = decider.decide(in(SECONDARY_UNCERTAIN), lost(600, 9).withMode(OWN_TIMELINE), automatic, null);
+    assertEquals(SECONDARY_UNCERTAIN, lost.next(), "not Lost Primary, which offers failover and syncs when the primary returns");
     assertFalse(lost.has(ActionKind.PROMOTE_DATABASE));
-    assertEquals(SECONDARY_FAILOVER,
-        decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(STANDBY), automatic, null).next(),
-        "a standby is failed over to, as before");
+    assertEquals(SECONDARY_LOST_PRIMARY,
+        decider.decide(in(SECONDARY_UNCERTAIN), lost(600, 9).withMode(STANDBY), automatic, null).next(),
+        "a standby that loses the primary, as before");
 
     Decision stepDown = decider.decide(in(SECONDARY_UNCERTAIN), at(60, peer(PRIMARY_FAILOVER)).withMode(OWN_TIMELINE),
         automatic, null);
     assertFalse(stepDown.has(ActionKind.PROMOTE_DATABASE), stepDown.outcome());
+    PeerReport failedPrimary = new PeerReport(PRIMARY_UNCERTAIN, false, true);
+    assertEquals(SECONDARY_UNCERTAIN,
+        decider.decide(in(SECONDARY_UNCERTAIN), at(60, failedPrimary).withMode(OWN_TIMELINE), automatic, null).next());
+  }
 
-    String refusal = decider.refusalFor(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic,
-        new Command.Failover());
-    assertNotNull(refusal);
-    assertTrue(refusal.contains("this server's database is not a standby of the primary's"), refusal);
+  @Test
+  void a_promotion_that_failed_half_way_is_tried_again_though_its_database_is_writable() {
+    // Promoted, then a later step of the promotion failed: back in Lost Primary with a writable database.
+    assertEquals(SECONDARY_FAILOVER,
+        decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic, null).next());
+    assertNull(decider.refusalFor(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE),
+        secondary(), new Command.Failover()), "the administrator's Failover too");
   }
 
   @Test

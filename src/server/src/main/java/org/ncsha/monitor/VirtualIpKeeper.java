@@ -156,13 +156,13 @@ public class VirtualIpKeeper {
   private void announceSpaced(String state) {
     List<String> addresses = new java.util.ArrayList<>(configured().addresses());
     java.util.Collections.reverse(addresses);
-    Instant roundBegan = null;
+    Long roundBegan = null;
     for (int i = 0; i < ANNOUNCEMENTS; i++) {
-      // From the start of the round before: arping's own second counts.
-      if (roundBegan != null && !paced(roundBegan.plus(ANNOUNCE_EVERY))) {
+      // From the start of the round before (arping's own second counts), on the monotonic clock.
+      if (roundBegan != null && !paced(roundBegan + ANNOUNCE_EVERY.toNanos())) {
         return;
       }
-      roundBegan = Instant.now();
+      roundBegan = System.nanoTime();
       boolean sent = false;
       for (String address : addresses) {
         if (wanted && host().holds(address)) {
@@ -177,9 +177,9 @@ public class VirtualIpKeeper {
     }
   }
 
-  /** Waits until {@code next}, if it is still to come; false when interrupted (the server stops). */
-  private static boolean paced(Instant next) {
-    long millis = java.time.Duration.between(Instant.now(), next).toMillis();
+  /** Waits until {@code nextNanos} (System.nanoTime), if it is still to come; false when interrupted (the server stops). */
+  private static boolean paced(long nextNanos) {
+    long millis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(nextNanos - System.nanoTime());
     if (millis <= 0) {
       return true;
     }

@@ -100,7 +100,7 @@ public class UpdateInstaller {
         + " the version it runs now is kept to roll back to");
     try {
       if (restart.request()) {
-        watch.get().watch(m.patchId());
+        watchTheRequest(m.patchId());
       }
     } catch (IOException e) {
       // The event above said it stops now: this one says it did not.
@@ -109,6 +109,16 @@ public class UpdateInstaller {
       throw new UpdateRefusedException(why);
     }
     return install;
+  }
+
+  /** The restart is asked for by now: a watch that cannot be set up is a warning, not a failed install. */
+  private void watchTheRequest(String patchId) {
+    try {
+      watch.get().watch(patchId);
+    } catch (RuntimeException e) {
+      LOG.warning("The restart into update " + patchId + " was asked for, but nothing will look whether it is taken"
+          + " (if it is not, the next Install drops it after " + RESTART_BEGINS_WITHIN.toMinutes() + " minutes): " + e);
+    }
   }
 
   /** How long a restart into an update may take to begin before the install counts as abandoned. */
