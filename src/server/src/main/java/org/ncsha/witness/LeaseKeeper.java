@@ -18,11 +18,18 @@ public final class LeaseKeeper {
   private final long safeNanos;
   private final LongSupplier nanoClock;
 
-  private long leaseId;
-  private long renewedAt;
-  private boolean reachable;
-  private String holder;
-  private String lastError;
+  /**
+   * What the rounds have found, published whole: the readers (the fence check, on a timer of its
+   * own, and the loop) never wait behind a round whose calls to etcd hang, which would delay a
+   * fence past the margin and let the other server take the lease while this one still writes.
+   */
+  private record Found(long leaseId, long renewedAt, boolean reachable, String holder, String lastError) {
+    Found withoutLease() {
+      return new Found(0, renewedAt, reachable, holder, lastError);
+    }
+  }
+
+  private volatile Found found = new Found(0, 0, false, null, null);
 
   /**
    * @param value what this node writes under the key (its address)
@@ -41,31 +48,29 @@ public final class LeaseKeeper {
     this.nanoClock = nanoClock;
   }
 
-  /** One round: renew or take the lease when {@code wanted}, give it up when not. */
+  /** One round: renew or take the lease when {@code wanted}, give it up when not. One round at a time. */
   public synchronized void step(boolean wanted) {
     long start = nanoClock.getAsLong();
+    Found now = found;
     try {
       if (wanted) {
-        if (leaseId != 0 && etcd.keepAlive(leaseId) > 0) {
-          renewedAt = start;
-          holder = value;
+        if (now.leaseId() != 0 && etcd.keepAlive(now.leaseId()) > 0) {
+          found = new Found(now.leaseId(), start, true, value, null);
         } else {
-          leaseId = 0;
+          found = now.withoutLease();
           take(start);
         }
       } else {
-        if (leaseId != 0) {
-          long id = leaseId;
-          leaseId = 0; // never counted as held again, even if the revoke does not arrive
-          etcd.revoke(id);
+        if (now.leaseId() != 0) {
+          // Never counted as held again, even if the revoke does not arrive.
+          found = now.withoutLease();
+          etcd.revoke(now.leaseId());
         }
-        holder = etcd.holder(key);
+        found = new Found(0, now.renewedAt(), true, etcd.holder(key), null);
       }
-      reachable = true;
-      lastError = null;
     } catch (WitnessException e) {
-      reachable = false;
-      lastError = e.getMessage();
+      Found f = found;
+      found = new Found(f.leaseId(), f.renewedAt(), false, f.holder(), e.getMessage());
     }
   }
 
@@ -73,34 +78,38 @@ public final class LeaseKeeper {
     long id = etcd.grant(ttlSeconds);
     String other = etcd.acquire(key, value, id);
     if (other == null) {
-      leaseId = id;
-      renewedAt = start;
-      holder = value;
+      found = new Found(id, start, true, value, null);
     } else {
-      holder = other;
+      found = new Found(0, found.renewedAt(), true, other, null);
       etcd.revoke(id);
     }
   }
 
   /** Whether this node holds the key under a lease renewed recently enough (margin taken off). */
-  public synchronized boolean held() {
-    return leaseId != 0 && nanoClock.getAsLong() - renewedAt < safeNanos;
+  public boolean held() {
+    return held(found);
   }
 
-  public synchronized WitnessView view() {
-    return new WitnessView(true, reachable, held(), holder);
+  private boolean held(Found f) {
+    return f.leaseId() != 0 && nanoClock.getAsLong() - f.renewedAt() < safeNanos;
+  }
+
+  public WitnessView view() {
+    Found f = found;
+    return new WitnessView(true, f.reachable(), held(f), f.holder());
   }
 
   /** Seconds until this node stops counting its lease as held (0 when it holds none). */
-  public synchronized long safeSecondsLeft() {
-    return held() ? Math.max(0, (safeNanos - (nanoClock.getAsLong() - renewedAt)) / 1_000_000_000L) : 0;
+  public long safeSecondsLeft() {
+    Found f = found;
+    return held(f) ? Math.max(0, (safeNanos - (nanoClock.getAsLong() - f.renewedAt())) / 1_000_000_000L) : 0;
   }
 
   public long ttlSeconds() {
     return ttlSeconds;
   }
 
-  public synchronized String lastError() {
-    return lastError;
+  public String lastError() {
+    return found.lastError();
   }
 }

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ncsha.ha.WitnessView;
 
 /** The leader lease against a real etcd (Debian's etcd-server) on 127.0.3.5. */
 class LeaseKeeperTest {
@@ -48,7 +49,7 @@ class LeaseKeeperTest {
     LeaseKeeper a = keeper(key, "10.0.0.1");
     LeaseKeeper b = keeper(key, "10.0.0.2");
     a.step(true);
-    assertTrue(a.held());
+    assertTrue(a.held(), a.view() + " " + a.lastError());
     b.step(true);
     assertFalse(b.held(), "the key is taken");
     assertEquals("10.0.0.1", b.view().holder());
@@ -99,6 +100,43 @@ class LeaseKeeperTest {
         new EtcdWitness(List.of(ENDPOINT), Duration.ofMillis(300)), "/k", "v", Duration.ofSeconds(2),
         Duration.ofSeconds(2), System::nanoTime));
     assertTrue(e.getMessage().contains("margin"), e.getMessage());
+  }
+
+  @Test
+  void aRoundWhoseCallsHangDoesNotHoldUpTheFenceCheck() throws Exception {
+    String key = "/ncs-ha/test-hang/leader";
+    // A witness that takes the connection and never answers: each call waits out its timeout.
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.3.5"))) {
+      java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+      List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread acceptor = new Thread(() -> {
+        while (!silent.isClosed()) {
+          try {
+            held.add(silent.accept());
+            accepted.incrementAndGet();
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      LeaseKeeper k = keeper("http://127.0.3.5:" + silent.getLocalPort(), Duration.ofSeconds(4), key, "10.0.0.1");
+      Thread round = new Thread(() -> k.step(true));
+      round.start();
+      assertTrue(poll(Duration.ofSeconds(3), () -> accepted.get() > 0), "the round's call reached the silent witness");
+      long began = System.nanoTime();
+      WitnessView v = k.view();
+      assertFalse(k.held());
+      double seconds = (System.nanoTime() - began) / 1e9;
+      assertTrue(round.isAlive(), "the round still waits for its answer");
+      assertTrue(seconds < 1, "the fence check waited " + seconds + " s behind the round");
+      assertFalse(v.leaseHeld());
+      round.join(15_000);
+      for (java.net.Socket s : held) {
+        s.close();
+      }
+    }
   }
 
   private static boolean poll(Duration deadline, BooleanSupplier condition) throws InterruptedException {
