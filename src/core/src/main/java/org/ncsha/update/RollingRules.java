@@ -22,17 +22,21 @@ public final class RollingRules {
   public record Software(String version, boolean patchInstalled, String lastStatus, String lastDetail, Instant lastAt) {
     /** Whether the patch's last row says it was rolled back after {@code since} (an older row is an earlier try). */
     boolean rolledBackSince(Instant since) {
-      return UpdateOutcome.ROLLED_BACK.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+      return lastIs(UpdateOutcome.ROLLED_BACK, since);
     }
 
     /** Whether the patch's last row says its install was withdrawn after {@code since} (nothing restarted the server). */
     boolean withdrawnSince(Instant since) {
-      return UpdateOutcome.WITHDRAWN.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+      return lastIs(UpdateOutcome.WITHDRAWN, since);
     }
 
     /** Whether the patch's last row says it was installed after {@code since}. */
     boolean installedSince(Instant since) {
-      return UpdateOutcome.INSTALLED.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
+      return lastIs(UpdateOutcome.INSTALLED, since);
+    }
+
+    private boolean lastIs(String status, Instant since) {
+      return status.equals(lastStatus) && lastAt != null && lastAt.isAfter(since);
     }
   }
 

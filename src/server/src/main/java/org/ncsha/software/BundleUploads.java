@@ -122,7 +122,7 @@ public class BundleUploads {
     // Listed and kept: a file without its listing (a delete cut short) is not an upload.
     if (!BundleManifest.isPatchId(patchId) || !Files.isRegularFile(area().bundle(patchId))
         || !Files.exists(area().manifest(patchId))) {
-      throw new UpdateRefusedException("patchId: no uploaded update has the id " + patchId
+      throw new UpdateRefusedException(noUpload(patchId)
           + " (upload it first; the uploaded ones are listed on the Software Update page)");
     }
     try {
@@ -130,6 +130,11 @@ public class BundleUploads {
     } catch (org.ncsha.node.InvalidInput e) {
       throw new UpdateRefusedException(e.problems());
     }
+  }
+
+  /** What a request naming an id that no upload has is told (install, delete; page and REST). */
+  public static String noUpload(String patchId) {
+    return "patchId: no uploaded update has the id " + patchId;
   }
 
   /**

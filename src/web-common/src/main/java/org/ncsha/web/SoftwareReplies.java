@@ -85,19 +85,18 @@ public final class SoftwareReplies {
   public static Response remove(BundleUploads uploads, RollingUpdate rolling, String patchId) throws IOException {
     try {
       if (!uploads.remove(patchId, rolling.current())) {
-        String problem = noUpload(patchId);
         return refusal(Response.Status.NOT_FOUND, "The update file was not deleted: ",
-            new UpdateRefusedException(problem));
+            new UpdateRefusedException(BundleUploads.noUpload(patchId)));
       }
-      return Response.ok(Map.of("message", "Deleted the uploaded update " + patchId)).type(MediaType.APPLICATION_JSON).build();
+      return Response.ok(Map.of("message", deleted(patchId))).type(MediaType.APPLICATION_JSON).build();
     } catch (UpdateRefusedException e) {
       return refusal(Response.Status.CONFLICT, "The update file was not deleted: ", e);
     }
   }
 
-  /** What a delete of an id no upload has says, on the page and over REST. */
-  static String noUpload(String patchId) {
-    return "patchId: no uploaded update has the id " + patchId;
+  /** What the page and the REST answer say when an uploaded bundle is deleted. */
+  static String deleted(String patchId) {
+    return "Deleted the uploaded update " + patchId;
   }
 
   /** What the page and the REST answer say when a rolling update starts. */

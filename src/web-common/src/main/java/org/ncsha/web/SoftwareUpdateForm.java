@@ -78,9 +78,9 @@ public class SoftwareUpdateForm {
   public void remove(String patchId) {
     try {
       if (uploads.remove(patchId, rolling.current())) {
-        message(FacesMessage.SEVERITY_INFO, "Deleted the uploaded update " + patchId);
+        message(FacesMessage.SEVERITY_INFO, SoftwareReplies.deleted(patchId));
       } else {
-        message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + SoftwareReplies.noUpload(patchId));
+        message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + BundleUploads.noUpload(patchId));
       }
     } catch (UpdateRefusedException e) {
       e.problems().forEach(p -> message(FacesMessage.SEVERITY_ERROR, "Not deleted: " + p));
