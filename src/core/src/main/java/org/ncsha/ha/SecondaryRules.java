@@ -11,8 +11,12 @@ final class SecondaryRules {
   private SecondaryRules() {}
 
   static final String UNTIL_IT_FOLLOWS = ". Its database is not a standby of the primary's, so it stays Secondary"
-      + " Uncertain (no failover to it, whatever the primary does) until it follows: restart ncs-ha on it (ncs restart)"
-      + " to try again";
+      + " Uncertain (not Syncing, no takeover when the primary steps down) until it follows: restart ncs-ha on it"
+      + " (ncs restart) to try again";
+
+  /** Why a failover to a failed hand-over's copy is still offered, and what it costs. */
+  static final String COPY_FROM_FAILBACK = "; this server's database is its copy from the failback, which lacks"
+      + " what the primary wrote since it took over (automatic failover only within the WAL lag limit)";
 
   static Decision decide(Tick t) {
     return switch (t.state()) {
@@ -41,15 +45,15 @@ final class SecondaryRules {
           Action.of(PROMOTE_DATABASE));
     }
     if (s != SECONDARY_LOST_PRIMARY) {
-      if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY && !failedHandOver(t)) {
-        return lostPrimary(t, "the primary reports itself failed (" + t.peerDescription() + ")");
+      // A failed hand-over's copy is still the one to fail over to when the primary is gone: the
+      // primary may have died before it wrote anything (killed in the middle of the failback), and
+      // the promotion guard's WAL lag limit keeps an automatic failover from dropping more.
+      String copy = failedHandOver(t) ? COPY_FROM_FAILBACK : "";
+      if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY) {
+        return lostPrimary(t, "the primary reports itself failed (" + t.peerDescription() + ")" + copy);
       }
       if (t.lostPeer()) {
-        if (failedHandOver(t)) {
-          // Lost Primary offers failover, and would make Syncing when the primary answers again.
-          return Decision.stay(s);
-        }
-        return lostPrimary(t, "lost the primary after " + t.missedDescription());
+        return lostPrimary(t, "lost the primary after " + t.missedDescription() + copy);
       }
       if (t.locallyFailed() && s == SECONDARY_SYNCING) {
         return Decision.to(
@@ -75,9 +79,8 @@ final class SecondaryRules {
 
   /**
    * Secondary Uncertain with a database of its own, writable: a failback's hand-over failed
-   * ({@link #UNTIL_IT_FOLLOWS}). Elsewhere a writable database is not this: in Secondary Lost
-   * Primary it is a promotion that failed half way (promoted, then a later step of it failed),
-   * which a failover tries again.
+   * ({@link #UNTIL_IT_FOLLOWS}). Losing the primary still makes it Secondary Lost Primary, where a
+   * writable database is also a promotion that failed half way; a failover (re)tries either.
    */
   static boolean failedHandOver(Tick t) {
     return t.state() == SECONDARY_UNCERTAIN && ownDatabaseWritable(t);
@@ -93,6 +96,12 @@ final class SecondaryRules {
 
   /** Secondary Lost Primary: back to syncing, or automatic failover after the hold-down. */
   private static Decision lostPrimaryChecks(Tick t) {
+    if (t.peerIsHealthyServingPrimary() && ownDatabaseWritable(t)) {
+      // A failed hand-over (or a promotion that failed half way): two timelines, not a standby.
+      return Decision.to(
+          SECONDARY_UNCERTAIN,
+          "the primary answers again (" + t.peerDescription() + ")" + UNTIL_IT_FOLLOWS);
+    }
     if (t.peerIsHealthyServingPrimary()) {
       return Decision.to(
           SECONDARY_SYNCING,

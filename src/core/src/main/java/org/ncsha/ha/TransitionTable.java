@@ -119,6 +119,8 @@ public final class TransitionTable {
     add(t, SECONDARY_UNCERTAIN, SECONDARY_SYNCING, "healthy again");
     add(t, SECONDARY_LOST_PRIMARY, SECONDARY_SYNCING,
         "the primary answers, healthy, in Primary Active/Alone/Lost Secondary");
+    add(t, SECONDARY_LOST_PRIMARY, SECONDARY_UNCERTAIN,
+        "the primary answers again while this database is its own, writable (a failed hand-over)");
     add(t, SECONDARY_LOST_PRIMARY, SECONDARY_FAILOVER,
         "Failover; automatic failover after holdDown; or the primary reports Primary Failover");
     add(t, SECONDARY_SYNCING, SECONDARY_FAILOVER,

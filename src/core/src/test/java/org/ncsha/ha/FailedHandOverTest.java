@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A failback whose hand-over failed (FOLLOW_PEER failed in Secondary Post Failback, after the
  * primary had taken over) leaves the secondary's database its own, writable: not a standby.
- * It must neither pass for Secondary Syncing nor be failed over to, since it lacks the writes
- * the primary took since.
+ * It must not pass for Secondary Syncing, nor take over from a primary that steps down; a
+ * primary lost altogether leaves it the copy to fail over to.
  */
 class FailedHandOverTest {
   private final HaDecider decider = new HaDecider();
@@ -29,8 +29,8 @@ class FailedHandOverTest {
         withOutcome(peer(PRIMARY_ACTIVE), ActionOutcome.failed(ActionKind.FOLLOW_PEER, "the primary did not answer")),
         automatic, null);
     assertEquals(SECONDARY_UNCERTAIN, d.next());
-    assertTrue(d.outcome().contains("stays Secondary Uncertain (no failover to it, whatever the primary does) until it follows: restart ncs-ha on it"),
-        d.outcome());
+    assertTrue(d.outcome().contains("stays Secondary Uncertain (not Syncing, no takeover when the primary steps down)"
+        + " until it follows: restart ncs-ha on it"), d.outcome());
   }
 
   @Test
@@ -41,23 +41,30 @@ class FailedHandOverTest {
     assertEquals(SECONDARY_SYNCING,
         decider.decide(in(SECONDARY_UNCERTAIN), healthy.withMode(STANDBY), automatic, null).next(),
         "a standby that recovered syncs again, as before");
+    Decision back = decider.decide(in(SECONDARY_LOST_PRIMARY), healthy.withMode(OWN_TIMELINE), automatic, null);
+    assertEquals(SECONDARY_UNCERTAIN, back.next(), "nor is it Syncing when the primary answers again in Lost Primary");
+    assertTrue(back.outcome().contains("restart ncs-ha on it"), back.outcome());
   }
 
   @Test
-  void no_failover_to_it_whatever_the_primary_does() {
-    Decision lost = decider.decide(in(SECONDARY_UNCERTAIN), lost(600, 9).withMode(OWN_TIMELINE), automatic, null);
-    assertEquals(SECONDARY_UNCERTAIN, lost.next(), "not Lost Primary, which offers failover and syncs when the primary returns");
-    assertFalse(lost.has(ActionKind.PROMOTE_DATABASE));
-    assertEquals(SECONDARY_LOST_PRIMARY,
-        decider.decide(in(SECONDARY_UNCERTAIN), lost(600, 9).withMode(STANDBY), automatic, null).next(),
-        "a standby that loses the primary, as before");
-
+  void no_takeover_when_the_primary_steps_down() {
     Decision stepDown = decider.decide(in(SECONDARY_UNCERTAIN), at(60, peer(PRIMARY_FAILOVER)).withMode(OWN_TIMELINE),
         automatic, null);
+    assertEquals(SECONDARY_UNCERTAIN, stepDown.next());
     assertFalse(stepDown.has(ActionKind.PROMOTE_DATABASE), stepDown.outcome());
+  }
+
+  /** NetworkScenariosIT: the primary killed between the hand-over and the secondary following it. */
+  @Test
+  void a_primary_lost_after_the_hand_over_is_failed_over_from_to_this_copy() {
+    Decision lost = decider.decide(in(SECONDARY_UNCERTAIN), lost(600, 9).withMode(OWN_TIMELINE), automatic, null);
+    assertEquals(SECONDARY_LOST_PRIMARY, lost.next(), "the only copy left is this one");
+    assertTrue(lost.outcome().contains("lacks what the primary wrote since it took over"), lost.outcome());
     PeerReport failedPrimary = new PeerReport(PRIMARY_UNCERTAIN, false, true);
-    assertEquals(SECONDARY_UNCERTAIN,
+    assertEquals(SECONDARY_LOST_PRIMARY,
         decider.decide(in(SECONDARY_UNCERTAIN), at(60, failedPrimary).withMode(OWN_TIMELINE), automatic, null).next());
+    assertNull(decider.refusalFor(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE),
+        secondary(), new Command.Failover()), "the administrator's Failover");
   }
 
   @Test
