@@ -46,10 +46,18 @@ final class StartupRules {
                   "restarted and the primary does not answer yet",
                   Action.of(APP_READ_ONLY));
       case SECONDARY_FAILOVER ->
-          Decision.to(
-              SECONDARY_FAILOVER,
-              "restarted during a failover; promoting the database again",
-              Action.of(PROMOTE_DATABASE));
+          t.leaseOk()
+              ? Decision.to(
+                  SECONDARY_FAILOVER,
+                  "restarted during a failover; promoting the database again",
+                  Action.of(PROMOTE_DATABASE))
+              // A promotion without the lease would fork the timeline while the old primary,
+              // which may still hold it, serves; the fence would stop only this side's writes.
+              : Decision.to(
+                  SECONDARY_LOST_PRIMARY,
+                  "restarted during a failover; not promoting again without the witness lease ("
+                      + t.obs().witness().describeHolder() + "): failover is offered again from here",
+                  Action.of(APP_READ_ONLY));
       case SECONDARY_ACTIVE, SECONDARY_ALONE ->
           heard
               ? null

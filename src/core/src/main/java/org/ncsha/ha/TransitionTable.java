@@ -129,7 +129,8 @@ public final class TransitionTable {
     add(t, SECONDARY_UNCERTAIN, SECONDARY_FAILOVER, "the primary reports Primary Failover");
     // Secondary taking over and handing back (S3..S6, F, S10).
     add(t, SECONDARY_FAILOVER, SECONDARY_ACTIVE, "PROMOTE_DATABASE succeeded");
-    add(t, SECONDARY_FAILOVER, SECONDARY_LOST_PRIMARY, "PROMOTE_DATABASE failed");
+    add(t, SECONDARY_FAILOVER, SECONDARY_LOST_PRIMARY,
+        "PROMOTE_DATABASE failed, or HM started without the witness lease");
     add(t, SECONDARY_ACTIVE, SECONDARY_ALONE, "HM started and the primary does not answer");
     add(t, SECONDARY_ALONE, SECONDARY_ACTIVE, "the primary answers");
     add(t, SECONDARY_ACTIVE, SECONDARY_FAILBACK,

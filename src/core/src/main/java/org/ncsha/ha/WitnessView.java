@@ -10,6 +10,9 @@ public record WitnessView(boolean configured, boolean reachable, boolean leaseHe
   /** No witness configured: the guide's behaviour. */
   public static final WitnessView NONE = new WitnessView(false, false, false, null);
 
+  /** A witness is configured but not asked yet (just after a start): no lease. */
+  public static final WitnessView NOT_ASKED_YET = new WitnessView(true, false, false, null);
+
   /** Whether the witness lets this node serve (or promote): none configured, or the lease is ours. */
   public boolean permitsServing() {
     return !configured || leaseHeld;

@@ -102,6 +102,25 @@ class WitnessRulesTest {
     assertEquals(PRIMARY_ACTIVE, new HaDecider().decide(alone, obs(STANDBY, 0, HELD), primary, null).next());
   }
 
+  /** The review's gap: a restart in Secondary Failover promoted again before the witness was asked. */
+  @Test
+  void aSecondaryRestartedDuringAFailoverPromotesAgainOnlyWithTheLease() {
+    HaConfig config = new HaConfig(Role.SECONDARY, FailoverType.MANUAL, 3, Duration.ZERO, "10.0.0.1");
+    NodeStatus failingOver = new NodeStatus(SECONDARY_FAILOVER, NOW.minusSeconds(30));
+    Decision notAsked = new HaDecider().decide(failingOver, started(WitnessView.NOT_ASKED_YET), config, null);
+    assertEquals(SECONDARY_LOST_PRIMARY, notAsked.next());
+    assertFalse(notAsked.has(ActionKind.PROMOTE_DATABASE));
+    assertTrue(notAsked.outcome().contains("not promoting again without the witness lease"), notAsked.outcome());
+    assertTrue(new HaDecider().decide(failingOver, started(HELD), config, null).has(ActionKind.PROMOTE_DATABASE));
+    assertTrue(new HaDecider().decide(failingOver, started(WitnessView.NONE), config, null).has(ActionKind.PROMOTE_DATABASE),
+        "no witness: as before");
+    assertFalse(WitnessView.NOT_ASKED_YET.permitsServing(), "a configured witness not asked yet is no lease");
+  }
+
+  private static Observations started(WitnessView witness) {
+    return new Observations(NOW, null, 0, true, true, false, true, List.of(), null, witness);
+  }
+
   private static Observations obs(PeerReport peer, int missed, WitnessView witness) {
     return new Observations(NOW, peer, missed, true, true, false, false, List.of(), null, witness);
   }

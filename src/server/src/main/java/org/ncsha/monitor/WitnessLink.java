@@ -105,10 +105,17 @@ public class WitnessLink {
         + (serving.fenced() ? "; FENCED: this server refuses writes" : "");
   }
 
-  /** What the decider sees: {@link WitnessView#NONE} without a witness or without a peer. */
+  /**
+   * What the decider sees: {@link WitnessView#NONE} without a witness. Before the first round
+   * (just after a start) the lease is not held: a configured witness is never read as none,
+   * which would let a promotion through without it.
+   */
   public WitnessView view() {
+    if (!node.witnessConfigured()) {
+      return WitnessView.NONE;
+    }
     LeaseKeeper k = keeper;
-    return !node.witnessConfigured() || k == null ? WitnessView.NONE : k.view();
+    return k == null ? WitnessView.NOT_ASKED_YET : k.view();
   }
 
   /** One round of calls to etcd: renew, take or release the lease. */
