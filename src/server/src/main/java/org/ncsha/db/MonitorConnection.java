@@ -2,12 +2,14 @@ package org.ncsha.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * The Health Monitor's own connection to its local database, kept open between checks. A health
  * check that has to open a connection competes with every client for {@code max_connections}; one
  * that is already connected does not, so no client load can make a healthy database look down.
- * One query at a time; a failed query closes it, and the next use connects again.
+ * One query at a time; a failed query closes it, and the next use connects again. Every query
+ * and every connection's start has the loop's budget ({@link #budgetFor}).
  */
 public final class MonitorConnection implements AutoCloseable {
   /** Opens a connection. */
@@ -22,7 +24,34 @@ public final class MonitorConnection implements AutoCloseable {
     T on(Connection c) throws SQLException;
   }
 
+  private final Duration budget;
   private Connection connection;
+
+  /** @param budget how long one query (or the connection's start) may take: {@link #budgetFor} */
+  public MonitorConnection(Duration budget) {
+    this.budget = budget;
+  }
+
+  /**
+   * How long the loop may wait for its database. The peer counts an answer from a loop that has
+   * made no progress for longer than a heartbeat plus the peer timeout as missed heartbeats (its
+   * age over the heartbeat); waiting longer for a frozen or stalled database would have the peer
+   * fail over from a primary that has not stepped down. Half that age, so that two waits in one
+   * cycle (a prompt cycle's second look) still cost no miss; between 4 s (a busy database is not a
+   * failed one) and the driver's usual 10 s. A query that outlasts it is a failed health query,
+   * the restart rule's to judge.
+   */
+  public static Duration budgetFor(Duration heartbeat, Duration peerTimeout) {
+    Duration half = heartbeat.plus(peerTimeout).dividedBy(2);
+    Duration floor = Duration.ofSeconds(4);
+    Duration ceiling = Duration.ofSeconds(10);
+    return half.compareTo(floor) < 0 ? floor : half.compareTo(ceiling) > 0 ? ceiling : half;
+  }
+
+  /** The budget in whole seconds, as the driver's {@code socketTimeout} takes it. */
+  public int budgetSeconds() {
+    return (int) Math.max(1, budget.toSeconds());
+  }
 
   public synchronized <T> T use(Opener opener, Work<T> work) throws SQLException {
     boolean kept = connection != null && !connection.isClosed();
@@ -33,7 +62,9 @@ public final class MonitorConnection implements AutoCloseable {
       return work.on(connection);
     } catch (SQLException e) {
       close();
-      if (kept && lostConnection(e)) {
+      // Not after a timeout: the database is slow or frozen, and a second wait would double the
+      // loop's stall the budget bounds.
+      if (kept && lostConnection(e) && !timedOut(e)) {
         // The server was restarted since the last check (a copy, a rewind, a restart): that
         // ended this session, not the database. Ask once more on a new connection.
         connection = opener.open();
@@ -55,6 +86,16 @@ public final class MonitorConnection implements AutoCloseable {
   static boolean lostConnection(SQLException e) {
     String state = e.getSQLState();
     return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+  }
+
+  /** The query outlasted the budget (the driver's socket timeout), whatever the SQL state says. */
+  static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -61,10 +61,16 @@ public final class PostgresNode implements DatabaseNode {
 
   /** As the monitoring role where there is one: the connection kept open all day can read, not change. */
   private Connection connectMonitor() throws SQLException {
-    if (config.monitorPassword() == null) {
-      return connect("ncs");
+    Properties budget = new Properties();
+    if (monitor != null) {
+      budget.setProperty("socketTimeout", Integer.toString(monitor.budgetSeconds()));
+      // The start of a connection too: a frozen server accepts the TCP connection, then says nothing.
+      budget.setProperty("loginTimeout", Integer.toString(monitor.budgetSeconds()));
     }
-    return connectAs(jdbcUrl("ncs"), PostgresConfig.MONITOR_USER, config.monitorPassword(), new Properties());
+    if (config.monitorPassword() == null) {
+      return connectAs(jdbcUrl("ncs"), config.superUser(), config.superPassword(), budget);
+    }
+    return connectAs(jdbcUrl("ncs"), PostgresConfig.MONITOR_USER, config.monitorPassword(), budget);
   }
 
   private String tool(String name) {
@@ -647,12 +653,15 @@ public final class PostgresNode implements DatabaseNode {
     return connectAs(url, config.superUser(), config.superPassword(), new Properties());
   }
 
+  /** How long opening a connection to a database may take. */
+  private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(3);
+
   /** A connection with the Health Monitor's timeouts; {@code extra} adds driver properties. */
   static Connection connectAs(String url, String user, String password, Properties extra) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password);
-    p.setProperty("connectTimeout", "3");
+    p.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
     p.setProperty("socketTimeout", "10");
     p.setProperty("ApplicationName", "ncs-ha health monitor");
     p.putAll(extra);

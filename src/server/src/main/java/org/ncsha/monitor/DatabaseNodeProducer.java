@@ -27,7 +27,12 @@ public class DatabaseNodeProducer {
   @Inject NodeSecrets secrets;
   @Inject PeerLink peer;
 
-  private final MonitorConnection monitor = new MonitorConnection();
+  private MonitorConnection monitor;
+
+  @jakarta.annotation.PostConstruct
+  void openMonitorConnection() {
+    monitor = new MonitorConnection(MonitorConnection.budgetFor(node.heartbeatInterval(), node.peerTimeout()));
+  }
 
   @Produces
   DatabaseNode current() {
