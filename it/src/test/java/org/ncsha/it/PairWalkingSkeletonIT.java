@@ -660,7 +660,11 @@ class PairWalkingSkeletonIT {
     String postmaster = Files.readAllLines(PAIR.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
     Process children = new ProcessBuilder("pgrep", "-P", postmaster).start();
     List<String> frozen = new java.util.ArrayList<>(List.of(postmaster));
-    frozen.addAll(List.of(new String(children.getInputStream().readAllBytes()).trim().split("\\s+")));
+    for (String child : new String(children.getInputStream().readAllBytes()).trim().split("\\s+")) {
+      if (!child.isEmpty()) {
+        frozen.add(child);
+      }
+    }
     children.waitFor();
     List<String> stop = new java.util.ArrayList<>(List.of("kill", "-STOP"));
     stop.addAll(frozen);

@@ -37,6 +37,12 @@ final class SecondaryRules {
       if (!t.leaseOk()) {
         return Decision.stay(s);
       }
+      String refused = ownDatabaseWritable(t) ? lagRefusal(t) : null;
+      if (refused != null) {
+        // Its own copy (a failed hand-over that has lost the primary since): the primary's writes
+        // since would be dropped when it follows.
+        return Decision.to(s, "taking over from the primary that stepped down refused: " + refused);
+      }
       // The primary gave up writing (forced failover, or it saw a failure): take over.
       return Decision.to(
           SECONDARY_FAILOVER,
@@ -119,16 +125,9 @@ final class SecondaryRules {
         // The old primary may still hold the lease: it serves until the lease expires.
         return Decision.to(SECONDARY_LOST_PRIMARY, "automatic failover is " + t.leaseWait());
       }
-      Long behind = t.obs().walBehindBytes();
-      if (behind != null && behind > t.config().maxLagOnFailoverBytes()) {
-        // Promoting would lose more acknowledged writes than the administrator accepts.
-        return Decision.to(
-            SECONDARY_LOST_PRIMARY,
-            "automatic failover refused: this standby's received WAL is "
-                + Bytes.describe(behind)
-                + " behind what the primary last reported (the limit is "
-                + Bytes.describe(t.config().maxLagOnFailoverBytes())
-                + "); Failover on this Health Monitor page promotes it anyway");
+      String refused = lagRefusal(t);
+      if (refused != null) {
+        return Decision.to(SECONDARY_LOST_PRIMARY, "automatic failover refused: " + refused);
       }
       return Decision.to(
           SECONDARY_FAILOVER,
@@ -142,6 +141,27 @@ final class SecondaryRules {
           Action.of(PROMOTE_DATABASE));
     }
     return Decision.stay(SECONDARY_LOST_PRIMARY);
+  }
+
+  /**
+   * Why promoting without the administrator would lose more acknowledged writes than accepted,
+   * or null. A standby's unknown lag does not block it (the guide's failover); a database of its
+   * own does, since it lacks everything the primary wrote after the fork.
+   */
+  private static String lagRefusal(Tick t) {
+    Long behind = t.obs().walBehindBytes();
+    String what = ownDatabaseWritable(t) ? "this server's own database (not a standby)" : "this standby's received WAL";
+    if (behind == null) {
+      return ownDatabaseWritable(t)
+          ? what + " may lack writes the primary took, and the primary's last position is not known"
+              + "; Failover on this Health Monitor page promotes it anyway"
+          : null;
+    }
+    if (behind > t.config().maxLagOnFailoverBytes()) {
+      return what + " is " + Bytes.describe(behind) + " behind what the primary last reported (the limit is "
+          + Bytes.describe(t.config().maxLagOnFailoverBytes()) + "); Failover on this Health Monitor page promotes it anyway";
+    }
+    return null;
   }
 
   private static Decision failingOver(Tick t) {

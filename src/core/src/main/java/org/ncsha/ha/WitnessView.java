@@ -21,7 +21,7 @@ public record WitnessView(boolean configured, boolean reachable, boolean leaseHe
   /** For messages: who holds the lease, or why nobody can be named. */
   public String describeHolder() {
     if (!reachable) {
-      return "the witness does not answer";
+      return "the witness has not answered";
     }
     return holder == null ? "nobody holds the lease" : "the lease is held by " + holder;
   }

@@ -71,9 +71,34 @@ class FailedHandOverTest {
   void a_promotion_that_failed_half_way_is_tried_again_though_its_database_is_writable() {
     // Promoted, then a later step of the promotion failed: back in Lost Primary with a writable database.
     assertEquals(SECONDARY_FAILOVER,
-        decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE), automatic, null).next());
+        decider.decide(in(SECONDARY_LOST_PRIMARY), lostBehind(1024L), automatic, null).next());
     assertNull(decider.refusalFor(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(OWN_TIMELINE),
         secondary(), new Command.Failover()), "the administrator's Failover too");
+  }
+
+  /** The review's finding: an own copy was promoted automatically whatever the primary wrote since. */
+  @Test
+  void an_own_copy_is_promoted_automatically_only_within_the_lag_limit_the_primary_last_reported() {
+    long limit = automatic.maxLagOnFailoverBytes();
+    Decision over = decider.decide(in(SECONDARY_LOST_PRIMARY), lostBehind(limit + 1), automatic, null);
+    assertEquals(SECONDARY_LOST_PRIMARY, over.next());
+    assertFalse(over.has(ActionKind.PROMOTE_DATABASE));
+    assertTrue(over.outcome().contains("this server's own database (not a standby) is"), over.outcome());
+    Decision unknown = decider.decide(in(SECONDARY_LOST_PRIMARY), lostBehind(null), automatic, null);
+    assertFalse(unknown.has(ActionKind.PROMOTE_DATABASE), "an unknown lag blocks an own copy, not a standby");
+    assertTrue(unknown.outcome().contains("the primary's last position is not known"), unknown.outcome());
+    assertTrue(decider.decide(in(SECONDARY_LOST_PRIMARY), lost(600, 9).withMode(STANDBY), automatic, null)
+        .has(ActionKind.PROMOTE_DATABASE), "a standby with an unknown lag fails over, as before");
+
+    Observations steppedDown = new Observations(T0.plusSeconds(60), peer(PRIMARY_FAILOVER), 0, true, true, false, false,
+        List.of(), null, WitnessView.NONE).withMode(OWN_TIMELINE);
+    assertFalse(decider.decide(in(SECONDARY_LOST_PRIMARY), steppedDown, automatic, null).has(ActionKind.PROMOTE_DATABASE),
+        "nor does it take over from a primary that stepped down");
+  }
+
+  private static Observations lostBehind(Long bytes) {
+    return new Observations(T0.plusSeconds(600), null, 9, true, true, false, false, List.of(), bytes, WitnessView.NONE)
+        .withMode(OWN_TIMELINE);
   }
 
   @Test

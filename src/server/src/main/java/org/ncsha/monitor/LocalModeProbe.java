@@ -24,7 +24,10 @@ public class LocalModeProbe {
   LocalMode observe(LocalHealth.Snapshot local) {
     String standby = null;
     boolean streaming = false;
-    if (node.synchronousReplication() && local.databaseWritable()) {
+    // Only when the database answered this tick: after a query that outlasted the budget another
+    // would add its own wait to the loop's stall (the snapshot keeps the last answer's mode).
+    if (node.synchronousReplication() && local.databaseWritable()
+        && local.verdict().kind() == org.ncsha.ha.DatabaseRestartRule.Kind.HEALTHY) {
       try {
         standby = database.synchronousStandby();
         streaming = database.standbyStreaming();

@@ -240,7 +240,11 @@ public class PeerLink {
         repin(config, secret, mine);
       }
       HeartbeatMessage theirs = client.heartbeat(config.peerAddress(), pinnedFingerprint, secret, mine);
-      lastPeerWalPosition = theirs.walPosition;
+      if (theirs.walPosition != null) {
+        // A peer whose database is down reports none: the last one it had stays the promotion
+        // guard's measure (forgetting it would let an automatic failover through unguarded).
+        lastPeerWalPosition = theirs.walPosition;
+      }
       HaState theirState = HaState.fromDisplayName(theirs.state);
       PeerContact contact = PeerContact.answered(
           new PeerReport(theirState, theirs.processesHealthy, theirs.databaseHealthy, seenInState(theirState)),
