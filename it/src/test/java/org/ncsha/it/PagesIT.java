@@ -337,6 +337,17 @@ class PagesIT {
     primaryHm.await("the HM's Software Update", Duration.ofSeconds(15), () -> version.equals(primaryHm.text("software:version"))
         && primaryHm.text("software:uploads").contains("ncs-ha-9.0.1"));
     primaryHm.screenshot("hm-software-update");
+
+    // Uploads are up to 2 GB each: the page deletes one again, after a warning.
+    admin.click("software:uploads:0:delete");
+    admin.await("the delete's warning", Duration.ofSeconds(10), () -> admin.all(".ui-confirm-dialog-message").stream()
+        .anyMatch(e -> e.isDisplayed() && e.getText().contains("The uploaded file is deleted from this server")));
+    admin.screenshot("software-update-delete-warning");
+    admin.confirm();
+    admin.await("the upload gone", Duration.ofSeconds(15), () -> admin.text("software:uploads").contains("No update file uploaded")
+        && admin.text("software:messages").contains("Deleted the uploaded update ncs-ha-9.0.1"));
+    admin.screenshot("software-update-deleted");
+    assertEquals("Primary Active", PAIR.state("primary"), "a delete changes nothing else");
   }
 
   @Test

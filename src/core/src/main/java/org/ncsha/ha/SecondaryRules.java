@@ -16,7 +16,8 @@ final class SecondaryRules {
 
   /** Why a failover to a failed hand-over's copy is still offered, and what it costs. */
   static final String COPY_FROM_FAILBACK = "; this server's database is its copy from the failback, which lacks"
-      + " what the primary wrote since it took over (automatic failover only within the WAL lag limit)";
+      + " what the primary wrote since it took over (failed over to automatically only while the primary's last WAL"
+      + " position is known and within the lag limit)";
 
   static Decision decide(Tick t) {
     return switch (t.state()) {
@@ -53,7 +54,7 @@ final class SecondaryRules {
     if (s != SECONDARY_LOST_PRIMARY) {
       // A failed hand-over's copy is still the one to fail over to when the primary is gone: the
       // primary may have died before it wrote anything (killed in the middle of the failback), and
-      // the promotion guard's WAL lag limit keeps an automatic failover from dropping more.
+      // the promotion guard (lagRefusal) keeps an automatic failover from dropping more.
       String copy = failedHandOver(t) ? COPY_FROM_FAILBACK : "";
       if (t.peerAnswered() && t.peer().failed() && t.peer().state().server() == Role.PRIMARY) {
         return lostPrimary(t, "the primary reports itself failed (" + t.peerDescription() + ")" + copy);

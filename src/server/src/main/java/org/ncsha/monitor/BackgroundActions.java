@@ -97,7 +97,12 @@ public class BackgroundActions {
    * standby stood and the position the peer last reported in a heartbeat.
    */
   private void promote(HaEngine engine) {
-    String at = database.health().walPosition();
+    String at;
+    try {
+      at = database.currentWalPosition();
+    } catch (java.sql.SQLException e) {
+      at = null;
+    }
     String peerReported = peer.lastPeerWalPosition();
     database.promote(engine.config().peerAddress());
     store.recordEvent(Instant.now(), engine.status().state().displayName(),

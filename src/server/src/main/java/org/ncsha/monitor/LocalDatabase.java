@@ -52,6 +52,13 @@ public class LocalDatabase {
     return nodes.get();
   }
 
+  @Inject DatabaseNodeProducer producer;
+
+  /** For the loop's per-tick checks only: their own kept connection ({@link DatabaseNodeProducer#forLoop}). */
+  private DatabaseNode loopDb() {
+    return producer.forLoop();
+  }
+
   /**
    * At Health Monitor start: create the cluster if it is new and start it. With HA configured
    * it starts read-only ({@link DatabaseNode#startHeld()}): only the first decision that this
@@ -142,8 +149,9 @@ public class LocalDatabase {
     return owner.taken();
   }
 
+  /** The loop's health query (LocalHealth), on the loop's connection. */
   public DatabaseHealth health() {
-    return db().health();
+    return loopDb().health();
   }
 
   /** Starts the database again, unless a copy or a rewind has it down on purpose. */
@@ -196,9 +204,9 @@ public class LocalDatabase {
     if (h.reachable() && !maintenance) {
       try {
         if (!h.inRecovery()) {
-          doc.put("synchronousStandby", db().synchronousStandby());
+          doc.put("synchronousStandby", loopDb().synchronousStandby());
         }
-        doc.put("replication", replicationDocument(db().replicationStatus()));
+        doc.put("replication", replicationDocument(loopDb().replicationStatus()));
       } catch (RuntimeException e) {
         if (!String.valueOf(e.getMessage()).equals(lastReplicationError)) {
           LOG.warning("Reading the replication status failed: " + e.getMessage());
@@ -245,17 +253,18 @@ public class LocalDatabase {
     return node.installedAsSecondary() ? Role.SECONDARY : Role.PRIMARY;
   }
 
+  /** The mode probe's, on the loop's connection. */
   String synchronousStandby() {
-    return db().synchronousStandby();
+    return loopDb().synchronousStandby();
   }
 
   void setSynchronousStandby(String standbyName) {
     db().setSynchronousStandby(standbyName);
   }
 
-  /** Whether a standby streams from this server now (pg_stat_replication). */
+  /** Whether a standby streams from this server now (pg_stat_replication): the mode probe's, on the loop's connection. */
   boolean standbyStreaming() {
-    return db().replicationStatus().streaming();
+    return loopDb().replicationStatus().streaming();
   }
 
   /** The key-derived replication password changed with the key: see {@link DatabaseNode#refreshCredentials}. */
