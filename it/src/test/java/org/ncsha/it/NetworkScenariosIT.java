@@ -146,9 +146,7 @@ class NetworkScenariosIT {
     });
     System.out.println("[it] the primary dies with the secondary in " + pair.state("secondary"));
     // The whole primary server is lost: its JVM and its database.
-    String postmaster = Files.readAllLines(pair.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
-    pair.signalLiberty("primary", "KILL");
-    new ProcessBuilder("kill", "-KILL", postmaster).start().waitFor();
+    p.killWhole("primary");
 
     // It waits as Secondary Lost Primary for the administrator's failover (automatic failover is off).
     p.awaitState("secondary", "Secondary Lost Primary", 90);

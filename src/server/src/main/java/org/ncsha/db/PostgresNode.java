@@ -653,15 +653,12 @@ public final class PostgresNode implements DatabaseNode {
     return connectAs(url, config.superUser(), config.superPassword(), new Properties());
   }
 
-  /** How long opening a connection to a database may take. */
-  private static final java.time.Duration CONNECT_TIMEOUT = java.time.Duration.ofSeconds(3);
-
   /** A connection with the Health Monitor's timeouts; {@code extra} adds driver properties. */
   static Connection connectAs(String url, String user, String password, Properties extra) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password);
-    p.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT.toSeconds()));
+    p.setProperty("connectTimeout", "3");
     p.setProperty("socketTimeout", "10");
     p.setProperty("ApplicationName", "ncs-ha health monitor");
     p.putAll(extra);

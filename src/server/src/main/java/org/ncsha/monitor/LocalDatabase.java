@@ -47,12 +47,11 @@ public class LocalDatabase {
   private volatile String lastReplicationError;
   /** A node built from the current settings each time ({@link DatabaseNodeProducer}): it picks up a changed key. */
   @Inject Provider<DatabaseNode> nodes;
+  @Inject DatabaseNodeProducer producer;
 
   private DatabaseNode db() {
     return nodes.get();
   }
-
-  @Inject DatabaseNodeProducer producer;
 
   /** For the loop's per-tick checks only: their own kept connection ({@link DatabaseNodeProducer#forLoop}). */
   private DatabaseNode loopDb() {
