@@ -102,6 +102,49 @@ class PostgresNodeIT {
   }
 
   @Test
+  @Order(1)
+  void the_monitors_session_survives_a_slow_query_and_is_replaced_after_a_frozen_one() throws Exception {
+    a.initialize();
+    Path dir = root.resolve("a");
+    PostgresNode monitored = new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"),
+        dir.resolve("log"), A, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", null, 32, APP_PASSWORD,
+        "test-monitor-Pw4"), new MonitorConnection(Duration.ofSeconds(4)));
+    MonitorConnection.Work<Integer> backend = c -> {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    };
+    int session = monitored.monitoring(backend);
+
+    // Busy, not frozen: the server cancels the query itself (statement_timeout) within the budget.
+    Instant asked = Instant.now();
+    SQLException slow = assertThrows(SQLException.class, () -> monitored.monitoring(c -> {
+      try (Statement s = c.createStatement()) {
+        return s.execute("select pg_sleep(8)");
+      }
+    }));
+    Duration waited = Duration.between(asked, Instant.now());
+    assertEquals("57014", slow.getSQLState(), slow.getMessage());
+    assertTrue(waited.compareTo(Duration.ofSeconds(4)) < 0, "cancelled after " + waited);
+    assertEquals(session, monitored.monitoring(backend), "the same session answers after the cancel");
+
+    // Frozen: only the socket timeout ends the wait; that session is given up for a new one.
+    assertEquals(0, new ProcessBuilder("kill", "-STOP", Integer.toString(session)).start().waitFor());
+    try {
+      asked = Instant.now();
+      DatabaseHealth frozen = monitored.health();
+      waited = Duration.between(asked, Instant.now());
+      assertFalse(frozen.reachable(), "a frozen backend is no answer");
+      assertTrue(waited.compareTo(Duration.ofSeconds(6)) < 0, "gave up after " + waited);
+    } finally {
+      new ProcessBuilder("kill", "-CONT", Integer.toString(session)).start().waitFor();
+    }
+    int next = monitored.monitoring(backend);
+    assertTrue(next != session, "a new session after the frozen one, was " + session + " and " + next);
+  }
+
+  @Test
   @Order(2)
   void the_copy_reports_real_progress_and_the_standby_follows() throws Exception {
     a.allowPeer(B);

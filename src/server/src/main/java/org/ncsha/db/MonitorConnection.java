@@ -3,13 +3,16 @@ package org.ncsha.db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * The Health Monitor's own connection to its local database, kept open between checks. A health
  * check that has to open a connection competes with every client for {@code max_connections}; one
  * that is already connected does not, so no client load can make a healthy database look down.
- * One query at a time; a failed query closes it, and the next use connects again. Every query
- * and every connection's start has the loop's budget ({@link #budgetFor}).
+ * One query at a time. Every query and every connection's start has the loop's budget
+ * ({@link #budgetFor}). A query the server cancels for outlasting its statement timeout leaves the
+ * session as it was, so it is kept: under load a new session may find every connection taken. Any
+ * other failure closes it, and the next use connects again.
  */
 public final class MonitorConnection implements AutoCloseable {
   /** Opens a connection. */
@@ -49,8 +52,27 @@ public final class MonitorConnection implements AutoCloseable {
   }
 
   /** The budget in whole seconds, as the driver's {@code socketTimeout} takes it. */
-  public int budgetSeconds() {
+  int budgetSeconds() {
     return (int) Math.max(1, budget.toSeconds());
+  }
+
+  /**
+   * The driver's settings that enforce the budget. A slow server cancels the query itself a second
+   * before the budget ({@code statement_timeout}), in time for its answer to arrive and the session
+   * to be kept; the socket timeout is for a server too frozen to cancel anything, and ends the
+   * session (its answer may still be on the way).
+   */
+  public Properties connectionProperties() {
+    Properties p = new Properties();
+    p.setProperty("socketTimeout", Integer.toString(budgetSeconds()));
+    // The start of a connection too: a frozen server accepts the TCP connection, then says nothing.
+    p.setProperty("loginTimeout", Integer.toString(budgetSeconds()));
+    p.setProperty("options", "-c statement_timeout=" + statementTimeoutMillis());
+    return p;
+  }
+
+  long statementTimeoutMillis() {
+    return Math.max(1000, budgetSeconds() * 1000L - 1000);
   }
 
   public synchronized <T> T use(Opener opener, Work<T> work) throws SQLException {
@@ -61,6 +83,9 @@ public final class MonitorConnection implements AutoCloseable {
     try {
       return work.on(connection);
     } catch (SQLException e) {
+      if (cancelledByServer(e)) {
+        throw e;
+      }
       close();
       // Not after a timeout: the database is slow or frozen, and a second wait would double the
       // loop's stall the budget bounds.
@@ -86,6 +111,11 @@ public final class MonitorConnection implements AutoCloseable {
   static boolean lostConnection(SQLException e) {
     String state = e.getSQLState();
     return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+  }
+
+  /** The server cancelled the query (its statement timeout): the session stays usable. */
+  static boolean cancelledByServer(SQLException e) {
+    return "57014".equals(e.getSQLState());
   }
 
   /** The query outlasted the budget (the driver's socket timeout), whatever the SQL state says. */

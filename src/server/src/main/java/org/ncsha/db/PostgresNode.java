@@ -50,7 +50,7 @@ public final class PostgresNode implements DatabaseNode {
   }
 
   /** A monitoring query: on the kept connection when there is one, else on a connection of its own. */
-  private <T> T monitoring(MonitorConnection.Work<T> work) throws SQLException {
+  <T> T monitoring(MonitorConnection.Work<T> work) throws SQLException {
     if (monitor != null) {
       return monitor.use(this::connectMonitor, work);
     }
@@ -61,12 +61,7 @@ public final class PostgresNode implements DatabaseNode {
 
   /** As the monitoring role where there is one: the connection kept open all day can read, not change. */
   private Connection connectMonitor() throws SQLException {
-    Properties budget = new Properties();
-    if (monitor != null) {
-      budget.setProperty("socketTimeout", Integer.toString(monitor.budgetSeconds()));
-      // The start of a connection too: a frozen server accepts the TCP connection, then says nothing.
-      budget.setProperty("loginTimeout", Integer.toString(monitor.budgetSeconds()));
-    }
+    Properties budget = monitor == null ? new Properties() : monitor.connectionProperties();
     if (config.monitorPassword() == null) {
       return connectAs(jdbcUrl("ncs"), config.superUser(), config.superPassword(), budget);
     }

@@ -29,6 +29,20 @@ class MonitorConnectionTest {
   }
 
   @Test
+  void theServerCancelsASlowQueryBeforeTheSocketTimeoutWould() {
+    var defaults = new MonitorConnection(Duration.ofSeconds(4)).connectionProperties();
+    assertEquals("4", defaults.getProperty("socketTimeout"));
+    assertEquals("4", defaults.getProperty("loginTimeout"));
+    assertEquals("-c statement_timeout=3000", defaults.getProperty("options"));
+    assertEquals("-c statement_timeout=9000",
+        new MonitorConnection(Duration.ofSeconds(10)).connectionProperties().getProperty("options"));
+    assertTrue(MonitorConnection.cancelledByServer(
+        new SQLException("ERROR: canceling statement due to statement timeout", "57014")));
+    assertFalse(MonitorConnection.cancelledByServer(new SQLException("An I/O error occurred", "08006",
+        new SocketTimeoutException("Read timed out"))));
+  }
+
+  @Test
   void aTimeoutIsToldFromAServerThatEndedTheSession() {
     SQLException timeout = new SQLException("An I/O error occurred while sending to the backend.", "08006",
         new SocketTimeoutException("Read timed out"));
