@@ -1,9 +1,11 @@
 package org.ncsha.ha;
 
+import java.util.List;
+
 /**
  * What the Health Monitor's loop carries from one tick to the next besides the state: the
  * peer's consecutive missed heartbeats, its own database's failed queries and restarts ({@link
- * DatabaseRestartRule}), whether this is the first decision since the Health Monitor started,
+ * DatabaseRestartRule}), the FOLLOW_PEERs that failed in a row, whether this is the first decision since the Health Monitor started,
  * how many prompt decisions a heartbeat interval has had, and the last "staying, because ..."
  * outcome already recorded. The runner ({@code monitor.HaEngine}) and the
  * scenario harness of the tests both keep their ticks with it, so what the tests replay is
@@ -18,6 +20,7 @@ public final class LoopBookkeeping {
   public static final int MAX_FOLLOW_UPS = 4;
 
   private int missedHeartbeats;
+  private int failedFollows;
   private boolean startup = true;
   private int followUps;
   private String lastStayOutcome;
@@ -77,6 +80,19 @@ public final class LoopBookkeeping {
     return missedHeartbeats;
   }
 
+  /**
+   * Books the long-running actions that finished since the last tick and returns how many
+   * FOLLOW_PEERs have failed in a row ({@link Observations#failedFollows}): a success ends the row.
+   */
+  public int followsFinished(List<ActionOutcome> finished) {
+    for (ActionOutcome o : finished) {
+      if (o.kind() == ActionKind.FOLLOW_PEER) {
+        failedFollows = o.success() ? 0 : failedFollows + 1;
+      }
+    }
+    return failedFollows;
+  }
+
   /** True until the first decision after the Health Monitor started has been made. */
   public boolean startup() {
     return startup;
@@ -88,6 +104,7 @@ public final class LoopBookkeeping {
    */
   public void restarted() {
     missedHeartbeats = 0;
+    failedFollows = 0;
     database = new DatabaseRestartRule();
     startup = true;
     lastStayOutcome = null;

@@ -20,7 +20,9 @@ import java.util.Objects;
  * when unknown); {@code restartDatabase} says that {@link DatabaseRestartRule}, which gave the
  * three health verdicts, asks for a restart of this server's database (RESTART_DATABASE);
  * {@code filesCaughtUp}, on a secondary in Secondary Failback, says whether a complete file-sync
- * run asked for by SYNC_FILES has left the primary with every file (null when not observed).
+ * run asked for by SYNC_FILES has left the primary with every file (null when not observed);
+ * {@code failedFollows} counts FOLLOW_PEERs that failed in a row since the last that succeeded
+ * or the Health Monitor's start (a failed hand-over's retries wait longer after each).
  */
 public record Observations(
     Instant now,
@@ -36,13 +38,14 @@ public record Observations(
     LocalMode mode,
     Long peerBehindFailbackBytes,
     boolean restartDatabase,
-    Boolean filesCaughtUp) {
+    Boolean filesCaughtUp,
+    int failedFollows) {
 
   public Observations(Instant now, PeerReport peer, int missedHeartbeats, boolean databaseHealthy,
       boolean processesHealthy, boolean criticalProcessDown, boolean startup, List<ActionOutcome> outcomes,
       Long walBehindBytes, WitnessView witness) {
     this(now, peer, missedHeartbeats, databaseHealthy, processesHealthy, criticalProcessDown, startup, outcomes,
-        walBehindBytes, witness, null, null, false, null);
+        walBehindBytes, witness, null, null, false, null, 0);
   }
 
   /** Observations without a WAL comparison. */
@@ -56,6 +59,9 @@ public record Observations(
     Objects.requireNonNull(now, "now");
     if (missedHeartbeats < 0) {
       throw new IllegalArgumentException("missedHeartbeats must be >= 0, was " + missedHeartbeats);
+    }
+    if (failedFollows < 0) {
+      throw new IllegalArgumentException("failedFollows must be >= 0, was " + failedFollows);
     }
     outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
     witness = witness == null ? WitnessView.NONE : witness;
@@ -74,34 +80,41 @@ public record Observations(
   /** The same observations with no action outcomes: for asking "would this be allowed now?". */
   public Observations withoutOutcomes() {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
+        criticalProcessDown, startup, List.of(), walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp, failedFollows);
   }
 
   public Observations withWitness(WitnessView view) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
+        criticalProcessDown, startup, outcomes, walBehindBytes, view, mode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp, failedFollows);
   }
 
   public Observations withMode(LocalMode localMode) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, localMode, peerBehindFailbackBytes, restartDatabase, filesCaughtUp, failedFollows);
   }
 
   public Observations withPeerBehindFailback(Long bytes) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes, restartDatabase, filesCaughtUp);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, bytes, restartDatabase, filesCaughtUp, failedFollows);
   }
 
   /** The verdict of {@link DatabaseRestartRule} asks for RESTART_DATABASE (or, false, does not). */
   public Observations withRestartDatabase(boolean restart) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
-        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restart, filesCaughtUp);
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restart, filesCaughtUp, failedFollows);
   }
 
   /** Whether the complete file-sync run of a failback has finished (null: not observed). */
   public Observations withFilesCaughtUp(Boolean caughtUp) {
     return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
         criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase,
-        caughtUp);
+        caughtUp, failedFollows);
+  }
+
+  /** How many FOLLOW_PEERs have failed in a row ({@code LoopBookkeeping.followsFinished}). */
+  public Observations withFailedFollows(int failed) {
+    return new Observations(now, peer, missedHeartbeats, databaseHealthy, processesHealthy,
+        criticalProcessDown, startup, outcomes, walBehindBytes, witness, mode, peerBehindFailbackBytes, restartDatabase,
+        filesCaughtUp, failed);
   }
 }

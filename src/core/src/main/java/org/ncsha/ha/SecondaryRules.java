@@ -10,9 +10,28 @@ final class SecondaryRules {
 
   private SecondaryRules() {}
 
-  static final String UNTIL_IT_FOLLOWS = ". Its database is not a standby of the primary's, so it stays Secondary"
-      + " Uncertain (not Syncing, no takeover when the primary steps down) until it follows: restart ncs-ha on it"
-      + " (ncs restart) to try again";
+  /** The first wait before a failed hand-over follows the primary again; each failure doubles it. */
+  static final Duration FIRST_FOLLOW_RETRY = Duration.ofMinutes(1);
+  static final Duration LONGEST_FOLLOW_RETRY = Duration.ofHours(1);
+
+  /**
+   * How long a failed hand-over waits, in Secondary Uncertain, before following the healthy
+   * primary again: 1 min after the first failure, doubling to at most an hour, so that a fault
+   * that lasts (a full disk, a primary that refuses the rewind) costs a mail an hour, not a minute.
+   */
+  static Duration followRetryWait(int failedInARow) {
+    int doublings = Math.min(Math.max(failedInARow, 1) - 1, 6);
+    Duration wait = FIRST_FOLLOW_RETRY.multipliedBy(1L << doublings);
+    return wait.compareTo(LONGEST_FOLLOW_RETRY) > 0 ? LONGEST_FOLLOW_RETRY : wait;
+  }
+
+  /** What the operator is told when a failed hand-over leaves this server Secondary Uncertain. */
+  static String untilItFollows(Tick t) {
+    return ". Its database is not a standby of the primary's, so it stays Secondary Uncertain (not Syncing, no"
+        + " takeover when the primary steps down) until it follows: it tries again in "
+        + followRetryWait(t.obs().failedFollows()).toMinutes() + " min while the primary is healthy (ncs restart on"
+        + " it tries at once)";
+  }
 
   /** Why a failover to a failed hand-over's copy is still offered, and what it costs. */
   static final String COPY_FROM_FAILBACK = "; this server's database is its copy from the failback, which lacks"
@@ -74,9 +93,27 @@ final class SecondaryRules {
       if (!t.locallyFailed() && s == SECONDARY_UNCERTAIN && !failedHandOver(t)) {
         return Decision.to(SECONDARY_SYNCING, "recovered: the local database is healthy again");
       }
+      if (failedHandOver(t) && !t.locallyFailed() && t.peerIsHealthyServingPrimary()) {
+        return followAgain(t);
+      }
       return Decision.stay(s);
     }
     return lostPrimaryChecks(t);
+  }
+
+  /** A failed hand-over follows the healthy primary again once its wait ({@link #followRetryWait}) is over. */
+  private static Decision followAgain(Tick t) {
+    Duration wait = followRetryWait(t.obs().failedFollows());
+    if (t.timeInState().compareTo(wait) < 0) {
+      return Decision.stay(SECONDARY_UNCERTAIN);
+    }
+    return Decision.to(
+        SECONDARY_POST_FAILBACK,
+        "following the primary again, " + wait.toMinutes() + " min after the last attempt failed ("
+            + t.obs().failedFollows() + " in a row)",
+        Action.of(APP_READ_ONLY),
+        Action.of(RELEASE_VIP),
+        Action.of(FOLLOW_PEER));
   }
 
   /** The local database answers and is not a standby (unknown counts as not). */
@@ -86,7 +123,7 @@ final class SecondaryRules {
 
   /**
    * Secondary Uncertain with a database of its own, writable: a failback's hand-over failed
-   * ({@link #UNTIL_IT_FOLLOWS}). Losing the primary still makes it Secondary Lost Primary, where a
+   * ({@link #untilItFollows}). Losing the primary still makes it Secondary Lost Primary, where a
    * writable database is also a promotion that failed half way; a failover (re)tries either.
    */
   static boolean failedHandOver(Tick t) {
@@ -107,7 +144,7 @@ final class SecondaryRules {
       // A failed hand-over (or a promotion that failed half way): two timelines, not a standby.
       return Decision.to(
           SECONDARY_UNCERTAIN,
-          "the primary answers again (" + t.peerDescription() + ")" + UNTIL_IT_FOLLOWS);
+          "the primary answers again (" + t.peerDescription() + ")" + untilItFollows(t));
     }
     if (t.peerIsHealthyServingPrimary()) {
       return Decision.to(
@@ -267,9 +304,9 @@ final class SecondaryRules {
                         Action.of(SEND_MAIL, "Failback completed: the secondary is syncing"))
                     : Decision.to(
                         SECONDARY_UNCERTAIN,
-                        "could not follow the primary after failback: " + o.detail() + UNTIL_IT_FOLLOWS,
+                        "could not follow the primary after failback: " + o.detail() + untilItFollows(t),
                         Action.of(SEND_MAIL, "Secondary could not follow the primary: "
-                            + o.detail() + UNTIL_IT_FOLLOWS)))
+                            + o.detail() + untilItFollows(t))))
         .orElse(Decision.stay(SECONDARY_POST_FAILBACK));
   }
 }

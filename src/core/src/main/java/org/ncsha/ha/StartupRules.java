@@ -32,7 +32,7 @@ final class StartupRules {
               Action.of(FOLLOW_PEER));
       case SECONDARY_SYNCING, SECONDARY_UNCERTAIN ->
           SecondaryRules.failedHandOver(t)
-              // A failback's hand-over that failed (SecondaryRules.UNTIL_IT_FOLLOWS): the restart tries again.
+              // A failback's hand-over that failed (SecondaryRules.untilItFollows): the restart tries again at once.
               ? Decision.to(
                   SECONDARY_POST_FAILBACK,
                   "restarted with its database still its own after a failed hand-over; following the primary again",

@@ -140,7 +140,8 @@ public final class TransitionTable {
         "the primary lost or not caught up in time, or HM started (failback abandoned)");
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_SYNCING, "FOLLOW_PEER succeeded");
     add(t, SECONDARY_POST_FAILBACK, SECONDARY_UNCERTAIN, "FOLLOW_PEER failed");
-    add(t, SECONDARY_UNCERTAIN, SECONDARY_POST_FAILBACK, "restarted with its database its own after a failed hand-over");
+    add(t, SECONDARY_UNCERTAIN, SECONDARY_POST_FAILBACK,
+        "a failed hand-over, the primary healthy: FOLLOW_PEER again after 1 min, doubling to 1 h, or at a restart");
     return Collections.unmodifiableList(t);
   }
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A failback whose hand-over failed (FOLLOW_PEER failed in Secondary Post Failback, after the
  * primary had taken over) leaves the secondary's database its own, writable: not a standby.
- * It must not pass for Secondary Syncing, nor take over from a primary that steps down; a
- * primary lost altogether leaves it the copy to fail over to.
+ * It must not pass for Secondary Syncing, nor take over from a primary that steps down; it
+ * follows a healthy primary again after a wait; a primary lost altogether leaves it the copy to
+ * fail over to.
  */
 class FailedHandOverTest {
   private final HaDecider decider = new HaDecider();
@@ -30,12 +31,58 @@ class FailedHandOverTest {
         automatic, null);
     assertEquals(SECONDARY_UNCERTAIN, d.next());
     assertTrue(d.outcome().contains("stays Secondary Uncertain (not Syncing, no takeover when the primary steps down)"
-        + " until it follows: restart ncs-ha on it"), d.outcome());
+        + " until it follows: it tries again in 1 min while the primary is healthy (ncs restart on it tries at once)"),
+        d.outcome());
+  }
+
+  @Test
+  void the_failed_hand_over_follows_the_healthy_primary_again_after_a_wait_that_doubles() {
+    assertEquals(SECONDARY_UNCERTAIN, decider.decide(in(SECONDARY_UNCERTAIN),
+        at(59, peer(PRIMARY_ACTIVE)).withMode(OWN_TIMELINE).withFailedFollows(1), automatic, null).next());
+    Decision again = decider.decide(in(SECONDARY_UNCERTAIN),
+        at(60, peer(PRIMARY_ACTIVE)).withMode(OWN_TIMELINE).withFailedFollows(1), automatic, null);
+    assertEquals(SECONDARY_POST_FAILBACK, again.next());
+    assertTrue(again.has(ActionKind.FOLLOW_PEER) && again.has(ActionKind.RELEASE_VIP), again.actions().toString());
+    assertTrue(again.outcome().contains("1 min after the last attempt failed (1 in a row)"), again.outcome());
+
+    assertEquals(SECONDARY_UNCERTAIN, decider.decide(in(SECONDARY_UNCERTAIN),
+        at(60, peer(PRIMARY_ACTIVE)).withMode(OWN_TIMELINE).withFailedFollows(2), automatic, null).next(),
+        "2 min after the second failure");
+    assertEquals(Duration.ofMinutes(32), SecondaryRules.followRetryWait(6));
+    assertEquals(Duration.ofHours(1), SecondaryRules.followRetryWait(7), "never longer than an hour");
+    assertEquals(Duration.ofHours(1), SecondaryRules.followRetryWait(40));
+
+    Observations failedHere = new Observations(T0.plusSeconds(600), peer(PRIMARY_ACTIVE), 0, false, true, false, false,
+        List.of()).withMode(OWN_TIMELINE).withFailedFollows(1);
+    assertEquals(SECONDARY_UNCERTAIN, decider.decide(in(SECONDARY_UNCERTAIN), failedHere, automatic, null).next(),
+        "nor while its own database fails");
+  }
+
+  /** The harness's pair: a hand-over whose follow fails twice ends Secondary Syncing on the third try, with no restart. */
+  @Test
+  void a_failed_hand_over_heals_without_a_restart() {
+    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
+    h.command(h.primary, new Command.ForceFailover());
+    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    h.command(h.secondary, new Command.Failback());
+    h.runUntil(() -> h.secondary.state() == SECONDARY_POST_FAILBACK, 10);
+    h.secondary.failNext.add(ActionKind.FOLLOW_PEER);
+    h.runUntil(() -> h.secondary.state() == SECONDARY_UNCERTAIN, 5);
+    assertTrue(h.secondary.databaseWritable(), "the failed hand-over's own timeline");
+    h.secondary.failNext.add(ActionKind.FOLLOW_PEER);
+    h.mark();
+    h.runUntil(() -> h.secondary.state() == SECONDARY_SYNCING, 80);
+    h.assertTable("Primary Active | Secondary Uncertain", "Primary Active | Secondary Post Failback",
+        "Primary Active | Secondary Uncertain", "Primary Active | Secondary Post Failback",
+        "Primary Active | Secondary Syncing");
+    assertEquals(0, h.secondary.restartsStarted, "no restart of its database either");
+    assertTrue(h.secondary.mails.stream().filter(m -> m.startsWith("Secondary could not follow the primary")).count() == 2,
+        h.secondary.mails.toString());
   }
 
   @Test
   void a_healthy_database_that_is_not_a_standby_is_not_secondary_syncing() {
-    Observations healthy = at(60, peer(PRIMARY_ACTIVE));
+    Observations healthy = at(30, peer(PRIMARY_ACTIVE));
     assertEquals(SECONDARY_UNCERTAIN,
         decider.decide(in(SECONDARY_UNCERTAIN), healthy.withMode(OWN_TIMELINE), automatic, null).next());
     assertEquals(SECONDARY_SYNCING,
@@ -43,12 +90,12 @@ class FailedHandOverTest {
         "a standby that recovered syncs again, as before");
     Decision back = decider.decide(in(SECONDARY_LOST_PRIMARY), healthy.withMode(OWN_TIMELINE), automatic, null);
     assertEquals(SECONDARY_UNCERTAIN, back.next(), "nor is it Syncing when the primary answers again in Lost Primary");
-    assertTrue(back.outcome().contains("restart ncs-ha on it"), back.outcome());
+    assertTrue(back.outcome().contains("ncs restart on it tries at once"), back.outcome());
   }
 
   @Test
   void no_takeover_when_the_primary_steps_down() {
-    Decision stepDown = decider.decide(in(SECONDARY_UNCERTAIN), at(60, peer(PRIMARY_FAILOVER)).withMode(OWN_TIMELINE),
+    Decision stepDown = decider.decide(in(SECONDARY_UNCERTAIN), at(600, peer(PRIMARY_FAILOVER)).withMode(OWN_TIMELINE),
         automatic, null);
     assertEquals(SECONDARY_UNCERTAIN, stepDown.next());
     assertFalse(stepDown.has(ActionKind.PROMOTE_DATABASE), stepDown.outcome());

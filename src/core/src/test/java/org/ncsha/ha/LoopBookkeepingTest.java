@@ -33,6 +33,21 @@ class LoopBookkeepingTest {
   }
 
   @Test
+  void failed_follows_count_in_a_row_until_one_succeeds_or_the_monitor_restarts() {
+    LoopBookkeeping loop = new LoopBookkeeping();
+    ActionOutcome failed = ActionOutcome.failed(ActionKind.FOLLOW_PEER, "pg_rewind failed");
+    assertEquals(0, loop.followsFinished(java.util.List.of()));
+    assertEquals(1, loop.followsFinished(java.util.List.of(failed)));
+    assertEquals(1, loop.followsFinished(java.util.List.of(ActionOutcome.succeeded(ActionKind.SEND_MAIL))),
+        "other actions leave the row alone");
+    assertEquals(2, loop.followsFinished(java.util.List.of(failed)));
+    assertEquals(0, loop.followsFinished(java.util.List.of(ActionOutcome.succeeded(ActionKind.FOLLOW_PEER))));
+    loop.followsFinished(java.util.List.of(failed));
+    loop.restarted();
+    assertEquals(0, loop.followsFinished(java.util.List.of()), "a restart starts the row again");
+  }
+
+  @Test
   void a_prompt_tick_asks_a_silent_peer_only_for_a_command() {
     LoopBookkeeping loop = new LoopBookkeeping();
     assertTrue(loop.asksPeer(false, false), "the peer answered last time: a prompt tick asks it");

@@ -176,7 +176,8 @@ final class PairHarness {
             node.criticalDown(), startup, outcomes).withMode(node.mode())
             .withPeerBehindFailback(peerBehindFailback(node, report))
             .withRestartDatabase(node.database.restartDatabase())
-            .withFilesCaughtUp(node.state() == HaState.SECONDARY_FAILBACK ? node.filesSent : null);
+            .withFilesCaughtUp(node.state() == HaState.SECONDARY_FAILBACK ? node.filesSent : null)
+            .withFailedFollows(node.loop.followsFinished(outcomes));
     if (witness != null) {
       witness.step(node, WitnessRules.wantsLease(node.state(), node.role(), report), now);
       obs = obs.withWitness(witness.view(node, now));
@@ -218,6 +219,9 @@ final class PairHarness {
       Boolean result = node.failNext.remove(kind) ? Boolean.FALSE : simulatedResult(node, kind, peer);
       if (result != null) {
         it.remove();
+        if (kind == ActionKind.FOLLOW_PEER && node.role() == Role.SECONDARY) {
+          node.ownTimeline = !result;
+        }
         outcomes.add(result ? ActionOutcome.succeeded(kind)
             : ActionOutcome.failed(kind, "simulated failure of " + kind));
       }
@@ -258,9 +262,11 @@ final class PairHarness {
     return caughtUp ? 0L : 1L;
   }
 
+  /** The peer's database is not a standby: what LocalDatabase.follow waits for (Primary Alone's serves nothing, but is one). */
   private static boolean isWritableDatabase(HaState s) {
     return s == HaState.SECONDARY_ACTIVE || s == HaState.SECONDARY_ALONE
-        || s == HaState.SECONDARY_FAILBACK || s == HaState.PRIMARY_ACTIVE;
+        || s == HaState.SECONDARY_FAILBACK || s == HaState.PRIMARY_ACTIVE || s == HaState.PRIMARY_ALONE
+        || s == HaState.PRIMARY_LOST_SECONDARY;
   }
 
   private void run(SimNode node, Action action, Command pending) {

@@ -60,6 +60,8 @@ final class SimNode {
   boolean failbackStuck;
   /** Whether the last SYNC_FILES run left the primary with every file. */
   boolean filesSent;
+  /** A secondary whose FOLLOW_PEER failed: its database stays its own, writable, until one succeeds. */
+  boolean ownTimeline;
 
   SimNode(String address, HaConfig config, HaState state, Instant now) {
     this.address = address;
@@ -117,10 +119,13 @@ final class SimNode {
     return criticalProcessDown || database.criticalProcessDown();
   }
 
-  /** A serving state's database takes writes while healthy, once no promotion or follow is under way. */
+  /**
+   * A serving state's database takes writes while healthy, once no promotion or follow is under
+   * way; so does a secondary's whose hand-over failed ({@link #ownTimeline}) until it follows.
+   */
   boolean databaseWritable() {
-    return databaseUp() && state().servesWrites(role())
-        && !isRunning(ActionKind.PROMOTE_DATABASE) && !isRunning(ActionKind.FOLLOW_PEER);
+    boolean serving = state().servesWrites(role()) && !isRunning(ActionKind.PROMOTE_DATABASE);
+    return databaseUp() && (serving || ownTimeline) && !isRunning(ActionKind.FOLLOW_PEER);
   }
 
   HaState state() {

@@ -228,7 +228,8 @@ public class HaEngine {
         .withMode(modes.observe(local))
         .withPeerBehindFailback(peerBehindFailback())
         .withRestartDatabase(local.restartDatabase())
-        .withFilesCaughtUp(status.state() == HaState.SECONDARY_FAILBACK ? fileLedger.caughtUp() : null);
+        .withFilesCaughtUp(status.state() == HaState.SECONDARY_FAILBACK ? fileLedger.caughtUp() : null)
+        .withFailedFollows(loop.followsFinished(finished));
     lastObservations = obs;
     PendingCommand pending = commands.poll();
     Decision decision;
