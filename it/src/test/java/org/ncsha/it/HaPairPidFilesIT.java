@@ -1,0 +1,58 @@
+package org.ncsha.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ha-pair's pid files left behind by a pair that is gone (a crash, a reboot): their ids may
+ * belong to other programs by now, and {@code down} and {@code kill} run as root. A process
+ * that does not run with the pair's own files is left alone (a pair that runs is stopped by
+ * every pair test's {@code down}).
+ */
+class HaPairPidFilesIT {
+  @TempDir Path dir;
+  private Process stranger;
+  private Process otherStranger;
+
+  @AfterEach
+  void endStrangers() {
+    for (Process p : new Process[] {stranger, otherStranger}) {
+      if (p != null) {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void stale_pid_files_never_stop_a_process_that_is_not_the_pairs() throws Exception {
+    stranger = new ProcessBuilder("sleep", "120").start();
+    otherStranger = new ProcessBuilder("sleep", "120").start();
+    Path pair = dir.resolve("pair");
+    Path primary = Files.createDirectories(pair.resolve("primary"));
+    Files.createDirectories(primary.resolve("run"));
+    Files.createDirectories(primary.resolve("pgdata"));
+    Files.writeString(primary.resolve("run/liberty.pid"), stranger.pid() + "\n");
+    Files.writeString(primary.resolve("pgdata/postmaster.pid"), otherStranger.pid() + "\n" + primary.resolve("pgdata") + "\n");
+    Map<String, String> env = Map.of("HA_PAIR_DIR", pair.toString(), "PRIMARY_ADDR", "127.0.2.91",
+        "SECONDARY_ADDR", "127.0.2.92");
+    String haPair = Pair.REPO.resolve("liberty/bin/ha-pair").toString();
+
+    Command down = Command.run(List.of(haPair, "down"), env, "");
+    assertEquals(0, down.code(), down.out());
+    Command kill = Command.run(List.of(haPair, "kill", "primary"), env, "");
+    assertNotEquals(0, kill.code(), kill.out());
+    assertTrue(kill.out().contains("primary Liberty is not running"), kill.out());
+
+    assertTrue(stranger.isAlive(), "the process behind the stale liberty.pid: " + down.out());
+    assertTrue(otherStranger.isAlive(), "the process behind the stale postmaster.pid: " + down.out());
+  }
+}
