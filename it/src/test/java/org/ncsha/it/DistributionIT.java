@@ -98,6 +98,11 @@ class DistributionIT {
     Command applied = Command.run(setup, Map.of("ROOT_PW", "Dist-Root-pw9x", "PI_PW", "Dist-pi-pw-9"), "");
     assertEquals(0, applied.code(), applied.out());
     assertTrue(Files.readString(mse.resolve("etc/mse-setup.properties")).contains("ha.role=secondary"));
+
+    // Installed, ncs-mse finds the node directory where ncs does, with neither flag nor variable.
+    Command where = Command.run(List.of(home.resolve("bin/ncs-mse").toString(), "getserverinfo"), Map.of(), "");
+    assertEquals(2, where.code(), where.out());
+    assertTrue(where.out().contains("ncs-mse: /var/lib/ncs-ha is not"), where.out());
   }
 
   @Test
