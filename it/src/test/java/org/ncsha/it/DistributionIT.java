@@ -69,7 +69,8 @@ class DistributionIT {
     Path node = root.resolve("var/lib/ncs-ha");
     Command init = ncs(List.of("node", "init", "--address", "127.0.0.1", "--name", "primary",
         "--set", "pg.bin.dir=/usr/lib/postgresql/15/bin", "--admin-password-env", "ADMIN_PW"),
-        Map.of("NCS_NODE_DIR", node.toString(), "ADMIN_PW", "Dist-admin-9"));
+        // SHELL as 'sudo -u ncs' sets it: the service user's login shell, which runs nothing.
+        Map.of("NCS_NODE_DIR", node.toString(), "ADMIN_PW", "Dist-admin-9", "SHELL", "/usr/sbin/nologin"));
     assertEquals(0, init.code(), init.out());
     for (String path : List.of("etc/secrets.properties", "etc/pair.secrets", "etc/key.p12", "etc/tls.fingerprint",
         "usr/servers/ncs/server.xml", "usr/servers/ncs/apps/ncs-ha.ear", "usr/servers/ncs/configDropins/overrides/node.xml")) {

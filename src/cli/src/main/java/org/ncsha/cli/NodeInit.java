@@ -423,14 +423,22 @@ public final class NodeInit {
   /**
    * The password as Liberty's {@code {hash}} (salted PBKDF2), made by Liberty's securityUtility.
    * It reads a password only from a console, so it gets one: a pseudo-terminal (util-linux
-   * {@code script}), with the password typed into it, never on a command line.
+   * {@code script}), with the password typed into it, never on a command line. {@code script}
+   * runs its command with {@code $SHELL}, which {@code sudo -u ncs} sets to the service user's
+   * {@code /usr/sbin/nologin}: it gets {@code /bin/sh}, and the path quoted for it.
    */
   private String libertyHash(char[] password) throws CliException {
     String typed = new String(password) + "\n" + new String(password) + "\n";
-    String out = tool(List.of("script", "-qec", wlp.resolve("bin/securityUtility") + " encode --encoding=hash", "/dev/null"),
-        Map.of(), typed, "Liberty's securityUtility could not hash the admin password");
+    String command = quotedForShell(wlp.resolve("bin/securityUtility").toString()) + " encode --encoding=hash";
+    String out = tool(List.of("script", "-qec", command, "/dev/null"),
+        Map.of("SHELL", "/bin/sh"), typed, "Liberty's securityUtility could not hash the admin password");
     return out.lines().map(String::strip).filter(l -> l.startsWith("{hash}")).reduce((a, b) -> b)
         .orElseThrow(() -> CliException.failure("Liberty's securityUtility gave no {hash} for the admin password"));
+  }
+
+  /** One word for a POSIX shell, whatever it holds: in single quotes, each single quote as '\''. */
+  static String quotedForShell(String word) {
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 
   private static String javaTool(String tool) {

@@ -120,6 +120,23 @@ class NodeInitTest {
     assertEquals("db.password=theirs\nkeystore.password=k\napp.password=a\n", Files.readString(node.resolve("etc/secrets.properties")));
   }
 
+  /** securityUtility runs through a shell (script -c): a runtime in a folder with a space and a quote is still one word. */
+  @Test
+  void liberty_in_a_folder_with_a_space_and_a_quote_still_hashes_the_password() throws Exception {
+    Path wlp = root.resolve("Liberty's runtime");
+    Files.createDirectories(wlp.resolve("bin"));
+    Files.writeString(wlp.resolve("bin/server"), "");
+    Path utility = wlp.resolve("bin/securityUtility");
+    Files.writeString(utility, "#!/bin/sh\nread a\nread b\necho '{hash}c3BhY2VkLW91dA'\n");
+    utility.toFile().setExecutable(true);
+    CliRun r = CliRun.run("", t -> new Ncs(t, Map.of("PW", "long-enough-1")).run("node", "init", "--node-dir",
+        node.toString(), "--address", "10.0.0.1", "--wlp", wlp.toString(), "--server", server.toString(), "--jdbc",
+        server.resolve("jdbc").toString(), "--admin-password-env", "PW"));
+    assertEquals(0, r.exitCode, r.toString());
+    assertTrue(Files.readString(node.resolve("usr/servers/ncs/configDropins/overrides/node.xml"))
+        .contains("value=\"{hash}c3BhY2VkLW91dA\""), "the hash the utility printed");
+  }
+
   @Test
   void ports_set_in_the_settings_are_where_liberty_listens() throws Exception {
     securityUtility();
