@@ -76,8 +76,7 @@ class FailoverBenchmark {
     Instant lostAt = Instant.now();
     pair.signalLiberty("primary", "KILL");
     if (loss.equals("server")) {
-      String pgPid = Files.readAllLines(pair.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
-      new ProcessBuilder("kill", "-KILL", pgPid).start().waitFor();
+      pair.signalPostmaster("primary", "KILL");
     }
     long detection = -1;
     long active = -1;

@@ -141,10 +141,8 @@ final class NetPair implements AutoCloseable {
   /** The whole server lost: its Liberty JVM and its PostgreSQL, both with SIGKILL. */
   void killWhole(String node) throws Exception {
     assertEquals(0, pair.haPair(Duration.ofMinutes(1), "kill", node));
-    Path pid = pair.dir.resolve(node + "/pgdata/postmaster.pid");
-    if (Files.exists(pid)) {
-      String postmaster = Files.readAllLines(pid).get(0).trim();
-      assertEquals(0, new ProcessBuilder("kill", "-KILL", postmaster).start().waitFor());
+    if (Files.exists(pair.postmasterPidFile(node))) {
+      pair.signalPostmaster(node, "KILL");
     }
   }
 
@@ -164,8 +162,7 @@ final class NetPair implements AutoCloseable {
     Path conf = pgdata.resolve("postgresql.conf");
     String original = Files.readString(conf);
     Files.writeString(conf, original + "\nncs_it_broken_parameter = on\n");
-    String postmaster = Files.readAllLines(pgdata.resolve("postmaster.pid")).get(0).trim();
-    assertEquals(0, new ProcessBuilder("kill", "-KILL", postmaster).start().waitFor());
+    pair.signalPostmaster("primary", "KILL");
     return () -> Files.writeString(conf, original);
   }
 }

@@ -117,6 +117,46 @@ final class Pair {
     }
   }
 
+  /** The pid of a node's PostgreSQL postmaster, from its pid file. */
+  String postmasterPid(String node) throws IOException {
+    return Files.readAllLines(postmasterPidFile(node)).get(0).strip();
+  }
+
+  Path postmasterPidFile(String node) {
+    return dir.resolve(node).resolve("pgdata/postmaster.pid");
+  }
+
+  /** Signals a node's PostgreSQL postmaster alone (SIGKILL: its backends end once they see it gone). */
+  void signalPostmaster(String node, String signal) throws Exception {
+    String pid = postmasterPid(node);
+    if (command("kill", "-" + signal, pid) != 0) {
+      throw new AssertionError("kill -" + signal + " " + pid + " (the " + node + "'s postmaster) failed");
+    }
+  }
+
+  /** A node's whole PostgreSQL as it runs now: the postmaster and every process it started. */
+  List<String> databaseProcesses(String node) throws Exception {
+    String postmaster = postmasterPid(node);
+    Process children = new ProcessBuilder("pgrep", "-P", postmaster).start();
+    List<String> all = new ArrayList<>(List.of(postmaster));
+    for (String child : new String(children.getInputStream().readAllBytes()).trim().split("\\s+")) {
+      if (!child.isEmpty()) {
+        all.add(child);
+      }
+    }
+    children.waitFor();
+    return all;
+  }
+
+  /** Sends the signal to every process listed (SIGSTOP and SIGCONT of {@link #databaseProcesses}). */
+  static void signal(List<String> pids, String signal) throws Exception {
+    List<String> kill = new ArrayList<>(List.of("kill", "-" + signal));
+    kill.addAll(pids);
+    if (command(kill.toArray(String[]::new)) != 0) {
+      throw new AssertionError(String.join(" ", kill) + " failed");
+    }
+  }
+
   void signalLiberty(String node, String signal) throws Exception {
     String pid = Files.readString(dir.resolve(node).resolve("run/liberty.pid")).trim();
     Process p = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();

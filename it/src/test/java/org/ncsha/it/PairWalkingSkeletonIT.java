@@ -657,18 +657,8 @@ class PairWalkingSkeletonIT {
   void a_primary_whose_database_freezes_for_20_s_is_not_failed_over_from() throws Exception {
     Pair.await("Primary Active + Secondary Syncing", Duration.ofSeconds(120),
         () -> "Primary Active".equals(PAIR.state("primary")) && "Secondary Syncing".equals(PAIR.state("secondary")));
-    String postmaster = Files.readAllLines(PAIR.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
-    Process children = new ProcessBuilder("pgrep", "-P", postmaster).start();
-    List<String> frozen = new java.util.ArrayList<>(List.of(postmaster));
-    for (String child : new String(children.getInputStream().readAllBytes()).trim().split("\\s+")) {
-      if (!child.isEmpty()) {
-        frozen.add(child);
-      }
-    }
-    children.waitFor();
-    List<String> stop = new java.util.ArrayList<>(List.of("kill", "-STOP"));
-    stop.addAll(frozen);
-    assertEquals(0, new ProcessBuilder(stop).start().waitFor());
+    List<String> frozen = PAIR.databaseProcesses("primary");
+    Pair.signal(frozen, "STOP");
     int worst = 0;
     try {
       java.time.Instant end = java.time.Instant.now().plusSeconds(20);
@@ -679,9 +669,7 @@ class PairWalkingSkeletonIT {
         Thread.sleep(500); // the sampling interval of an invariant held for 20 s, not a wait for a condition
       }
     } finally {
-      List<String> resume = new java.util.ArrayList<>(List.of("kill", "-CONT"));
-      resume.addAll(frozen);
-      new ProcessBuilder(resume).start().waitFor();
+      Pair.signal(frozen, "CONT");
     }
     System.out.println("[it] a 20 s database freeze on the primary: at most " + worst + " missed heartbeat(s) on the secondary");
     assertTrue(worst < 3, "missed " + worst);

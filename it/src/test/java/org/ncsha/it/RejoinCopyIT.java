@@ -98,8 +98,7 @@ class RejoinCopyIT {
   /** The primary's server dies: its JVM and its PostgreSQL, both with SIGKILL. */
   private static void crashPrimary() throws Exception {
     assertEquals(0, PAIR.haPair(Duration.ofMinutes(1), "kill", "primary"));
-    String postmaster = Files.readAllLines(PRIMARY.resolve("pgdata/postmaster.pid")).get(0).trim();
-    assertEquals(0, Pair.command("kill", "-KILL", postmaster));
+    PAIR.signalPostmaster("primary", "KILL");
   }
 
   private static int occurrences(String text, String part) {

@@ -1,7 +1,6 @@
 package org.ncsha.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -178,9 +177,10 @@ class TrustIT {
   @Order(30)
   void a_primary_whose_loop_hangs_is_failed_although_its_web_server_answers() throws Exception {
     p.awaitStates("settled", 60, "Primary Active", "Secondary Syncing");
-    String postmaster = Files.readAllLines(pair.dir.resolve("primary/pgdata/postmaster.pid")).get(0).trim();
+    // The postmaster and every backend it started, so that a query on a live session hangs too.
+    List<String> database = pair.databaseProcesses("primary");
     Instant frozen = Instant.now();
-    signalDatabase(postmaster, "STOP");
+    Pair.signal(database, "STOP");
     try {
       Pair.await("the secondary sees a failed primary", Duration.ofSeconds(30),
           () -> !"Secondary Syncing".equals(pair.state("secondary")));
@@ -191,7 +191,7 @@ class TrustIT {
       p.awaitState("secondary", "Secondary Active", 90);
       assertEquals(201, p.writeDevice("secondary", "written-after-the-primary-hung"));
     } finally {
-      signalDatabase(postmaster, "CONT");
+      Pair.signal(database, "CONT");
     }
     p.awaitStates("the old primary follows", 240, "Primary Syncing", "Secondary Active");
     p.failback();
@@ -269,9 +269,4 @@ class TrustIT {
     return Json.field(json, name);
   }
 
-  /** The postmaster and every backend it started, so that a query on a live session hangs too. */
-  private static void signalDatabase(String postmaster, String signal) throws Exception {
-    assertEquals(0, new ProcessBuilder("pkill", "-" + signal, "-P", postmaster).start().waitFor());
-    assertEquals(0, new ProcessBuilder("kill", "-" + signal, postmaster).start().waitFor());
-  }
 }

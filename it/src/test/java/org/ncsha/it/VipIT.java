@@ -84,8 +84,7 @@ class VipIT {
       // CAP_NET_ADMIN is bit 12, CAP_NET_RAW bit 13.
       assertEquals("0000000000003000", liberty.get("CapEff"), node + "'s Liberty has only the two capabilities");
       assertEquals("0000000000003000", liberty.get("CapBnd"), node + "'s Liberty cannot gain others");
-      String postmaster = Files.readAllLines(pair.dir.resolve(node).resolve("pgdata/postmaster.pid")).get(0).strip();
-      Map<String, String> database = procStatus(postmaster);
+      Map<String, String> database = procStatus(pair.postmasterPid(node));
       assertEquals(ncsUid, database.get("Uid").split("\\s+")[1], node + "'s PostgreSQL runs as ncs");
       // The capabilities are the virtual IP's: the database the Health Monitor starts holds none.
       assertEquals("0000000000000000", database.get("CapEff"), node + "'s PostgreSQL has no capability");
