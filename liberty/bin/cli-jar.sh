@@ -10,7 +10,8 @@ if [ -f "$_here/../lib/ncs-ha-cli.jar" ]; then
   # An installed server: its runtime and server for 'ncs node init', and its one node directory.
   NCS_HOME=$(cd "$_here/.." && pwd)
   export NCS_HOME
-  export NCS_NODE_DIR=${NCS_NODE_DIR:-/var/lib/ncs-ha}
+  # shellcheck source=node-dir.sh
+  . "$_here/node-dir.sh"
 else
   _repo=$(cd "$_here/../.." && pwd)
   CLI_JAR=$_repo/src/cli/target/ncs-ha-cli.jar

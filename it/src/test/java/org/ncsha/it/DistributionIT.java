@@ -51,7 +51,7 @@ class DistributionIT {
 
   @Test
   void it_holds_the_runtime_the_server_the_cli_the_unit_and_the_guide() {
-    for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/mse-setup", "bin/ncs-mse", "bin/ncs-server", "lib/ncs-ha-cli.jar", "wlp/bin/server",
+    for (String path : List.of("bin/ncs", "bin/ncs-setup", "bin/mse-setup", "bin/ncs-mse", "bin/ncs-server", "bin/node-dir.sh", "lib/ncs-ha-cli.jar", "wlp/bin/server",
         "wlp/bin/securityUtility", "server/server.xml", "server/apps/ncs-ha.ear", "systemd/ncs-ha.service", "systemd/ncs-ha-update.path", "docs/install.md", "docs/operations.md")) {
       assertTrue(Files.exists(home.resolve(path)), path);
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ha-pair's pid files left behind by a pair that is gone (a crash, a reboot): their ids may
  * belong to other programs by now, and {@code down} and {@code kill} run as root. A process
- * that does not run with the pair's own files is left alone (a pair that runs is stopped by
- * every pair test's {@code down}).
+ * that does not run with the pair's own files is left alone; one that does is stopped.
  */
 class HaPairPidFilesIT {
   @TempDir Path dir;
@@ -54,5 +53,24 @@ class HaPairPidFilesIT {
 
     assertTrue(stranger.isAlive(), "the process behind the stale liberty.pid: " + down.out());
     assertTrue(otherStranger.isAlive(), "the process behind the stale postmaster.pid: " + down.out());
+
+    // Processes with the arguments the pair's own have (NodeInit's -Dncs.node.dir=, postgres -D): stopped.
+    Process liberty = new ProcessBuilder("python3", "-c", "import time; time.sleep(120)",
+        "-Dncs.node.dir=" + primary.toRealPath()).start();
+    Process postgres = new ProcessBuilder("python3", "-c", "import time; time.sleep(120)", "-D",
+        primary.toRealPath().resolve("pgdata").toString()).start();
+    try {
+      Files.writeString(primary.resolve("run/liberty.pid"), liberty.pid() + "\n");
+      Files.writeString(primary.resolve("pgdata/postmaster.pid"), postgres.pid() + "\n" + primary.resolve("pgdata") + "\n");
+      Command stopped = Command.run(List.of(haPair, "down"), env, "");
+      assertEquals(0, stopped.code(), stopped.out());
+      assertTrue(stopped.out().contains("stopped primary Liberty (pid " + liberty.pid() + ")"), stopped.out());
+      assertTrue(stopped.out().contains("stopped primary PostgreSQL (pid " + postgres.pid() + ")"), stopped.out());
+      assertTrue(liberty.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && postgres.waitFor(10,
+          java.util.concurrent.TimeUnit.SECONDS), "both ended");
+    } finally {
+      liberty.destroyForcibly();
+      postgres.destroyForcibly();
+    }
   }
 }

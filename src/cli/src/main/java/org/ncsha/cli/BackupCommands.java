@@ -37,6 +37,10 @@ final class BackupCommands {
   }
 
   int backup(Path file) throws CliException {
+    if (file == null) {
+      // Into the node directory's backups folder, which root would then own.
+      node.refuseRootOverAnotherOwner("ncs backup");
+    }
     Path target = file != null ? file : node.path().resolve("backups")
         .resolve("ncs-backup-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump");
     Path partial = target.resolveSibling(target.getFileName() + ".part");
@@ -58,9 +62,7 @@ final class BackupCommands {
   }
 
   int restore(Path file) throws CliException {
-    if (file == null || !Files.isRegularFile(file)) {
-      throw CliException.usage("FILE: " + file + " is not a backup file (" + USAGE + ")");
-    }
+    NodeDir.requireReadableFile(file, "is not a backup file (" + USAGE + ")");
     HmClient.Answer status = new HmClient(node.healthMonitorUri(), node.tlsFingerprint(), Duration.ofSeconds(10)).get("/api/status");
     String mode;
     String state;

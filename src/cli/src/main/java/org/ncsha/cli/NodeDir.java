@@ -57,6 +57,25 @@ final class NodeDir {
     }
   }
 
+  /**
+   * A file the command is given to read ({@code FILE}): one that exists but cannot be read names
+   * the user it cannot be read by (under {@code sudo -u ncs}, a file left in root's home), rather
+   * than passing for no file at all.
+   */
+  static void requireReadableFile(Path file, String notAFile) throws CliException {
+    if (file == null || !Files.exists(file)) {
+      throw CliException.usage("FILE: " + file + " does not exist");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw CliException.usage("FILE: " + file + " " + notAFile);
+    }
+    if (!Files.isReadable(file)) {
+      String user = System.getProperty("user.name");
+      throw CliException.usage("FILE: " + file + " cannot be read by " + user + ": put it where " + user
+          + " can read it (e.g. /tmp), or make it readable");
+    }
+  }
+
   Path nodeProperties() {
     return dir.resolve("etc/node.properties");
   }

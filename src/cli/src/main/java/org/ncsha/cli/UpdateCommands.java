@@ -5,7 +5,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,9 +97,7 @@ final class UpdateCommands {
   }
 
   private int upload(Path file) throws CliException {
-    if (!Files.isRegularFile(file)) {
-      throw CliException.usage("FILE: " + file + " is not a file");
-    }
+    NodeDir.requireReadableFile(file, "is not a file");
     JsonObject o = object(client(UPLOAD_TIMEOUT).postFile("/api/software/uploads", file, node.cliToken()));
     out.println("Uploaded and verified: " + o.getString("patchId") + " - " + o.getString("name") + " "
         + o.getString("version") + ", published " + o.getString("published") + ": " + o.getString("description"));

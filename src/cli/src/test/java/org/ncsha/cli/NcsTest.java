@@ -266,7 +266,10 @@ class NcsTest {
     CliRun missing = ncs("", "update", "delete", "p-2");
     assertEquals(1, missing.exitCode, "the server's 404 is a failure: " + missing);
     assertEquals(2, ncs("", "update", "delete", "p-1", "--rolling").exitCode, "no rolling delete: usage");
-    assertEquals(2, ncs("", "update", "upload", node.resolve("missing.zip").toString()).exitCode, "no such file: usage");
+    CliRun noFile = ncs("", "update", "upload", node.resolve("missing.zip").toString());
+    assertEquals(2, noFile.exitCode, "no such file: usage");
+    assertTrue(noFile.err.contains("FILE: " + node.resolve("missing.zip") + " does not exist"), noFile.toString());
+    assertTrue(ncs("", "update", "upload", node.toString()).err.contains("FILE: " + node + " is not a file"));
     assertEquals(2, ncs("", "update").exitCode);
   }
 
@@ -281,6 +284,18 @@ class NcsTest {
         r.toString());
     assertEquals(2, ncs("", "restore").exitCode, "the file is required");
     assertEquals(2, ncs("", "restore", node.resolve("none.dump").toString()).exitCode, "a missing file is a usage error");
+  }
+
+  @Test
+  void root_backs_up_into_a_node_directory_another_user_owns_only_with_a_file_named() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0,
+        "only root can be refused so (and only root can give the folder away)");
+    Files.setAttribute(node, "unix:uid", 65534); // nobody: the installed server's ncs stands so
+    String owner = Files.getOwner(node).getName();
+    CliRun r = ncs("", "backup");
+    assertEquals(2, r.exitCode, r.toString());
+    assertTrue(r.err.contains("(sudo -u " + owner + " ncs backup ...)"), r.toString());
+    assertFalse(Files.exists(node.resolve("backups")), "no root-owned backups folder in it");
   }
 
   @Test

@@ -107,10 +107,11 @@ final class SecondaryRules {
     if (t.timeInState().compareTo(wait) < 0) {
       return Decision.stay(SECONDARY_UNCERTAIN);
     }
+    int failed = t.obs().failedFollows();
     return Decision.to(
         SECONDARY_POST_FAILBACK,
-        "following the primary again, " + wait.toMinutes() + " min after the last attempt failed ("
-            + t.obs().failedFollows() + " in a row)",
+        "following the primary again, " + wait.toMinutes() + " min after "
+            + (failed == 0 ? "the primary answered again" : "the last attempt failed (" + failed + " in a row)"),
         Action.of(APP_READ_ONLY),
         Action.of(RELEASE_VIP),
         Action.of(FOLLOW_PEER));

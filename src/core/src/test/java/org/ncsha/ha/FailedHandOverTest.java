@@ -76,6 +76,8 @@ class FailedHandOverTest {
         "Primary Active | Secondary Uncertain", "Primary Active | Secondary Post Failback",
         "Primary Active | Secondary Syncing");
     assertEquals(0, h.secondary.restartsStarted, "no restart of its database either");
+    assertTrue(h.secondary.decisions.stream().anyMatch(d -> d.outcome() != null
+        && d.outcome().contains("2 min after the last attempt failed (2 in a row)")), "the runner's count of failures");
     assertTrue(h.secondary.mails.stream().filter(m -> m.startsWith("Secondary could not follow the primary")).count() == 2,
         h.secondary.mails.toString());
   }

@@ -221,6 +221,8 @@ final class PairHarness {
         it.remove();
         if (kind == ActionKind.FOLLOW_PEER && node.role() == Role.SECONDARY) {
           node.ownTimeline = !result;
+        } else if (result && (kind == ActionKind.PROMOTE_DATABASE || kind == ActionKind.CLONE_FROM_PEER)) {
+          node.ownTimeline = false; // promoted (it serves now) or a new standby
         }
         outcomes.add(result ? ActionOutcome.succeeded(kind)
             : ActionOutcome.failed(kind, "simulated failure of " + kind));

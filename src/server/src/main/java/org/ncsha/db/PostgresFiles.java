@@ -267,7 +267,7 @@ final class PostgresFiles {
 
   /** Where a data directory that may hold writes made after a fork is kept (not yet created). */
   Path forkCopyPath(String label) {
-    Path forks = config.dataDir().resolveSibling("forks");
+    Path forks = forksDir();
     try {
       Files.createDirectories(forks);
     } catch (IOException e) {
@@ -278,6 +278,38 @@ final class PostgresFiles {
     String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
         .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
     return forks.resolve(stamp + "-" + label);
+  }
+
+  private Path forksDir() {
+    return config.dataDir().resolveSibling("forks");
+  }
+
+  /**
+   * Moves a copy made under {@code partial} (in the forks folder, named {@code <label>.partial}:
+   * one name, so that a copy cut short is replaced by the next) to its kept name.
+   */
+  void completeForkCopy(Path partial, Path kept) {
+    try {
+      Files.move(partial, kept, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot move " + partial + " to " + kept, e);
+    }
+  }
+
+  /**
+   * The copy kept earlier under the same label (the same fork point), if one was completed: a
+   * rewind tried again (a failed hand-over follows the primary again by itself) keeps one copy of
+   * the fork, not one per try, and the first is the one taken before any rewind touched the data.
+   */
+  java.util.Optional<Path> keptForkCopy(String label) {
+    if (!Files.isDirectory(forksDir())) {
+      return java.util.Optional.empty();
+    }
+    try (java.util.stream.Stream<Path> kept = Files.list(forksDir())) {
+      return kept.filter(p -> p.getFileName().toString().endsWith("-" + label)).sorted().findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + forksDir(), e);
+    }
   }
 
   /**

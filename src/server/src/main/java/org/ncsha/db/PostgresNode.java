@@ -436,11 +436,22 @@ public final class PostgresNode implements DatabaseNode {
         LOG.info("This database wrote only " + bookkeeping.get() + " past the fork point " + forkPoint
             + " (timeline " + forkTimeline + "): no row to keep, so no copy of it before pg_rewind");
       } else {
-        kept = files.forkCopyPath("fork-" + forkPoint.replace('/', '-'));
-        // What this server wrote after the fork is about to be rewound away: keep it first.
-        tools.runChecked(List.of("cp", "-a", config.dataDir().toString(), kept.toString()), Map.of(), COPY);
-        LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
-            + "); its data directory was kept in " + kept + " before pg_rewind");
+        String label = "fork-" + forkPoint.replace('/', '-');
+        kept = files.keptForkCopy(label).orElse(null);
+        if (kept != null) {
+          LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
+              + "); it was kept before, in " + kept + ", before an earlier pg_rewind");
+        } else {
+          kept = files.forkCopyPath(label);
+          // What this server wrote after the fork is about to be rewound away: keep it first. Under
+          // another name until complete, so that a copy cut short is never taken for the kept one.
+          Path partial = kept.resolveSibling(label + ".partial");
+          files.deleteTree(partial);
+          tools.runChecked(List.of("cp", "-a", config.dataDir().toString(), partial.toString()), Map.of(), COPY);
+          files.completeForkCopy(partial, kept);
+          LOG.warning("This database wrote past the fork point " + forkPoint + " (timeline " + forkTimeline
+              + "); its data directory was kept in " + kept + " before pg_rewind");
+        }
       }
     }
     ToolRunner.Result r = tools.run(rewind, env(), COPY);

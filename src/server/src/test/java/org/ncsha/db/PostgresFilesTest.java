@@ -51,6 +51,20 @@ class PostgresFilesTest {
   }
 
   @Test
+  void aForkIsKeptOnceHoweverOftenItsRewindIsTriedAndACopyCutShortIsNotTheKeptOne() throws Exception {
+    String label = "fork-0-3000028";
+    assertTrue(files.keptForkCopy(label).isEmpty(), "no forks folder yet");
+    Path kept = files.forkCopyPath(label);
+    Path partial = kept.resolveSibling(label + ".partial");
+    Files.createDirectories(partial.resolve("base"));
+    assertTrue(files.keptForkCopy(label).isEmpty(), "a copy cut short is not a kept one");
+    files.completeForkCopy(partial, kept);
+    assertFalse(Files.exists(partial));
+    assertEquals(kept, files.keptForkCopy(label).orElseThrow());
+    assertTrue(files.keptForkCopy("fork-0-4000000").isEmpty(), "another fork point is another copy");
+  }
+
+  @Test
   void anIncompleteCopyIsNeverSwappedIn() throws Exception {
     Path fresh = files.freshDataDir();
     Files.writeString(fresh.resolve("PG_VERSION"), "15\n"); // pg_basebackup died: no standby settings yet
