@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * What the Health Monitor's loop carries from one tick to the next besides the state: the
  * peer's consecutive missed heartbeats, its own database's failed queries and restarts ({@link
- * DatabaseRestartRule}), the FOLLOW_PEERs that failed in a row, whether this is the first decision since the Health Monitor started,
- * how many prompt decisions a heartbeat interval has had, and the last "staying, because ..."
- * outcome already recorded. The runner ({@code monitor.HaEngine}) and the
- * scenario harness of the tests both keep their ticks with it, so what the tests replay is
- * what the runner does. Pure: no clock, no I/O; one loop uses one instance, under its lock.
+ * DatabaseRestartRule}), the FOLLOW_PEERs that failed in a row, whether this is the first
+ * decision since the Health Monitor started, how many prompt decisions a heartbeat interval has
+ * had, and the last "staying, because ..." outcome already recorded. The runner ({@code
+ * monitor.HaEngine}) and the scenario harness of the tests both keep their ticks with it, so
+ * what the tests replay is what the runner does. Pure: no clock, no I/O; one loop uses one instance, under its lock.
  */
 public final class LoopBookkeeping {
   /**
