@@ -103,11 +103,11 @@ final class SecondaryRules {
 
   /** A failed hand-over follows the healthy primary again once its wait ({@link #followRetryWait}) is over. */
   private static Decision followAgain(Tick t) {
-    Duration wait = followRetryWait(t.obs().failedFollows());
+    int failed = t.obs().failedFollows();
+    Duration wait = followRetryWait(failed);
     if (t.timeInState().compareTo(wait) < 0) {
       return Decision.stay(SECONDARY_UNCERTAIN);
     }
-    int failed = t.obs().failedFollows();
     return Decision.to(
         SECONDARY_POST_FAILBACK,
         "following the primary again, " + wait.toMinutes() + " min after "

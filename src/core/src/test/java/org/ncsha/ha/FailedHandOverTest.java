@@ -61,9 +61,7 @@ class FailedHandOverTest {
   /** The harness's pair: a hand-over whose follow fails twice ends Secondary Syncing on the third try, with no restart. */
   @Test
   void a_failed_hand_over_heals_without_a_restart() {
-    PairHarness h = PairHarness.registered(FailoverType.MANUAL);
-    h.command(h.primary, new Command.ForceFailover());
-    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    PairHarness h = PairHarness.failedOver(FailoverType.MANUAL);
     h.command(h.secondary, new Command.Failback());
     h.runUntil(() -> h.secondary.state() == SECONDARY_POST_FAILBACK, 10);
     h.secondary.failNext.add(ActionKind.FOLLOW_PEER);

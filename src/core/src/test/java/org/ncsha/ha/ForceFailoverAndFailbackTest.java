@@ -67,9 +67,7 @@ class ForceFailoverAndFailbackTest {
 
   /** A failback whose {@code failing} part never completes: abandoned after the catch-up time, the secondary stays active. */
   private static PairHarness abandonedFailback(ActionKind failing) {
-    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
-    h.command(h.primary, new Command.ForceFailover());
-    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    PairHarness h = PairHarness.failedOver(FailoverType.AUTOMATIC);
     h.secondary.failNext.add(failing);
     h.secondary.config = h.secondary.config.withFailbackCatchUp(java.time.Duration.ofSeconds(10));
     h.mark();
@@ -88,9 +86,7 @@ class ForceFailoverAndFailbackTest {
 
   @Test
   void failbackAbandonedWhenTheSecondaryRestartsDuringIt() {
-    PairHarness h = PairHarness.registered(FailoverType.AUTOMATIC);
-    h.command(h.primary, new Command.ForceFailover());
-    h.runUntil(() -> h.primary.state() == PRIMARY_SYNCING, 10);
+    PairHarness h = PairHarness.failedOver(FailoverType.AUTOMATIC);
     h.command(h.secondary, new Command.Failback());
     h.step(h.primary);
     h.step(h.secondary);

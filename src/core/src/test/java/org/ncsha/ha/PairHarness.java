@@ -59,6 +59,17 @@ final class PairHarness {
   }
 
   /**
+   * A registered pair after the administrator's Force Failover on the primary, once the primary
+   * follows the secondary (Primary Syncing): where every failback starts.
+   */
+  static PairHarness failedOver(FailoverType type) {
+    PairHarness h = registered(type);
+    h.command(h.primary, new Command.ForceFailover());
+    h.runUntil(() -> h.primary.state() == HaState.PRIMARY_SYNCING, 10);
+    return h;
+  }
+
+  /**
    * The same, registered with a failback type, on nodes whose settings give an automatic
    * failback {@code failbackDelay} (a node's failback.delay.seconds).
    */

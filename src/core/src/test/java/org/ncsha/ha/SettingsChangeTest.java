@@ -173,9 +173,7 @@ class SettingsChangeTest {
     assertEquals(FailoverType.AUTOMATIC, h.primary.config.failoverType());
     assertEquals(REGISTERED, h.primary.config.virtualIps());
 
-    PairHarness f = PairHarness.registered(FailoverType.AUTOMATIC);
-    f.command(f.primary, new Command.ForceFailover());
-    f.runUntil(() -> f.primary.state() == PRIMARY_SYNCING, 10);
+    PairHarness f = PairHarness.failedOver(FailoverType.AUTOMATIC);
     f.command(f.secondary, new Command.Failback());
     f.step(f.primary);
     f.step(f.secondary);
