@@ -47,10 +47,16 @@ class PostgresNodeIT {
   }
 
   private static PostgresNode node(String address, String name) {
+    return node(address, name, null);
+  }
+
+  /** With the Health Monitor's kept connection ({@code monitor}), or without (null). */
+  private static PostgresNode node(String address, String name, MonitorConnection monitor) {
     String osUser = "root".equals(System.getProperty("user.name")) ? "postgres" : null;
     Path dir = root.resolve(name);
     return new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"), dir.resolve("log"),
-        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser, 32, APP_PASSWORD, "test-monitor-Pw4"));
+        address, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", osUser, 32, APP_PASSWORD, "test-monitor-Pw4"),
+        monitor);
   }
 
   @AfterAll
@@ -105,10 +111,7 @@ class PostgresNodeIT {
   @Order(1)
   void the_monitors_session_survives_a_slow_query_and_is_replaced_after_a_frozen_one() throws Exception {
     a.initialize();
-    Path dir = root.resolve("a");
-    PostgresNode monitored = new PostgresNode(new PostgresConfig(BIN, dir.resolve("pgdata"), dir.resolve("pgrun"),
-        dir.resolve("log"), A, 5432, "ncs", SUPER_PASSWORD, "replicator", "test-repl-Pw2", null, 32, APP_PASSWORD,
-        "test-monitor-Pw4"), new MonitorConnection(Duration.ofSeconds(4)));
+    PostgresNode monitored = node(A, "a", new MonitorConnection(Duration.ofSeconds(4)));
     MonitorConnection.Work<Integer> backend = c -> {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
         rs.next();

@@ -19,22 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HaPairPidFilesIT {
   @TempDir Path dir;
-  private Process stranger;
-  private Process otherStranger;
+  private final List<Process> started = new java.util.ArrayList<>();
 
   @AfterEach
-  void endStrangers() {
-    for (Process p : new Process[] {stranger, otherStranger}) {
-      if (p != null) {
-        p.destroyForcibly();
-      }
-    }
+  void endWhatWasStarted() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  /** A process that sleeps two minutes; {@code arguments} only show in its command line. */
+  private Process sleeper(String... arguments) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("python3", "-c", "import time; time.sleep(120)"));
+    command.addAll(List.of(arguments));
+    Process p = new ProcessBuilder(command).start();
+    started.add(p);
+    return p;
   }
 
   @Test
   void stale_pid_files_never_stop_a_process_that_is_not_the_pairs() throws Exception {
-    stranger = new ProcessBuilder("sleep", "120").start();
-    otherStranger = new ProcessBuilder("sleep", "120").start();
+    Process stranger = sleeper();
+    Process otherStranger = sleeper();
     Path pair = dir.resolve("pair");
     Path primary = Files.createDirectories(pair.resolve("primary"));
     Files.createDirectories(primary.resolve("run"));
@@ -55,22 +59,15 @@ class HaPairPidFilesIT {
     assertTrue(otherStranger.isAlive(), "the process behind the stale postmaster.pid: " + down.out());
 
     // Processes with the arguments the pair's own have (NodeInit's -Dncs.node.dir=, postgres -D): stopped.
-    Process liberty = new ProcessBuilder("python3", "-c", "import time; time.sleep(120)",
-        "-Dncs.node.dir=" + primary.toRealPath()).start();
-    Process postgres = new ProcessBuilder("python3", "-c", "import time; time.sleep(120)", "-D",
-        primary.toRealPath().resolve("pgdata").toString()).start();
-    try {
-      Files.writeString(primary.resolve("run/liberty.pid"), liberty.pid() + "\n");
-      Files.writeString(primary.resolve("pgdata/postmaster.pid"), postgres.pid() + "\n" + primary.resolve("pgdata") + "\n");
-      Command stopped = Command.run(List.of(haPair, "down"), env, "");
-      assertEquals(0, stopped.code(), stopped.out());
-      assertTrue(stopped.out().contains("stopped primary Liberty (pid " + liberty.pid() + ")"), stopped.out());
-      assertTrue(stopped.out().contains("stopped primary PostgreSQL (pid " + postgres.pid() + ")"), stopped.out());
-      assertTrue(liberty.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && postgres.waitFor(10,
-          java.util.concurrent.TimeUnit.SECONDS), "both ended");
-    } finally {
-      liberty.destroyForcibly();
-      postgres.destroyForcibly();
-    }
+    Process liberty = sleeper("-Dncs.node.dir=" + primary.toRealPath());
+    Process postgres = sleeper("-D", primary.toRealPath().resolve("pgdata").toString());
+    Files.writeString(primary.resolve("run/liberty.pid"), liberty.pid() + "\n");
+    Files.writeString(primary.resolve("pgdata/postmaster.pid"), postgres.pid() + "\n" + primary.resolve("pgdata") + "\n");
+    Command stopped = Command.run(List.of(haPair, "down"), env, "");
+    assertEquals(0, stopped.code(), stopped.out());
+    assertTrue(stopped.out().contains("stopped primary Liberty (pid " + liberty.pid() + ")"), stopped.out());
+    assertTrue(stopped.out().contains("stopped primary PostgreSQL (pid " + postgres.pid() + ")"), stopped.out());
+    assertTrue(liberty.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && postgres.waitFor(10,
+        java.util.concurrent.TimeUnit.SECONDS), "both ended");
   }
 }
